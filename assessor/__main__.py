@@ -1,0 +1,3 @@
+from assessor.cli.main import main
+
+raise SystemExit(main())
