@@ -1,0 +1,1 @@
+"""The `assessor` command: thin wrappers over the packages below it."""

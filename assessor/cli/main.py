@@ -1,0 +1,91 @@
+"""Entry point of the `assessor` command.
+
+Each sub-command lives in its own module `assessor.cli.cmd_<name>` exposing
+`register(subparsers)`; a command's `run(args)` returns the exit code:
+0 ok, 1 invalid input, 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import sys
+from collections.abc import Sequence
+
+from assessor import __version__
+from assessor.errors import AssessorError, UsageError
+
+COMMAND_MODULES = (
+    "lint",
+    "schema",
+    "score",
+    "explain",
+    "gap",
+    "workspace",
+    "excel",
+    "audit",
+    "period",
+    "report",
+    "doctor",
+    "tui",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"assessor: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="assessor",
+        description="Star-rating assessments of cities and counties against YAML indicator sets.",
+    )
+    parser.add_argument("--version", action="version", version=f"assessor {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        module_name = f"assessor.cli.cmd_{name}"
+        if importlib.util.find_spec(module_name) is None:
+            continue
+        importlib.import_module(module_name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not args_list:
+        # `assessor` alone opens the TUI when run inside a workspace folder.
+        from pathlib import Path
+
+        if Path("workspace.yaml").exists() and "tui" in parser._subparsers._group_actions[0].choices:  # type: ignore[union-attr]
+            args_list = ["tui"]
+        else:
+            parser.print_help()
+            return 2
+    args = parser.parse_args(args_list)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.run(args))
+    except UsageError as exc:
+        print(f"assessor: {exc}", file=sys.stderr)
+        return 2
+    except AssessorError as exc:
+        for problem in exc.problems:
+            print(str(problem), file=sys.stderr)
+        n = len(exc.problems)
+        print(f"{n} problem{'s' if n != 1 else ''} found.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,55 @@
+"""User-facing errors: each carries where (file, line, column, key) and what is allowed.
+
+The CLI and the TUI print these; they never show a traceback or a pydantic dump.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Problem:
+    message: str
+    file: str | None = None
+    line: int | None = None  # 1-based
+    column: int | None = None  # 1-based
+    key: str | None = None  # e.g. "tree[0].children[2].bands" or an indicator id
+    severity: str = "error"  # "error" or "warning"
+    code: str | None = None  # lint rule id, e.g. "points-sum"
+
+    def location(self) -> str:
+        parts = [self.file or "<input>"]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def __str__(self) -> str:
+        where = self.location()
+        key = f" [{self.key}]" if self.key else ""
+        sev = "" if self.severity == "error" else f"{self.severity}: "
+        return f"{where}:{key} {sev}{self.message}"
+
+
+@dataclass
+class AssessorError(Exception):
+    """An error an evaluator can act on. `problems` lists every one found, not just the first."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def __init__(self, problems: list[Problem] | Problem | str) -> None:
+        if isinstance(problems, str):
+            problems = [Problem(problems)]
+        elif isinstance(problems, Problem):
+            problems = [problems]
+        self.problems = list(problems)
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
+
+
+class UsageError(AssessorError):
+    """Wrong command-line usage (exit code 2)."""

@@ -1,0 +1,494 @@
+"""Pydantic models of an indicator set (spec §1).
+
+Numbers are `Decimal` so that the engine can do exact decimal arithmetic; the YAML loader
+hands numbers over as `Decimal` already (never via binary floats).
+
+A node is an inner node (`children`) or a leaf whose `method` selects one model of a
+discriminated union; the method's keys sit flat beside the node's own keys, as in the YAML.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    field_validator,
+    model_validator,
+)
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+SET_ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+INPUT_NAME_PATTERN = r"^[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_\u4e00-\u9fff]*$"
+
+Kind = Literal["core", "bonus", "penalty", "veto"]
+Direction = Literal["higher", "lower"]
+Num = Decimal
+
+
+class Strict(BaseModel):
+    """Base: unknown keys are mistakes an evaluator should hear about."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+class InputSpec(Strict):
+    label: str | None = None
+    type: Literal["number", "integer", "boolean", "text"] = "number"
+    min: Num | None = None
+    max: Num | None = None
+    unit: str | None = None
+    description: str | None = None
+
+    @model_validator(mode="after")
+    def _range_ordered(self) -> InputSpec:
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min ({self.min}) is greater than max ({self.max})")
+        return self
+
+
+class EvidenceSpec(Strict):
+    required: bool = False
+    hint: str | None = None
+
+
+# --------------------------------------------------------------------------- node base
+
+
+class NodeBase(Strict):
+    id: Annotated[str, Field(pattern=ID_PATTERN, description="unique in the set")]
+    name: str
+    description: str | None = None
+    guidance: str | None = None
+    points: Num | None = Field(default=None, ge=0, description="maximum points (absolute)")
+    share: Num | None = Field(
+        default=None, ge=0, le=100, description="maximum as a percentage of the parent's points"
+    )
+    kind: Kind | None = Field(default=None, description="core (default), bonus, penalty or veto")
+    optional: bool = Field(default=False, description="may be marked not applicable (na)")
+    evidence: EvidenceSpec | None = None
+    department: str | None = None
+    data_source: str | None = None
+    tags: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _points_or_share(self) -> NodeBase:
+        if self.points is not None and self.share is not None:
+            raise ValueError("give `points` or `share`, not both")
+        return self
+
+
+class InnerNode(NodeBase):
+    children: list[Node] = Field(min_length=1)
+    normalize: bool = Field(
+        default=False, description="scale the children's points to fit this node's points"
+    )
+
+
+class NumericLeaf(NodeBase):
+    """A leaf that reads one number: from `input`, or from the formula `value` over `inputs`."""
+
+    unit: str | None = None
+    input: InputSpec | None = None
+    inputs: dict[Annotated[str, Field(pattern=INPUT_NAME_PATTERN)], InputSpec] | None = None
+    value: str | None = Field(default=None, description="formula over the named inputs")
+
+    @model_validator(mode="after")
+    def _input_shape(self) -> NumericLeaf:
+        if self.inputs and self.value is None:
+            raise ValueError("named `inputs` need a `value` formula that combines them")
+        if self.value is not None and not self.inputs:
+            raise ValueError("a `value` formula needs named `inputs`")
+        if self.input is not None and self.inputs:
+            raise ValueError("give `input` (one value) or `inputs` with `value`, not both")
+        return self
+
+
+# --------------------------------------------------------------------------- methods
+
+
+class LevelDef(Strict):
+    level: int = Field(ge=0)
+    label: str | None = None
+    criteria: str | None = None
+    score: Num | None = Field(default=None, ge=0)
+
+
+class LevelLeaf(NodeBase):
+    method: Literal["level"]
+    levels: list[LevelDef] = Field(min_length=1)
+
+
+class OptionDef(Strict):
+    key: str
+    label: str | None = None
+    score: Num = Field(ge=0)
+    criteria: str | None = None
+
+    @field_validator("key", mode="before")
+    @classmethod
+    def _key_text(cls, v: Any) -> Any:
+        return str(v) if isinstance(v, int | Decimal) and not isinstance(v, bool) else v
+
+
+class ChoiceLeaf(NodeBase):
+    method: Literal["choice"]
+    options: list[OptionDef] = Field(min_length=1)
+
+
+class CheckLeaf(NodeBase):
+    method: Literal["check"]
+    yes_score: Num = Decimal(1)
+    no_score: Num = Decimal(0)
+    effect: VetoEffect | None = Field(default=None, description="for veto leaves")
+    yes_label: str | None = None
+    no_label: str | None = None
+
+
+class RatioLeaf(NumericLeaf):
+    method: Literal["ratio"]
+    baseline: Num | None = None
+    target: Num = Decimal(100)
+    cap: Num = Decimal(1)
+    direction: Direction = "higher"
+
+    @model_validator(mode="after")
+    def _baseline(self) -> RatioLeaf:
+        if self.direction == "lower" and self.baseline is None:
+            raise ValueError("`direction: lower` needs a `baseline` (the value that scores 0)")
+        base = self.baseline if self.baseline is not None else Decimal(0)
+        if base == self.target:
+            raise ValueError("`baseline` and `target` must differ")
+        return self
+
+
+class Band(Strict):
+    min: Num | None = Field(default=None, description="v ≥ min")
+    above: Num | None = Field(default=None, description="v > above")
+    max: Num | None = Field(default=None, description="v ≤ max (direction: lower)")
+    below: Num | None = Field(default=None, description="v < below (direction: lower)")
+    score: Num = Field(ge=0)
+    level: int | None = Field(default=None, ge=0)
+    label: str | None = None
+
+    @model_validator(mode="after")
+    def _one_bound(self) -> Band:
+        given = [k for k in ("min", "above", "max", "below") if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError(
+                "a band needs exactly one of `min`, `above` (direction higher) "
+                f"or `max`, `below` (direction lower); got {given or 'none'}"
+            )
+        return self
+
+
+class BandsLeaf(NumericLeaf):
+    method: Literal["bands"]
+    bands: list[Band] = Field(min_length=1)
+    direction: Direction = "higher"
+
+
+class LinearLeaf(NumericLeaf):
+    method: Literal["linear"]
+    curve: list[tuple[Num, Num]] = Field(min_length=2)
+
+
+class SlopeLeaf(NumericLeaf):
+    method: Literal["slope"]
+    target: Num
+    unit: Num = Field(default=Decimal(1), gt=0)  # type: ignore[assignment]
+    per_unit: Num
+    base_points: Num
+    cap_points: Num | None = None
+    unit_label: str | None = None
+
+
+class CountLeaf(NumericLeaf):
+    method: Literal["count"]
+    each: Num = Field(gt=0)
+
+
+class PointsLeaf(NumericLeaf):
+    method: Literal["points"]
+
+
+class RankLevel(Strict):
+    max_rank: int = Field(ge=1)
+    level: int = Field(ge=0)
+
+
+class RankLeaf(NumericLeaf):
+    method: Literal["rank"]
+    order: Literal["desc", "asc"] = "desc"
+    rank_scores: list[Num] | None = None
+    rest: Num = Decimal(0)
+    step: Num | None = None
+    floor: Num = Decimal(0)
+    scheme: Literal["linear"] | None = None
+    rank_levels: list[RankLevel] | None = None
+    peers: Literal["all", "group"] = "all"
+
+    @model_validator(mode="after")
+    def _one_scheme(self) -> RankLeaf:
+        chosen = [
+            n
+            for n, v in (
+                ("rank_scores", self.rank_scores),
+                ("step", self.step),
+                ("scheme", self.scheme),
+            )
+            if v is not None
+        ]
+        if len(chosen) > 1:
+            raise ValueError(f"choose one of rank_scores, step or scheme; got {chosen}")
+        return self
+
+
+class MinmaxLeaf(NumericLeaf):
+    method: Literal["minmax"]
+    direction: Direction = "higher"
+    peers: Literal["all", "group"] = "all"
+
+
+METHODS = (
+    "level",
+    "choice",
+    "check",
+    "ratio",
+    "bands",
+    "linear",
+    "slope",
+    "count",
+    "points",
+    "rank",
+    "minmax",
+)
+NUMERIC_METHODS = frozenset(
+    {"ratio", "bands", "linear", "slope", "count", "points", "rank", "minmax"}
+)
+POINT_METHODS = frozenset({"slope", "count", "points"})
+PEER_METHODS = frozenset({"rank", "minmax"})
+
+
+def _node_tag(value: Any) -> str:
+    if isinstance(value, dict):
+        method = value.get("method")
+        if method is None:
+            return "inner"
+        return str(method)
+    if isinstance(value, BaseModel):
+        return str(getattr(value, "method", "inner"))
+    return "inner"
+
+
+Leaf = LevelLeaf | ChoiceLeaf | CheckLeaf | RatioLeaf | BandsLeaf | LinearLeaf | SlopeLeaf | CountLeaf | PointsLeaf | RankLeaf | MinmaxLeaf  # fmt: skip
+
+Node = Annotated[
+    Annotated[InnerNode, Tag("inner")]
+    | Annotated[LevelLeaf, Tag("level")]
+    | Annotated[ChoiceLeaf, Tag("choice")]
+    | Annotated[CheckLeaf, Tag("check")]
+    | Annotated[RatioLeaf, Tag("ratio")]
+    | Annotated[BandsLeaf, Tag("bands")]
+    | Annotated[LinearLeaf, Tag("linear")]
+    | Annotated[SlopeLeaf, Tag("slope")]
+    | Annotated[CountLeaf, Tag("count")]
+    | Annotated[PointsLeaf, Tag("points")]
+    | Annotated[RankLeaf, Tag("rank")]
+    | Annotated[MinmaxLeaf, Tag("minmax")],
+    Discriminator(
+        _node_tag,
+        custom_error_type="unknown_method",
+        custom_error_message=f"unknown method; allowed: {', '.join(METHODS)}",
+    ),
+]
+
+
+# --------------------------------------------------------------------------- veto effect
+
+
+class MaxStars(Strict):
+    max_stars: int = Field(ge=0)
+
+
+VetoEffect = Literal["zero", "disqualify"] | MaxStars
+
+
+# --------------------------------------------------------------------------- set level
+
+
+class Rounding(Strict):
+    digits: int = Field(default=2, ge=0, le=10)
+    mode: Literal["half_up", "half_even"] = "half_up"
+    each_level: bool = False
+
+
+class NodeRatio(Strict):
+    node: str
+    min: Num = Field(ge=0)
+
+
+class NodeLevel(Strict):
+    node: str
+    min: int = Field(ge=0)
+
+
+class ShareAtLevel(Strict):
+    level: int = Field(ge=0)
+    min: Num = Field(ge=0, le=1)
+
+
+class MeanLevel(Strict):
+    min: Num = Field(ge=0)
+
+
+class NodeRatioCond(Strict):
+    node_ratio: NodeRatio
+
+
+class NodeLevelCond(Strict):
+    node_level: NodeLevel
+
+
+class ShareAtLevelCond(Strict):
+    share_at_level: ShareAtLevel
+
+
+class MeanLevelCond(Strict):
+    mean_level: MeanLevel
+
+
+Condition = NodeRatioCond | NodeLevelCond | ShareAtLevelCond | MeanLevelCond
+
+
+class Grade(Strict):
+    key: str
+    label: str
+    stars: int | None = Field(default=None, ge=0)
+    min_score: Num | None = None
+    when: list[Condition] = Field(default_factory=list)
+    color: str | None = Field(default=None, description="e.g. green / yellow / red")
+    description: str | None = None
+
+    @field_validator("key", mode="before")
+    @classmethod
+    def _key_text(cls, v: Any) -> Any:
+        return str(v) if isinstance(v, int | Decimal) and not isinstance(v, bool) else v
+
+
+class Rating(Strict):
+    basis: Literal["total", "core"] = "total"
+    grades: list[Grade] = Field(min_length=1)
+
+
+class Rollup(Strict):
+    method: Literal["mean", "sum", "last", "max", "min"] = "mean"
+
+
+class Consolidation(Strict):
+    method: Literal["mean", "median", "trimmed_mean", "lead"] = "mean"
+    trim_over: int = Field(default=5, ge=2)
+    disagreement: Num | str | None = Field(
+        default=None,
+        description="points, or a percentage of the leaf's maximum such as '20%' (default 20%)",
+    )
+    lead: str | None = Field(default=None, description="the lead evaluator (method: lead)")
+
+    @field_validator("disagreement")
+    @classmethod
+    def _pct(cls, v: Num | str | None) -> Num | str | None:
+        if isinstance(v, str) and not re.fullmatch(r"\d+(\.\d+)?\s*%", v.strip()):
+            raise ValueError("disagreement is a number of points or a percentage such as '20%'")
+        return v
+
+
+class NodeOverride(BaseModel):
+    """Fields to replace on a parent's node (any node key except `id`)."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+
+class AddNode(Strict):
+    under: str | None = Field(default=None, description="parent node id; omitted: the root")
+    node: Node
+    after: str | None = None
+
+
+class IndicatorSet(Strict):
+    schema_: str | None = Field(default=None, alias="$schema")
+    format: Literal[1] = 1
+    id: Annotated[str, Field(pattern=SET_ID_PATTERN)]
+    name: str
+    version: str | None = None
+    source: str | None = None
+    scope: str | None = None
+    description: str | None = None
+    full_score: Num = Field(default=Decimal(100), gt=0)
+    rounding: Rounding = Field(default_factory=Rounding)
+    normalize: bool = False
+    bonus_cap: Num | None = Field(default=None, ge=0)
+    extends: str | None = None
+    override: dict[str, dict[str, Any]] | None = None
+    remove: list[str] | None = None
+    add: list[AddNode] | None = None
+    tree: list[Node] = Field(min_length=1)
+    rating: Rating | None = None
+    rollup: Rollup | None = None
+    consolidation: Consolidation = Field(default_factory=Consolidation)
+    language: str | None = None
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _version_text(cls, v: Any) -> Any:
+        return str(v) if isinstance(v, int | Decimal) and not isinstance(v, bool) else v
+
+
+InnerNode.model_rebuild()
+CheckLeaf.model_rebuild()
+AddNode.model_rebuild()
+IndicatorSet.model_rebuild()
+
+AnyNode = InnerNode | Leaf
+
+
+def effective_kind(node: NodeBase, inherited: Kind | None) -> Kind:
+    """A node's kind: its own, else the one inherited from a bonus/penalty ancestor."""
+    if node.kind is not None:
+        return node.kind
+    return inherited or "core"
+
+
+def is_leaf(node: AnyNode) -> bool:
+    return not isinstance(node, InnerNode)
+
+
+def walk(nodes: list[Any]) -> list[AnyNode]:
+    """All nodes, depth first, parents before children."""
+    out: list[AnyNode] = []
+    stack = list(reversed(nodes))
+    while stack:
+        n = stack.pop()
+        out.append(n)
+        if isinstance(n, InnerNode):
+            stack.extend(reversed(n.children))
+    return out
+
+
+def yields_level(node: AnyNode) -> bool:
+    """A levelled leaf (spec §1.8): its method can yield a level."""
+    if isinstance(node, LevelLeaf):
+        return True
+    if isinstance(node, BandsLeaf):
+        return any(b.level is not None for b in node.bands)
+    if isinstance(node, RankLeaf):
+        return bool(node.rank_levels)
+    return False
