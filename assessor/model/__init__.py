@@ -1,6 +1,6 @@
 """Data models: indicator sets, entries, periods and results. No I/O here."""
 
-from assessor.model.entries import Assessment, Entry, EntriesFile, Region, RegionBlock
+from assessor.model.entries import Assessment, EntriesFile, Entry, Region, RegionBlock
 from assessor.model.indicator_set import (
     AnyNode,
     IndicatorSet,
@@ -18,6 +18,7 @@ from assessor.model.results import (
     NodeResult,
     RatingResult,
     RegionResult,
+    ResultDocument,
 )
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "Region",
     "RegionBlock",
     "RegionResult",
+    "ResultDocument",
     "effective_kind",
     "parse_period",
     "walk",

@@ -1,64 +1,61 @@
 """Results of scoring (spec §3) and how each number was obtained.
 
-The engine builds these with `model_construct` (no validation: it made the numbers itself);
-`to_json` writes the spec's JSON shape, rounding as the set says.
+The engine makes hundreds of thousands of these per batch, so they are slotted dataclasses
+(about 50× cheaper to build than pydantic models); pydantic still validates and serialises them
+through `TypeAdapter` where needed. Numbers are exact Decimals, unrounded unless the set rounds
+at each level; `assessor.scoring.result_to_json` writes the spec's rounded JSON, whose shape is
+the pydantic model `ResultDocument`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 Status = Literal["scored", "unscored", "na", "error"]
 
 
-class EvaluatorScore(BaseModel):
+@dataclass(slots=True, frozen=True)
+class EvaluatorScore:
     """One evaluator's contribution to a leaf before consolidation."""
-
-    model_config = ConfigDict(frozen=True)
 
     evaluator: str
     points: Decimal | None
     level: int | None = None
     value: Any = None
-    na: bool = False
-    status: Status = "scored"
+    status: str = "scored"
     message: str | None = None
+    rule: str | None = None
 
 
-class Explanation(BaseModel):
+@dataclass(slots=True)
+class Explanation:
     """How a node's points came about: enough to rebuild the arithmetic in words."""
 
-    model_config = ConfigDict(frozen=True)
-
     method: str | None = None
-    inputs: dict[str, Any] | None = None
-    value: Any = None
-    formula: str | None = None
+    rule: str | None = None  # e.g. "band ≥ 75 → 0.8, level 4", "rank 2 of 7 → 1.0"
     achievement: Decimal | None = None
-    rule: str | None = None  # e.g. "band ≥ 75 → 0.8 (4★)", "rank 2 of 7"
     nominal_max: Decimal | None = None
     scale: Decimal = Decimal(1)  # N/A redistribution factor
-    raw_points: Decimal | None = None
-    steps: tuple[str, ...] = ()
+    exact_points: Decimal | None = None  # before rounding at each level
     evaluators: tuple[EvaluatorScore, ...] = ()
     consolidation: str | None = None
     periods: tuple[tuple[str, Decimal | None], ...] = ()
     rollup: str | None = None
 
 
-class NodeResult(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+@dataclass(slots=True)
+class NodeResult:
     id: str
     name: str
     kind: str = "core"
     points: Decimal | None = None
     max: Decimal = Decimal(0)
     level: int | None = None
-    status: Status = "unscored"
+    status: str = "unscored"
     value: Any = None
     message: str | None = None
     leaf: bool = False
@@ -66,11 +63,12 @@ class NodeResult(BaseModel):
     comment: str | None = None
     evidence: tuple[str, ...] = ()
     explanation: Explanation | None = None
+    depth: int = 1
+    parent: str | None = None
 
 
-class RatingResult(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+@dataclass(slots=True, frozen=True)
+class RatingResult:
     key: str | None = None
     label: str | None = None
     stars: int | None = None
@@ -79,28 +77,60 @@ class RatingResult(BaseModel):
     color: str | None = None
 
 
-class RegionResult(BaseModel):
-    model_config = ConfigDict(frozen=True)
+@dataclass(slots=True)
+class RegionResult:
+    set: str
+    period: str
+    region: str
+    total: Decimal
+    core_total: Decimal
+    max: Decimal
+    completeness: Decimal
+    provisional: bool
+    name: str | None = None
+    group: str | None = None
+    bonus_total: Decimal = Decimal(0)
+    penalty_total: Decimal = Decimal(0)
+    rank: int | None = None
+    group_rank: int | None = None
+    rating: RatingResult = field(default_factory=RatingResult)
+    nodes: dict[str, NodeResult] = field(default_factory=dict)
+    evaluators: tuple[str, ...] = ()
+    rolled_up_from: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()  # e.g. "disagreement:D1-01"
+
+
+class RatingDocument(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    key: str | None
+    label: str | None
+    stars: int | None
+    veto: str | None
+
+
+class NodeDocument(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    points: float | None
+    max: float
+    level: int | None
+    status: Status
+
+
+class ResultDocument(BaseModel):
+    """One object of `assessor score --format json` (spec §3)."""
+
+    model_config = ConfigDict(extra="allow")
 
     set: str
     period: str
     region: str
-    name: str | None = None
-    group: str | None = None
-    total: Decimal
-    core_total: Decimal
-    bonus_total: Decimal = Decimal(0)
-    max: Decimal
-    completeness: Decimal
+    name: str | None
+    total: float
+    max: float
+    completeness: float
     provisional: bool
-    rank: int | None = None
-    group_rank: int | None = None
-    rating: RatingResult = Field(default_factory=RatingResult)
-    nodes: dict[str, NodeResult] = Field(default_factory=dict)
-    evaluators: tuple[str, ...] = ()
-    rolled_up_from: tuple[str, ...] = ()
-    digits: int = 2
-    rounding_mode: str = "half_up"
-
-    def node(self, node_id: str) -> NodeResult:
-        return self.nodes[node_id]
+    rank: int | None
+    rating: RatingDocument
+    nodes: dict[str, NodeDocument]

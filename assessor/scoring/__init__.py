@@ -1,0 +1,24 @@
+"""The one scoring engine: pure functions over the models (no files, database or UI)."""
+
+from assessor.scoring.compiled import CNode, CompiledSet, compile_checked, compile_set
+from assessor.scoring.engine import assign_ranks, merge_assessments, score
+from assessor.scoring.explain import explain_lines
+from assessor.scoring.formula import Formula, FormulaError, parse_formula
+from assessor.scoring.output import display, number, result_to_json
+
+__all__ = [
+    "CNode",
+    "CompiledSet",
+    "Formula",
+    "FormulaError",
+    "assign_ranks",
+    "compile_checked",
+    "compile_set",
+    "display",
+    "explain_lines",
+    "merge_assessments",
+    "number",
+    "parse_formula",
+    "result_to_json",
+    "score",
+]

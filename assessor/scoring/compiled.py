@@ -1,0 +1,237 @@
+"""A set made ready for scoring: every node's maximum, kind and place, resolved once.
+
+Scoring the same set for many regions and evaluators reuses this; nothing here depends on
+entries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+
+from assessor.errors import AssessorError, Problem
+from assessor.model.indicator_set import (
+    AnyNode,
+    CheckLeaf,
+    IndicatorSet,
+    InnerNode,
+    Kind,
+    MaxStars,
+    effective_kind,
+    yields_level,
+)
+from assessor.scoring.methods import LeafScorer, make_scorer
+
+ZERO = Decimal(0)
+HUNDRED = Decimal(100)
+ROOT = "__root__"
+
+
+@dataclass(slots=True)
+class CNode:
+    id: str
+    name: str
+    kind: Kind
+    max: Decimal  # nominal maximum (before N/A redistribution)
+    leaf: bool
+    node: AnyNode | None  # None for the virtual root
+    parent: str | None
+    depth: int
+    children: tuple[str, ...] = ()
+    optional: bool = False
+    levelled: bool = False
+    method: str | None = None
+    scorer: LeafScorer | None = None
+    veto_effect: str | None = None  # "zero", "disqualify", "max_stars:N"
+    index: int = 0
+
+
+@dataclass
+class CompiledSet:
+    set: IndicatorSet
+    nodes: dict[str, CNode]
+    order: list[CNode]  # parents before children (pre-order), root first
+    post: list[CNode]  # children before parents, root last
+    leaves: list[CNode]
+    core_leaves: list[CNode]
+    levelled_leaves: list[CNode]
+    vetoes: list[CNode]
+    peer_leaves: list[CNode]
+    digits: int
+    quantum: Decimal
+    rounding: str
+    each_level: bool
+    full_score: Decimal
+    bonus_cap: Decimal | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def root(self) -> CNode:
+        return self.nodes[ROOT]
+
+    def round(self, value: Decimal) -> Decimal:
+        return value.quantize(self.quantum, rounding=self.rounding)
+
+    def node_ids(self) -> list[str]:
+        return [n.id for n in self.order if n.id != ROOT]
+
+
+def _veto_effect(node: AnyNode) -> str | None:
+    if not isinstance(node, CheckLeaf) or node.effect is None:
+        return None
+    if isinstance(node.effect, MaxStars):
+        return f"max_stars:{node.effect.max_stars}"
+    return str(node.effect)
+
+
+def compile_set(indicator_set: IndicatorSet) -> CompiledSet:
+    """Resolve points and shares into maxima (spec §1.1) and prepare each leaf's scorer."""
+    nodes: dict[str, CNode] = {}
+    order: list[CNode] = []
+    problems: list[Problem] = []
+
+    root = CNode(
+        id=ROOT,
+        name=indicator_set.name,
+        kind="core",
+        max=indicator_set.full_score,
+        leaf=False,
+        node=None,
+        parent=None,
+        depth=0,
+    )
+    nodes[ROOT] = root
+    order.append(root)
+
+    def resolve(
+        node: AnyNode, parent: CNode, parent_points: Decimal | None, inherited: Kind | None
+    ) -> CNode:
+        kind = effective_kind(node, inherited)
+        if node.id in nodes:
+            problems.append(Problem(f"duplicate id {node.id!r}", key=node.id, code="duplicate-id"))
+        if node.points is not None:
+            points: Decimal | None = node.points
+        elif node.share is not None:
+            if parent_points is None:
+                problems.append(
+                    Problem(
+                        f"{node.id} ({node.name}) gives a share but its parent "
+                        f"{parent.id if parent.id != ROOT else 'the root'} has no points",
+                        key=node.id,
+                        code="share-without-points",
+                    )
+                )
+                points = ZERO
+            else:
+                points = parent_points * node.share / HUNDRED
+        else:
+            points = None
+        cn = CNode(
+            id=node.id,
+            name=node.name,
+            kind=kind,
+            max=ZERO,
+            leaf=not isinstance(node, InnerNode),
+            node=node,
+            parent=parent.id,
+            depth=parent.depth + 1,
+            optional=node.optional,
+        )
+        nodes[node.id] = cn
+        order.append(cn)
+        if isinstance(node, InnerNode):
+            child_kind: Kind | None = kind if kind in ("bonus", "penalty") else None
+            kids = [resolve(c, cn, points, child_kind) for c in node.children]
+            cn.children = tuple(k.id for k in kids)
+            if points is None:
+                points = sum(
+                    (k.max for k in kids if k.kind == kind or (kind == "core" and k.kind == "core")),
+                    ZERO,
+                )
+            elif node.normalize:
+                _normalize(nodes, kids, points)
+            cn.max = points
+        else:
+            if points is None:
+                if kind != "veto":
+                    problems.append(
+                        Problem(
+                            f"leaf {node.id} ({node.name}) has neither points nor share",
+                            key=node.id,
+                            code="leaf-without-points",
+                        )
+                    )
+                points = ZERO
+            cn.max = points
+            cn.method = node.method
+            cn.levelled = yields_level(node)
+            cn.scorer = make_scorer(node)
+            cn.veto_effect = _veto_effect(node)
+        return cn
+
+    kids = [resolve(n, root, indicator_set.full_score, None) for n in indicator_set.tree]
+    root.children = tuple(k.id for k in kids)
+    if indicator_set.normalize:
+        _normalize(nodes, kids, indicator_set.full_score)
+
+    post = _post_order(nodes)
+    for i, cn in enumerate(order):
+        cn.index = i
+    leaves = [n for n in order if n.leaf]
+    mode = indicator_set.rounding.mode
+    return CompiledSet(
+        set=indicator_set,
+        nodes=nodes,
+        order=order,
+        post=post,
+        leaves=leaves,
+        core_leaves=[n for n in leaves if n.kind == "core"],
+        levelled_leaves=[n for n in leaves if n.kind == "core" and n.levelled],
+        vetoes=[n for n in leaves if n.kind == "veto"],
+        peer_leaves=[n for n in leaves if n.method in ("rank", "minmax")],
+        digits=indicator_set.rounding.digits,
+        quantum=Decimal(1).scaleb(-indicator_set.rounding.digits),
+        rounding=ROUND_HALF_UP if mode == "half_up" else ROUND_HALF_EVEN,
+        each_level=indicator_set.rounding.each_level,
+        full_score=indicator_set.full_score,
+        bonus_cap=indicator_set.bonus_cap,
+        problems=problems,
+    )
+
+
+def compile_checked(indicator_set: IndicatorSet) -> CompiledSet:
+    """Compile and refuse a set whose structure cannot be scored."""
+    cs = compile_set(indicator_set)
+    if cs.problems:
+        raise AssessorError(cs.problems)
+    return cs
+
+
+def _normalize(nodes: dict[str, CNode], kids: list[CNode], points: Decimal) -> None:
+    total = sum((k.max for k in kids if k.kind == "core"), ZERO)
+    if total == 0 or total == points:
+        return
+    factor = points / total
+    for k in kids:
+        if k.kind == "core":
+            _scale(nodes, k, factor)
+
+
+def _scale(nodes: dict[str, CNode], cn: CNode, factor: Decimal) -> None:
+    cn.max = cn.max * factor
+    for cid in cn.children:
+        _scale(nodes, nodes[cid], factor)
+
+
+def _post_order(nodes: dict[str, CNode]) -> list[CNode]:
+    out: list[CNode] = []
+    stack: list[tuple[CNode, bool]] = [(nodes[ROOT], False)]
+    while stack:
+        cn, done = stack.pop()
+        if done:
+            out.append(cn)
+            continue
+        stack.append((cn, True))
+        for cid in reversed(cn.children):
+            stack.append((nodes[cid], False))
+    return out

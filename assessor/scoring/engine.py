@@ -1,0 +1,470 @@
+"""The scoring engine: entries in, exact points, levels, ratings and ranks out (spec §1.3–§1.9).
+
+Pure functions over the models: no files, no database, no UI. The CLI, the TUI, the reports and
+the exports all call `score`.
+"""
+
+from __future__ import annotations
+
+import decimal
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+from assessor.model.entries import Assessment, Entry, Region
+from assessor.model.indicator_set import Consolidation, MinmaxLeaf, RankLeaf
+from assessor.model.periods import parse_period, period_sort_key
+from assessor.model.results import EvaluatorScore, Explanation, NodeResult, RegionResult
+from assessor.scoring.compiled import ROOT, CNode, CompiledSet
+from assessor.scoring.consolidate import LeafState, consolidate
+from assessor.scoring.methods import Outcome
+from assessor.scoring.peers import apply_peer_leaf, competition_ranks
+from assessor.scoring.rating import rate
+
+ZERO = Decimal(0)
+ONE = Decimal(1)
+
+#: Decimal context of the engine: well beyond the spec's 28 significant digits.
+CONTEXT = decimal.Context(
+    prec=34,
+    rounding=decimal.ROUND_HALF_EVEN,
+    traps=[decimal.DivisionByZero, decimal.InvalidOperation],
+)
+
+
+def merge_assessments(assessments: Iterable[Assessment]) -> dict[str, Assessment]:
+    """One Assessment per period, merging those that share a period (several files)."""
+    out: dict[str, Assessment] = {}
+    for a in assessments:
+        period = str(parse_period(a.period))
+        into = out.get(period)
+        if into is None:
+            into = out[period] = Assessment(period=period)
+        for rid, region in a.regions.items():
+            for leaf_id, entries in a.entries.get(rid, {}).items():
+                for e in entries:
+                    into.add(region, leaf_id, e)
+            if rid not in into.regions:
+                into.regions[rid] = region
+    return out
+
+
+def score(
+    cs: CompiledSet,
+    assessments: Sequence[Assessment] | Assessment,
+    period: str | None = None,
+    consolidation: Consolidation | None = None,
+    regions: Iterable[str] | None = None,
+) -> list[RegionResult]:
+    """Score every region of every period given, or only `period` (rolled up if needed).
+
+    With `regions`, only those regions get results (peer methods still compare every region);
+    their `rank` is then left empty because other regions' totals were not computed.
+    """
+    if isinstance(assessments, Assessment):
+        assessments = [assessments]
+    cons = consolidation or cs.set.consolidation
+    only = set(regions) if regions is not None else None
+    with decimal.localcontext(CONTEXT):
+        by_period = merge_assessments(assessments)
+        if period is None:
+            out: list[RegionResult] = []
+            for p in sorted(by_period, key=period_sort_key):
+                out.extend(_score_period(cs, by_period[p], cons, only))
+            return out
+        wanted = str(parse_period(period))
+        if wanted in by_period and _has_entries(by_period[wanted]):
+            return _score_period(cs, by_period[wanted], cons, only)
+        target = parse_period(wanted)
+        inner = sorted(
+            (
+                p
+                for p in by_period
+                if target.contains(parse_period(p)) and _has_entries(by_period[p])
+            ),
+            key=period_sort_key,
+        )
+        if not inner:
+            return []
+        all_regions: dict[str, Region] = {}
+        for p in inner:
+            for rid, r in by_period[p].regions.items():
+                all_regions.setdefault(rid, r)
+        per_period: list[list[RegionResult]] = []
+        for p in inner:
+            a = by_period[p]
+            widened = Assessment(period=p, regions={**all_regions, **a.regions}, entries=a.entries)
+            per_period.append(_score_period(cs, widened, cons, only))
+        return _rollup_periods(cs, wanted, inner, per_period)
+
+
+def _has_entries(a: Assessment) -> bool:
+    return any(a.entries.values())
+
+
+# ---------------------------------------------------------------------------- one period
+
+
+def _leaf_states(
+    cs: CompiledSet, region_entries: dict[str, list[Entry]], cons: Consolidation
+) -> dict[str, LeafState]:
+    states: dict[str, LeafState] = {}
+    nodes = cs.nodes
+    for leaf_id, entries in region_entries.items():
+        cn = nodes.get(leaf_id)
+        if cn is None or cn.scorer is None or not entries:
+            continue
+        scorer = cn.scorer
+        if len(entries) == 1:
+            e = entries[0]
+            o = scorer(e, cn.max)
+            st = LeafState(o, e)
+            st.evaluators = (
+                EvaluatorScore(
+                    e.evaluator, o.points, o.level, o.value, o.status, o.message, o.rule
+                ),
+            )
+        else:
+            outs: list[tuple[Entry, Outcome]] = [(e, scorer(e, cn.max)) for e in entries]
+            st = consolidate(outs, cons, cn.max, cn.method in ("rank", "minmax"), cn.kind == "veto")
+        states[leaf_id] = st
+    return states
+
+
+def _score_period(
+    cs: CompiledSet, a: Assessment, cons: Consolidation, only: set[str] | None
+) -> list[RegionResult]:
+    region_ids = list(a.regions)
+    targets = region_ids if only is None else [r for r in region_ids if r in only]
+    states: dict[str, dict[str, LeafState]] = {}
+    for rid in targets:
+        states[rid] = _leaf_states(cs, a.entries.get(rid, {}), cons)
+    if cs.peer_leaves:
+        peer_ids = {c.id for c in cs.peer_leaves}
+        for rid in region_ids:
+            if rid not in states:  # only peer leaves are needed from regions not scored
+                ents = {k: v for k, v in a.entries.get(rid, {}).items() if k in peer_ids}
+                states[rid] = _leaf_states(cs, ents, cons)
+        groups = {rid: a.regions[rid].group for rid in region_ids}
+        for cn in cs.peer_leaves:
+            per_region = {rid: st[cn.id] for rid, st in states.items() if cn.id in st}
+            node = cn.node
+            assert isinstance(node, RankLeaf | MinmaxLeaf)
+            apply_peer_leaf(node, cn.max, per_region, groups)
+    results = [_rollup_region(cs, a.regions[rid], a.period, states[rid]) for rid in targets]
+    if only is None:
+        assign_ranks(cs, results)
+    return results
+
+
+def assign_ranks(cs: CompiledSet, results: list[RegionResult]) -> None:
+    """Competition ranks of the displayed totals, overall and within each group."""
+    totals = {r.region: cs.round(r.total) for r in results}
+    ranks = competition_ranks(totals)
+    by_group: dict[str, dict[str, Decimal]] = {}
+    for r in results:
+        r.rank = ranks[r.region]
+        if r.group is not None:
+            by_group.setdefault(r.group, {})[r.region] = totals[r.region]
+    group_ranks: dict[str, int] = {}
+    for members in by_group.values():
+        group_ranks.update(competition_ranks(members))
+    for r in results:
+        r.group_rank = group_ranks.get(r.region)
+
+
+def _rollup_region(
+    cs: CompiledSet, region: Region, period: str, states: dict[str, LeafState]
+) -> RegionResult:
+    nodes = cs.nodes
+    each_level = cs.each_level
+    rnd = cs.round
+
+    # 1. which nodes are not applicable: leaves marked na, inner nodes whose core children all are
+    na: set[str] = {lid for lid, st in states.items() if st.status == "na"}
+    if na:
+        for cn in cs.post:
+            if cn.leaf or cn.id == ROOT:
+                continue
+            kids = [nodes[k] for k in cn.children]
+            relevant = [k for k in kids if k.kind == "core"] if cn.kind == "core" else kids
+            if relevant and all(k.id in na for k in relevant):
+                na.add(cn.id)
+
+    # 2. N/A redistribution: the scale factor of each node's maximum, top down
+    scale: dict[str, Decimal] = {}
+    if na:
+        scale[ROOT] = ONE
+        for cn in cs.order:
+            if cn.leaf:
+                continue
+            s = scale.get(cn.id, ONE)
+            kids = [nodes[k] for k in cn.children]
+            if cn.kind == "core":
+                core = [k for k in kids if k.kind == "core"]
+                full = sum((k.max for k in core), ZERO)
+                live = sum((k.max for k in core if k.id not in na), ZERO)
+                factor = full / live if live and live != full else ONE
+                for k in kids:
+                    scale[k.id] = s * factor if k.kind == "core" else ONE
+            else:
+                for k in kids:
+                    scale[k.id] = ONE
+
+    # 3. points bottom up
+    points: dict[str, Decimal | None] = {}
+    maxes: dict[str, Decimal] = {}
+    results: dict[str, NodeResult] = {}
+    bonus_added = ZERO
+    penalty_applied = ZERO
+    scored_max = ZERO
+    live_max = ZERO
+    for cn in cs.post:
+        nid = cn.id
+        s = scale.get(nid, ONE) if na else ONE
+        mx = cn.max * s if s is not ONE else cn.max
+        maxes[nid] = mx
+        if cn.leaf:
+            st = states.get(nid)
+            if nid in na:
+                p: Decimal | None = None
+                status = "na"
+            elif st is None:
+                p = ZERO
+                status = "unscored"
+            else:
+                status = st.status
+                raw = st.points if st.points is not None else ZERO
+                p = raw * s if s is not ONE else raw
+                if cn.kind != "core" and p > mx:
+                    p = mx
+            exact = p
+            if each_level and p is not None:
+                p = rnd(p)
+            points[nid] = p
+            if cn.kind == "core" and status != "na":
+                live_max += mx
+                if status == "scored":
+                    scored_max += mx
+            results[nid] = _leaf_result(cn, st, p, mx, status, s, exact)
+            continue
+        kids = cn.children
+        if cn.kind == "core":
+            core_sum = ZERO
+            pen = ZERO
+            bon = ZERO
+            for k in kids:
+                kp = points[k]
+                if kp is None:
+                    continue
+                kind = nodes[k].kind
+                if kind == "core":
+                    core_sum += kp
+                elif kind == "penalty":
+                    pen += kp
+                elif kind == "bonus":
+                    bon += kp
+            applied = pen if pen <= core_sum else core_sum
+            penalty_applied += applied
+            bonus_added += bon
+            value = core_sum - applied + bon
+        else:
+            value = sum((points[k] or ZERO for k in kids), ZERO)
+            if value > mx:
+                value = mx
+        if each_level:
+            value = rnd(value)
+        p = None if nid in na else value
+        points[nid] = p
+        if nid != ROOT:
+            results[nid] = _inner_result(cn, p, mx, nid in na, results)
+
+    total = points[ROOT] or ZERO
+    bonus_effective = bonus_added
+    if cs.bonus_cap is not None and bonus_added > cs.bonus_cap:
+        total -= bonus_added - cs.bonus_cap
+        bonus_effective = cs.bonus_cap
+    core_total = total - bonus_effective
+    completeness = scored_max / live_max if live_max else ONE
+
+    vetoes = [
+        (c.id, c.veto_effect)
+        for c in cs.vetoes
+        if c.veto_effect is not None and (st := states.get(c.id)) is not None and st.value is True
+    ]
+    if any(eff == "zero" for _, eff in vetoes):
+        total = ZERO
+        core_total = ZERO
+    rating = rate(cs, rnd(total), rnd(core_total), results, vetoes)
+    flags = tuple(f"disagreement:{k}" for k, v in results.items() if v.disagreement)
+    evaluators = sorted({e.evaluator for st in states.values() for e in st.evaluators})
+    ordered = {c.id: results[c.id] for c in cs.order if c.id in results}
+    return RegionResult(
+        set=cs.set.id,
+        period=period,
+        region=region.id,
+        name=region.name,
+        group=region.group,
+        total=total,
+        core_total=core_total,
+        bonus_total=bonus_effective,
+        penalty_total=penalty_applied,
+        max=cs.full_score,
+        completeness=completeness,
+        provisional=completeness < ONE,
+        rating=rating,
+        nodes=ordered,
+        evaluators=tuple(evaluators),
+        flags=flags,
+    )
+
+
+def _leaf_result(
+    cn: CNode,
+    st: LeafState | None,
+    p: Decimal | None,
+    mx: Decimal,
+    status: str,
+    s: Decimal,
+    exact: Decimal | None,
+) -> NodeResult:
+    if st is None:
+        return NodeResult(
+            cn.id, cn.name, cn.kind, p, mx, 0 if cn.levelled else None, status,
+            leaf=True, depth=cn.depth, parent=cn.parent,
+            explanation=Explanation(method=cn.method, nominal_max=cn.max, scale=s, rule="no entry"),
+        )  # fmt: skip
+    level = st.level
+    if level is None and cn.levelled and status != "na":
+        level = 0
+    exp = Explanation(
+        method=cn.method,
+        rule=st.rule,
+        achievement=st.achievement,
+        nominal_max=cn.max,
+        scale=s,
+        exact_points=exact,
+        evaluators=st.evaluators,
+        consolidation=st.consolidation,
+    )
+    return NodeResult(
+        cn.id, cn.name, cn.kind, p, mx, level if status != "na" else None, status,
+        st.value, st.message, True, st.disagreement, st.comment, st.evidence, exp,
+        cn.depth, cn.parent,
+    )  # fmt: skip
+
+
+def _inner_result(
+    cn: CNode, p: Decimal | None, mx: Decimal, is_na: bool, done: dict[str, NodeResult]
+) -> NodeResult:
+    if is_na:
+        status = "na"
+    else:
+        kid_status = {done[k].status for k in cn.children}
+        if "error" in kid_status:
+            status = "error"
+        elif "scored" in kid_status:
+            status = "scored"
+        else:
+            status = "unscored"
+    disagreement = any(done[k].disagreement for k in cn.children)
+    return NodeResult(
+        cn.id, cn.name, cn.kind, p, mx, None, status, None, None, False, disagreement,
+        depth=cn.depth, parent=cn.parent,
+    )  # fmt: skip
+
+
+# ---------------------------------------------------------------------------- periods
+
+
+def _aggregate(values: list[Decimal], method: str) -> Decimal:
+    if method == "sum":
+        return sum(values, ZERO)
+    if method == "last":
+        return values[-1]
+    if method == "max":
+        return max(values)
+    if method == "min":
+        return min(values)
+    return sum(values, ZERO) / Decimal(len(values))
+
+
+def _rollup_periods(
+    cs: CompiledSet, period: str, inner: list[str], per_period: list[list[RegionResult]]
+) -> list[RegionResult]:
+    """Roll shorter periods up into `period` (spec §1.7)."""
+    method = cs.set.rollup.method if cs.set.rollup is not None else "mean"
+    max_method = "sum" if method == "sum" else "mean" if method == "mean" else "max"
+    by_region: dict[str, list[RegionResult]] = {}
+    for results in per_period:
+        for r in results:
+            by_region.setdefault(r.region, []).append(r)
+    out: list[RegionResult] = []
+    for rid, rs in by_region.items():
+        first = rs[0]
+        nodes: dict[str, NodeResult] = {}
+        for nid, n0 in first.nodes.items():
+            series = [r.nodes[nid] for r in rs]
+            vals = [n.points for n in series if n.points is not None]
+            levels = [n.level for n in series if n.level is not None]
+            statuses = {n.status for n in series}
+            if "scored" in statuses:
+                status = "scored"
+            elif statuses == {"na"}:
+                status = "na"
+            elif "error" in statuses:
+                status = "error"
+            else:
+                status = "unscored"
+            p = _aggregate(vals, method) if vals else None
+            if cs.each_level and p is not None:
+                p = cs.round(p)
+            level = sorted(levels)[(len(levels) - 1) // 2] if levels else None
+            msgs = [
+                f"{r.period}: {n.message}" for r, n in zip(rs, series, strict=True) if n.message
+            ]
+            nodes[nid] = NodeResult(
+                nid, n0.name, n0.kind, p, _aggregate([n.max for n in series], max_method),
+                level, status, None, "; ".join(msgs) or None, n0.leaf,
+                any(n.disagreement for n in series), None, (), Explanation(
+                    method=n0.explanation.method if n0.explanation else None,
+                    periods=tuple((r.period, n.points) for r, n in zip(rs, series, strict=True)),
+                    rollup=method,
+                ), n0.depth, n0.parent,
+            )  # fmt: skip
+        total = _aggregate([r.total for r in rs], method)
+        core_total = _aggregate([r.core_total for r in rs], method)
+        if cs.each_level:
+            total, core_total = cs.round(total), cs.round(core_total)
+        completeness = sum((r.completeness for r in rs), ZERO) / Decimal(len(rs))
+        vetoes = [
+            (r.rating.veto, r.rating.veto_effect)
+            for r in rs
+            if r.rating.veto and r.rating.veto_effect
+        ]
+        veto_list = [(v, e) for v, e in vetoes if v is not None and e is not None]
+        if any(e == "zero" for _, e in veto_list):
+            total = core_total = ZERO
+        rating = rate(cs, cs.round(total), cs.round(core_total), nodes, veto_list)
+        out.append(
+            RegionResult(
+                set=cs.set.id,
+                period=period,
+                region=rid,
+                name=first.name,
+                group=first.group,
+                total=total,
+                core_total=core_total,
+                bonus_total=_aggregate([r.bonus_total for r in rs], method),
+                penalty_total=_aggregate([r.penalty_total for r in rs], method),
+                max=first.max * len(rs) if method == "sum" else first.max,
+                completeness=completeness,
+                provisional=completeness < ONE,
+                rating=rating,
+                nodes=nodes,
+                evaluators=tuple(sorted({e for r in rs for e in r.evaluators})),
+                rolled_up_from=tuple(inner),
+                flags=tuple(sorted({f for r in rs for f in r.flags})),
+            )
+        )
+    assign_ranks(cs, out)
+    return out

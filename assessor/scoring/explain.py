@@ -1,0 +1,161 @@
+"""Why a node got its points, in words an evaluator can check by hand (`assessor explain`)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from assessor.model.results import NodeResult, RegionResult
+from assessor.scoring.compiled import CompiledSet
+from assessor.scoring.methods import fmt
+
+_T = {
+    "zh": {
+        "points": "得分",
+        "of": "满分",
+        "level": "等级",
+        "value": "填报值",
+        "rule": "规则",
+        "arith": "计算",
+        "na": "不适用：分值按比例转给同级指标",
+        "unscored": "未填报：0 分",
+        "error": "错误",
+        "scale": "不适用指标再分配：满分",
+        "evaluators": "评估人",
+        "consolidation": "合并方式",
+        "comment": "备注",
+        "evidence": "佐证材料",
+        "children": "下级指标",
+        "core": "核心指标合计",
+        "penalty": "扣分",
+        "bonus": "加分",
+        "periods": "分期得分",
+        "rollup": "汇总方式",
+        "disagree": "评估人分歧较大",
+        "status": {"scored": "已评分", "unscored": "未评分", "na": "不适用", "error": "错误"},
+    },
+    "en": {
+        "points": "points",
+        "of": "max",
+        "level": "level",
+        "value": "value",
+        "rule": "rule",
+        "arith": "arithmetic",
+        "na": "not applicable: its points go to its siblings",
+        "unscored": "no entry: 0 points",
+        "error": "error",
+        "scale": "N/A redistribution: max",
+        "evaluators": "evaluators",
+        "consolidation": "consolidation",
+        "comment": "comment",
+        "evidence": "evidence",
+        "children": "children",
+        "core": "core children",
+        "penalty": "penalties",
+        "bonus": "bonuses",
+        "periods": "periods",
+        "rollup": "roll-up",
+        "disagree": "evaluators disagree",
+        "status": {"scored": "scored", "unscored": "unscored", "na": "n/a", "error": "error"},
+    },
+}
+
+
+def _num(cs: CompiledSet, v: Decimal | None) -> str:
+    return "—" if v is None else fmt(cs.round(v))
+
+
+def explain_lines(
+    cs: CompiledSet, result: RegionResult, node_id: str, lang: str = "zh"
+) -> list[str]:
+    """Lines that rebuild a node's points from its inputs, method and arithmetic."""
+    t = _T.get(lang, _T["en"])
+    n = result.nodes[node_id]
+    status = t["status"][n.status]  # type: ignore[index]
+    head = f"{n.id} {n.name}"
+    if n.leaf and n.explanation and n.explanation.method:
+        head += f" [{n.explanation.method}]"
+    head += f" — {t['points']} {_num(cs, n.points)} / {_num(cs, n.max)}"
+    if n.level is not None:
+        head += f", {t['level']} {n.level}"
+    head += f" ({status})"
+    lines = [head]
+    e = n.explanation
+    if n.status == "na":
+        lines.append(f"  {t['na']}")
+    elif n.status == "unscored" and n.leaf and not (e and e.periods):
+        lines.append(f"  {t['unscored']}")
+    if n.status == "error" and n.message:
+        lines.append(f"  {t['error']}: {n.message}")
+    if n.leaf and e is not None and not e.periods:
+        if n.value is not None and n.status != "na":
+            lines.append(f"  {t['value']}: {_value(n.value)}")
+        if e.rule and e.rule != "no entry":
+            lines.append(f"  {t['rule']}: {e.rule}")
+        if n.points is not None and n.status == "scored" and e.nominal_max is not None:
+            if e.achievement is not None:
+                arith = f"{fmt(e.achievement)} × {fmt(e.nominal_max)}"
+            else:
+                raw = (e.exact_points if e.exact_points is not None else n.points) / e.scale
+                arith = fmt(raw)
+            if e.scale != 1:
+                arith += f" × {fmt(e.scale)}"
+            exact = e.exact_points if e.exact_points is not None else n.points
+            lines.append(f"  {t['arith']}: {arith} = {fmt(exact)} → {_num(cs, n.points)}")
+        if e.scale != 1 and e.nominal_max is not None:
+            lines.append(f"  {t['scale']} {fmt(e.nominal_max)} × {fmt(e.scale)} = {fmt(n.max)}")
+        if len(e.evaluators) > 1 or (e.evaluators and e.consolidation):
+            parts = [
+                f"{s.evaluator or '—'} {_num(cs, s.points) if s.points is not None else s.status}"
+                + (f" ({_value(s.value)})" if s.value is not None else "")
+                for s in e.evaluators
+            ]
+            lines.append(f"  {t['evaluators']}: " + "; ".join(parts))
+        elif e.evaluators and e.evaluators[0].evaluator:
+            lines.append(f"  {t['evaluators']}: {e.evaluators[0].evaluator}")
+        if e.consolidation:
+            lines.append(f"  {t['consolidation']}: {e.consolidation}")
+    if e is not None and e.periods:
+        parts = [f"{p} {_num(cs, v)}" for p, v in e.periods]
+        lines.append(f"  {t['periods']}: " + ", ".join(parts))
+        lines.append(f"  {t['rollup']}: {e.rollup}")
+    if n.disagreement:
+        lines.append(f"  {t['disagree']}")
+    if n.comment:
+        lines.append(f"  {t['comment']}: {n.comment}")
+    if n.evidence:
+        lines.append(f"  {t['evidence']}: {', '.join(n.evidence)}")
+    if not n.leaf:
+        lines.extend(_inner_lines(cs, result, n, t))
+    return lines
+
+
+def _inner_lines(cs: CompiledSet, result: RegionResult, n: NodeResult, t: dict) -> list[str]:  # type: ignore[type-arg]
+    kids = [k for k in result.nodes.values() if k.parent == n.id]
+    core = [k for k in kids if k.kind == "core" and k.points is not None]
+    pen = [k for k in kids if k.kind == "penalty" and k.points]
+    bon = [k for k in kids if k.kind == "bonus" and k.points]
+    parts = [f"{t['core']} " + " + ".join(_num(cs, k.points) for k in core)] if core else []
+    if pen:
+        parts.append(f"− {t['penalty']} " + " − ".join(_num(cs, k.points) for k in pen))
+    if bon:
+        parts.append(f"+ {t['bonus']} " + " + ".join(_num(cs, k.points) for k in bon))
+    lines = [f"  {t['arith']}: " + " ".join(parts) + f" = {_num(cs, n.points)}"] if parts else []
+    lines.append(f"  {t['children']}:")
+    for k in kids:
+        lv = f" L{k.level}" if k.level is not None else ""
+        lines.append(
+            f"    {k.id} {k.name}: {_num(cs, k.points)} / {_num(cs, k.max)}{lv} {t['status'][k.status]}"
+        )
+    return lines
+
+
+def _value(v: object) -> str:
+    if isinstance(v, Decimal):
+        return fmt(v)
+    if isinstance(v, dict):
+        return ", ".join(f"{k}={_value(x)}" for k, x in v.items())
+    if isinstance(v, bool):
+        return "yes" if v else "no"
+    if isinstance(v, list):
+        return " / ".join(_value(x) for x in v)
+    return str(v)

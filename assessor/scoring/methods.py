@@ -1,0 +1,335 @@
+"""Leaf methods (spec §1.2): from one evaluator's entry to points at the leaf's nominal maximum.
+
+Each method is turned once into a closure (`make_scorer`) so that scoring thousands of
+leaves does no dispatching on types. Peer methods (`rank`, `minmax`) only produce the value
+here; `peers.py` turns values into points once every region's value is known.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from assessor.model.entries import Entry
+from assessor.model.indicator_set import (
+    AnyNode,
+    BandsLeaf,
+    CheckLeaf,
+    ChoiceLeaf,
+    CountLeaf,
+    InnerNode,
+    LevelLeaf,
+    LinearLeaf,
+    NumericLeaf,
+    PointsLeaf,
+    RatioLeaf,
+    SlopeLeaf,
+)
+from assessor.scoring.formula import FormulaError, parse_formula
+
+ZERO = Decimal(0)
+ONE = Decimal(1)
+
+
+class Outcome:
+    """One evaluator's result for one leaf, before N/A scaling and consolidation."""
+
+    __slots__ = ("achievement", "level", "message", "points", "rule", "status", "value")
+
+    def __init__(
+        self,
+        status: str,
+        points: Decimal | None = None,
+        level: int | None = None,
+        value: object = None,
+        message: str | None = None,
+        achievement: Decimal | None = None,
+        rule: str | None = None,
+    ) -> None:
+        self.status = status
+        self.points = points
+        self.level = level
+        self.value = value
+        self.message = message
+        self.achievement = achievement
+        self.rule = rule
+
+
+LeafScorer = Callable[[Entry, Decimal], Outcome]
+NA = Outcome("na")
+
+
+def clamp(x: Decimal, lo: Decimal, hi: Decimal) -> Decimal:
+    return lo if x < lo else hi if x > hi else x
+
+
+def fmt(x: Decimal) -> str:
+    """A Decimal without exponent or trailing zeros: 2.40 → 2.4, 1E+1 → 10."""
+    if x == x.to_integral_value():
+        return str(x.quantize(ONE))
+    s = format(x.normalize(), "f")
+    return s
+
+
+def _number(v: object) -> Decimal:
+    if isinstance(v, Decimal):
+        return v
+    if isinstance(v, bool):
+        return ONE if v else ZERO
+    if isinstance(v, int):
+        return Decimal(v)
+    if isinstance(v, str):
+        return Decimal(v.strip())
+    raise TypeError(f"not a number: {v!r}")
+
+
+def _value_reader(node: NumericLeaf) -> Callable[[Entry], tuple[Decimal, object]]:
+    """How to get the leaf's number from an entry: the single value, or its formula."""
+    if node.value is not None:
+        formula = parse_formula(node.value)
+
+        def from_formula(entry: Entry) -> tuple[Decimal, object]:
+            raw = entry.inputs or {}
+            env = {k: _number(v) for k, v in raw.items() if not isinstance(v, str) or _is_num(v)}
+            return formula.evaluate(env), dict(raw)
+
+        return from_formula
+
+    def single(entry: Entry) -> tuple[Decimal, object]:
+        if entry.value is None:
+            raise FormulaError("no value entered")
+        v = _number(entry.value)
+        return v, v
+
+    return single
+
+
+def _is_num(s: str) -> bool:
+    try:
+        Decimal(s)
+    except ArithmeticError:
+        return False
+    return True
+
+
+def make_scorer(node: AnyNode) -> LeafScorer | None:
+    if isinstance(node, InnerNode):
+        return None
+    if isinstance(node, LevelLeaf):
+        return _level(node)
+    if isinstance(node, ChoiceLeaf):
+        return _choice(node)
+    if isinstance(node, CheckLeaf):
+        return _check(node)
+    assert isinstance(node, NumericLeaf)
+    read = _value_reader(node)
+    compute = _numeric(node)
+
+    def numeric(entry: Entry, mx: Decimal) -> Outcome:
+        if entry.na:
+            return NA
+        try:
+            v, shown = read(entry)
+        except FormulaError as exc:
+            return Outcome("error", ZERO, 0, entry.inputs or entry.value, str(exc))
+        except (ArithmeticError, TypeError, ValueError) as exc:
+            return Outcome("error", ZERO, 0, entry.value, f"not a number: {exc}")
+        out = compute(v, mx)
+        out.value = shown if node.value is None else v
+        if node.value is not None:
+            out.rule = f"{node.value} = {fmt(v)}" + (f"; {out.rule}" if out.rule else "")
+        return out
+
+    return numeric
+
+
+def _level(node: LevelLeaf) -> LeafScorer:
+    top = max(d.level for d in node.levels) or 1
+    table: dict[int, tuple[Decimal, str]] = {}
+    for d in node.levels:
+        score = d.score if d.score is not None else Decimal(d.level) / Decimal(top)
+        table[d.level] = (score, d.label or f"{d.level}")
+    table.setdefault(0, (ZERO, "0"))
+
+    def level(entry: Entry, mx: Decimal) -> Outcome:
+        if entry.na:
+            return NA
+        lv = entry.value
+        if isinstance(lv, bool) or not isinstance(lv, int | Decimal):
+            return Outcome("error", ZERO, 0, lv, f"level {lv!r} is not a level number")
+        lvl = int(lv)
+        hit = table.get(lvl)
+        if hit is None:
+            allowed = ", ".join(str(k) for k in sorted(table))
+            return Outcome("error", ZERO, 0, lv, f"unknown level {lvl}; allowed: {allowed}")
+        a, label = hit
+        return Outcome("scored", a * mx, lvl, lvl, None, a, f"level {lvl} ({label}) → {fmt(a)}")
+
+    return level
+
+
+def _choice(node: ChoiceLeaf) -> LeafScorer:
+    table = {o.key: (o.score, o.label or o.key) for o in node.options}
+
+    def choice(entry: Entry, mx: Decimal) -> Outcome:
+        if entry.na:
+            return NA
+        key = str(entry.value)
+        hit = table.get(key)
+        if hit is None:
+            return Outcome(
+                "error", ZERO, 0, key, f"unknown option {key!r}; allowed: {', '.join(table)}"
+            )
+        a, label = hit
+        return Outcome("scored", a * mx, None, key, None, a, f"option {label} → {fmt(a)}")
+
+    return choice
+
+
+def _check(node: CheckLeaf) -> LeafScorer:
+    yes, no = node.yes_score, node.no_score
+
+    def check(entry: Entry, mx: Decimal) -> Outcome:
+        if entry.na:
+            return NA
+        v = entry.value
+        if not isinstance(v, bool):
+            return Outcome("error", ZERO, 0, v, f"{v!r} is not yes or no")
+        a = yes if v else no
+        return Outcome("scored", a * mx, None, v, None, a, f"{'yes' if v else 'no'} → {fmt(a)}")
+
+    return check
+
+
+Compute = Callable[[Decimal, Decimal], Outcome]
+
+
+def _numeric(node: NumericLeaf) -> Compute:
+    if isinstance(node, RatioLeaf):
+        return _ratio(node)
+    if isinstance(node, BandsLeaf):
+        return _bands(node)
+    if isinstance(node, LinearLeaf):
+        return _linear(node)
+    if isinstance(node, SlopeLeaf):
+        return _slope(node)
+    if isinstance(node, CountLeaf):
+        return _count(node)
+    if isinstance(node, PointsLeaf):
+        return _points()
+    return _peer_value()
+
+
+def _ratio(node: RatioLeaf) -> Compute:
+    base = node.baseline if node.baseline is not None else ZERO
+    target, cap = node.target, node.cap
+    lower = node.direction == "lower"
+    span = (base - target) if lower else (target - base)
+
+    def ratio(v: Decimal, mx: Decimal) -> Outcome:
+        raw = ((base - v) if lower else (v - base)) / span
+        a = clamp(raw, ZERO, cap)
+        rule = (
+            f"({fmt(base)} − {fmt(v)}) / ({fmt(base)} − {fmt(target)})"
+            if lower
+            else f"({fmt(v)} − {fmt(base)}) / ({fmt(target)} − {fmt(base)})"
+        )
+        if a != raw:
+            rule += f", clamped to [0, {fmt(cap)}]"
+        return Outcome("scored", a * mx, None, v, None, a, f"{rule} = {fmt(a)}")
+
+    return ratio
+
+
+def _bands(node: BandsLeaf) -> Compute:
+    levelled = any(b.level is not None for b in node.bands)
+    tests: list[tuple[Callable[[Decimal], bool], str, Decimal, int | None]] = []
+    for b in node.bands:
+        if b.min is not None:
+            t, label = (lambda x, m=b.min: x >= m), f"≥ {fmt(b.min)}"
+        elif b.above is not None:
+            t, label = (lambda x, m=b.above: x > m), f"> {fmt(b.above)}"
+        elif b.max is not None:
+            t, label = (lambda x, m=b.max: x <= m), f"≤ {fmt(b.max)}"
+        else:
+            assert b.below is not None
+            t, label = (lambda x, m=b.below: x < m), f"< {fmt(b.below)}"
+        tests.append((t, label, b.score, b.level))
+    no_level = 0 if levelled else None
+
+    def bands(v: Decimal, mx: Decimal) -> Outcome:
+        for test, label, score, level in tests:
+            if test(v):
+                lv = f", level {level}" if level is not None else ""
+                return Outcome(
+                    "scored", score * mx, level if level is not None else no_level, v, None,
+                    score, f"band {label} → {fmt(score)}{lv}",
+                )  # fmt: skip
+        return Outcome("scored", ZERO, no_level, v, None, ZERO, "no band matches → 0")
+
+    return bands
+
+
+def _linear(node: LinearLeaf) -> Compute:
+    curve = [(x, y) for x, y in node.curve]
+
+    def linear(v: Decimal, mx: Decimal) -> Outcome:
+        if v <= curve[0][0]:
+            a = curve[0][1]
+        elif v >= curve[-1][0]:
+            a = curve[-1][1]
+        else:
+            a = curve[-1][1]
+            for (x0, y0), (x1, y1) in zip(curve, curve[1:], strict=False):
+                if x0 <= v <= x1:
+                    a = y0 if x1 == x0 else y0 + (v - x0) * (y1 - y0) / (x1 - x0)
+                    break
+        return Outcome("scored", a * mx, None, v, None, a, f"curve at {fmt(v)} = {fmt(a)}")
+
+    return linear
+
+
+def _slope(node: SlopeLeaf) -> Compute:
+    target, unit, per, base = node.target, node.unit, node.per_unit, node.base_points
+    cap = node.cap_points
+
+    def slope(v: Decimal, mx: Decimal) -> Outcome:
+        top = cap if cap is not None else mx
+        raw = base + (v - target) / unit * per
+        pts = clamp(raw, ZERO, top)
+        rule = f"{fmt(base)} + ({fmt(v)} − {fmt(target)}) / {fmt(unit)} × {fmt(per)} = {fmt(raw)}"
+        if pts != raw:
+            rule += f", clamped to [0, {fmt(top)}]"
+        return Outcome("scored", pts, None, v, None, None, rule)
+
+    return slope
+
+
+def _count(node: CountLeaf) -> Compute:
+    each = node.each
+
+    def count(v: Decimal, mx: Decimal) -> Outcome:
+        raw = v * each
+        pts = clamp(raw, ZERO, mx)
+        rule = f"{fmt(v)} × {fmt(each)} = {fmt(raw)}"
+        if pts != raw:
+            rule += f", capped at {fmt(mx)}"
+        return Outcome("scored", pts, None, v, None, None, rule)
+
+    return count
+
+
+def _points() -> Compute:
+    def points(v: Decimal, mx: Decimal) -> Outcome:
+        pts = clamp(v, ZERO, mx)
+        rule = f"{fmt(v)} points entered" + (f", clamped to [0, {fmt(mx)}]" if pts != v else "")
+        return Outcome("scored", pts, None, v, None, None, rule)
+
+    return points
+
+
+def _peer_value() -> Compute:
+    def peer(v: Decimal, mx: Decimal) -> Outcome:
+        return Outcome("scored", None, None, v, None, None, None)
+
+    return peer

@@ -1,0 +1,93 @@
+"""Peer methods (spec §1.2, §1.7): `rank` and `minmax` compare regions of the same period."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from decimal import Decimal
+
+from assessor.model.indicator_set import MinmaxLeaf, RankLeaf
+from assessor.scoring.consolidate import LeafState
+from assessor.scoring.methods import fmt
+
+ZERO = Decimal(0)
+ONE = Decimal(1)
+
+
+def competition_ranks(values: dict[str, Decimal], descending: bool = True) -> dict[str, int]:
+    """Ties share a rank and the next rank is skipped: 1, 2, 2, 4."""
+    ordered = sorted(values.values())
+    n = len(ordered)
+    if descending:
+        return {k: 1 + n - bisect_right(ordered, v) for k, v in values.items()}
+    return {k: 1 + bisect_left(ordered, v) for k, v in values.items()}
+
+
+def rank_achievement(node: RankLeaf, rank: int, n: int) -> Decimal:
+    if node.rank_scores is not None:
+        return node.rank_scores[rank - 1] if rank <= len(node.rank_scores) else node.rest
+    if node.step is not None:
+        a = ONE - node.step * (rank - 1)
+        return a if a > node.floor else node.floor
+    if n <= 1:
+        return ONE
+    return Decimal(n - rank) / Decimal(n - 1)
+
+
+def rank_level(node: RankLeaf, rank: int) -> int | None:
+    if not node.rank_levels:
+        return None
+    for rl in sorted(node.rank_levels, key=lambda r: r.max_rank):
+        if rank <= rl.max_rank:
+            return rl.level
+    return 0
+
+
+def apply_peer_leaf(
+    node: RankLeaf | MinmaxLeaf,
+    leaf_max: Decimal,
+    states: dict[str, LeafState],
+    groups: dict[str, str | None],
+) -> None:
+    """Turn every region's consolidated value of one peer leaf into points and a level."""
+    scored = {
+        rid: st.value
+        for rid, st in states.items()
+        if st.status == "scored" and isinstance(st.value, Decimal)
+    }
+    partitions: dict[object, dict[str, Decimal]] = {}
+    for rid, v in scored.items():
+        key: object = groups.get(rid) if node.peers == "group" else None
+        if node.peers == "group" and key is None:
+            key = ("alone", rid)
+        partitions.setdefault(key, {})[rid] = v
+    for members in partitions.values():
+        n = len(members)
+        if isinstance(node, RankLeaf):
+            ranks = competition_ranks(members, descending=node.order == "desc")
+            for rid, r in ranks.items():
+                st = states[rid]
+                a = rank_achievement(node, r, n)
+                st.achievement = a
+                st.points = a * leaf_max
+                st.level = rank_level(node, r)
+                lv = f", level {st.level}" if st.level is not None else ""
+                st.rule = f"value {fmt(members[rid])}: rank {r} of {n} → {fmt(a)}{lv}"
+        else:
+            lo, hi = min(members.values()), max(members.values())
+            for rid, v in members.items():
+                st = states[rid]
+                if hi == lo:
+                    a = ONE
+                    st.rule = f"value {fmt(v)}: all {n} peers equal → 1"
+                elif node.direction == "lower":
+                    a = (hi - v) / (hi - lo)
+                    st.rule = f"({fmt(hi)} − {fmt(v)}) / ({fmt(hi)} − {fmt(lo)}) = {fmt(a)}"
+                else:
+                    a = (v - lo) / (hi - lo)
+                    st.rule = f"({fmt(v)} − {fmt(lo)}) / ({fmt(hi)} − {fmt(lo)}) = {fmt(a)}"
+                st.achievement = a
+                st.points = a * leaf_max
+    for st in states.values():
+        if st.status == "scored" and st.points is None:
+            st.status = "unscored"
+            st.points = ZERO
