@@ -7,6 +7,7 @@ here; `peers.py` turns values into points once every region's value is known.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -280,7 +281,7 @@ def _linear(node: LinearLeaf) -> Compute:
             a = curve[-1][1]
         else:
             a = curve[-1][1]
-            for (x0, y0), (x1, y1) in zip(curve, curve[1:], strict=False):
+            for (x0, y0), (x1, y1) in itertools.pairwise(curve):
                 if x0 <= v <= x1:
                     a = y0 if x1 == x0 else y0 + (v - x0) * (y1 - y0) / (x1 - x0)
                     break

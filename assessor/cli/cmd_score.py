@@ -1,0 +1,124 @@
+"""`assessor score`: results of every region as a table, JSON (spec §3) or CSV."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+
+from assessor.cli.inputs import add_input_arguments, read_inputs
+from assessor.model.results import RegionResult
+from assessor.scoring import display, result_to_json, score
+from assessor.scoring.compiled import ROOT, CompiledSet
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "score",
+        help="score regions from a set and entries files (or a workspace)",
+        description="Score every region and period found in the entries (or only --period).",
+    )
+    add_input_arguments(p)
+    p.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    inputs = read_inputs(args)
+    cs = inputs.compiled
+    results = score(cs, inputs.assessments, period=args.period, consolidation=inputs.consolidation)
+    if args.format == "json":
+        json.dump(
+            [result_to_json(cs, r) for r in results], sys.stdout, ensure_ascii=False, indent=1
+        )
+        sys.stdout.write("\n")
+    elif args.format == "csv":
+        write_csv(cs, results)
+    else:
+        print_table(cs, results)
+    return 0
+
+
+def stars(n: int | None) -> str:
+    if n is None:
+        return ""
+    return "★" * n + "☆" * max(0, 5 - n)
+
+
+def rating_text(r: RegionResult) -> str:
+    text = r.rating.label or "—"
+    if r.rating.veto:
+        text += f" (一票否决 {r.rating.veto})"
+    return text
+
+
+def print_table(cs: CompiledSet, results: list[RegionResult]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console()
+    if not results:
+        console.print("no entries to score")
+        return
+    periods: dict[str, list[RegionResult]] = {}
+    for r in results:
+        periods.setdefault(r.period, []).append(r)
+    dims = [cs.nodes[c] for c in cs.root.children if cs.nodes[c].kind == "core"]
+    for period, rs in periods.items():
+        title = f"{cs.set.name} · {period}"
+        if rs[0].rolled_up_from:
+            title += f" (rolled up from {len(rs[0].rolled_up_from)} periods)"
+        table = Table(title=title, title_justify="left")
+        table.add_column("排名\nRank", justify="right")
+        table.add_column("地区\nRegion")
+        table.add_column("总分\nTotal", justify="right")
+        table.add_column("评级\nRating")
+        table.add_column("星级\nStars")
+        for d in dims[:8]:
+            table.add_column(Text(d.name), justify="right")
+        table.add_column("完整度\nDone", justify="right")
+        for r in sorted(rs, key=lambda x: (x.rank or 0, x.region)):
+            name = Text(f"{r.name or ''} {r.region}".strip())
+            total = display(cs, r.total)
+            if r.provisional:
+                total += "*"
+            row = [
+                str(r.rank or ""),
+                name,
+                Text(total),
+                Text(rating_text(r)),
+                Text(stars(r.rating.stars)),
+                *[Text(display(cs, r.nodes[d.id].points)) for d in dims[:8]],
+                f"{r.completeness * 100:.0f}%",
+            ]
+            table.add_row(*row)
+        console.print(table)
+    if any(r.provisional for r in results):
+        console.print("* provisional: some indicators are not scored yet (暂定)")
+
+
+def write_csv(cs: CompiledSet, results: list[RegionResult]) -> None:
+    node_ids = [c.id for c in cs.order if c.id != ROOT]
+    w = csv.writer(sys.stdout)
+    w.writerow(
+        [
+            "period", "region", "name", "group", "total", "max", "rank", "group_rank",
+            "rating_key", "rating_label", "stars", "veto", "completeness", "provisional",
+            *node_ids,
+        ]
+    )  # fmt: skip
+    for r in results:
+        w.writerow(
+            [
+                r.period, r.region, r.name or "", r.group or "", display(cs, r.total),
+                display(cs, r.max), r.rank or "", r.group_rank or "", r.rating.key or "",
+                r.rating.label or "", "" if r.rating.stars is None else r.rating.stars,
+                r.rating.veto or "", display(cs, r.completeness), str(r.provisional).lower(),
+                *[
+                    "na" if r.nodes[n].status == "na" else display(cs, r.nodes[n].points)
+                    for n in node_ids
+                ],
+            ]
+        )  # fmt: skip
