@@ -156,7 +156,7 @@ def num(x: float, digits: int = 1) -> int | float:
 # every leaf that asks for it (reset for every region and period)
 DENOMINATORS: dict[str, Any] = {}
 
-RATIO_FORMULA = re.compile(r"^\s*(\w+)\s*/\s*(\w+)\s*\*\s*100\s*$")
+RATIO_FORMULA = re.compile(r"^\s*(\w+)\s*/\s*(\w+)\s*(\*\s*100)?\s*$")
 
 
 def scale_of(leaf: dict[str, Any]) -> float:
@@ -218,17 +218,23 @@ def gen_inputs(leaf: dict[str, Any], v: float, r: random.Random) -> dict[str, An
     m = RATIO_FORMULA.match(leaf["value"])
     if m:
         top, bottom = m.group(1), m.group(2)
-        pct = clamp(v, 0.0, 100.0)
+        percent = m.group(3) is not None
+        pct = clamp(v, 0.0, 100.0) if percent else v * 100
         spec = inputs[bottom]
         key = spec.get("label") or bottom
         if spec.get("type") == "integer":
             total = DENOMINATORS.setdefault(
                 key, r.choice([r.randint(12, 60), r.randint(60, 400), r.randint(400, 2500)])
             )
-            used = min(total, round(total * pct / 100))
+            used = round(total * pct / 100)
+            used = min(total, used) if percent else used
         else:
-            total = DENOMINATORS.setdefault(key, round(r.uniform(20, 900), 1))
-            used = min(total, round(total * pct / 100, 1))
+            span = (20, 900) if percent else (30, 120)  # 万人, 万只, 亿元 … / county population
+            total = DENOMINATORS.setdefault(key, round(r.uniform(*span), 1))
+            used = round(total * pct / 100, 1)
+            used = min(total, used) if percent else used
+        if inputs[top].get("type") == "integer":
+            used = int(round(used))
         return {top: used, bottom: total}
     # a weighted composite of percentages (e.g. air * 0.4 + water * 0.4 + noise * 0.2)
     out: dict[str, Any] = {}
@@ -341,7 +347,7 @@ class Plan:
         vetoed: dict[str, str] | None = None,
         quality: dict[str, float] | None = None,
         fixed: dict[str, dict[str, Any]] | None = None,
-        second_covers: list[str] | None = None,
+        covers: dict[str, list[str]] | None = None,
         extra_comment: str = "",
         file_of: Any = None,
     ) -> None:
@@ -354,7 +360,7 @@ class Plan:
         self.vetoed = vetoed or {}
         self.quality = quality or {}
         self.fixed = fixed or {}
-        self.second_covers = second_covers  # region ids the 2nd+ evaluators score (None: all)
+        self.covers = covers or {}  # evaluator slug -> the only region ids it scores
         self.extra_comment = extra_comment
         self.file_of = file_of or (lambda period, slug: f"{period}-{slug}.yaml")
 
@@ -396,7 +402,7 @@ def build(plan: Plan, check: bool, changed: list[Path]) -> None:
             blocks = []
             for reg in plan.regions:
                 rid = reg["id"]
-                if ei > 0 and plan.second_covers is not None and rid not in plan.second_covers:
+                if slug in plan.covers and rid not in plan.covers[slug]:
                     continue
                 q = region_quality(plan, rid, period)
                 DENOMINATORS.clear()
@@ -455,6 +461,25 @@ def plans() -> list[Plan]:
             extra_comment=(
                 "青岛市 marks L1P9-A2 (农村电商服务站点覆盖率) not applicable (na);\n"
                 "绍兴市 has no 市民体验调查得分 (L8P1-A1) yet, so its result is provisional."
+            ),
+        ),
+        Plan(
+            "sd-county-2020",
+            LC + LY,
+            ["2021"],
+            [("专家组-张磊", "zhanglei"), ("专家组-陈静", "chenjing"), ("专家组-赵丽", "zhaoli")],
+            covers={"zhaoli": [r["id"] for r in LY]},
+            na={r: ["D3-03"] for r in ("371302", "371311", "371312", "371502")},
+            unscored={"371329": ["D3-02", "D3-05"], "371526": ["D2-07"]},
+            vetoed={"371324": "V1"},
+            quality={
+                "371502": 0.97, "371302": 0.98, "371324": 0.95, "371581": 0.9,
+                "371312": 0.88, "371522": 0.62, "371328": 0.55,
+            },  # fmt: skip
+            extra_comment=(
+                "兰山区、罗庄区、河东区、东昌府区 mark D3-03 智慧农业 not applicable (na);\n"
+                "临沭县 (D3-02, D3-05) and 高唐县 (D2-07) have unscored indicators (provisional);\n"
+                "兰陵县 has a 重大网络安全事件 (V1) in this invented data: at most 三星级."
             ),
         ),
     ]
