@@ -51,6 +51,12 @@ LINYI = [
     ("371322", "郯城县"), ("371323", "沂水县"), ("371324", "兰陵县"), ("371325", "费县"),
     ("371326", "平邑县"), ("371327", "莒南县"), ("371328", "蒙阴县"), ("371329", "临沭县"),
 ]  # fmt: skip
+SHANDONG_CITIES = [
+    ("370100", "济南市"), ("370200", "青岛市"), ("370300", "淄博市"), ("370400", "枣庄市"),
+    ("370500", "东营市"), ("370600", "烟台市"), ("370700", "潍坊市"), ("370800", "济宁市"),
+    ("370900", "泰安市"), ("371000", "威海市"), ("371100", "日照市"), ("371300", "临沂市"),
+    ("371400", "德州市"), ("371500", "聊城市"), ("371600", "滨州市"), ("371700", "菏泽市"),
+]  # fmt: skip
 SHAOXING = [
     ("330602", "越城区"), ("330603", "柯桥区"), ("330604", "上虞区"),
     ("330624", "新昌县"), ("330681", "诸暨市"), ("330683", "嵊州市"),
@@ -61,6 +67,7 @@ def counties(rows: list[tuple[str, str]], group: str, parent: str) -> list[dict[
     return [{"id": c, "name": n, "group": group, "parent": parent} for c, n in rows]
 
 
+SD = counties(SHANDONG_CITIES, "山东省", "370000")
 LC = counties(LIAOCHENG, "聊城市", "371500")
 LY = counties(LINYI, "临沂市", "371300")
 SX = counties(SHAOXING, "绍兴市", "330600")
@@ -482,6 +489,39 @@ def plans() -> list[Plan]:
                 "兰陵县 has a 重大网络安全事件 (V1) in this invented data: at most 三星级."
             ),
         ),
+        Plan(
+            "sd-city-2020",
+            SD,
+            ["2021"],
+            [("专家组-张磊", "zhanglei"), ("专家组-陈静", "chenjing")],
+            unscored={"371700": ["D2-11", "D4-08"]},
+            quality={"370200": 0.97, "370100": 0.95, "371000": 0.93, "371700": 0.6},
+            extra_comment="菏泽市 has two unscored indicators (D2-11, D4-08): its result is provisional.",
+        ),
+        Plan(
+            "sd-county-2020-liaocheng",
+            LC,
+            ["2021"],
+            [("聊城市大数据局-孙浩", "sunhao"), ("第三方评估-周倩", "zhouqian")],
+            na={"371502": ["D3-03", "LC-01"]},
+            quality={"371502": 0.96, "371522": 0.85, "371581": 0.9},
+            extra_comment="东昌府区 marks D3-03 智慧农业 and LC-01 蔬菜产业数字化 not applicable (na).",
+        ),
+        Plan(
+            "sd-community-2020",
+            COMMUNITIES,
+            ["2021"],
+            [("街道评审组-吴昊", "wuhao"), ("区大数据局-郑洁", "zhengjie")],
+            na={"371581-sq01": ["C1-04"]},
+            unscored={"371312-sq01": ["C2-08"]},
+            vetoed={"371302-sq02": "V1"},
+            quality={"371502-sq01": 0.97, "371302-sq01": 0.93, "371302-sq02": 0.95},
+            extra_comment=(
+                "Communities are fictional (示例社区) under real counties.\n"
+                "临清市示例社区 marks C1-04 not applicable; 河东区示例社区 has no 居民满意度 (provisional);\n"
+                "兰山区银雀山街道示例社区 has a 居民信息泄露事件 (V1) in this invented data."
+            ),
+        ),
     ]
     return out
 
@@ -492,7 +532,8 @@ def write_regions(check: bool, changed: list[Path]) -> None:
         "regions": [
             {"id": "370000", "name": "山东省", "group": None, "parent": None},
             {"id": "330000", "name": "浙江省", "group": None, "parent": None},
-            *PREFECTURES,
+            *SD,
+            {**PREFECTURES[-1]},
             *LC,
             *LY,
             *SX,
