@@ -9,6 +9,7 @@ the pydantic model `ResultDocument`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
@@ -31,20 +32,78 @@ class EvaluatorScore:
     rule: str | None = None
 
 
-@dataclass(slots=True)
 class Explanation:
-    """How a node's points came about: enough to rebuild the arithmetic in words."""
+    """How a node's points came about: enough to rebuild the arithmetic in words.
 
-    method: str | None = None
-    rule: str | None = None  # e.g. "band ≥ 75 → 0.8, level 4", "rank 2 of 7 → 1.0"
-    achievement: Decimal | None = None
-    nominal_max: Decimal | None = None
-    scale: Decimal = Decimal(1)  # N/A redistribution factor
-    exact_points: Decimal | None = None  # before rounding at each level
-    evaluators: tuple[EvaluatorScore, ...] = ()
-    consolidation: str | None = None
-    periods: tuple[tuple[str, Decimal | None], ...] = ()
-    rollup: str | None = None
+    Built for every leaf of every region, read for a few: the rule's words and the evaluators'
+    details are kept raw and formatted only when read.
+    """
+
+    __slots__ = (
+        "_consolidation",
+        "_evaluators",
+        "_rule",
+        "_scorer",
+        "achievement",
+        "exact_points",
+        "method",
+        "nominal_max",
+        "periods",
+        "rollup",
+        "scale",
+    )
+
+    def __init__(
+        self,
+        method: str | None = None,
+        rule: object = None,
+        achievement: Decimal | None = None,
+        nominal_max: Decimal | None = None,
+        scale: Decimal = Decimal(1),
+        exact_points: Decimal | None = None,
+        evaluators: Sequence[Any] = (),
+        consolidation: object = None,
+        periods: tuple[tuple[str, Decimal | None], ...] = (),
+        rollup: str | None = None,
+    ) -> None:
+        self.method = method
+        self._rule = rule
+        self.achievement = achievement
+        self.nominal_max = nominal_max
+        self.scale = scale  # N/A redistribution factor
+        self.exact_points = exact_points  # before rounding at each level
+        self._evaluators = evaluators
+        self._consolidation = consolidation
+        self._scorer: Any = None
+        self.periods = periods
+        self.rollup = rollup
+
+    @property
+    def rule(self) -> str | None:
+        """e.g. "band ≥ 75 → 0.8, level 4", "value 7: rank 2 of 4 → 0.67"."""
+        return None if self._rule is None else str(self._rule)
+
+    @property
+    def consolidation(self) -> str | None:
+        return None if self._consolidation is None else str(self._consolidation)
+
+    @property
+    def evaluators(self) -> tuple[EvaluatorScore, ...]:
+        """Each evaluator's own result; the engine keeps their entries and recomputes on demand
+        (its methods are pure), so a batch does not hold an object per evaluator and leaf."""
+        out = []
+        for item in self._evaluators:
+            if isinstance(item, EvaluatorScore):
+                out.append(item)
+                continue
+            o = self._scorer(item, self.nominal_max)
+            rule = None if o.rule is None else str(o.rule)
+            out.append(
+                EvaluatorScore(
+                    item.evaluator, o.points, o.level, o.value, o.status, o.message, rule
+                )
+            )
+        return tuple(out)
 
 
 @dataclass(slots=True)

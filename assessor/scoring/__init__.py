@@ -1,7 +1,7 @@
 """The one scoring engine: pure functions over the models (no files, database or UI)."""
 
 from assessor.scoring.compiled import CNode, CompiledSet, compile_checked, compile_set
-from assessor.scoring.engine import assign_ranks, merge_assessments, score
+from assessor.scoring.engine import assign_ranks, merge_assessments, rescore_leaf, score
 from assessor.scoring.explain import explain_lines
 from assessor.scoring.formula import Formula, FormulaError, parse_formula
 from assessor.scoring.output import display, number, result_to_json
@@ -19,6 +19,7 @@ __all__ = [
     "merge_assessments",
     "number",
     "parse_formula",
+    "rescore_leaf",
     "result_to_json",
     "score",
 ]

@@ -41,6 +41,7 @@ class CNode:
     optional: bool = False
     levelled: bool = False
     method: str | None = None
+    peer: bool = False
     scorer: LeafScorer | None = None
     veto_effect: str | None = None  # "zero", "disqualify", "max_stars:N"
     index: int = 0
@@ -145,7 +146,11 @@ def compile_set(indicator_set: IndicatorSet) -> CompiledSet:
             cn.children = tuple(k.id for k in kids)
             if points is None:
                 points = sum(
-                    (k.max for k in kids if k.kind == kind or (kind == "core" and k.kind == "core")),
+                    (
+                        k.max
+                        for k in kids
+                        if k.kind == kind or (kind == "core" and k.kind == "core")
+                    ),
                     ZERO,
                 )
             elif node.normalize:
@@ -164,6 +169,7 @@ def compile_set(indicator_set: IndicatorSet) -> CompiledSet:
                 points = ZERO
             cn.max = points
             cn.method = node.method
+            cn.peer = node.method in ("rank", "minmax")
             cn.levelled = yields_level(node)
             cn.scorer = make_scorer(node)
             cn.veto_effect = _veto_effect(node)

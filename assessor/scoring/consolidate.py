@@ -7,28 +7,29 @@ from decimal import Decimal
 
 from assessor.model.entries import Entry
 from assessor.model.indicator_set import Consolidation
-from assessor.model.results import EvaluatorScore
-from assessor.scoring.methods import Outcome, fmt
+from assessor.model.results import Explanation
+from assessor.scoring.methods import Outcome, Rule, fmt
 
 ZERO = Decimal(0)
+ONE = Decimal(1)
 TWO = Decimal(2)
 DEFAULT_DISAGREEMENT = Decimal("0.2")
 
 
-class LeafState:
-    """A leaf's consolidated result for one region and period, before N/A scaling."""
+class LeafState(Explanation):
+    """A leaf's consolidated result for one region and period, before N/A scaling.
+
+    It is also the leaf's explanation (one object per leaf instead of two: batches make
+    hundreds of thousands); the engine fills in the maximum and scale when rolling up.
+    """
 
     __slots__ = (
-        "achievement",
         "comment",
-        "consolidation",
         "disagreement",
-        "evaluators",
         "evidence",
         "level",
         "message",
         "points",
-        "rule",
         "status",
         "value",
     )
@@ -40,12 +41,20 @@ class LeafState:
         self.value = out.value
         self.message = out.message
         self.achievement = out.achievement
-        self.rule = out.rule
+        self._rule = out.rule
         self.disagreement = False
-        self.evaluators: tuple[EvaluatorScore, ...] = ()
-        self.consolidation: str | None = None
+        # raw (Entry, Outcome) pairs; Explanation turns them into EvaluatorScore when read
+        self._evaluators: Sequence[Entry] = ()
+        self._scorer = None
+        self._consolidation: object = None
         self.comment = entry.comment if entry is not None else None
         self.evidence: tuple[str, ...] = entry.evidence if entry is not None else ()
+        self.method: str | None = None
+        self.nominal_max: Decimal | None = None
+        self.scale = ONE
+        self.exact_points: Decimal | None = None
+        self.periods = ()
+        self.rollup = None
 
 
 def aggregate(values: Sequence[Decimal], method: str, trim_over: int) -> Decimal:
@@ -77,6 +86,26 @@ def disagreement_threshold(cons: Consolidation, leaf_max: Decimal) -> Decimal:
     return d
 
 
+def _how_text(method: str, n: int, trim_over: int, pts: Sequence[Decimal], p: Decimal) -> str:
+    trimmed = method == "trimmed_mean" and n > trim_over
+    how = "trimmed mean (highest and lowest dropped)" if trimmed else method
+    if method == "trimmed_mean" and not trimmed:
+        how = "mean"
+    return f"{how} of {n} evaluators: {', '.join(fmt(x) for x in pts)} → {fmt(p)}"
+
+
+def _peer_text(method: str, n: int) -> str:
+    return f"{method} of {n} evaluators' values"
+
+
+def _lead_text(lead: str) -> str:
+    return f"lead evaluator {lead}"
+
+
+def _veto_text() -> str:
+    return "any evaluator reporting the event triggers the veto"
+
+
 def consolidate(
     outs: list[tuple[Entry, Outcome]],
     cons: Consolidation,
@@ -85,81 +114,72 @@ def consolidate(
     veto: bool,
 ) -> LeafState:
     """Consolidate several evaluators' outcomes for one leaf."""
-    scores = tuple(
-        EvaluatorScore(e.evaluator, o.points, o.level, o.value, o.status, o.message, o.rule)
-        for e, o in outs
-    )
-    comments = [
-        f"{e.evaluator}: {e.comment}" if e.evaluator else e.comment for e, _ in outs if e.comment
-    ]
-    evidence: list[str] = []
-    for e, _ in outs:
-        evidence.extend(x for x in e.evidence if x not in evidence)
-
-    lead = cons.lead if cons.method == "lead" else None
-    chosen = [(e, o) for e, o in outs if lead is not None and e.evaluator == lead]
-    if chosen:
-        e, o = chosen[0]
-        st = LeafState(o, e)
-        st.consolidation = f"lead evaluator {lead}"
-        _finish(st, scores, comments, evidence, outs, cons, leaf_max, peer)
-        return st
-
-    method = "mean" if cons.method == "lead" else cons.method
-    scored = [(e, o) for e, o in outs if o.status == "scored"]
-    if not scored:
-        errors = [o for _, o in outs if o.status == "error"]
-        if errors:
-            st = LeafState(errors[0])
-        elif all(o.status == "na" for _, o in outs):
-            st = LeafState(outs[0][1])
-        else:
-            st = LeafState(Outcome("unscored"))
-        _finish(st, scores, comments, evidence, outs, cons, leaf_max, peer)
-        return st
-
-    if veto:
-        triggered = any(o.value is True for _, o in scored)
-        st = LeafState(Outcome("scored", ZERO, None, triggered))
-        st.consolidation = "any evaluator reporting the event triggers the veto"
-    elif peer:
-        vals = [o.value for _, o in scored if isinstance(o.value, Decimal)]
-        v = aggregate(vals, method, cons.trim_over) if vals else None
-        st = LeafState(Outcome("scored", None, None, v))
-        st.consolidation = f"{method} of {len(vals)} evaluators' values"
-    else:
-        pts = [o.points if o.points is not None else ZERO for _, o in scored]
-        p = aggregate(pts, method, cons.trim_over)
-        levels = [o.level for _, o in scored if o.level is not None]
-        level = lower_median(levels) if levels else None
-        values = [o.value for _, o in scored]
-        value = values[0] if all(v == values[0] for v in values) else values
-        st = LeafState(Outcome("scored", p, level, value))
-        trimmed = method == "trimmed_mean" and len(pts) > cons.trim_over
-        how = "trimmed mean (highest and lowest dropped)" if trimmed else method
-        if method == "trimmed_mean" and not trimmed:
-            how = "mean"
-        st.consolidation = (
-            f"{how} of {len(pts)} evaluators: {', '.join(fmt(x) for x in pts)} → {fmt(p)}"
+    st = _consolidate(outs, cons, leaf_max, peer, veto)
+    comments = [e for e, _ in outs if e.comment]
+    if comments:
+        st.comment = "\n".join(
+            f"{e.evaluator}: {e.comment}" if e.evaluator else str(e.comment) for e in comments
         )
-        if len(pts) > 1 and max(pts) - min(pts) > disagreement_threshold(cons, leaf_max):
-            st.disagreement = True
-    _finish(st, scores, comments, evidence, outs, cons, leaf_max, peer)
-    if len(scored) != len(outs) and any(o.status == "na" for _, o in outs):
-        st.disagreement = True
+    else:
+        st.comment = None
+    if any(e.evidence for e, _ in outs):
+        evidence: list[str] = []
+        for e, _ in outs:
+            evidence.extend(x for x in e.evidence if x not in evidence)
+        st.evidence = tuple(evidence)
+    else:
+        st.evidence = ()
     return st
 
 
-def _finish(
-    st: LeafState,
-    scores: tuple[EvaluatorScore, ...],
-    comments: list[str | None],
-    evidence: list[str],
+def _consolidate(
     outs: list[tuple[Entry, Outcome]],
     cons: Consolidation,
     leaf_max: Decimal,
     peer: bool,
-) -> None:
-    st.evaluators = scores
-    st.comment = "\n".join(c for c in comments if c) or None
-    st.evidence = tuple(evidence)
+    veto: bool,
+) -> LeafState:
+    if cons.method == "lead":
+        for e, o in outs:
+            if e.evaluator == cons.lead:
+                st = LeafState(o, e)
+                st._consolidation = Rule(_lead_text, cons.lead)
+                return st
+        method = "mean"
+    else:
+        method = cons.method
+    scored = [o for _, o in outs if o.status == "scored"]
+    if not scored:
+        errors = [o for _, o in outs if o.status == "error"]
+        if errors:
+            return LeafState(errors[0])
+        if all(o.status == "na" for _, o in outs):
+            return LeafState(outs[0][1])
+        return LeafState(Outcome("unscored"))
+
+    if veto:
+        st = LeafState(Outcome("scored", ZERO, None, any(o.value is True for o in scored)))
+        st._consolidation = Rule(_veto_text)
+    elif peer:
+        vals = [o.value for o in scored if isinstance(o.value, Decimal)]
+        v = aggregate(vals, method, cons.trim_over) if vals else None
+        st = LeafState(Outcome("scored", None, None, v))
+        st._consolidation = Rule(_peer_text, method, len(vals))
+    else:
+        pts = [o.points if o.points is not None else ZERO for o in scored]
+        n = len(pts)
+        p = aggregate(pts, method, cons.trim_over)
+        levels = [o.level for o in scored if o.level is not None]
+        v0 = scored[0].value
+        value = v0
+        for o in scored:
+            if o.value != v0:
+                value = [x.value for x in scored]
+                break
+        st = LeafState(Outcome("scored", p, lower_median(levels) if levels else None, value))
+        st._consolidation = Rule(_how_text, method, n, cons.trim_over, pts, p)
+        if n > 1 and max(pts) - min(pts) > disagreement_threshold(cons, leaf_max):
+            st.disagreement = True
+    if len(scored) != len(outs) and any(o.status == "na" for _, o in outs):
+        st.disagreement = True
+    return st

@@ -45,7 +45,7 @@ class Outcome:
         value: object = None,
         message: str | None = None,
         achievement: Decimal | None = None,
-        rule: str | None = None,
+        rule: object = None,
     ) -> None:
         self.status = status
         self.points = points
@@ -57,6 +57,27 @@ class Outcome:
 
 
 LeafScorer = Callable[[Entry, Decimal], Outcome]
+
+
+class Rule:
+    """The words of a rule, formatted only when someone asks (explain, reports)."""
+
+    __slots__ = ("args", "fn")
+
+    def __init__(self, fn: Callable[..., str], *args: object) -> None:
+        self.fn = fn
+        self.args = args
+
+    def __str__(self) -> str:
+        return self.fn(*self.args)
+
+    def __eq__(self, other: object) -> bool:
+        return str(self) == str(other)
+
+    def __hash__(self) -> int:
+        return hash(str(self))
+
+
 NA = Outcome("na")
 
 
@@ -138,10 +159,14 @@ def make_scorer(node: AnyNode) -> LeafScorer | None:
         out = compute(v, mx)
         out.value = shown if node.value is None else v
         if node.value is not None:
-            out.rule = f"{node.value} = {fmt(v)}" + (f"; {out.rule}" if out.rule else "")
+            out.rule = Rule(_formula_text, node.value, v, out.rule)
         return out
 
     return numeric
+
+
+def _formula_text(formula: str, v: Decimal, rest: object) -> str:
+    return f"{formula} = {fmt(v)}" + (f"; {rest}" if rest else "")
 
 
 def _level(node: LevelLeaf) -> LeafScorer:
@@ -164,9 +189,13 @@ def _level(node: LevelLeaf) -> LeafScorer:
             allowed = ", ".join(str(k) for k in sorted(table))
             return Outcome("error", ZERO, 0, lv, f"unknown level {lvl}; allowed: {allowed}")
         a, label = hit
-        return Outcome("scored", a * mx, lvl, lvl, None, a, f"level {lvl} ({label}) → {fmt(a)}")
+        return Outcome("scored", a * mx, lvl, lvl, None, a, Rule(_level_text, lvl, label, a))
 
     return level
+
+
+def _level_text(lvl: int, label: str, a: Decimal) -> str:
+    return f"level {lvl} ({label}) → {fmt(a)}"
 
 
 def _choice(node: ChoiceLeaf) -> LeafScorer:
@@ -182,9 +211,13 @@ def _choice(node: ChoiceLeaf) -> LeafScorer:
                 "error", ZERO, 0, key, f"unknown option {key!r}; allowed: {', '.join(table)}"
             )
         a, label = hit
-        return Outcome("scored", a * mx, None, key, None, a, f"option {label} → {fmt(a)}")
+        return Outcome("scored", a * mx, None, key, None, a, Rule(_option_text, label, a))
 
     return choice
+
+
+def _option_text(label: str, a: Decimal) -> str:
+    return f"option {label} → {fmt(a)}"
 
 
 def _check(node: CheckLeaf) -> LeafScorer:
@@ -197,9 +230,13 @@ def _check(node: CheckLeaf) -> LeafScorer:
         if not isinstance(v, bool):
             return Outcome("error", ZERO, 0, v, f"{v!r} is not yes or no")
         a = yes if v else no
-        return Outcome("scored", a * mx, None, v, None, a, f"{'yes' if v else 'no'} → {fmt(a)}")
+        return Outcome("scored", a * mx, None, v, None, a, Rule(_check_text, v, a))
 
     return check
+
+
+def _check_text(v: bool, a: Decimal) -> str:
+    return f"{'yes' if v else 'no'} → {fmt(a)}"
 
 
 Compute = Callable[[Decimal, Decimal], Outcome]
@@ -230,16 +267,30 @@ def _ratio(node: RatioLeaf) -> Compute:
     def ratio(v: Decimal, mx: Decimal) -> Outcome:
         raw = ((base - v) if lower else (v - base)) / span
         a = clamp(raw, ZERO, cap)
-        rule = (
-            f"({fmt(base)} − {fmt(v)}) / ({fmt(base)} − {fmt(target)})"
-            if lower
-            else f"({fmt(v)} − {fmt(base)}) / ({fmt(target)} − {fmt(base)})"
+        return Outcome(
+            "scored",
+            a * mx,
+            None,
+            v,
+            None,
+            a,
+            Rule(_ratio_text, v, base, target, cap, lower, raw, a),
         )
-        if a != raw:
-            rule += f", clamped to [0, {fmt(cap)}]"
-        return Outcome("scored", a * mx, None, v, None, a, f"{rule} = {fmt(a)}")
 
     return ratio
+
+
+def _ratio_text(
+    v: Decimal, base: Decimal, target: Decimal, cap: Decimal, lower: bool, raw: Decimal, a: Decimal
+) -> str:
+    rule = (
+        f"({fmt(base)} − {fmt(v)}) / ({fmt(base)} − {fmt(target)})"
+        if lower
+        else f"({fmt(v)} − {fmt(base)}) / ({fmt(target)} − {fmt(base)})"
+    )
+    if a != raw:
+        rule += f" = {fmt(raw)}, clamped to [0, {fmt(cap)}]"
+    return f"{rule} = {fmt(a)}"
 
 
 def _bands(node: BandsLeaf) -> Compute:
@@ -261,14 +312,18 @@ def _bands(node: BandsLeaf) -> Compute:
     def bands(v: Decimal, mx: Decimal) -> Outcome:
         for test, label, score, level in tests:
             if test(v):
-                lv = f", level {level}" if level is not None else ""
                 return Outcome(
                     "scored", score * mx, level if level is not None else no_level, v, None,
-                    score, f"band {label} → {fmt(score)}{lv}",
+                    score, Rule(_band_text, label, score, level),
                 )  # fmt: skip
         return Outcome("scored", ZERO, no_level, v, None, ZERO, "no band matches → 0")
 
     return bands
+
+
+def _band_text(label: str, score: Decimal, level: int | None) -> str:
+    lv = f", level {level}" if level is not None else ""
+    return f"band {label} → {fmt(score)}{lv}"
 
 
 def _linear(node: LinearLeaf) -> Compute:
@@ -285,9 +340,13 @@ def _linear(node: LinearLeaf) -> Compute:
                 if x0 <= v <= x1:
                     a = y0 if x1 == x0 else y0 + (v - x0) * (y1 - y0) / (x1 - x0)
                     break
-        return Outcome("scored", a * mx, None, v, None, a, f"curve at {fmt(v)} = {fmt(a)}")
+        return Outcome("scored", a * mx, None, v, None, a, Rule(_curve_text, v, a))
 
     return linear
+
+
+def _curve_text(v: Decimal, a: Decimal) -> str:
+    return f"curve at {fmt(v)} = {fmt(a)}"
 
 
 def _slope(node: SlopeLeaf) -> Compute:
@@ -298,12 +357,22 @@ def _slope(node: SlopeLeaf) -> Compute:
         top = cap if cap is not None else mx
         raw = base + (v - target) / unit * per
         pts = clamp(raw, ZERO, top)
-        rule = f"{fmt(base)} + ({fmt(v)} − {fmt(target)}) / {fmt(unit)} × {fmt(per)} = {fmt(raw)}"
-        if pts != raw:
-            rule += f", clamped to [0, {fmt(top)}]"
-        return Outcome("scored", pts, None, v, None, None, rule)
+        return Outcome(
+            "scored", pts, None, v, None, None,
+            Rule(_slope_text, base, v, target, unit, per, raw, pts, top),
+        )  # fmt: skip
 
     return slope
+
+
+def _slope_text(
+    base: Decimal, v: Decimal, target: Decimal, unit: Decimal, per: Decimal,
+    raw: Decimal, pts: Decimal, top: Decimal,
+) -> str:  # fmt: skip
+    rule = f"{fmt(base)} + ({fmt(v)} − {fmt(target)}) / {fmt(unit)} × {fmt(per)} = {fmt(raw)}"
+    if pts != raw:
+        rule += f", clamped to [0, {fmt(top)}]"
+    return rule
 
 
 def _count(node: CountLeaf) -> Compute:
@@ -312,21 +381,28 @@ def _count(node: CountLeaf) -> Compute:
     def count(v: Decimal, mx: Decimal) -> Outcome:
         raw = v * each
         pts = clamp(raw, ZERO, mx)
-        rule = f"{fmt(v)} × {fmt(each)} = {fmt(raw)}"
-        if pts != raw:
-            rule += f", capped at {fmt(mx)}"
-        return Outcome("scored", pts, None, v, None, None, rule)
+        return Outcome("scored", pts, None, v, None, None, Rule(_count_text, v, each, raw, pts, mx))
 
     return count
+
+
+def _count_text(v: Decimal, each: Decimal, raw: Decimal, pts: Decimal, mx: Decimal) -> str:
+    rule = f"{fmt(v)} × {fmt(each)} = {fmt(raw)}"
+    if pts != raw:
+        rule += f", capped at {fmt(mx)}"
+    return rule
 
 
 def _points() -> Compute:
     def points(v: Decimal, mx: Decimal) -> Outcome:
         pts = clamp(v, ZERO, mx)
-        rule = f"{fmt(v)} points entered" + (f", clamped to [0, {fmt(mx)}]" if pts != v else "")
-        return Outcome("scored", pts, None, v, None, None, rule)
+        return Outcome("scored", pts, None, v, None, None, Rule(_points_text, v, pts, mx))
 
     return points
+
+
+def _points_text(v: Decimal, pts: Decimal, mx: Decimal) -> str:
+    return f"{fmt(v)} points entered" + (f", clamped to [0, {fmt(mx)}]" if pts != v else "")
 
 
 def _peer_value() -> Compute:

@@ -71,20 +71,20 @@ def apply_peer_leaf(
                 st.points = a * leaf_max
                 st.level = rank_level(node, r)
                 lv = f", level {st.level}" if st.level is not None else ""
-                st.rule = f"value {fmt(members[rid])}: rank {r} of {n} → {fmt(a)}{lv}"
+                st._rule = f"value {fmt(members[rid])}: rank {r} of {n} → {fmt(a)}{lv}"
         else:
             lo, hi = min(members.values()), max(members.values())
             for rid, v in members.items():
                 st = states[rid]
                 if hi == lo:
                     a = ONE
-                    st.rule = f"value {fmt(v)}: all {n} peers equal → 1"
+                    st._rule = f"value {fmt(v)}: all {n} peers equal → 1"
                 elif node.direction == "lower":
                     a = (hi - v) / (hi - lo)
-                    st.rule = f"({fmt(hi)} − {fmt(v)}) / ({fmt(hi)} − {fmt(lo)}) = {fmt(a)}"
+                    st._rule = f"({fmt(hi)} − {fmt(v)}) / ({fmt(hi)} − {fmt(lo)}) = {fmt(a)}"
                 else:
                     a = (v - lo) / (hi - lo)
-                    st.rule = f"({fmt(v)} − {fmt(lo)}) / ({fmt(hi)} − {fmt(lo)}) = {fmt(a)}"
+                    st._rule = f"({fmt(v)} − {fmt(lo)}) / ({fmt(hi)} − {fmt(lo)}) = {fmt(a)}"
                 st.achievement = a
                 st.points = a * leaf_max
     for st in states.values():

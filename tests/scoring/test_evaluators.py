@@ -82,3 +82,28 @@ def test_explanation_keeps_every_evaluators_points():
     ex = r.nodes["P"].explanation
     assert [(e.evaluator, e.points) for e in ex.evaluators] == [("e1", D(6)), ("e2", D(8))]
     assert r.evaluators == ("e1", "e2")
+
+
+def test_rescoring_one_changed_leaf_equals_scoring_from_scratch():
+    from assessor.model import Entry
+    from assessor.scoring import rescore_leaf
+
+    s = make_set(
+        """
+tree:
+  - id: A
+    name: a
+    points: 60
+    children:
+      - {id: A1, name: a1, share: 50, method: points}
+      - {id: A2, name: a2, share: 50, method: ratio, optional: true}
+  - {id: B, name: b, points: 40, method: points}
+"""
+    )
+    a = assess({"r1": {"A1": [20, 25], "A2": "na", "B": 10}})
+    (before,) = score(s, a)
+    a.entries["r1"]["B"] = [Entry(value=D(33), evaluator="e1")]
+    after = rescore_leaf(s, before, a, "B")
+    (scratch,) = score(s, a)
+    assert after.total == scratch.total == D("22.5") * D(60) / D(30) + D(33)
+    assert after.nodes["A1"].points == scratch.nodes["A1"].points

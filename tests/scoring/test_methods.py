@@ -87,7 +87,9 @@ def test_ratio_with_baseline_and_cap_above_one():
 
 
 def test_ratio_lower_is_better():
-    cs = make_set(leaf("    method: ratio\n    direction: lower\n    baseline: 30\n    target: 10\n"))
+    cs = make_set(
+        leaf("    method: ratio\n    direction: lower\n    baseline: 30\n    target: 10\n")
+    )
     assert pts(one(cs, {"X": 15}), "X") == D("7.5")  # (30-15)/(30-10) = 0.75
     assert pts(one(cs, {"X": 40}), "X") == D(0)
 
@@ -141,7 +143,9 @@ def test_linear_interpolates_and_clamps_at_both_ends():
 
 def test_slope_gives_base_points_at_target_and_steps_per_unit():
     # 完成目标得 8 分 (80%), 每增减 1 个百分点增减 0.5 分, cap 10
-    cs = make_set(leaf("    method: slope\n    target: 100\n    per_unit: 0.5\n    base_points: 8\n"))
+    cs = make_set(
+        leaf("    method: slope\n    target: 100\n    per_unit: 0.5\n    base_points: 8\n")
+    )
     assert pts(one(cs, {"X": 100}), "X") == D(8)
     assert pts(one(cs, {"X": 103}), "X") == D("9.5")
     assert pts(one(cs, {"X": 110}), "X") == D(10)  # capped at the node's points
@@ -151,7 +155,9 @@ def test_slope_gives_base_points_at_target_and_steps_per_unit():
 
 def test_slope_unit_divides_the_difference():
     cs = make_set(
-        leaf("    method: slope\n    target: 50\n    unit: 5\n    per_unit: 1\n    base_points: 6\n")
+        leaf(
+            "    method: slope\n    target: 50\n    unit: 5\n    per_unit: 1\n    base_points: 6\n"
+        )
     )
     assert pts(one(cs, {"X": 60}), "X") == D(8)  # 6 + (60-50)/5 × 1
 

@@ -79,7 +79,9 @@ def test_regions_without_a_value_are_not_ranked():
 
 def test_peers_group_ranks_within_the_region_group():
     cs = rank_set("    scheme: linear\n    peers: group\n")
-    r = run(cs, {"a": 1, "b": 2, "c": 3, "d": 4}, groups={"a": "G1", "b": "G1", "c": "G2", "d": "G2"})
+    r = run(
+        cs, {"a": 1, "b": 2, "c": 3, "d": 4}, groups={"a": "G1", "b": "G1", "c": "G2", "d": "G2"}
+    )
     assert r["b"].nodes["R"].points == D(10)
     assert r["a"].nodes["R"].points == D(0)
     assert r["d"].nodes["R"].points == D(10)

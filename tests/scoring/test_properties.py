@@ -121,7 +121,10 @@ def test_higher_methods_are_monotone_in_the_input(v1, v2, method):
     if method == "linear":
         data["tree"][0]["curve"] = [[D(0), D(0)], [D(60), D("0.6")], [D(100), D(1)]]
     if method == "bands":
-        data["tree"][0]["bands"] = [{"above": D(90), "score": D(1)}, {"min": D(60), "score": D("0.6")}]
+        data["tree"][0]["bands"] = [
+            {"above": D(90), "score": D(1)},
+            {"min": D(60), "score": D("0.6")},
+        ]
     cs = compile_checked(IndicatorSet.model_validate(data))
     lo, hi = sorted([v1, v2])
     assert run(cs, {"X": Entry(value=lo)}).total <= run(cs, {"X": Entry(value=hi)}).total
@@ -129,8 +132,11 @@ def test_higher_methods_are_monotone_in_the_input(v1, v2, method):
 
 @settings(max_examples=150, deadline=None)
 @given(
-    st.lists(st.tuples(st.integers(1, 40), st.integers(1, 1000), st.integers(1, 1000)),
-             min_size=1, max_size=6),  # fmt: skip
+    st.lists(
+        st.tuples(st.integers(1, 40), st.integers(1, 1000), st.integers(1, 1000)),
+        min_size=1,
+        max_size=6,
+    ),
     st.integers(1, 30),
 )
 def test_results_equal_exact_rational_arithmetic(leaves, parent_points):

@@ -9,6 +9,7 @@ def q(x):
     """Equal to 20 decimal places: exact arithmetic leaves residues only at the 34th digit."""
     return x.quantize(D("1e-20"))
 
+
 BASE = """
 full_score: 100
 {extra}
