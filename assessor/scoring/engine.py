@@ -305,11 +305,11 @@ def _rollup_region(
             core_sum = ZERO
             pen = ZERO
             bon = ZERO
-            for k in child_ids:
-                kp = points[k]
+            for cid in child_ids:
+                kp = points[cid]
                 if kp is None:
                     continue
-                kind = nodes[k].kind
+                kind = nodes[cid].kind
                 if kind == "core":
                     core_sum += kp
                 elif kind == "penalty":
