@@ -298,6 +298,9 @@ def perturb(leaf: dict[str, Any], kind: str, value: Any, r: random.Random) -> An
     if method == "points":
         cap = float(leaf.get("_points", 10))
         return num(clamp(value + r.uniform(-0.1, 0.1) * cap, 0, cap))
+    if isinstance(value, float):
+        # a re-check finds a slightly lower figure (never above the input's maximum)
+        return num(value * r.uniform(0.96, 1.0))
     return value
 
 
@@ -357,7 +360,11 @@ class Plan:
         covers: dict[str, list[str]] | None = None,
         extra_comment: str = "",
         file_of: Any = None,
+        cumulative: list[str] | None = None,
+        periods_of: dict[str, list[str]] | None = None,
     ) -> None:
+        self.cumulative = cumulative or []  # leaves counted cumulatively through the year
+        self.periods_of = periods_of or {}  # evaluator slug -> the only periods it scores
         self.set_id = set_id
         self.regions = regions
         self.periods = periods
@@ -406,6 +413,8 @@ def build(plan: Plan, check: bool, changed: list[Path]) -> None:
     all_leaves = leaves(data["tree"])
     for period in plan.periods:
         for ei, (evaluator, slug) in enumerate(plan.evaluators):
+            if slug in plan.periods_of and period not in plan.periods_of[slug]:
+                continue
             blocks = []
             for reg in plan.regions:
                 rid = reg["id"]
@@ -429,7 +438,12 @@ def build(plan: Plan, check: bool, changed: list[Path]) -> None:
                         entries[lid] = plan.vetoed.get(rid) == lid
                         continue
                     r = rng_for(plan.set_id, rid, period, lid)
-                    v = gen_value(leaf, kind, q, r)
+                    if lid in plan.cumulative:
+                        # a count towards a yearly target grows week by week
+                        i = plan.periods.index(period)
+                        v = gen_value(leaf, kind, q * (0.3 + 0.075 * i), r)
+                    else:
+                        v = gen_value(leaf, kind, q, r)
                     if ei > 0:
                         v = perturb(leaf, kind, v, rng_for(plan.set_id, rid, period, lid, slug))
                     entries[lid] = v
@@ -521,6 +535,30 @@ def plans() -> list[Plan]:
                 "临清市示例社区 marks C1-04 not applicable; 河东区示例社区 has no 居民满意度 (provisional);\n"
                 "兰山区银雀山街道示例社区 has a 居民信息泄露事件 (V1) in this invented data."
             ),
+        ),
+        Plan(
+            "sx-digital-gov",
+            SX,
+            [f"2021-W{w:02d}" for w in range(10, 19)],
+            [("市大数据局-数据组", "sjj"), ("市委改革办-督查组", "dcz")],
+            periods_of={"dcz": ["2021-W14", "2021-W16", "2021-W18"]},
+            cumulative=["A-04", "C-01", "C-02"],
+            unscored={"330683": ["B-03"]},
+            quality={"330602": 0.95, "330603": 0.9, "330604": 0.86, "330683": 0.64},
+            extra_comment=(
+                "Weekly 周亮晒 entries, 2021-W10 … 2021-W18; the 督查组 re-checks weeks 14, 16 and 18.\n"
+                "嵊州市 has no 公共支撑组件调用量 (B-03): not ranked, unscored (provisional)."
+            ),
+            file_of=lambda period, slug: f"{period}-{slug}.yaml",
+        ),
+        Plan(
+            "workplan-2021",
+            [c for c in PREFECTURES if c["id"] in ("370100", "370200", "371300", "371500")],
+            ["2021"],
+            [("市考核办-李娜", "lina"), ("第三方评估-何军", "hejun")],
+            unscored={"371300": ["W2-02"]},
+            quality={"370200": 0.97, "370100": 0.92, "371500": 0.8, "371300": 0.7},
+            extra_comment="临沂市 has no 爱山东日活用户 (W2-02) yet: its result is provisional.",
         ),
     ]
     return out
