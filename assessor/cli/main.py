@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"assessor {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    parser.set_defaults(commands=sub.choices)
     for name in COMMAND_MODULES:
         module_name = f"assessor.cli.cmd_{name}"
         if importlib.util.find_spec(module_name) is None:
@@ -61,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `assessor` alone opens the TUI when run inside a workspace folder.
         from pathlib import Path
 
-        if Path("workspace.yaml").exists() and "tui" in parser._subparsers._group_actions[0].choices:  # type: ignore[union-attr]
+        if Path("workspace.yaml").exists() and "tui" in parser.get_default("commands"):
             args_list = ["tui"]
         else:
             parser.print_help()
