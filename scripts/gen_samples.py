@@ -441,7 +441,7 @@ def build(plan: Plan, check: bool, changed: list[Path]) -> None:
                     if lid in plan.cumulative:
                         # a count towards a yearly target grows week by week
                         i = plan.periods.index(period)
-                        v = gen_value(leaf, kind, q * (0.3 + 0.075 * i), r)
+                        v = gen_value(leaf, kind, q * (0.45 + 0.07 * i), r)
                     else:
                         v = gen_value(leaf, kind, q, r)
                     if ei > 0:
@@ -544,7 +544,7 @@ def plans() -> list[Plan]:
             periods_of={"dcz": ["2021-W14", "2021-W16", "2021-W18"]},
             cumulative=["A-04", "C-01", "C-02"],
             unscored={"330683": ["B-03"]},
-            quality={"330602": 0.95, "330603": 0.9, "330604": 0.86, "330683": 0.64},
+            quality={"330602": 0.99, "330603": 0.97, "330604": 0.86, "330683": 0.64},
             extra_comment=(
                 "Weekly 周亮晒 entries, 2021-W10 … 2021-W18; the 督查组 re-checks weeks 14, 16 and 18.\n"
                 "嵊州市 has no 公共支撑组件调用量 (B-03): not ranked, unscored (provisional)."
