@@ -1,0 +1,323 @@
+"""`assessor report`: PDF (and HTML) reports — a region's report, a ranking, a bulletin.
+
+Reads the same inputs as `assessor score` (a set plus entries files, or a workspace), asks the
+engine for every result, and hands them to `assessor.report` for formatting and rendering.
+Nothing here computes a score.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from assessor.cli.inputs import Inputs, add_input_arguments, read_inputs
+from assessor.errors import AssessorError, Problem, UsageError
+
+DEFAULT_OUTPUT = Path("out/reports")
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "report",
+        help="PDF reports: a region's report, a ranking report, a periodic bulletin",
+        description=(
+            "Write PDF reports from a set and entries files (or a workspace). "
+            "--type county (default) needs --region ID or --all; ranking and bulletin cover "
+            "every region of the period."
+        ),
+    )
+    add_input_arguments(p)
+    p.add_argument(
+        "--type",
+        dest="report_type",
+        choices=["county", "ranking", "bulletin"],
+        default="county",
+        help="county: one region's assessment report; ranking: league table across regions; "
+        "bulletin: one- or two-page 周通报/月通报",
+    )
+    who = p.add_mutually_exclusive_group()
+    who.add_argument("--region", action="append", default=[], help="region id (repeatable)")
+    who.add_argument(
+        "--all", action="store_true", help="a county report for every region (worker processes)"
+    )
+    p.add_argument(
+        "--previous", metavar="PERIOD", help="compare with this period (default: the one before)"
+    )
+    p.add_argument(
+        "-o", "--output", type=Path, default=DEFAULT_OUTPUT, help="output folder (out/reports/)"
+    )
+    p.add_argument("--html", action="store_true", help="also write each report as HTML")
+    p.add_argument(
+        "--template-dir", type=Path, help="folder whose templates override the bundled ones"
+    )
+    p.add_argument("--title", help="report title (default: from the workspace or generated)")
+    p.add_argument("--org", dest="organisation", help="issuing organisation (发文单位)")
+    p.add_argument("--doc-number", help="document number (文号), e.g. 某数评〔2024〕3号")
+    p.add_argument("--logo", type=Path, help="logo image for the cover")
+    p.add_argument("--date", help="report date YYYY-MM-DD (default: today)")
+    p.add_argument("--pdfa", action="store_true", help="write PDF/A-3b")
+    sample = p.add_mutually_exclusive_group()
+    sample.add_argument(
+        "--sample", dest="sample", action="store_true", default=None, help="mark as 示例数据"
+    )
+    sample.add_argument(
+        "--no-sample", dest="sample", action="store_false", help="never mark as 示例数据"
+    )
+    p.add_argument("--workers", type=int, help="worker processes for --all (default: one per core)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(run=run)
+
+
+def _safe(text: str) -> str:
+    """A file-name-safe version of an id (region ids are free text)."""
+    return re.sub(r"[^0-9A-Za-z._-]+", "_", text).strip("_") or "x"
+
+
+def _say(message: str) -> None:
+    print(f"assessor: {message}", file=sys.stderr)
+
+
+def _results(inputs: Inputs, period: str | None) -> tuple[list[Any], str]:
+    """Every period's results (for previous-period comparisons and trends) and the period shown."""
+    from assessor.model.periods import PeriodError, parse_period, period_sort_key
+    from assessor.scoring import score
+
+    cs = inputs.compiled
+    results = list(score(cs, inputs.assessments, consolidation=inputs.consolidation))
+    if period is not None:
+        try:
+            wanted = str(parse_period(period))
+        except PeriodError as exc:
+            raise UsageError(str(exc)) from None
+        if not any(r.period == wanted for r in results):
+            results.extend(
+                score(cs, inputs.assessments, period=wanted, consolidation=inputs.consolidation)
+            )
+        if not any(r.period == wanted for r in results):
+            raise AssessorError(
+                Problem(f"no entries for period {wanted} (or shorter periods in it)")
+            )
+        return results, wanted
+    if not results:
+        raise AssessorError(Problem("no entries to report on"))
+    return results, max({r.period for r in results}, key=period_sort_key)
+
+
+def _gap_lines(inputs: Inputs, region: str, period: str) -> list[str]:
+    """The engine's path to the next grade as lines, when the engine offers it."""
+    try:
+        from assessor import scoring
+
+        gap = getattr(scoring, "gap_to_next_grade", None)
+        if gap is None:
+            return []
+        from assessor.scoring.engine import merge_assessments
+
+        merged = merge_assessments(inputs.assessments).get(period)
+        if merged is None:
+            return []
+        out = gap(inputs.compiled, merged, region)
+        if out is None:
+            return []
+        if hasattr(out, "lines"):
+            out = out.lines() if callable(out.lines) else out.lines
+        if isinstance(out, str):
+            return [out]
+        return [str(x) for x in out]
+    except Exception:
+        return []  # the report keeps the set's grade conditions and the points lost
+
+
+def run(args: argparse.Namespace) -> int:
+    from assessor.report import context as rc
+    from assessor.report.render import Renderer, RenderOptions
+    from assessor.report.source import DEFAULT_SAMPLE_NOTE, detect_sample, workspace_settings
+    from assessor.scoring import explain_lines
+
+    if args.report_type == "county" and not (args.region or args.all):
+        raise UsageError("a county report needs --region ID or --all")
+    inputs = read_inputs(args)
+    cs = inputs.compiled
+    results, period = _results(inputs, args.period)
+    workspace = getattr(args, "workspace", None)
+    settings = workspace_settings(workspace)
+    sample, note = detect_sample(list(args.entries), workspace)
+    if args.sample is not None:
+        sample = args.sample
+        note = (note or DEFAULT_SAMPLE_NOTE) if sample else None
+
+    logo = args.logo or settings.logo
+    roots: list[Path] = []
+    if workspace is not None:
+        roots.append(workspace)
+    if logo is not None:
+        if not logo.is_file():
+            raise AssessorError(Problem(f"logo file not found: {logo}", file=str(logo)))
+        roots.append(logo)
+    options = RenderOptions(template_dir=args.template_dir, roots=roots, pdfa=args.pdfa)
+    if args.template_dir is not None and not args.template_dir.is_dir():
+        raise UsageError(f"--template-dir {args.template_dir} is not a folder")
+    renderer = Renderer(options, notify=_say)
+
+    meta = rc.ReportMeta(
+        title=args.title or settings.title,
+        organisation=args.organisation or settings.organisation,
+        doc_number=args.doc_number or settings.doc_number,
+        logo=logo.resolve().as_uri() if logo else None,
+        date=args.date or dt.date.today().isoformat(),
+        sample=sample,
+        sample_note=note,
+        fingerprint=rc.fingerprint(cs.set, inputs.assessments),
+        sources=[str(p) for p in inputs.sources],
+        generator=_generator(),
+    )
+    out_dir: Path = args.output
+    out_dir.mkdir(parents=True, exist_ok=True)
+    font = renderer.font_family
+    set_id = _safe(cs.set.id)
+
+    if args.report_type in ("ranking", "bulletin"):
+        if args.report_type == "ranking":
+            ctx = rc.ranking_context(cs, results, period, meta, font, previous_period=args.previous)
+        else:
+            ctx = rc.bulletin_context(cs, results, period, meta, previous_period=args.previous)
+        name = f"{args.report_type}-{set_id}-{_safe(period)}"
+        _write_one(renderer, args.report_type, ctx, out_dir / name, args.html)
+        return 0
+
+    regions = _regions(results, period, args.region, args.all)
+    evidence_root = workspace if workspace is not None else _common_parent(args.entries)
+    contexts = []
+    for rid in regions:
+        ctx = rc.county_context(
+            cs,
+            results,
+            rid,
+            period,
+            meta,
+            font,
+            explain=explain_lines,
+            gap=_gap_lines(inputs, rid, period),
+            evidence_root=evidence_root,
+            previous_period=args.previous,
+        )
+        contexts.append((rid, ctx))
+    if len(contexts) == 1 and not args.all:
+        rid, ctx = contexts[0]
+        _write_one(
+            renderer,
+            "county",
+            ctx,
+            out_dir / f"county-{set_id}-{_safe(period)}-{_safe(rid)}",
+            args.html,
+        )
+        return 0
+    return _batch(renderer, options, contexts, out_dir, set_id, period, args)
+
+
+def _generator() -> str:
+    from assessor import __version__
+
+    return f"assessor {__version__}"
+
+
+def _common_parent(paths: list[Path]) -> Path | None:
+    if not paths:
+        return None
+    parents = [p.resolve().parent for p in paths]
+    common = parents[0]
+    for p in parents[1:]:
+        while common not in (p, *p.parents):
+            common = common.parent
+    return common
+
+
+def _regions(results: list[Any], period: str, wanted: list[str], every: bool) -> list[str]:
+    present = [
+        r.region
+        for r in sorted(
+            (r for r in results if r.period == period), key=lambda r: (r.rank or 10**9, r.region)
+        )
+    ]
+    if every:
+        return present
+    missing = [w for w in wanted if w not in present]
+    if missing:
+        known = ", ".join(present[:20]) + (" …" if len(present) > 20 else "")
+        raise AssessorError(
+            Problem(f"no result for region {', '.join(missing)} in {period}; regions: {known}")
+        )
+    return wanted
+
+
+def _write_one(renderer: Any, kind: str, ctx: dict[str, Any], stem: Path, html: bool) -> None:
+    out = renderer.render(kind, ctx)
+    pdf_path = stem.with_suffix(".pdf")
+    pdf_path.write_bytes(out.pdf)
+    if html:
+        stem.with_suffix(".html").write_text(
+            renderer.html(kind, ctx, standalone=True), encoding="utf-8"
+        )
+    _say(f"wrote {pdf_path} ({out.pages} pages, {len(out.pdf) // 1024} KB)")
+    for url in renderer.policy.refused:
+        _say(f"warning: refused to read {url[:120]} (outside the template folder and workspace)")
+
+
+def _batch(
+    renderer: Any,
+    options: Any,
+    contexts: list[tuple[str, dict[str, Any]]],
+    out_dir: Path,
+    set_id: str,
+    period: str,
+    args: argparse.Namespace,
+) -> int:
+    from assessor.report.batch import Job, render_batch
+
+    jobs = []
+    for rid, ctx in contexts:
+        stem = out_dir / f"county-{set_id}-{_safe(period)}-{_safe(rid)}"
+        if args.html:
+            stem.with_suffix(".html").write_text(
+                renderer.html("county", ctx, standalone=True), encoding="utf-8"
+            )
+        jobs.append(
+            Job(rid, ctx["region"]["name"], renderer.html("county", ctx), stem.with_suffix(".pdf"))
+        )
+    failed: list[Any] = []
+    quiet = args.quiet or not sys.stderr.isatty()
+    if quiet:
+        results = render_batch(jobs, options, renderer.fonts, workers=args.workers)
+    else:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+        with Progress(
+            "[progress.description]{task.description}",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+        ) as progress:
+            task = progress.add_task("rendering reports", total=len(jobs))
+            results = render_batch(
+                jobs,
+                options,
+                renderer.fonts,
+                workers=args.workers,
+                on_result=lambda res: progress.update(
+                    task, advance=1, description=f"rendering reports · {res.label}"
+                ),
+            )
+    for res in results:
+        if not res.ok:
+            failed.append(res)
+            _say(f"error: report for {res.label} ({res.key}) failed: {res.error}")
+    done = len(results) - len(failed)
+    pages = sum(r.pages for r in results)
+    _say(f"wrote {done} of {len(results)} reports to {out_dir} ({pages} pages)")
+    return 1 if failed else 0

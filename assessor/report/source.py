@@ -1,0 +1,98 @@
+"""Where a report's data came from: sample detection and the workspace's report settings.
+
+Sample data (示例数据) rule, decided here and documented in docs/reports.md — a report is
+marked as sample data on every page when any of these holds:
+- an entries file or the workspace folder lies under a folder named ``samples``;
+- an entries file's top-level ``note`` contains "示例数据";
+- the workspace's ``workspace.yaml`` says ``sample: true`` or its ``note`` contains "示例数据".
+``--sample`` / ``--no-sample`` on the command line override the detection.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+SAMPLE_WORD = "示例数据"
+DEFAULT_SAMPLE_NOTE = "示例数据：数值为虚构，仅用于演示和测试，不代表任何地区的真实评价结果。"
+
+
+@dataclass
+class ReportSettings:
+    """Cover and metadata settings: the workspace's ``report:`` block, then CLI flags."""
+
+    title: str | None = None
+    organisation: str | None = None
+    doc_number: str | None = None
+    logo: Path | None = None
+    sample: bool = False
+    sample_note: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _top_level(path: Path) -> dict[str, Any]:
+    """The top-level mapping of a YAML file, or {} if it cannot be read (never raises)."""
+    try:
+        with path.open(encoding="utf-8") as fh:
+            data = yaml.safe_load(fh)
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def under_samples(path: Path) -> bool:
+    return "samples" in Path(path).resolve().parts
+
+
+def detect_sample(entries: list[Path], workspace: Path | None) -> tuple[bool, str | None]:
+    """(is sample data, the note to print) following the rule in the module docstring."""
+    note: str | None = None
+    sample = False
+    for p in entries:
+        top = _top_level(p)
+        text = str(top.get("note") or "")
+        if SAMPLE_WORD in text:
+            sample, note = True, note or text
+        if under_samples(p):
+            sample = True
+    if workspace is not None:
+        top = _top_level(workspace / "workspace.yaml")
+        text = str(top.get("note") or "")
+        if top.get("sample") is True or SAMPLE_WORD in text:
+            sample = True
+            note = note or (text if SAMPLE_WORD in text else None)
+        if under_samples(workspace):
+            sample = True
+    return sample, (note or DEFAULT_SAMPLE_NOTE) if sample else None
+
+
+def workspace_settings(workspace: Path | None) -> ReportSettings:
+    """The ``report:`` block of ``workspace.yaml`` (title, organisation, doc_number, logo).
+
+    Accepted keys (synonyms in brackets): ``title``, ``organisation`` (``organization``,
+    ``issuer``, ``org``), ``doc_number`` (``document_number``, ``number``), ``logo`` (a path
+    relative to the workspace).
+    """
+    if workspace is None:
+        return ReportSettings()
+    top = _top_level(workspace / "workspace.yaml")
+    block = top.get("report") if isinstance(top.get("report"), dict) else {}
+
+    def pick(*keys: str) -> str | None:
+        for k in keys:
+            v = block.get(k)
+            if v not in (None, ""):
+                return str(v)
+        return None
+
+    logo = pick("logo")
+    return ReportSettings(
+        title=pick("title"),
+        organisation=pick("organisation", "organization", "issuer", "org"),
+        doc_number=pick("doc_number", "document_number", "number"),
+        logo=(workspace / logo) if logo else None,
+        extra=dict(block),
+    )
