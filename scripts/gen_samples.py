@@ -159,9 +159,18 @@ def num(x: float, digits: int = 1) -> int | float:
     return int(v) if digits == 0 else v
 
 
-# one region's denominators by input label, so that e.g. 政务服务事项总数 is the same number in
-# every leaf that asks for it (reset for every region and period)
-DENOMINATORS: dict[str, Any] = {}
+# the region being generated: denominators (e.g. 政务服务事项总数) are drawn from a generator seeded
+# by the set, the region and the input's label, so the same total appears in every leaf and every
+# period that asks for it
+CURRENT: dict[str, str] = {"set": "", "region": ""}
+
+
+def denominator(key: str, integer: bool, percent: bool) -> int | float:
+    r = rng_for("denominator", CURRENT["set"], CURRENT["region"], key)
+    if integer:
+        return r.choice([r.randint(12, 60), r.randint(60, 400), r.randint(400, 2500)])
+    span = (20, 900) if percent else (30, 120)  # 万人, 万只, 亿元 … / county population
+    return round(r.uniform(*span), 1)
 
 RATIO_FORMULA = re.compile(r"^\s*(\w+)\s*/\s*(\w+)\s*(\*\s*100)?\s*$")
 
@@ -230,14 +239,11 @@ def gen_inputs(leaf: dict[str, Any], v: float, r: random.Random) -> dict[str, An
         spec = inputs[bottom]
         key = spec.get("label") or bottom
         if spec.get("type") == "integer":
-            total = DENOMINATORS.setdefault(
-                key, r.choice([r.randint(12, 60), r.randint(60, 400), r.randint(400, 2500)])
-            )
+            total = denominator(key, True, percent)
             used = round(total * pct / 100)
             used = min(total, used) if percent else used
         else:
-            span = (20, 900) if percent else (30, 120)  # 万人, 万只, 亿元 … / county population
-            total = DENOMINATORS.setdefault(key, round(r.uniform(*span), 1))
+            total = denominator(key, False, percent)
             used = round(total * pct / 100, 1)
             used = min(total, used) if percent else used
         if inputs[top].get("type") == "integer":
@@ -421,7 +427,7 @@ def build(plan: Plan, check: bool, changed: list[Path]) -> None:
                 if slug in plan.covers and rid not in plan.covers[slug]:
                     continue
                 q = region_quality(plan, rid, period)
-                DENOMINATORS.clear()
+                CURRENT.update(set=plan.set_id, region=rid)
                 entries: dict[str, Any] = {}
                 for leaf, kind in all_leaves:
                     lid = leaf["id"]
