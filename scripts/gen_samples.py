@@ -74,11 +74,31 @@ SX = counties(SHAOXING, "绍兴市", "330600")
 
 # Communities for the smart-community set: fictional community ids under real counties.
 COMMUNITIES = [
-    {"id": "371502-sq01", "name": "东昌府区古楼街道示例社区", "group": "东昌府区", "parent": "371502"},
-    {"id": "371502-sq02", "name": "东昌府区新区街道示例社区", "group": "东昌府区", "parent": "371502"},
-    {"id": "371581-sq01", "name": "临清市青年路街道示例社区", "group": "临清市", "parent": "371581"},
+    {
+        "id": "371502-sq01",
+        "name": "东昌府区古楼街道示例社区",
+        "group": "东昌府区",
+        "parent": "371502",
+    },
+    {
+        "id": "371502-sq02",
+        "name": "东昌府区新区街道示例社区",
+        "group": "东昌府区",
+        "parent": "371502",
+    },
+    {
+        "id": "371581-sq01",
+        "name": "临清市青年路街道示例社区",
+        "group": "临清市",
+        "parent": "371581",
+    },
     {"id": "371302-sq01", "name": "兰山区兰山街道示例社区", "group": "兰山区", "parent": "371302"},
-    {"id": "371302-sq02", "name": "兰山区银雀山街道示例社区", "group": "兰山区", "parent": "371302"},
+    {
+        "id": "371302-sq02",
+        "name": "兰山区银雀山街道示例社区",
+        "group": "兰山区",
+        "parent": "371302",
+    },
     {"id": "371312-sq01", "name": "河东区九曲街道示例社区", "group": "河东区", "parent": "371312"},
 ]
 
@@ -172,6 +192,7 @@ def denominator(key: str, integer: bool, percent: bool) -> int | float:
     span = (20, 900) if percent else (30, 120)  # 万人, 万只, 亿元 … / county population
     return round(r.uniform(*span), 1)
 
+
 RATIO_FORMULA = re.compile(r"^\s*(\w+)\s*/\s*(\w+)\s*(\*\s*100)?\s*$")
 
 
@@ -247,13 +268,15 @@ def gen_inputs(leaf: dict[str, Any], v: float, r: random.Random) -> dict[str, An
             used = round(total * pct / 100, 1)
             used = min(total, used) if percent else used
         if inputs[top].get("type") == "integer":
-            used = int(round(used))
+            used = round(used)
         return {top: used, bottom: total}
     # a weighted composite of percentages (e.g. air * 0.4 + water * 0.4 + noise * 0.2)
     out: dict[str, Any] = {}
     for name, spec in inputs.items():
         lo, hi = input_bounds(spec)
-        x = clamp(v + r.uniform(-10, 8), lo if lo is not None else 0.0, hi if hi is not None else 100.0)
+        x = clamp(
+            v + r.uniform(-10, 8), lo if lo is not None else 0.0, hi if hi is not None else 100.0
+        )
         out[name] = num(x, 0 if spec.get("type") == "integer" else 1)
     return out
 
@@ -327,9 +350,7 @@ _Dumper.add_representer(dict, _represent_dict)
 
 
 def dump(path: Path, header: str, data: dict[str, Any], check: bool, changed: list[Path]) -> None:
-    text = header + yaml.dump(
-        data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100
-    )
+    text = header + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
     if check:
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             changed.append(path)
@@ -469,7 +490,13 @@ def build(plan: Plan, check: bool, changed: list[Path]) -> None:
                 "regions": blocks,
             }
             path = OUT / plan.set_id / plan.file_of(period, slug)
-            dump(path, header(plan.set_id, period, evaluator, plan.extra_comment), doc, check, changed)
+            dump(
+                path,
+                header(plan.set_id, period, evaluator, plan.extra_comment),
+                doc,
+                check,
+                changed,
+            )
 
 
 # --------------------------------------------------------------------------- the plans
@@ -500,9 +527,14 @@ def plans() -> list[Plan]:
             unscored={"371329": ["D3-02", "D3-05"], "371526": ["D2-07"]},
             vetoed={"371324": "V1"},
             quality={
-                "371502": 0.97, "371302": 0.98, "371324": 0.95, "371581": 0.9,
-                "371312": 0.88, "371522": 0.62, "371328": 0.55,
-            },  # fmt: skip
+                "371502": 0.97,
+                "371302": 0.98,
+                "371324": 0.95,
+                "371581": 0.9,
+                "371312": 0.88,
+                "371522": 0.62,
+                "371328": 0.55,
+            },
             extra_comment=(
                 "兰山区、罗庄区、河东区、东昌府区 mark D3-03 智慧农业 not applicable (na);\n"
                 "临沭县 (D3-02, D3-05) and 高唐县 (D2-07) have unscored indicators (provisional);\n"
@@ -572,7 +604,9 @@ def plans() -> list[Plan]:
 
 def write_regions(check: bool, changed: list[Path]) -> None:
     doc = {
-        "note": NOTE.replace("数值均为编造", "地区名称与代码为真实的 GB/T 2260 行政区划；社区为虚构"),
+        "note": NOTE.replace(
+            "数值均为编造", "地区名称与代码为真实的 GB/T 2260 行政区划；社区为虚构"
+        ),
         "regions": [
             {"id": "370000", "name": "山东省", "group": None, "parent": None},
             {"id": "330000", "name": "浙江省", "group": None, "parent": None},
