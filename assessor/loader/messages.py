@@ -1,0 +1,436 @@
+"""Pydantic validation errors turned into located messages an evaluator understands.
+
+A pydantic error has a `loc` path through the data, with extra components where unions are
+involved (a discriminated union inserts the tag, a plain union the member's name). We walk the
+located data and the model's types side by side: components that are keys of the current dict
+(or indexes of the current list) move through the data and give the file position; the others
+select a union member. The message then names the key, the value and the allowed values.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel, Tag, ValidationError
+from pydantic_core import ErrorDetails
+
+from assessor.errors import Problem
+from assessor.loader.located import NOWHERE, LocDict, LocList, Mark
+from assessor.model.indicator_set import METHODS
+
+_MISSING: Any = object()
+_BACKTICK = re.compile(r"`([A-Za-z_$][A-Za-z0-9_]*)`")
+
+
+def _unwrap(tp: Any) -> tuple[Any, tuple[Any, ...]]:
+    """Strip `Annotated[...]` layers; return the bare type and its metadata."""
+    meta: tuple[Any, ...] = ()
+    while get_origin(tp) is typing.Annotated:
+        args = get_args(tp)
+        tp, meta = args[0], meta + tuple(args[1:])
+    return tp, meta
+
+
+def _is_union(tp: Any) -> bool:
+    return get_origin(tp) in (Union, types.UnionType)
+
+
+def _member_names(member: Any) -> set[str]:
+    base, meta = _unwrap(member)
+    names = {m.tag for m in meta if isinstance(m, Tag)}
+    if isinstance(base, type):
+        names.add(base.__name__)
+        if issubclass(base, Decimal):
+            names.add("decimal")
+        elif base in (str, int, bool, float):
+            names.add(base.__name__)
+    return names
+
+
+def _is_tagged(member: Any) -> bool:
+    return any(isinstance(m, Tag) for m in _unwrap(member)[1])
+
+
+def _select_member(union: Any, comp: Any) -> Any:
+    """The union member that a loc component names, or _MISSING."""
+    if not isinstance(comp, str):
+        return _MISSING
+    for member in get_args(union):
+        if comp in _member_names(member):
+            return member
+        if comp.startswith("literal[") and get_origin(_unwrap(member)[0]) is Literal:
+            return member
+    return _MISSING
+
+
+def _field_type(model: type[BaseModel], name: str) -> Any:
+    for fname, field in model.model_fields.items():
+        if name in (fname, field.alias):
+            return field.annotation
+    return None
+
+
+def _step_type(tp: Any, comp: Any) -> Any:
+    base, _ = _unwrap(tp)
+    origin = get_origin(base)
+    if isinstance(comp, int):
+        if origin in (list, tuple, set, frozenset):
+            args = get_args(base)
+            if origin is tuple and args and args[-1] is not Ellipsis:
+                return args[comp] if comp < len(args) else None
+            return args[0] if args else None
+        return None
+    if isinstance(base, type) and issubclass(base, BaseModel):
+        return _field_type(base, comp)
+    if origin is dict:
+        args = get_args(base)
+        return args[1] if len(args) == 2 else None
+    return None
+
+
+def field_keys(model: type[BaseModel]) -> list[str]:
+    """The keys a model accepts, as written in YAML (aliases included)."""
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+def describe_type(tp: Any) -> str:
+    """A short description of what a type accepts, for 'expected one of' messages."""
+    base, _ = _unwrap(tp)
+    if _is_union(base):
+        parts = [describe_type(m) for m in get_args(base) if m is not type(None)]
+        return " or ".join(dict.fromkeys(parts))
+    if get_origin(base) is Literal:
+        return ", ".join(str(a) for a in get_args(base))
+    if isinstance(base, type) and issubclass(base, BaseModel):
+        keys = field_keys(base)
+        return "{" + (keys[0] if keys else "") + ": …}"
+    if base in (Decimal, int, float):
+        return "a whole number" if base is int else "a number"
+    if base is str:
+        return "text"
+    if base is bool:
+        return "true or false"
+    if get_origin(base) in (list, tuple):
+        return "a list"
+    if get_origin(base) is dict:
+        return "a mapping"
+    return getattr(base, "__name__", str(base))
+
+
+@dataclass
+class Where:
+    """Where an error's loc leads: display path, position, and the types met on the way."""
+
+    path: str
+    mark: Mark
+    container: type[BaseModel] | None
+    field_type: Any
+    data: Any
+    parent: Any
+    last_key: str | int | None
+    union_point: tuple[Any, ...] | None = None
+    union_type: Any = None
+    member: str | None = None
+    depth_after_union: int = 0
+
+
+def _fmt_path(parts: list[str | int]) -> str:
+    out = ""
+    for p in parts:
+        if isinstance(p, int):
+            out += f"[{p}]"
+        else:
+            out += ("." if out else "") + p
+    return out
+
+
+def locate(loc: tuple[Any, ...], data: Any, model: type[BaseModel] | None) -> Where:
+    """Follow `loc` through located data (and the model's types, when known)."""
+    tp: Any = model
+    cur = data
+    parent: Any = None
+    parts: list[str | int] = []
+    mark = data.mark if isinstance(data, LocDict | LocList) else NOWHERE
+    container: type[BaseModel] | None = model
+    last_key: str | int | None = None
+    where = Where("", mark, container, tp, cur, parent, None)
+    for i, comp in enumerate(loc):
+        base, _ = _unwrap(tp)
+        if _is_union(base):
+            member = _select_member(base, comp)
+            if member is not _MISSING:
+                if not _is_tagged(member):
+                    where.union_point = tuple(loc[:i])
+                    where.union_type = base
+                    where.member = str(comp)
+                    where.depth_after_union = 0
+                tp = member
+                continue
+            non_none = [m for m in get_args(base) if m is not type(None)]
+            tp = non_none[0] if len(non_none) == 1 else None
+            base, _ = _unwrap(tp)
+        if isinstance(comp, int) and (isinstance(cur, list) or cur is _MISSING):
+            parent = cur
+            if isinstance(cur, list) and 0 <= comp < len(cur):
+                if isinstance(cur, LocList):
+                    mark = cur.item_mark(comp)
+                cur = cur[comp]
+            else:
+                cur = _MISSING
+        elif isinstance(comp, str) and (isinstance(cur, dict) or cur is _MISSING):
+            parent = cur
+            if isinstance(base, type) and issubclass(base, BaseModel):
+                container = base
+            if isinstance(cur, dict) and comp in cur:
+                if isinstance(cur, LocDict):
+                    mark = cur.key_mark(comp)
+                cur = cur[comp]
+            else:
+                cur = _MISSING
+        else:
+            continue  # a structural component (tag, validator name) with no data behind it
+        parts.append(comp)
+        last_key = comp
+        tp = _step_type(tp, comp) if tp is not None else None
+        if where.union_point is not None:
+            where.depth_after_union += 1
+    where.path = _fmt_path(parts)
+    where.mark = mark
+    where.container = container
+    where.field_type = tp
+    where.data = cur
+    where.parent = parent
+    where.last_key = last_key
+    return where
+
+
+def _show(value: Any) -> str:
+    if value is _MISSING:
+        return "nothing"
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        keys = ", ".join(str(k) for k in list(value)[:4])
+        return f"{{{keys}}}" if keys else "an empty mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "null"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "…'"
+
+
+def _literal_values(tp: Any) -> list[str]:
+    base, _ = _unwrap(tp)
+    if _is_union(base):
+        out: list[str] = []
+        for m in get_args(base):
+            out.extend(_literal_values(m))
+        return out
+    if get_origin(base) is Literal:
+        return [str(a) for a in get_args(base)]
+    return []
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean `{close[0]}`?)" if close else ""
+
+
+def _node_hint(container: type[BaseModel] | None) -> bool:
+    from assessor.model.indicator_set import NodeBase
+
+    return container is not None and issubclass(container, NodeBase)
+
+
+def message_for(err: ErrorDetails, where: Where) -> tuple[str, Mark]:
+    """The evaluator-facing message for one pydantic error, and where to point."""
+    etype = err["type"]
+    value = err.get("input", _MISSING)
+    key = where.last_key if isinstance(where.last_key, str) else None
+    label = f"{key}: " if key else ""
+    mark = where.mark
+    ctx = err.get("ctx") or {}
+
+    if etype == "unknown_method":
+        node = where.data if isinstance(where.data, dict) else {}
+        method = node.get("method")
+        if isinstance(node, LocDict) and "method" in node:
+            mark = node.value_mark("method")
+        return (
+            f"unknown method {_show(method)}; allowed: {', '.join(METHODS)}"
+            f"{_did_you_mean(str(method), METHODS)}",
+            mark,
+        )
+    if etype == "missing":
+        container = where.container
+        if _node_hint(container) and key == "children":
+            return (
+                "a node needs `children` (an inner node) or a `method` (a leaf; one of: "
+                f"{', '.join(METHODS)})",
+                mark,
+            )
+        if "curve" in where.path and key is None:
+            return "each point of `curve` is a pair [x, score]", mark
+        what = f"missing required key `{key}`" if key else "a value is required here"
+        if container is not None and key:
+            field = container.model_fields.get(key)
+            if field is not None and field.description:
+                what += f" ({field.description})"
+        return what, mark
+    if etype == "extra_forbidden":
+        allowed = field_keys(where.container) if where.container else []
+        if _node_hint(where.container):
+            if key == "children":
+                return "a node has `children` (an inner node) or a `method` (a leaf), never both", mark
+            from assessor.model.indicator_set import InnerNode
+
+            if where.container is InnerNode:
+                return (
+                    f"unknown key `{key}`{_did_you_mean(str(key), [*allowed, 'method'])} "
+                    "for a group of indicators (a node with `children`); "
+                    f"allowed: {', '.join(allowed)}. Leaves need `method:` and no `children`",
+                    mark,
+                )
+        return (
+            f"unknown key `{key}`{_did_you_mean(str(key), allowed)}; allowed: {', '.join(allowed)}",
+            mark,
+        )
+    if etype in ("literal_error", "enum"):
+        allowed = _literal_values(where.field_type) or [
+            s.strip(" '") for s in re.split(r",| or ", str(ctx.get("expected", "")))
+        ]
+        return (
+            f"{label}{_show(value)} is not one of {', '.join(allowed)}"
+            f"{_did_you_mean(str(value), allowed)}",
+            mark,
+        )
+    if etype in ("decimal_parsing", "decimal_type", "float_parsing", "float_type"):
+        return f"{label}expected a number, got {_show(value)}", mark
+    if etype in ("int_parsing", "int_type", "int_from_float"):
+        return f"{label}expected a whole number, got {_show(value)}", mark
+    if etype in ("bool_parsing", "bool_type"):
+        return f"{label}expected true or false, got {_show(value)}", mark
+    if etype in ("string_type", "string_sub_type"):
+        return f"{label}expected text, got {_show(value)} (quote it)", mark
+    if etype in ("list_type", "tuple_type"):
+        return f"{label}expected a list, got {_show(value)}", mark
+    if etype in ("dict_type", "model_type", "model_attributes_type"):
+        expect = "a mapping (key: value)"
+        if where.container is not None and key is None:
+            expect = "a mapping with keys " + ", ".join(field_keys(where.container)[:8])
+        return f"{label}expected {expect}, got {_show(value)}", mark
+    if etype in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        sign = {
+            "greater_than_equal": "at least",
+            "greater_than": "more than",
+            "less_than_equal": "at most",
+            "less_than": "less than",
+        }[etype]
+        bound = next(iter(ctx.values()), "")
+        return f"{label}{_show(value)} must be {sign} {bound}", mark
+    if etype == "too_short":
+        n = ctx.get("min_length", 1)
+        return f"{label}needs at least {n} item{'s' if n != 1 else ''}", mark
+    if etype == "too_long":
+        n = ctx.get("max_length")
+        if "curve" in where.path:
+            return "each point of `curve` is a pair [x, score]", mark
+        return f"{label}has too many items (at most {n})", mark
+    if etype == "string_pattern_mismatch":
+        if key in ("id", "set") or (key == "under"):
+            return (
+                f"{label}{_show(value)} is not a valid id: use letters, digits, '.', '_' or '-', "
+                "starting with a letter or digit"
+                + (" (set ids are lower case)" if "a-z" in str(ctx.get("pattern", "")) else ""),
+                mark,
+            )
+        if key == "period":
+            return (
+                f"{label}{_show(value)} is not one of the forms 2024, 2024-Q1, 2024-03, 2024-W09",
+                mark,
+            )
+        return f"{label}{_show(value)} does not have the expected form", mark
+    if etype in ("value_error", "assertion_error"):
+        text = str(err.get("msg", "")).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+        if isinstance(where.data, LocDict):
+            for name in _BACKTICK.findall(text):
+                if name in where.data:
+                    mark = where.data.key_mark(name)
+                    break
+        return text, mark
+    return f"{label}{err.get('msg', 'invalid value')} (got {_show(value)})", mark
+
+
+def problems_from_validation(
+    exc: ValidationError, data: Any, model: type[BaseModel] | None, *, file: str | None = None
+) -> list[Problem]:
+    """Every error of `exc` as a located Problem; union noise collapsed to one message."""
+    errors = exc.errors(include_url=False)
+    located = [(err, locate(tuple(err["loc"]), data, model)) for err in errors]
+
+    # Errors inside a plain union come once per member; keep the member that got furthest,
+    # or say once what the union accepts.
+    groups: dict[tuple[Any, ...], list[tuple[ErrorDetails, Where]]] = {}
+    plain: list[tuple[ErrorDetails, Where]] = []
+    for err, where in located:
+        if where.union_point is None:
+            plain.append((err, where))
+        else:
+            groups.setdefault(where.union_point, []).append((err, where))
+    chosen: list[tuple[ErrorDetails, Where]] = list(plain)
+    collapsed: list[Problem] = []
+    for point, items in groups.items():
+        members = {w.member for _, w in items}
+        best = max(w.depth_after_union for _, w in items)
+        leaders = {w.member for _, w in items if w.depth_after_union == best}
+        if len(members) == 1 or (len(leaders) == 1 and best > 0):
+            chosen.extend((e, w) for e, w in items if w.member in leaders)
+            continue
+        first = locate(point, data, model)
+        key = first.last_key if isinstance(first.last_key, str) else None
+        label = f"{key}: " if key else ""
+        union = items[0][1].union_type
+        collapsed.append(
+            _problem(
+                f"{label}{_show(first.data)} is not valid here; expected one of: "
+                + "; ".join(
+                    describe_type(m) for m in get_args(union) if m is not type(None)
+                ),
+                first.mark,
+                first.path,
+                file,
+            )
+        )
+    out: list[Problem] = []
+    seen: set[tuple[str, int, str]] = set()
+    for err, where in chosen:
+        message, mark = message_for(err, where)
+        sig = (where.path, mark.line, message)
+        if sig in seen:
+            continue
+        seen.add(sig)
+        out.append(_problem(message, mark, where.path, file))
+    out.extend(collapsed)
+    out.sort(key=lambda p: (p.file or "", p.line or 0, p.column or 0))
+    return out
+
+
+def _problem(message: str, mark: Mark, path: str, file: str | None) -> Problem:
+    return Problem(
+        message,
+        file=mark.file if mark is not NOWHERE else file,
+        line=mark.line if mark is not NOWHERE else None,
+        column=mark.column if mark is not NOWHERE else None,
+        key=path or None,
+        code="schema",
+    )

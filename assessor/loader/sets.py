@@ -1,0 +1,449 @@
+"""Loading indicator sets: YAML → `IndicatorSet`, with `extends` resolved and located errors.
+
+`extends` is applied to the located data *before* validation, so that an error in an inherited
+node still points at the parent file and an error in an override points at the child file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from assessor.errors import AssessorError, Problem
+from assessor.loader.located import LocDict, LocList, Mark, clone, read_mapping
+from assessor.loader.messages import field_keys, problems_from_validation
+from assessor.model.indicator_set import (
+    BandsLeaf,
+    CheckLeaf,
+    ChoiceLeaf,
+    CountLeaf,
+    IndicatorSet,
+    InnerNode,
+    LevelLeaf,
+    LinearLeaf,
+    MinmaxLeaf,
+    PointsLeaf,
+    RankLeaf,
+    RatioLeaf,
+    SlopeLeaf,
+)
+
+NODE_CLASSES: dict[str, type[BaseModel]] = {
+    "inner": InnerNode,
+    "level": LevelLeaf,
+    "choice": ChoiceLeaf,
+    "check": CheckLeaf,
+    "ratio": RatioLeaf,
+    "bands": BandsLeaf,
+    "linear": LinearLeaf,
+    "slope": SlopeLeaf,
+    "count": CountLeaf,
+    "points": PointsLeaf,
+    "rank": RankLeaf,
+    "minmax": MinmaxLeaf,
+}
+EXTENDS_KEYS = ("extends", "override", "remove", "add")
+_ID_LINE = re.compile(r"""^id:\s*["']?([^"'#\s]+)["']?\s*(#.*)?$""", re.MULTILINE)
+
+
+@dataclass
+class RawNode:
+    """A node of the located data, with the list it sits in (for remove / add after)."""
+
+    node: LocDict
+    siblings: LocList
+    parent: LocDict | None
+
+
+def iter_raw_nodes(
+    tree: Any, parent: LocDict | None = None
+) -> Iterator[RawNode]:
+    """Every node dict of a located tree, parents before children."""
+    if not isinstance(tree, LocList):
+        return
+    for item in tree:
+        if isinstance(item, LocDict):
+            yield RawNode(item, tree, parent)
+            yield from iter_raw_nodes(item.get("children"), item)
+
+
+def raw_node_index(raw: LocDict) -> dict[str, RawNode]:
+    """The first node with each id (duplicates are reported separately)."""
+    out: dict[str, RawNode] = {}
+    for rn in iter_raw_nodes(raw.get("tree")):
+        nid = rn.node.get("id")
+        if isinstance(nid, str | int) and str(nid) not in out:
+            out[str(nid)] = rn
+    return out
+
+
+def node_tag(node: Mapping[str, Any]) -> str:
+    method = node.get("method")
+    return "inner" if method is None else str(method)
+
+
+# --------------------------------------------------------------------------- finding parents
+
+
+def _declared_id(path: Path) -> str | None:
+    try:
+        head = path.read_text(encoding="utf-8-sig", errors="replace")[:20000]
+    except OSError:
+        return None
+    m = _ID_LINE.search(head)
+    return m.group(1) if m else None
+
+
+def find_parent(child: Path, ref: str, known: Mapping[str, Path] | None = None) -> Path | None:
+    """Where `extends: ref` points: a relative path, `<id>.yaml` next to the child, a known
+    set given alongside, or a sibling file declaring that id."""
+    folder = child.parent
+    if "/" in ref or "\\" in ref or ref.endswith((".yaml", ".yml")):
+        candidate = folder / ref
+        return candidate if candidate.is_file() else None
+    for name in (f"{ref}.yaml", f"{ref}.yml"):
+        if (folder / name).is_file():
+            return folder / name
+    if known and ref in known:
+        return Path(known[ref])
+    try:
+        siblings = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
+    except OSError:
+        return None
+    for p in siblings:
+        if p.resolve() != child.resolve() and _declared_id(p) == ref:
+            return p
+    return None
+
+
+def _looks_like_path(ref: str) -> bool:
+    return "/" in ref or "\\" in ref or ref.endswith((".yaml", ".yml"))
+
+
+# --------------------------------------------------------------------------- extends
+
+
+def resolve_raw(
+    path: Path, known: Mapping[str, Path] | None = None, chain: tuple[Path, ...] = ()
+) -> LocDict:
+    """The located data of a set with `extends` applied (recursively)."""
+    data = read_mapping(path)
+    name = str(path)
+    ref = data.get("extends")
+    if ref is None:
+        stray = [k for k in ("override", "remove", "add") if k in data]
+        if stray:
+            raise AssessorError(
+                [
+                    data.key_mark(k).problem(
+                        f"`{k}` only makes sense with `extends: parent-id`", key=k, code="extends"
+                    )
+                    for k in stray
+                ]
+            )
+        data.drop("extends")
+        return data
+    where = data.value_mark("extends")
+    if not isinstance(ref, str | int) or isinstance(ref, bool):
+        raise AssessorError(
+            where.problem(
+                "extends: give the id or relative path of the parent set", "extends", code="extends"
+            )
+        )
+    ref = str(ref)
+    parent_path = find_parent(path, ref, known)
+    if parent_path is None:
+        looked = path.parent / (ref if _looks_like_path(ref) else f"{ref}.yaml")
+        raise AssessorError(
+            where.problem(
+                f"extends: no indicator set {ref!r} found for {name} (looked for {looked}"
+                + ("" if _looks_like_path(ref) else " and sets declaring that id")
+                + ")",
+                "extends",
+                code="extends-missing",
+            )
+        )
+    here = path.resolve()
+    there = parent_path.resolve()
+    if there in (*chain, here):
+        cycle = [*chain, here, there]
+        start = cycle.index(there)
+        names = " → ".join(str(p) for p in cycle[start:])
+        raise AssessorError(
+            where.problem(
+                f"extends cycle: {names} ({name} and {parent_path} extend each other)",
+                "extends",
+                code="extends-cycle",
+            )
+        )
+    parent = resolve_raw(parent_path, known, (*chain, here))
+    problems: list[Problem] = []
+    parent_id = parent.get("id")
+    if not _looks_like_path(ref) and parent_id is not None and str(parent_id) != ref:
+        problems.append(
+            where.problem(
+                f"extends: {parent_path} declares id {parent_id!r}, not {ref!r}",
+                "extends",
+                code="extends-missing",
+            )
+        )
+    if "id" not in data:
+        problems.append(
+            data.mark.problem(
+                f"a set that extends {ref!r} needs its own `id`", "id", code="extends"
+            )
+        )
+    merged = clone(parent)
+    for key, value in data.items():
+        if key in EXTENDS_KEYS:
+            continue
+        merged.put(key, value, data.key_mark(key), data.value_mark(key))
+    for key in EXTENDS_KEYS:
+        merged.drop(key)
+    ctx = _Ctx(child=name, parent=str(parent_path), parent_id=str(parent_id), problems=problems)
+    tree = merged.get("tree")
+    if not isinstance(tree, LocList):
+        if "override" in data or "remove" in data or "add" in data:
+            problems.append(
+                merged.key_mark("tree").problem("`tree` must be a list of nodes", "tree")
+            )
+    else:
+        if "override" in data:
+            _apply_override(merged, data["override"], data.value_mark("override"), ctx)
+        if "remove" in data:
+            _apply_remove(merged, data["remove"], data.value_mark("remove"), ctx)
+        if "add" in data:
+            _apply_add(merged, data["add"], data.value_mark("add"), ctx)
+    if problems:
+        raise AssessorError(problems)
+    return merged
+
+
+@dataclass
+class _Ctx:
+    child: str
+    parent: str
+    parent_id: str
+    problems: list[Problem]
+
+    def unknown(self, mark: Mark, what: str, node_id: Any, index: Mapping[str, RawNode]) -> None:
+        import difflib
+
+        close = difflib.get_close_matches(str(node_id), list(index), n=3, cutoff=0.6)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        self.problems.append(
+            mark.problem(
+                f"{what}: no node {str(node_id)!r} in {self.child} or its parent set "
+                f"{self.parent_id!r} ({self.parent}){hint}",
+                what,
+                code="extends-unknown-id",
+            )
+        )
+
+
+def _apply_override(merged: LocDict, override: Any, mark: Mark, ctx: _Ctx) -> None:
+    if not isinstance(override, LocDict):
+        ctx.problems.append(
+            mark.problem(
+                "override: expected a mapping {node-id: {key: value, …}}", "override", code="extends"
+            )
+        )
+        return
+    index = raw_node_index(merged)
+    for node_id, fields in override.items():
+        kmark = override.key_mark(node_id)
+        if node_id not in index:
+            ctx.unknown(kmark, "override", node_id, index)
+            continue
+        if not isinstance(fields, LocDict):
+            ctx.problems.append(
+                kmark.problem(
+                    f"override.{node_id}: expected a mapping of the keys to replace",
+                    f"override.{node_id}",
+                    code="extends",
+                )
+            )
+            continue
+        if "id" in fields:
+            ctx.problems.append(
+                fields.key_mark("id").problem(
+                    "override cannot change an id; `remove` the node and `add` a new one",
+                    f"override.{node_id}.id",
+                    code="extends",
+                )
+            )
+            continue
+        node = index[node_id].node
+        old_tag = node_tag(node)
+        after = dict(node)
+        after.update(fields)
+        if "children" in fields and "method" not in fields:
+            after.pop("method", None)
+        if "method" in fields and fields["method"] is not None and "children" not in fields:
+            after.pop("children", None)
+        new_tag = node_tag(after)
+        if new_tag != old_tag:
+            cls = NODE_CLASSES.get(new_tag)
+            keep = set(field_keys(cls)) if cls else set()
+            for key in list(node):
+                if key not in keep and key not in fields:
+                    node.drop(key)
+        if "points" in fields:
+            node.drop("share")
+        if "share" in fields:
+            node.drop("points")
+        for key, value in fields.items():
+            if value is None:
+                node.drop(key)
+            else:
+                node.put(key, clone(value), fields.key_mark(key), fields.value_mark(key))
+
+
+def _apply_remove(merged: LocDict, remove: Any, mark: Mark, ctx: _Ctx) -> None:
+    items = remove if isinstance(remove, LocList) else None
+    if items is None:
+        ctx.problems.append(
+            mark.problem("remove: expected a list of node ids", "remove", code="extends")
+        )
+        return
+    for i, node_id in enumerate(items):
+        index = raw_node_index(merged)
+        imark = items.item_mark(i)
+        key = str(node_id)
+        if key not in index:
+            ctx.unknown(imark, "remove", node_id, index)
+            continue
+        rn = index[key]
+        for j, sibling in enumerate(rn.siblings):
+            if sibling is rn.node:
+                rn.siblings.pop_at(j)
+                break
+
+
+def _apply_add(merged: LocDict, add: Any, mark: Mark, ctx: _Ctx) -> None:
+    if not isinstance(add, LocList):
+        ctx.problems.append(
+            mark.problem(
+                "add: expected a list of {under: node-id, node: {…}, after: sibling-id}",
+                "add",
+                code="extends",
+            )
+        )
+        return
+    tree = merged["tree"]
+    for i, item in enumerate(add):
+        imark = add.item_mark(i)
+        key = f"add[{i}]"
+        if not isinstance(item, LocDict) or not isinstance(item.get("node"), LocDict):
+            ctx.problems.append(
+                imark.problem(
+                    "expected {under: node-id, node: {id: …, name: …}, after: sibling-id}",
+                    key,
+                    code="extends",
+                )
+            )
+            continue
+        extra = [k for k in item if k not in ("under", "node", "after")]
+        for k in extra:
+            ctx.problems.append(
+                item.key_mark(k).problem(
+                    f"unknown key `{k}`; allowed: under, node, after", f"{key}.{k}", code="schema"
+                )
+            )
+        index = raw_node_index(merged)
+        under = item.get("under")
+        target: LocList = tree
+        if under is not None:
+            rn = index.get(str(under))
+            if rn is None:
+                ctx.unknown(item.value_mark("under"), "add.under", under, index)
+                continue
+            children = rn.node.get("children")
+            if not isinstance(children, LocList):
+                ctx.problems.append(
+                    item.value_mark("under").problem(
+                        f"add.under: {under!r} is a leaf (it has a `method`); "
+                        "nodes can only be added under a group with `children`",
+                        f"{key}.under",
+                        code="extends",
+                    )
+                )
+                continue
+            target = children
+        position = len(target)
+        after = item.get("after")
+        if after is not None:
+            ids = [str(n.get("id")) if isinstance(n, dict) else None for n in target]
+            if str(after) not in ids:
+                where = f"under {under!r}" if under is not None else "at the top level"
+                ctx.problems.append(
+                    item.value_mark("after").problem(
+                        f"add.after: {str(after)!r} is not a node {where}; "
+                        f"siblings there: {', '.join(i for i in ids if i) or 'none'}",
+                        f"{key}.after",
+                        code="extends-unknown-id",
+                    )
+                )
+                continue
+            position = ids.index(str(after)) + 1
+        target.insert_at(position, clone(item["node"]), item.value_mark("node"))
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def duplicate_id_problems(raw: LocDict) -> list[Problem]:
+    """Ids must be unique in a set (after extends); name both places."""
+    seen: dict[str, Mark] = {}
+    out: list[Problem] = []
+    for rn in iter_raw_nodes(raw.get("tree")):
+        nid = rn.node.get("id")
+        if not isinstance(nid, str | int) or isinstance(nid, bool):
+            continue
+        nid = str(nid)
+        here = rn.node.key_mark("id") if "id" in rn.node else rn.node.mark
+        if nid in seen:
+            first = seen[nid]
+            out.append(
+                here.problem(
+                    f"duplicate id {nid!r}: also used at {first.file}:{first.line}",
+                    nid,
+                    code="duplicate-id",
+                )
+            )
+        else:
+            seen[nid] = here
+    return out
+
+
+def load_set_located(
+    path: Path | str, known: Mapping[str, Path] | None = None
+) -> tuple[IndicatorSet, LocDict]:
+    """The validated set and the located data it came from (for lint messages)."""
+    raw = resolve_raw(Path(path), known)
+    problems: list[Problem] = []
+    indicator_set: IndicatorSet | None = None
+    try:
+        indicator_set = IndicatorSet.model_validate(raw)
+    except ValidationError as exc:
+        problems.extend(problems_from_validation(exc, raw, IndicatorSet, file=str(path)))
+    except (RecursionError, ValueError, TypeError) as exc:  # pragma: no cover - defensive
+        problems.append(Problem(f"cannot read the set: {exc}", file=str(path), code="schema"))
+    problems.extend(duplicate_id_problems(raw))
+    if problems or indicator_set is None:
+        problems.sort(key=lambda p: (p.file or "", p.line or 0, p.column or 0))
+        raise AssessorError(problems)
+    return indicator_set, raw
+
+
+def load_set(path: Path | str, *, known: Mapping[str, Path] | None = None) -> IndicatorSet:
+    """Load an indicator set file; every mistake becomes a located Problem in AssessorError.
+
+    `known` maps set ids to files, for `extends` ids that are not `<id>.yaml` next to `path`.
+    """
+    return load_set_located(path, known)[0]
