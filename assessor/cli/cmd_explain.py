@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from assessor.cli.inputs import add_input_arguments, read_inputs
+from assessor.cli.inputs import add_input_arguments, read_inputs, score_inputs
 from assessor.errors import AssessorError, Problem
-from assessor.scoring import display, explain_lines, score
+from assessor.scoring import display, explain_lines
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run(args: argparse.Namespace) -> int:
     inputs = read_inputs(args)
     cs = inputs.compiled
-    results = score(cs, inputs.assessments, period=args.period, consolidation=inputs.consolidation)
+    results = score_inputs(inputs, args.period)
     mine = [r for r in results if r.region == args.region]
     if not mine:
         known = sorted({r.region for r in results})

@@ -7,9 +7,9 @@ import csv
 import json
 import sys
 
-from assessor.cli.inputs import add_input_arguments, read_inputs
+from assessor.cli.inputs import add_input_arguments, read_inputs, score_inputs
 from assessor.model.results import RegionResult
-from assessor.scoring import display, result_to_json, score
+from assessor.scoring import display, result_to_json
 from assessor.scoring.compiled import ROOT, CompiledSet
 
 
@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run(args: argparse.Namespace) -> int:
     inputs = read_inputs(args)
     cs = inputs.compiled
-    results = score(cs, inputs.assessments, period=args.period, consolidation=inputs.consolidation)
+    results = score_inputs(inputs, args.period)
     if args.format == "json":
         json.dump(
             [result_to_json(cs, r) for r in results], sys.stdout, ensure_ascii=False, indent=1

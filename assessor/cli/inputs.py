@@ -9,6 +9,7 @@ from pathlib import Path
 from assessor.errors import AssessorError, Problem, UsageError
 from assessor.model.entries import Assessment
 from assessor.model.indicator_set import Consolidation
+from assessor.model.results import RegionResult
 from assessor.scoring.compiled import CompiledSet, compile_checked
 
 
@@ -45,6 +46,25 @@ def add_input_arguments(p: argparse.ArgumentParser, workspace: bool = True) -> N
         help="how several evaluators' points are combined (default: the set's)",
     )
     p.add_argument("--lead", help="the lead evaluator (with --consolidation lead)")
+
+
+def score_inputs(inputs: Inputs, period: str | None) -> list[RegionResult]:
+    """Score what was read; asking for a period with no entries in or under it is an error."""
+    from assessor.scoring import score
+
+    results = score(
+        inputs.compiled, inputs.assessments, period=period, consolidation=inputs.consolidation
+    )
+    if not results and period is not None:
+        found = sorted({a.period for a in inputs.assessments if any(a.entries.values())})
+        raise AssessorError(
+            Problem(
+                f"no entries for period {period} or any period inside it; "
+                f"periods with entries: {', '.join(found) or 'none'}",
+                key="--period",
+            )
+        )
+    return results
 
 
 def read_inputs(args: argparse.Namespace) -> Inputs:
