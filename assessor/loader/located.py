@@ -28,7 +28,9 @@ MERGE_TAG = "tag:yaml.org,2002:merge"
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 MAP_TAG = "tag:yaml.org,2002:map"
 SEQ_TAG = "tag:yaml.org,2002:seq"
-_TEXT_TAGS = frozenset({STR_TAG, TIMESTAMP_TAG, "tag:yaml.org,2002:binary", "tag:yaml.org,2002:value"})
+_TEXT_TAGS = frozenset(
+    {STR_TAG, TIMESTAMP_TAG, "tag:yaml.org,2002:binary", "tag:yaml.org,2002:value"}
+)
 _LEADING_ZERO = re.compile(r"^[-+]?0[0-9_]+$")
 
 
@@ -41,7 +43,12 @@ class Mark:
     column: int
 
     def problem(
-        self, message: str, key: str | None = None, *, code: str | None = None, severity: str = "error"
+        self,
+        message: str,
+        key: str | None = None,
+        *,
+        code: str | None = None,
+        severity: str = "error",
     ) -> Problem:
         return Problem(
             message,
@@ -216,7 +223,9 @@ class _Builder:
                 merged.extend(self._merge_sources(value_node))
                 continue
             if not isinstance(key_node, ScalarNode):
-                self.problems.append(kmark.problem("a key must be plain text, not a list or mapping"))
+                self.problems.append(
+                    kmark.problem("a key must be plain text, not a list or mapping")
+                )
                 continue
             key = str(key_node.value)
             if key in out:
@@ -249,7 +258,9 @@ class _Builder:
 
     def _bad_tag(self, node: Node) -> None:
         self.problems.append(
-            mark_of(node, self.file).problem(f"unsupported YAML tag {node.tag!r}; write plain values")
+            mark_of(node, self.file).problem(
+                f"unsupported YAML tag {node.tag!r}; write plain values"
+            )
         )
 
 
@@ -305,9 +316,7 @@ def parse_yaml(text: str, file: str = "<input>") -> Any:
             Problem(f"YAML error: {reason}", file=file, line=line, column=column, code="yaml")
         ) from None
     except RecursionError:
-        raise AssessorError(
-            Problem("YAML nesting is too deep", file=file, code="yaml")
-        ) from None
+        raise AssessorError(Problem("YAML nesting is too deep", file=file, code="yaml")) from None
     if node is None:
         raise AssessorError(
             Problem("the file is empty (no YAML data)", file=file, line=1, column=1, code="yaml")
@@ -330,7 +339,9 @@ def read_text(path: Path | str) -> str:
     except FileNotFoundError:
         raise AssessorError(Problem("no such file", file=name, code="file")) from None
     except IsADirectoryError:
-        raise AssessorError(Problem("is a folder, not a YAML file", file=name, code="file")) from None
+        raise AssessorError(
+            Problem("is a folder, not a YAML file", file=name, code="file")
+        ) from None
     except OSError as exc:
         raise AssessorError(
             Problem(f"cannot read the file: {exc.strerror or exc}", file=name, code="file")

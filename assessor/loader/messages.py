@@ -291,7 +291,10 @@ def message_for(err: ErrorDetails, where: Where) -> tuple[str, Mark]:
         allowed = field_keys(where.container) if where.container else []
         if _node_hint(where.container):
             if key == "children":
-                return "a node has `children` (an inner node) or a `method` (a leaf), never both", mark
+                return (
+                    "a node has `children` (an inner node) or a `method` (a leaf), never both",
+                    mark,
+                )
             from assessor.model.indicator_set import InnerNode
 
             if where.container is InnerNode:
@@ -361,7 +364,9 @@ def message_for(err: ErrorDetails, where: Where) -> tuple[str, Mark]:
             )
         return f"{label}{_show(value)} does not have the expected form", mark
     if etype in ("value_error", "assertion_error"):
-        text = str(err.get("msg", "")).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+        text = (
+            str(err.get("msg", "")).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+        )
         if isinstance(where.data, LocDict):
             for name in _BACKTICK.findall(text):
                 if name in where.data:
@@ -403,9 +408,7 @@ def problems_from_validation(
         collapsed.append(
             _problem(
                 f"{label}{_show(first.data)} is not valid here; expected one of: "
-                + "; ".join(
-                    describe_type(m) for m in get_args(union) if m is not type(None)
-                ),
+                + "; ".join(describe_type(m) for m in get_args(union) if m is not type(None)),
                 first.mark,
                 first.path,
                 file,

@@ -60,9 +60,7 @@ class RawNode:
     parent: LocDict | None
 
 
-def iter_raw_nodes(
-    tree: Any, parent: LocDict | None = None
-) -> Iterator[RawNode]:
+def iter_raw_nodes(tree: Any, parent: LocDict | None = None) -> Iterator[RawNode]:
     """Every node dict of a located tree, parents before children."""
     if not isinstance(tree, LocList):
         return
@@ -198,7 +196,7 @@ def resolve_raw(
                 f"a set that extends {ref!r} needs its own `id`", "id", code="extends"
             )
         )
-    merged = clone(parent)
+    merged: LocDict = clone(parent)
     for key, value in data.items():
         if key in EXTENDS_KEYS:
             continue
@@ -250,7 +248,9 @@ def _apply_override(merged: LocDict, override: Any, mark: Mark, ctx: _Ctx) -> No
     if not isinstance(override, LocDict):
         ctx.problems.append(
             mark.problem(
-                "override: expected a mapping {node-id: {key: value, …}}", "override", code="extends"
+                "override: expected a mapping {node-id: {key: value, …}}",
+                "override",
+                code="extends",
             )
         )
         return

@@ -1,0 +1,400 @@
+"""One raw entry value → a checked `Entry`, or an error naming what is allowed.
+
+Shared by the YAML entries loader, the Excel importer and the TUI, so that an evaluator gets
+the same answer wherever a value is typed: 82.5, ８２。５, 4 (a level), 优秀 (an option key),
+是/否, na, or named inputs for formula leaves.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from assessor.model.entries import Entry
+from assessor.model.indicator_set import (
+    AnyNode,
+    CheckLeaf,
+    ChoiceLeaf,
+    InnerNode,
+    InputSpec,
+    LevelLeaf,
+    NodeBase,
+    NumericLeaf,
+)
+
+NA_WORDS = frozenset({"na", "n/a", "不适用"})
+YES_WORDS = frozenset({"yes", "true", "是", "1", "y", "有"})
+NO_WORDS = frozenset({"no", "false", "否", "0", "n", "无"})
+ENTRY_KEYS = ("value", "comment", "evidence", "by", "na")
+
+
+class EntryValueError(ValueError):
+    """A value that cannot be stored; each item is (sub-key or None, message).
+
+    The message names the indicator, the value and what is allowed.
+    """
+
+    def __init__(self, items: list[tuple[str | None, str]] | str) -> None:
+        self.items: list[tuple[str | None, str]] = (
+            [(None, items)] if isinstance(items, str) else list(items)
+        )
+        super().__init__("; ".join(m for _, m in self.items))
+
+
+def indicator_label(node: NodeBase) -> str:
+    return f"{node.id} ({node.name})"
+
+
+def _fmt(v: Any) -> str:
+    if isinstance(v, bool):
+        return "yes" if v else "no"
+    if isinstance(v, Decimal):
+        return str(v)
+    if isinstance(v, dict):
+        return "{" + ", ".join(f"{k}: {_fmt(x)}" for k, x in v.items()) + "}"
+    if isinstance(v, list):
+        return "[" + ", ".join(_fmt(x) for x in v) + "]"
+    return repr(v) if isinstance(v, str) else str(v)
+
+
+def normalize_text_number(text: str) -> str:
+    """Full-width digits and 。/． decimal points as typed with a Chinese IME → ASCII."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    return text.replace("。", ".").replace("．", ".").replace(" ", "")
+
+
+def parse_number(raw: Any) -> Decimal | None:
+    """A finite Decimal from a YAML number or numeric text; None if it is not a number."""
+    if isinstance(raw, bool) or raw is None:
+        return None
+    if isinstance(raw, Decimal):
+        return raw if raw.is_finite() else None
+    if isinstance(raw, int):
+        return Decimal(raw)
+    if isinstance(raw, float):
+        return Decimal(repr(raw)) if raw == raw and abs(raw) != float("inf") else None
+    if isinstance(raw, str):
+        text = normalize_text_number(raw)
+        if not text or text.lower() in ("nan", "inf", "infinity", "-inf", "+inf", "snan"):
+            return None
+        try:
+            value = Decimal(text)
+        except InvalidOperation:
+            return None
+        return value if value.is_finite() else None
+    return None
+
+
+def _range_text(spec: InputSpec | None) -> str:
+    if spec is None or (spec.min is None and spec.max is None):
+        return "any number"
+    if spec.min is not None and spec.max is not None:
+        return f"{spec.min} … {spec.max}"
+    if spec.min is not None:
+        return f"{spec.min} or more"
+    return f"{spec.max} or less"
+
+
+def check_input(
+    node: NodeBase, spec: InputSpec | None, raw: Any, name: str | None
+) -> Decimal | bool | str:
+    """One input value checked against its spec (type, min, max); raises EntryValueError."""
+    what = indicator_label(node) + (f" input {name!r}" if name else "")
+    kind = spec.type if spec is not None else "number"
+    label = f" ({spec.label})" if spec is not None and spec.label else ""
+    if kind == "text":
+        if isinstance(raw, dict | list) or raw is None:
+            raise EntryValueError(f"{what}{label}: expected text, got {_fmt(raw)}")
+        return str(raw)
+    if kind == "boolean":
+        return parse_yes_no(node, raw, name)
+    value = parse_number(raw)
+    if value is None:
+        raise EntryValueError(
+            f"{what}{label}: {_fmt(raw)} is not a number; allowed: {_range_text(spec)}"
+        )
+    if kind == "integer" and value != value.to_integral_value():
+        raise EntryValueError(
+            f"{what}{label}: {_fmt(raw)} is not a whole number; allowed: whole numbers "
+            f"{_range_text(spec)}"
+        )
+    if spec is not None:
+        if spec.min is not None and value < spec.min:
+            raise EntryValueError(
+                f"{what}{label}: {value} is below the minimum {spec.min}; "
+                f"allowed: {_range_text(spec)}"
+            )
+        if spec.max is not None and value > spec.max:
+            raise EntryValueError(
+                f"{what}{label}: {value} is above the maximum {spec.max}; "
+                f"allowed: {_range_text(spec)}"
+            )
+    return value
+
+
+def parse_yes_no(node: NodeBase, raw: Any, name: str | None = None) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, int | Decimal) and raw in (0, 1):
+        return bool(raw == 1)
+    if isinstance(raw, str):
+        word = normalize_text_number(raw).lower()
+        if word in YES_WORDS:
+            return True
+        if word in NO_WORDS:
+            return False
+    what = indicator_label(node) + (f" input {name!r}" if name else "")
+    raise EntryValueError(
+        f"{what}: {_fmt(raw)} is not yes or no; allowed: yes/no, true/false, 是/否, 1/0"
+    )
+
+
+def _level(node: LevelLeaf, raw: Any) -> int:
+    allowed = sorted({0, *(lv.level for lv in node.levels)})
+    shown = ", ".join(
+        str(lv) + next((f" ({d.label})" for d in node.levels if d.level == lv and d.label), "")
+        for lv in allowed
+    )
+    if isinstance(raw, str):
+        for d in node.levels:
+            if d.label is not None and raw.strip() == d.label:
+                return d.level
+    value = parse_number(raw)
+    if value is None or value != value.to_integral_value() or int(value) not in allowed:
+        raise EntryValueError(
+            f"{indicator_label(node)}: {_fmt(raw)} is not a level of this indicator; "
+            f"allowed levels: {shown} (0 = none met)"
+        )
+    return int(value)
+
+
+def _choice(node: ChoiceLeaf, raw: Any) -> str:
+    keys = [o.key for o in node.options]
+    if isinstance(raw, Decimal | int) and not isinstance(raw, bool):
+        text = str(raw)
+    elif isinstance(raw, str):
+        text = unicodedata.normalize("NFKC", raw).strip()
+    else:
+        text = None
+    if text is not None:
+        if text in keys:
+            return text
+        for o in node.options:
+            if o.label is not None and text == unicodedata.normalize("NFKC", o.label).strip():
+                return o.key
+    shown = ", ".join(o.key + (f" ({o.label})" if o.label else "") for o in node.options)
+    raise EntryValueError(
+        f"{indicator_label(node)}: {_fmt(raw)} is not an option of this indicator; "
+        f"allowed options: {shown}"
+    )
+
+
+def _is_na(raw: Any) -> bool:
+    return isinstance(raw, str) and unicodedata.normalize("NFKC", raw).strip().lower() in NA_WORDS
+
+
+def _evidence(node: AnyNode, raw: Any) -> tuple[str, ...]:
+    if raw is None:
+        return ()
+    if isinstance(raw, str):
+        return (raw,)
+    if isinstance(raw, list) and all(isinstance(x, str | int | Decimal) for x in raw):
+        return tuple(str(x) for x in raw)
+    raise EntryValueError(
+        [("evidence", f"{indicator_label(node)}: evidence is a list of file names or links")]
+    )
+
+
+def _text(node: AnyNode, key: str, raw: Any) -> str | None:
+    if raw is None:
+        return None
+    if isinstance(raw, dict | list):
+        raise EntryValueError([(key, f"{indicator_label(node)}: `{key}` must be text")])
+    return str(raw)
+
+
+def _single(node: AnyNode, raw: Any) -> Decimal | int | bool | str:
+    if isinstance(node, LevelLeaf):
+        return _level(node, raw)
+    if isinstance(node, ChoiceLeaf):
+        return _choice(node, raw)
+    if isinstance(node, CheckLeaf):
+        return parse_yes_no(node, raw)
+    assert isinstance(node, NumericLeaf)
+    value = check_input(node, node.input, raw, None)
+    if (
+        node.method == "count"
+        and isinstance(value, Decimal)
+        and (value != value.to_integral_value() or value < 0)
+    ):
+        raise EntryValueError(
+            f"{indicator_label(node)}: {_fmt(raw)} is not a count; allowed: whole numbers "
+            "0, 1, 2, …"
+        )
+    return value
+
+
+def _named_inputs(node: NumericLeaf, given: Mapping[str, Any]) -> dict[str, Decimal | bool | str]:
+    specs = node.inputs or {}
+    errors: list[tuple[str | None, str]] = []
+    out: dict[str, Decimal | bool | str] = {}
+    for name, raw in given.items():
+        spec = specs.get(name)
+        if spec is None:
+            errors.append(
+                (
+                    name,
+                    f"{indicator_label(node)}: unknown input {name!r}; allowed inputs: "
+                    + ", ".join(
+                        f"{k}" + (f" ({s.label})" if s.label else "") for k, s in specs.items()
+                    ),
+                )
+            )
+            continue
+        try:
+            out[name] = check_input(node, spec, raw, name)
+        except EntryValueError as exc:
+            errors.extend((name, m) for _, m in exc.items)
+    if errors:
+        raise EntryValueError(errors)
+    return out
+
+
+def normalize_entry(node: AnyNode, raw: Any, *, evaluator: str = "") -> Entry:
+    """Check one raw value for a leaf and return the Entry the engine reads.
+
+    Accepts a single value, `na`, a mapping of named inputs (formula leaves), or
+    `{value: …, comment: …, evidence: […], by: …}` (also `{na: true}`, and named inputs beside
+    comment/evidence). Raises EntryValueError naming the allowed values.
+    """
+    if isinstance(node, InnerNode):
+        kids = ", ".join(c.id for c in node.children[:12])
+        raise EntryValueError(
+            f"{indicator_label(node)} is a group of indicators, not an indicator; "
+            f"enter its indicators instead: {kids}"
+        )
+    has_inputs = isinstance(node, NumericLeaf) and bool(node.inputs)
+    comment: str | None = None
+    evidence: tuple[str, ...] = ()
+    by = evaluator
+    na = False
+    value: Any = None
+    inputs: dict[str, Decimal | bool | str] | None = None
+    errors: list[tuple[str | None, str]] = []
+
+    if isinstance(raw, Mapping):
+        data = {str(k): v for k, v in raw.items()}
+        try:
+            comment = _text(node, "comment", data.pop("comment", None))
+            evidence = _evidence(node, data.pop("evidence", None))
+            by_raw = _text(node, "by", data.pop("by", None))
+            by = by_raw if by_raw else evaluator
+        except EntryValueError as exc:
+            errors.extend(exc.items)
+        if "na" in data:
+            flag = data.pop("na")
+            if flag is True or _is_na(flag) or (isinstance(flag, str) and flag.lower() == "yes"):
+                na = True
+            elif flag is not False:
+                errors.append(("na", f"{indicator_label(node)}: `na` is true or false"))
+        if na:
+            if data:
+                errors.append(
+                    (
+                        next(iter(data)),
+                        f"{indicator_label(node)}: an entry marked na has no value or inputs",
+                    )
+                )
+        elif has_inputs and isinstance(node, NumericLeaf):
+            if "value" in data and "value" not in (node.inputs or {}):
+                errors.append(
+                    (
+                        "value",
+                        f"{indicator_label(node)} is computed by the formula {node.value!r}; "
+                        f"enter its inputs {', '.join(node.inputs or {})} instead of `value`",
+                    )
+                )
+                data.pop("value")
+            try:
+                inputs = _named_inputs(node, data)
+            except EntryValueError as exc:
+                errors.extend(exc.items)
+            if not data and not errors:
+                errors.append(
+                    (
+                        None,
+                        f"{indicator_label(node)}: no inputs given; enter "
+                        + ", ".join(node.inputs or {}),
+                    )
+                )
+        else:
+            unknown = [k for k in data if k != "value"]
+            for k in unknown:
+                errors.append(
+                    (
+                        k,
+                        f"{indicator_label(node)}: unknown key {k!r}; allowed: "
+                        + ", ".join(ENTRY_KEYS)
+                        + " (this indicator takes a single value, not named inputs)",
+                    )
+                )
+            if "value" not in data:
+                if not unknown:
+                    errors.append((None, f"{indicator_label(node)}: `value` is missing"))
+            else:
+                try:
+                    value = _value_or_na(node, data["value"])
+                except EntryValueError as exc:
+                    errors.extend(("value", m) for _, m in exc.items)
+                if value is _NA:
+                    na, value = True, None
+    elif has_inputs and isinstance(node, NumericLeaf) and not _is_na(raw):
+        names = ", ".join(node.inputs or {})
+        errors.append(
+            (
+                None,
+                f"{indicator_label(node)} is computed by the formula {node.value!r}; "
+                f"enter its inputs as a mapping {{{names}}}, got {_fmt(raw)}",
+            )
+        )
+    else:
+        try:
+            value = _value_or_na(node, raw)
+        except EntryValueError as exc:
+            errors.extend(exc.items)
+        if value is _NA:
+            na, value = True, None
+
+    if na and not node.optional:
+        errors.append(
+            (
+                None,
+                f"{indicator_label(node)} is not optional: na (不适用) is allowed only for "
+                "indicators marked `optional: true`",
+            )
+        )
+    if errors:
+        raise EntryValueError(errors)
+    return Entry(
+        value=value,
+        inputs=inputs,
+        na=na,
+        comment=comment,
+        evidence=evidence,
+        evaluator=by,
+    )
+
+
+_NA: Any = object()
+
+
+def _value_or_na(node: AnyNode, raw: Any) -> Any:
+    if _is_na(raw):
+        return _NA
+    if raw is None:
+        raise EntryValueError(f"{indicator_label(node)}: no value given")
+    if isinstance(raw, dict | list):
+        raise EntryValueError(f"{indicator_label(node)}: expected a single value, got {_fmt(raw)}")
+    return _single(node, raw)
