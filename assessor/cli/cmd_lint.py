@@ -1,0 +1,57 @@
+"""`assessor lint SET…`: check indicator sets beyond the schema (docs/lint-rules.md)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from assessor.errors import UsageError
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "lint",
+        help="check indicator set files (points adding up, bands, formulas, grades …)",
+        description=(
+            "Load each indicator set and check what an evaluator would trip over. Prints "
+            "`file:line:col: [key] message` per problem; exits 1 when there are errors "
+            "(warnings alone exit 0). A folder means every *.yaml set in it."
+        ),
+    )
+    p.add_argument("sets", nargs="+", type=Path, metavar="SET", help="set files or folders")
+    p.add_argument("-q", "--quiet", action="store_true", help="print errors only, no warnings")
+    p.set_defaults(run=run)
+
+
+def _expand(paths: list[Path]) -> list[Path]:
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted(x for x in p.iterdir() if x.suffix in (".yaml", ".yml")))
+        else:
+            out.append(p)
+    return out
+
+
+def run(args: argparse.Namespace) -> int:
+    from assessor.loader.lint import lint_paths
+
+    paths = _expand(args.sets)
+    if not paths:
+        raise UsageError("no indicator set files found in " + ", ".join(map(str, args.sets)))
+    problems = lint_paths(paths)
+    errors = sum(1 for p in problems if p.severity == "error")
+    warnings = len(problems) - errors
+    for p in problems:
+        if args.quiet and p.severity != "error":
+            continue
+        code = f" ({p.code})" if p.code else ""
+        print(f"{p}{code}")
+    n = len(paths)
+    print(
+        f"{n} set{'s' if n != 1 else ''} checked, {errors} error{'s' if errors != 1 else ''}, "
+        f"{warnings} warning{'s' if warnings != 1 else ''}",
+        file=sys.stderr if errors else sys.stdout,
+    )
+    return 1 if errors else 0

@@ -1,0 +1,778 @@
+"""Lint rules: what the schema cannot see but an evaluator would trip over.
+
+Each rule has a code (listed in docs/lint-rules.md). Errors make `assessor lint` fail;
+warnings are printed but do not. Every problem points at the line where the text is, also for
+sets built with `extends` (the located data keep each node's file).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from assessor.errors import AssessorError, Problem
+from assessor.loader.located import NOWHERE, LocDict, LocList, Mark
+from assessor.loader.sets import (
+    _declared_id,
+    duplicate_id_problems,
+    iter_raw_nodes,
+    load_set_located,
+)
+from assessor.model.indicator_set import (
+    AnyNode,
+    BandsLeaf,
+    CheckLeaf,
+    ChoiceLeaf,
+    IndicatorSet,
+    InnerNode,
+    Kind,
+    LevelLeaf,
+    LinearLeaf,
+    MaxStars,
+    MeanLevelCond,
+    NodeBase,
+    NodeLevelCond,
+    NodeRatioCond,
+    NumericLeaf,
+    RankLeaf,
+    RatioLeaf,
+    ShareAtLevelCond,
+    effective_kind,
+    walk,
+    yields_level,
+)
+
+TOLERANCE = Decimal("0.01")
+HUNDRED = Decimal(100)
+ROOT_LABEL = "the root (full_score)"
+
+
+@dataclass
+class _Resolved:
+    node: AnyNode
+    kind: Kind
+    points: Decimal | None  # None: not known (a share under a parent without points, …)
+    parent: AnyNode | None
+    children: list[_Resolved] = field(default_factory=list)
+
+
+class _Linter:
+    def __init__(self, s: IndicatorSet, raw: LocDict | None, file: str | None) -> None:
+        self.s = s
+        self.raw = raw
+        self.file = file or (raw.mark.file if raw is not None else None)
+        self.problems: list[Problem] = []
+        self.raw_nodes: dict[str, LocDict] = {}
+        if raw is not None:
+            for rn in iter_raw_nodes(raw.get("tree")):
+                nid = rn.node.get("id")
+                if nid is not None and str(nid) not in self.raw_nodes:
+                    self.raw_nodes[str(nid)] = rn.node
+        self.nodes: dict[str, AnyNode] = {}
+        for n in walk(self.s.tree):
+            self.nodes.setdefault(n.id, n)
+
+    # ----------------------------------------------------------------- reporting
+
+    def mark(self, node_id: str | None, *keys: str | int) -> Mark:
+        """The position of `node.keys…` (or of the top-level `keys…` when node_id is None)."""
+        cur: Any = self.raw if node_id is None else self.raw_nodes.get(node_id)
+        if cur is None:
+            return Mark(self.file or "<input>", 0, 0) if self.file else NOWHERE
+        best: Mark = cur.mark
+        for k in keys:
+            if isinstance(cur, LocDict) and isinstance(k, str) and k in cur:
+                best = cur.key_mark(k)
+                cur = cur[k]
+            elif isinstance(cur, LocList) and isinstance(k, int) and 0 <= k < len(cur):
+                best = cur.item_mark(k)
+                cur = cur[k]
+            else:
+                break
+        return best
+
+    def add(
+        self,
+        code: str,
+        message: str,
+        node_id: str | None,
+        *keys: str | int,
+        severity: str = "error",
+        key: str | None = None,
+    ) -> None:
+        m = self.mark(node_id, *keys)
+        shown = key or _path(node_id, keys) or None
+        self.problems.append(
+            Problem(
+                message,
+                file=m.file if m.line else self.file,
+                line=m.line or None,
+                column=m.column or None,
+                key=shown,
+                severity=severity,
+                code=code,
+            )
+        )
+
+    def warn(self, code: str, message: str, node_id: str | None, *keys: str | int) -> None:
+        self.add(code, message, node_id, *keys, severity="warning")
+
+    # ----------------------------------------------------------------- rules
+
+    def run(self) -> list[Problem]:
+        if self.raw is not None:
+            self.problems.extend(duplicate_id_problems(self.raw))
+        roots = [self.resolve(n, self.s.full_score, None, None) for n in self.s.tree]
+        self.check_points(None, roots, self.s.full_score, self.s.normalize)
+        for r in self.iter_resolved(roots):
+            self.check_node(r)
+        self.check_rating()
+        self.check_set()
+        return self.problems
+
+    def resolve(
+        self,
+        node: AnyNode,
+        parent_points: Decimal | None,
+        inherited: Kind | None,
+        parent: AnyNode | None,
+    ) -> _Resolved:
+        kind = effective_kind(node, inherited)
+        points: Decimal | None = node.points
+        if points is None and node.share is not None:
+            if parent_points is None:
+                where = f"{parent.id} ({parent.name})" if parent else ROOT_LABEL
+                self.add(
+                    "share-without-points",
+                    f"{_label(node)} gives `share: {node.share}` but its parent {where} has no "
+                    "points to take a share of; give the parent `points` (or the child `points`)",
+                    node.id,
+                    "share",
+                )
+            else:
+                points = parent_points * node.share / HUNDRED
+        r = _Resolved(node, kind, points, parent)
+        if isinstance(node, InnerNode):
+            child_kind: Kind | None = kind if kind in ("bonus", "penalty") else None
+            r.children = [self.resolve(c, points, child_kind, node) for c in node.children]
+            if points is None:
+                same = [c for c in r.children if c.kind == kind]
+                if same and all(c.points is not None for c in same):
+                    r.points = sum((c.points for c in same if c.points is not None), Decimal(0))
+            else:
+                self.check_points(node, r.children, points, node.normalize)
+        return r
+
+    def iter_resolved(self, items: list[_Resolved]) -> Iterable[_Resolved]:
+        for r in items:
+            yield r
+            yield from self.iter_resolved(r.children)
+
+    def check_points(
+        self, node: InnerNode | None, kids: list[_Resolved], points: Decimal, normalize: bool
+    ) -> None:
+        """Core children must add up to the points their parent states (spec §1.1)."""
+        if normalize:
+            return
+        if node is not None and effective_kind(node, None) in ("bonus", "penalty"):
+            return  # a bonus/penalty group caps the sum of its children
+        core = [k for k in kids if k.kind == "core"]
+        if not core:
+            return
+        node_id = node.id if node is not None else None
+        where = _label(node) if node is not None else ROOT_LABEL
+        if all(k.node.share is not None for k in core):
+            total_share = sum((k.node.share for k in core if k.node.share is not None), Decimal(0))
+            if abs(total_share - HUNDRED) > TOLERANCE:
+                self.add(
+                    "share-sum",
+                    f"the shares under {where} add up to {_n(total_share)}%, not 100% ("
+                    + ", ".join(f"{k.node.id} {_n(k.node.share or 0)}%" for k in core[:10])
+                    + ("" if len(core) <= 10 else ", …")
+                    + "); fix the shares or set `normalize: true`",
+                    node_id,
+                    *(("children",) if node_id else ("tree",)),
+                )
+            return
+        if any(k.points is None for k in core):
+            return
+        total = sum((k.points for k in core if k.points is not None), Decimal(0))
+        if abs(total - points) > TOLERANCE:
+            parts = ", ".join(f"{k.node.id} {_n(k.points or 0)}" for k in core[:10])
+            more = "" if len(core) <= 10 else ", …"
+            if node is None:
+                self.add(
+                    "points-sum",
+                    f"the top-level core nodes add up to {_n(total)} points ({parts}{more}), "
+                    f"but full_score is {_n(points)}; fix the points, full_score, or set "
+                    "`normalize: true` at the top",
+                    None,
+                    "full_score" if self.raw is not None and "full_score" in self.raw else "tree",
+                )
+            else:
+                self.add(
+                    "points-sum",
+                    f"{where} states {_n(points)} points but its core children add up to "
+                    f"{_n(total)} ({parts}{more}); fix the points or set `normalize: true`",
+                    node.id,
+                    "points" if node.points is not None else "share",
+                )
+
+    def check_node(self, r: _Resolved) -> None:
+        node = r.node
+        nid = node.id
+        if isinstance(node, InnerNode):
+            if node.normalize and node.points is None and node.share is None:
+                self.warn(
+                    "normalize-without-points",
+                    f"{_label(node)} says `normalize: true` but states no points to scale to",
+                    nid,
+                    "normalize",
+                )
+            if r.kind == "veto":
+                self.add(
+                    "veto-method",
+                    f"{_label(node)} is a group with kind veto; a veto is a `check` leaf",
+                    nid,
+                    "kind",
+                )
+            if r.kind in ("bonus", "penalty") and not r.points:
+                self.add(
+                    "bonus-without-points",
+                    f"{_label(node)} is a {r.kind} group with no points: give it `points` "
+                    "(the most it can add or take away)",
+                    nid,
+                )
+            return
+        # leaves
+        if r.kind == "veto":
+            self.check_veto(node)
+        else:
+            if isinstance(node, CheckLeaf) and node.effect is not None:
+                self.add(
+                    "effect-not-veto",
+                    f"{_label(node)} has an `effect` but is not a veto; add `kind: veto` or "
+                    "remove `effect`",
+                    nid,
+                    "effect",
+                )
+            if node.points is None and node.share is None:
+                code = "bonus-without-points" if r.kind in ("bonus", "penalty") else None
+                self.add(
+                    code or "leaf-without-points",
+                    f"{_label(node)} has neither `points` nor `share`"
+                    + (
+                        f" (a {r.kind} leaf's points are the most it can add or take away)"
+                        if code
+                        else ""
+                    ),
+                    nid,
+                )
+        if isinstance(node, BandsLeaf):
+            self.check_bands(node)
+        elif isinstance(node, LevelLeaf):
+            self.check_levels(node)
+        elif isinstance(node, LinearLeaf):
+            self.check_curve(node)
+        elif isinstance(node, ChoiceLeaf):
+            self.check_options(node)
+        if isinstance(node, RankLeaf):
+            self.check_rank(node)
+        if isinstance(node, RatioLeaf):
+            self.check_ratio(node)
+        if isinstance(node, NumericLeaf):
+            self.check_formula(node)
+            if getattr(node, "peers", "all") == "group":
+                self.warn(
+                    "peers-group",
+                    f"{_label(node)} ranks within each region's `group`: every region in the "
+                    "entries needs `group:`; a region without one is compared with nobody "
+                    "(rank 1)",
+                    nid,
+                    "peers",
+                )
+
+    def check_veto(self, node: AnyNode) -> None:
+        nid = node.id
+        if not isinstance(node, CheckLeaf):
+            self.add(
+                "veto-method",
+                f"{_label(node)} is a veto with method {getattr(node, 'method', '?')!r}; "
+                "a veto is a `check` leaf (yes = the vetoing event happened)",
+                nid,
+                "method",
+            )
+            return
+        if node.effect is None:
+            self.add(
+                "veto-effect",
+                f"{_label(node)} is a veto without `effect`; allowed: zero, disqualify, "
+                "{max_stars: N}",
+                nid,
+            )
+        if node.points is not None or node.share is not None:
+            self.warn(
+                "veto-points",
+                f"{_label(node)} is a veto: it has no points; its `points`/`share` are ignored",
+                nid,
+                "points" if node.points is not None else "share",
+            )
+        if isinstance(node.effect, MaxStars):
+            stars = [g.stars for g in (self.s.rating.grades if self.s.rating else [])]
+            known = [s for s in stars if s is not None]
+            if not known:
+                self.add(
+                    "max-stars",
+                    f"{_label(node)}: `max_stars` needs a rating whose grades give `stars`",
+                    nid,
+                    "effect",
+                )
+            elif node.effect.max_stars >= max(known):
+                self.add(
+                    "max-stars",
+                    f"{_label(node)}: max_stars {node.effect.max_stars} is not below the best "
+                    f"grade's {max(known)} stars, so the veto has no effect",
+                    nid,
+                    "effect",
+                )
+
+    def check_bands(self, node: BandsLeaf) -> None:
+        nid = node.id
+        lower = node.direction == "lower"
+        wrong = ("min", "above") if lower else ("max", "below")
+        right = ("max", "below") if lower else ("min", "above")
+        ok: list[tuple[int, str, Decimal]] = []
+        for i, b in enumerate(node.bands):
+            for k in wrong:
+                if getattr(b, k) is not None:
+                    self.add(
+                        "band-direction",
+                        f"{_label(node)}: band {i + 1} uses `{k}` but the direction is "
+                        f"{node.direction}; use {' or '.join(f'`{x}`' for x in right)}"
+                        + ("" if lower else " (or set `direction: lower`)"),
+                        nid,
+                        "bands",
+                        i,
+                    )
+            for k in right:
+                v = getattr(b, k)
+                if v is not None:
+                    ok.append((i, k, v))
+        # A band is unreachable when every value it accepts is taken by an earlier band.
+        for j, (bj, kj, vj) in enumerate(ok):
+            for bi, ki, vi in ok[:j]:
+                if _shadows(ki, vi, kj, vj, lower):
+                    self.add(
+                        "band-unreachable",
+                        f"{_label(node)}: band {bj + 1} ({kj} {_n(vj)}) can never match: band "
+                        f"{bi + 1} ({ki} {_n(vi)}) above it takes all its values; bands are "
+                        "read top to bottom, so list them "
+                        + ("lowest threshold first" if lower else "highest threshold first"),
+                        nid,
+                        "bands",
+                        bj,
+                    )
+                    break
+        scores = [b.score for b in node.bands]
+        for i in range(1, len(scores)):
+            if scores[i] > scores[i - 1]:
+                self.warn(
+                    "band-order",
+                    f"{_label(node)}: band {i + 1} scores {_n(scores[i])}, more than band {i} "
+                    f"above it ({_n(scores[i - 1])}); bands are normally best first",
+                    nid,
+                    "bands",
+                    i,
+                )
+                break
+        levels = [(i, band.level) for i, band in enumerate(node.bands) if band.level is not None]
+        for (_, a), (i, b) in itertools.pairwise(levels):
+            if b > a:
+                self.warn(
+                    "band-order",
+                    f"{_label(node)}: band {i + 1} gives level {b}, higher than a band above it "
+                    f"(level {a})",
+                    nid,
+                    "bands",
+                    i,
+                )
+                break
+        spec = node.input
+        if ok and spec is not None:
+            _, k, v = (max if lower else min)(ok, key=lambda t: (t[2], t[1] in ("min", "max")))
+            floor = spec.max if lower else spec.min
+            if floor is not None:
+                gap = (floor > v if lower else floor < v) or (
+                    floor == v and k in ("above", "below")
+                )
+                if gap:
+                    self.warn(
+                        "band-gap",
+                        f"{_label(node)}: values "
+                        + (f"above {_n(v)} up to {_n(floor)}" if lower else f"from {_n(floor)}")
+                        + (f" to below {_n(v)}" if not lower else "")
+                        + " match no band and score 0 (level 0)",
+                        nid,
+                        "bands",
+                        len(node.bands) - 1,
+                    )
+
+    def check_levels(self, node: LevelLeaf) -> None:
+        nid = node.id
+        seen: dict[int, int] = {}
+        for i, lv in enumerate(node.levels):
+            if lv.level in seen:
+                self.add(
+                    "level-duplicate",
+                    f"{_label(node)}: level {lv.level} is defined twice (items {seen[lv.level] + 1}"
+                    f" and {i + 1})",
+                    nid,
+                    "levels",
+                    i,
+                )
+            else:
+                seen[lv.level] = i
+        numbers = [lv.level for lv in node.levels]
+        if numbers != sorted(numbers) and len(set(numbers)) == len(numbers):
+            self.warn(
+                "level-order",
+                f"{_label(node)}: levels are listed as {numbers}; list them in ascending order",
+                nid,
+                "levels",
+            )
+        scored = sorted(
+            (lv.level, lv.score, i) for i, lv in enumerate(node.levels) if lv.score is not None
+        )
+        for (la, sa, _), (lb, sb, i) in itertools.pairwise(scored):
+            if lb > la and sb is not None and sa is not None and sb < sa:
+                self.add(
+                    "level-score-order",
+                    f"{_label(node)}: level {lb} scores {_n(sb)}, less than level {la} "
+                    f"({_n(sa)}); a higher level must not score less",
+                    nid,
+                    "levels",
+                    i,
+                )
+
+    def check_curve(self, node: LinearLeaf) -> None:
+        xs = [x for x, _ in node.curve]
+        for i in range(1, len(xs)):
+            if xs[i] <= xs[i - 1]:
+                self.add(
+                    "curve-order",
+                    f"{_label(node)}: curve x values must ascend; point {i + 1} has x {_n(xs[i])} "
+                    f"after {_n(xs[i - 1])}",
+                    node.id,
+                    "curve",
+                    i,
+                )
+                return
+
+    def check_options(self, node: ChoiceLeaf) -> None:
+        seen: set[str] = set()
+        for i, o in enumerate(node.options):
+            if o.key in seen:
+                self.add(
+                    "option-duplicate",
+                    f"{_label(node)}: option key {o.key!r} is given twice",
+                    node.id,
+                    "options",
+                    i,
+                )
+            seen.add(o.key)
+
+    def check_rank(self, node: RankLeaf) -> None:
+        if node.rank_levels:
+            ranks = [rl.max_rank for rl in node.rank_levels]
+            for i in range(1, len(ranks)):
+                if ranks[i] <= ranks[i - 1]:
+                    self.add(
+                        "rank-levels-order",
+                        f"{_label(node)}: rank_levels must have max_rank ascending; "
+                        f"{ranks[i]} comes after {ranks[i - 1]}",
+                        node.id,
+                        "rank_levels",
+                        i,
+                    )
+                    break
+        if node.rank_scores:
+            for i in range(1, len(node.rank_scores)):
+                if node.rank_scores[i] > node.rank_scores[i - 1]:
+                    self.warn(
+                        "rank-scores-order",
+                        f"{_label(node)}: rank_scores rise at rank {i + 1} "
+                        f"({_n(node.rank_scores[i])} after {_n(node.rank_scores[i - 1])}); "
+                        "a lower rank normally scores less",
+                        node.id,
+                        "rank_scores",
+                        i,
+                    )
+                    break
+
+    def check_ratio(self, node: RatioLeaf) -> None:
+        base = node.baseline if node.baseline is not None else Decimal(0)
+        if node.direction == "higher" and node.target < base:
+            self.warn(
+                "ratio-direction",
+                f"{_label(node)}: target {_n(node.target)} is below baseline {_n(base)}; "
+                "for smaller-is-better values set `direction: lower`",
+                node.id,
+                "target",
+            )
+        if node.direction == "lower" and node.target > base:
+            self.warn(
+                "ratio-direction",
+                f"{_label(node)}: with direction lower the target {_n(node.target)} should be "
+                f"below the baseline {_n(base)}",
+                node.id,
+                "target",
+            )
+
+    def check_formula(self, node: NumericLeaf) -> None:
+        if node.value is None:
+            return
+        from assessor.scoring.formula import FormulaError, parse_formula
+
+        try:
+            formula = parse_formula(node.value)
+        except FormulaError as exc:
+            self.add("formula-syntax", f"{_label(node)}: {exc}", node.id, "value")
+            return
+        declared = set(node.inputs or {})
+        unknown = sorted(formula.names - declared)
+        if unknown:
+            self.add(
+                "formula-unknown-input",
+                f"{_label(node)}: the formula {node.value!r} names "
+                + ", ".join(repr(u) for u in unknown)
+                + f", not among its inputs; declared inputs: {', '.join(sorted(declared)) or 'none'}",
+                node.id,
+                "value",
+            )
+        for name in sorted(declared - formula.names):
+            self.warn(
+                "input-unused",
+                f"{_label(node)}: input {name!r} is never used by the formula {node.value!r}",
+                node.id,
+                "inputs",
+                name,
+            )
+
+    def check_rating(self) -> None:
+        rating = self.s.rating
+        if rating is None:
+            return
+        grades = rating.grades
+        keys: dict[str, int] = {}
+        last_min: tuple[int, Decimal] | None = None
+        last_stars: tuple[int, int] | None = None
+        unconditional: int | None = None
+        levelled = [
+            n for n in walk(self.s.tree) if yields_level(n) and self._kind_of(n.id) == "core"
+        ]
+        for i, g in enumerate(grades):
+            if g.key in keys:
+                self.add(
+                    "grade-duplicate-key",
+                    f"grade key {g.key!r} is used twice (grades {keys[g.key] + 1} and {i + 1})",
+                    None,
+                    "rating",
+                    "grades",
+                    i,
+                    "key",
+                    key=f"rating.grades[{i}].key",
+                )
+            keys.setdefault(g.key, i)
+            if g.min_score is not None:
+                if last_min is not None and g.min_score > last_min[1]:
+                    self.add(
+                        "grade-order",
+                        f"grade {g.key!r} ({g.label}) needs min_score {_n(g.min_score)}, more "
+                        f"than the grade above it ({_n(last_min[1])}); grades are listed best "
+                        "first",
+                        None,
+                        "rating",
+                        "grades",
+                        i,
+                        "min_score",
+                        key=f"rating.grades[{i}].min_score",
+                    )
+                last_min = (i, g.min_score)
+            if g.stars is not None:
+                if last_stars is not None and g.stars > last_stars[1]:
+                    self.add(
+                        "grade-order",
+                        f"grade {g.key!r} ({g.label}) has {g.stars} stars, more than the grade "
+                        f"above it ({last_stars[1]}); grades are listed best first",
+                        None,
+                        "rating",
+                        "grades",
+                        i,
+                        "stars",
+                        key=f"rating.grades[{i}].stars",
+                    )
+                last_stars = (i, g.stars)
+            if unconditional is not None:
+                self.warn(
+                    "grade-unreachable",
+                    f"grade {g.key!r} ({g.label}) can never be reached: grade "
+                    f"{grades[unconditional].key!r} above it has no conditions",
+                    None,
+                    "rating",
+                    "grades",
+                    i,
+                )
+            elif g.min_score is None and not g.when:
+                unconditional = i
+            for j, cond in enumerate(g.when):
+                self.check_condition(i, j, cond, levelled)
+
+    def _kind_of(self, node_id: str) -> Kind:
+        def find(nodes: list[Any], inherited: Kind | None) -> Kind | None:
+            for n in nodes:
+                k = effective_kind(n, inherited)
+                if n.id == node_id:
+                    return k
+                if isinstance(n, InnerNode):
+                    got = find(n.children, k if k in ("bonus", "penalty") else None)
+                    if got is not None:
+                        return got
+            return None
+
+        return find(self.s.tree, None) or "core"
+
+    def check_condition(self, i: int, j: int, cond: Any, levelled: list[AnyNode]) -> None:
+        path = ("rating", "grades", i, "when", j)
+        key = f"rating.grades[{i}].when[{j}]"
+        if isinstance(cond, NodeRatioCond | NodeLevelCond):
+            inner = cond.node_ratio if isinstance(cond, NodeRatioCond) else cond.node_level
+            name = "node_ratio" if isinstance(cond, NodeRatioCond) else "node_level"
+            target = self.nodes.get(inner.node)
+            if target is None:
+                import difflib
+
+                close = difflib.get_close_matches(inner.node, list(self.nodes), n=3, cutoff=0.6)
+                self.add(
+                    "condition-unknown-node",
+                    f"{name}: no node {inner.node!r} in this set"
+                    + (f"; did you mean {', '.join(close)}?" if close else ""),
+                    None,
+                    *path,
+                    name,
+                    "node",
+                    key=f"{key}.{name}.node",
+                )
+            elif isinstance(cond, NodeLevelCond) and not yields_level(target):
+                self.add(
+                    "condition-node-level",
+                    f"node_level: {_label(target)} never has a level (levels come from `level` "
+                    "leaves, `bands` with levels and `rank` with rank_levels)",
+                    None,
+                    *path,
+                    name,
+                    "node",
+                    key=f"{key}.{name}.node",
+                )
+        elif isinstance(cond, ShareAtLevelCond | MeanLevelCond) and not levelled:
+            name = "share_at_level" if isinstance(cond, ShareAtLevelCond) else "mean_level"
+            self.add(
+                "condition-no-levels",
+                f"{name}: the set has no levelled core leaves, so this condition never holds",
+                None,
+                *path,
+                key=key,
+            )
+
+    def check_set(self) -> None:
+        s = self.s
+        kinds = {n.id: self._kind_of(n.id) for n in walk(s.tree)}
+        if s.bonus_cap is not None and "bonus" not in kinds.values():
+            self.warn(
+                "bonus-cap-unused",
+                "bonus_cap is set but the set has no bonus nodes",
+                None,
+                "bonus_cap",
+            )
+        if s.rollup is not None and s.rollup.method == "sum":
+            self.warn(
+                "rollup-sum",
+                "rollup: sum adds the periods' points up, so a rolled-up total can exceed "
+                "full_score and is compared with the grades' min_score as such",
+                None,
+                "rollup",
+            )
+        if s.consolidation.method == "lead" and not s.consolidation.lead:
+            self.warn(
+                "consolidation-lead",
+                "consolidation: method lead needs `lead:` (the lead evaluator), unless the "
+                "workspace names one",
+                None,
+                "consolidation",
+            )
+
+
+def _path(node_id: str | None, keys: tuple[str | int, ...]) -> str:
+    out = node_id or ""
+    for k in keys:
+        out += f"[{k}]" if isinstance(k, int) else ("." if out else "") + k
+    return out
+
+
+def _shadows(ki: str, vi: Decimal, kj: str, vj: Decimal, lower: bool) -> bool:
+    """True when band (ki vi) accepts every value band (kj vj) accepts."""
+    if not lower:
+        # i: v >= vi (min) or v > vi (above); j likewise.
+        if ki == "min":
+            return vj >= vi
+        return vj > vi or (vj == vi and kj == "above")
+    if ki == "max":
+        return vj <= vi
+    return vj < vi or (vj == vi and kj == "below")
+
+
+def _label(node: NodeBase | None) -> str:
+    return ROOT_LABEL if node is None else f"{node.id} ({node.name})"
+
+
+def _n(v: Decimal | int) -> str:
+    if isinstance(v, Decimal):
+        text = format(v.normalize(), "f") if v == v.to_integral_value() else format(v, "f")
+        if "." in text:
+            text = text.rstrip("0").rstrip(".") if len(text.split(".")[1]) > 4 else text
+        return text
+    return str(v)
+
+
+def lint_set(
+    indicator_set: IndicatorSet, raw: LocDict | None = None, *, file: str | None = None
+) -> list[Problem]:
+    """Lint problems of a loaded set; `raw` (from load_set_located) gives the positions."""
+    problems = _Linter(indicator_set, raw, file).run()
+    problems.sort(key=lambda p: (p.file or "", p.line or 0, p.column or 0))
+    return problems
+
+
+def lint_paths(paths: Iterable[Path | str]) -> list[Problem]:
+    """Load and lint every set file; load errors come back as problems too."""
+    path_list = [Path(p) for p in paths]
+    known: dict[str, Path] = {}
+    for p in path_list:
+        declared = _declared_id(p) if p.is_file() else None
+        if declared:
+            known.setdefault(declared, p)
+    out: list[Problem] = []
+    for p in path_list:
+        out.extend(lint_file(p, known))
+    return out
+
+
+def lint_file(path: Path, known: Mapping[str, Path] | None = None) -> list[Problem]:
+    try:
+        indicator_set, raw = load_set_located(path, known)
+    except AssessorError as exc:
+        return list(exc.problems)
+    return lint_set(indicator_set, raw, file=str(path))
