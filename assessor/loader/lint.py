@@ -390,12 +390,12 @@ class _Linter:
                 )
                 break
         levels = [(i, band.level) for i, band in enumerate(node.bands) if band.level is not None]
-        for (_, a), (i, b) in itertools.pairwise(levels):
-            if b > a:
+        for (_, upper), (i, below) in itertools.pairwise(levels):
+            if below > upper:
                 self.warn(
                     "band-order",
-                    f"{_label(node)}: band {i + 1} gives level {b}, higher than a band above it "
-                    f"(level {a})",
+                    f"{_label(node)}: band {i + 1} gives level {below}, higher than a band above it "
+                    f"(level {upper})",
                     nid,
                     "bands",
                     i,
