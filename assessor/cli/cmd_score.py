@@ -66,17 +66,22 @@ def print_table(cs: CompiledSet, results: list[RegionResult]) -> None:
     for r in results:
         periods.setdefault(r.period, []).append(r)
     dims = [cs.nodes[c] for c in cs.root.children if cs.nodes[c].kind == "core"]
+    # Dimension columns only where they fit; rank, region, total and rating never get cut.
+    room = max(0, (console.width - 70) // 9)
+    dims = dims[: min(8, room)]
     for period, rs in periods.items():
         title = f"{cs.set.name} · {period}"
         if rs[0].rolled_up_from:
             title += f" (rolled up from {len(rs[0].rolled_up_from)} periods)"
         table = Table(title=title, title_justify="left")
-        table.add_column("排名\nRank", justify="right")
+        table.add_column("排名\nRank", justify="right", no_wrap=True)
         table.add_column("地区\nRegion")
-        table.add_column("总分\nTotal", justify="right")
+        table.add_column("总分\nTotal", justify="right", no_wrap=True, min_width=7)
         table.add_column("评级\nRating")
-        table.add_column("星级\nStars")
-        for d in dims[:8]:
+        has_stars = any(r.rating.stars is not None for r in rs)
+        if has_stars:
+            table.add_column("星级\nStars", no_wrap=True)
+        for d in dims:
             table.add_column(Text(d.name), justify="right")
         table.add_column("完整度\nDone", justify="right")
         for r in sorted(rs, key=lambda x: (x.rank or 0, x.region)):
@@ -89,8 +94,8 @@ def print_table(cs: CompiledSet, results: list[RegionResult]) -> None:
                 name,
                 Text(total),
                 Text(rating_text(r)),
-                Text(stars(r.rating.stars)),
-                *[Text(display(cs, r.nodes[d.id].points)) for d in dims[:8]],
+                *([Text(stars(r.rating.stars))] if has_stars else []),
+                *[Text(display(cs, r.nodes[d.id].points)) for d in dims],
                 f"{r.completeness * 100:.0f}%",
             ]
             table.add_row(*row)

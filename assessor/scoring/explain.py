@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from assessor.model.results import NodeResult, RegionResult
 from assessor.scoring.compiled import CompiledSet
 from assessor.scoring.methods import fmt
 
-_T = {
+_T: dict[str, dict[str, Any]] = {
     "zh": {
         "points": "得分",
         "of": "满分",
@@ -70,7 +71,7 @@ def explain_lines(
     """Lines that rebuild a node's points from its inputs, method and arithmetic."""
     t = _T.get(lang, _T["en"])
     n = result.nodes[node_id]
-    status = t["status"][n.status]  # type: ignore[index]
+    status = t["status"][n.status]
     head = f"{n.id} {n.name}"
     if n.leaf and n.explanation and n.explanation.method:
         head += f" [{n.explanation.method}]"
@@ -89,31 +90,37 @@ def explain_lines(
     if n.leaf and e is not None and not e.periods:
         if n.value is not None and n.status != "na":
             lines.append(f"  {t['value']}: {_value(n.value)}")
-        if e.rule and e.rule != "no entry":
+        several = len(e.evaluators) > 1
+        if not several and e.rule and e.rule != "no entry":
             lines.append(f"  {t['rule']}: {e.rule}")
+        if several:
+            lines.append(f"  {t['evaluators']}:")
+            for ev in e.evaluators:
+                got = (
+                    _num(cs, ev.points)
+                    if ev.points is not None
+                    else t["status"].get(ev.status, ev.status)
+                )
+                detail = f" — {ev.rule}" if ev.rule else ""
+                shown = f"{_value(ev.value)} → " if ev.value is not None else ""
+                lines.append(f"    {ev.evaluator or '—'}: {shown}{got}{detail}")
+            if e.consolidation:
+                lines.append(f"  {t['consolidation']}: {e.consolidation}")
+        elif e.evaluators and e.evaluators[0].evaluator:
+            lines.append(f"  {t['evaluators']}: {e.evaluators[0].evaluator}")
         if n.points is not None and n.status == "scored" and e.nominal_max is not None:
+            exact = e.exact_points if e.exact_points is not None else n.points
             if e.achievement is not None:
                 arith = f"{fmt(e.achievement)} × {fmt(e.nominal_max)}"
             else:
-                raw = (e.exact_points if e.exact_points is not None else n.points) / e.scale
-                arith = fmt(raw)
+                arith = _short(exact / e.scale)
             if e.scale != 1:
-                arith += f" × {fmt(e.scale)}"
-            exact = e.exact_points if e.exact_points is not None else n.points
-            lines.append(f"  {t['arith']}: {arith} = {fmt(exact)} → {_num(cs, n.points)}")
+                arith += f" × {_short(e.scale)}"
+            lines.append(f"  {t['arith']}: {arith} = {_short(exact)} → {_num(cs, n.points)}")
         if e.scale != 1 and e.nominal_max is not None:
-            lines.append(f"  {t['scale']} {fmt(e.nominal_max)} × {fmt(e.scale)} = {fmt(n.max)}")
-        if len(e.evaluators) > 1 or (e.evaluators and e.consolidation):
-            parts = [
-                f"{s.evaluator or '—'} {_num(cs, s.points) if s.points is not None else s.status}"
-                + (f" ({_value(s.value)})" if s.value is not None else "")
-                for s in e.evaluators
-            ]
-            lines.append(f"  {t['evaluators']}: " + "; ".join(parts))
-        elif e.evaluators and e.evaluators[0].evaluator:
-            lines.append(f"  {t['evaluators']}: {e.evaluators[0].evaluator}")
-        if e.consolidation:
-            lines.append(f"  {t['consolidation']}: {e.consolidation}")
+            lines.append(
+                f"  {t['scale']} {fmt(e.nominal_max)} × {_short(e.scale)} = {_short(n.max)}"
+            )
     if e is not None and e.periods:
         parts = [f"{p} {_num(cs, v)}" for p, v in e.periods]
         lines.append(f"  {t['periods']}: " + ", ".join(parts))
@@ -129,7 +136,9 @@ def explain_lines(
     return lines
 
 
-def _inner_lines(cs: CompiledSet, result: RegionResult, n: NodeResult, t: dict) -> list[str]:  # type: ignore[type-arg]
+def _inner_lines(
+    cs: CompiledSet, result: RegionResult, n: NodeResult, t: dict[str, Any]
+) -> list[str]:
     kids = [k for k in result.nodes.values() if k.parent == n.id]
     core = [k for k in kids if k.kind == "core" and k.points is not None]
     pen = [k for k in kids if k.kind == "penalty" and k.points]
@@ -147,6 +156,14 @@ def _inner_lines(cs: CompiledSet, result: RegionResult, n: NodeResult, t: dict) 
             f"    {k.id} {k.name}: {_num(cs, k.points)} / {_num(cs, k.max)}{lv} {t['status'][k.status]}"
         )
     return lines
+
+
+def _short(x: Decimal) -> str:
+    """Exact when short; otherwise 6 decimals with "≈" (an N/A factor such as 4/3 never ends)."""
+    text = fmt(x)
+    if len(text.split(".")[-1]) <= 6 or "." not in text:
+        return text
+    return "≈" + fmt(x.quantize(Decimal("0.000001")))
 
 
 def _value(v: object) -> str:
