@@ -134,7 +134,7 @@ def _load_file(
             key = f"regions[{i}].entries.{leaf_id}"
             node = nodes.get(leaf_id)
             if node is None:
-                close = difflib.get_close_matches(leaf_id, leaf_ids, n=3, cutoff=0.6)
+                close = difflib.get_close_matches(leaf_id, leaf_ids, n=3, cutoff=0.5)
                 hint = f"; did you mean {', '.join(close)}?" if close else ""
                 where = (
                     raw_entries.key_mark(leaf_id) if isinstance(raw_entries, LocDict) else data.mark
