@@ -22,7 +22,11 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_lint_of_a_bad_set_exits_1_with_located_messages_and_no_traceback(tmp_path: Path) -> None:
-    bad = write(tmp_path, "bad.yaml", "id: t\nname: x\ntree:\n  - {id: A, name: a, points: 1, method: bandz}\n")
+    bad = write(
+        tmp_path,
+        "bad.yaml",
+        "id: t\nname: x\ntree:\n  - {id: A, name: a, points: 1, method: bandz}\n",
+    )
     done = run("lint", str(bad))
     assert done.returncode == 1
     out = done.stdout + done.stderr
@@ -53,7 +57,10 @@ def test_lint_of_garbage_bytes_exits_1_without_traceback(tmp_path: Path) -> None
 
 def test_schema_prints_json() -> None:
     done = run("schema")
-    assert done.returncode == 0 and '"$schema": "https://json-schema.org/draft/2020-12/schema"' in done.stdout
+    assert (
+        done.returncode == 0
+        and '"$schema": "https://json-schema.org/draft/2020-12/schema"' in done.stdout
+    )
 
 
 def test_the_core_does_not_import_ui_report_or_database_libraries() -> None:

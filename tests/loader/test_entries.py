@@ -46,7 +46,11 @@ def indicator_set(tmp_path: Path) -> IndicatorSet:
 
 def entries(folder: Path, body: str, name: str = "e.yaml", head: str | None = None) -> Path:
     head = head if head is not None else "format: 1\nset: t\nperiod: 2024\nevaluator: 张三\n"
-    return write(folder, name, head + "regions:\n  - region: '371502'\n    name: 东昌府区\n    entries:\n" + body)
+    return write(
+        folder,
+        name,
+        head + "regions:\n  - region: '371502'\n    name: 东昌府区\n    entries:\n" + body,
+    )
 
 
 def problems(paths: list[Path], s: IndicatorSet) -> list[Problem]:
@@ -84,15 +88,21 @@ def test_values_become_typed_entries(tmp_path: Path, indicator_set: IndicatorSet
     assert {e.evaluator for e in got.values()} == {"张三"}
 
 
-def test_full_width_digits_and_chinese_decimal_points_are_numbers(indicator_set: IndicatorSet) -> None:
+def test_full_width_digits_and_chinese_decimal_points_are_numbers(
+    indicator_set: IndicatorSet,
+) -> None:
     n1 = next(n for n in walk(indicator_set.tree) if n.id == "N1")
     assert normalize_entry(n1, "８２。５").value == Decimal("82.5")
     assert normalize_entry(n1, "82．5").value == Decimal("82.5")
     assert normalize_entry(n1, " 0.1 ").value == Decimal("0.1")
 
 
-@pytest.mark.parametrize("word,expected", [("yes", True), ("否", False), ("1", True), ("false", False), (0, False)])
-def test_check_accepts_yes_no_words(indicator_set: IndicatorSet, word: object, expected: bool) -> None:
+@pytest.mark.parametrize(
+    "word,expected", [("yes", True), ("否", False), ("1", True), ("false", False), (0, False)]
+)
+def test_check_accepts_yes_no_words(
+    indicator_set: IndicatorSet, word: object, expected: bool
+) -> None:
     k1 = next(n for n in walk(indicator_set.tree) if n.id == "K1")
     assert normalize_entry(k1, word).value is expected
 
@@ -117,10 +127,16 @@ def test_a_file_without_evaluator_is_its_own_anonymous_evaluator(
     assert a.entries["371502"]["N1"][0].evaluator == str(path)
 
 
-def test_files_merge_by_period_and_evaluators_stack(tmp_path: Path, indicator_set: IndicatorSet) -> None:
+def test_files_merge_by_period_and_evaluators_stack(
+    tmp_path: Path, indicator_set: IndicatorSet
+) -> None:
     one = entries(tmp_path, "      N1: 1\n", "a.yaml")
-    two = entries(tmp_path, "      N1: 2\n", "b.yaml", head="set: t\nperiod: 2024\nevaluator: 李四\n")
-    three = entries(tmp_path, "      N1: 3\n", "c.yaml", head="set: t\nperiod: 2024-Q1\nevaluator: 李四\n")
+    two = entries(
+        tmp_path, "      N1: 2\n", "b.yaml", head="set: t\nperiod: 2024\nevaluator: 李四\n"
+    )
+    three = entries(
+        tmp_path, "      N1: 3\n", "c.yaml", head="set: t\nperiod: 2024-Q1\nevaluator: 李四\n"
+    )
     by_period = {a.period: a for a in load_entries([one, two, three], indicator_set)}
     assert set(by_period) == {"2024", "2024-Q1"}
     assert [e.evaluator for e in by_period["2024"].entries["371502"]["N1"]] == ["张三", "李四"]
@@ -134,7 +150,9 @@ def test_a_value_out_of_range_names_indicator_value_and_range(
     assert "N1 (支付使用率)" in p.message and "120" in p.message and "0 … 100" in p.message
 
 
-def test_a_fraction_for_an_integer_input_is_refused(tmp_path: Path, indicator_set: IndicatorSet) -> None:
+def test_a_fraction_for_an_integer_input_is_refused(
+    tmp_path: Path, indicator_set: IndicatorSet
+) -> None:
     p = only(problems([entries(tmp_path, "      N2: 7.5\n")], indicator_set))
     assert "not a whole number" in p.message and "N2 (应用数)" in p.message
 
@@ -165,12 +183,16 @@ def test_a_single_value_for_a_formula_leaf_asks_for_its_inputs(
 
 
 def test_a_region_without_id_is_reported(tmp_path: Path, indicator_set: IndicatorSet) -> None:
-    path = write(tmp_path, "e.yaml", "set: t\nperiod: 2024\nregions:\n  - name: 无码\n    entries: {N1: 1}\n")
+    path = write(
+        tmp_path, "e.yaml", "set: t\nperiod: 2024\nregions:\n  - name: 无码\n    entries: {N1: 1}\n"
+    )
     p = only(problems([path], indicator_set))
     assert p.line == 4 and "missing required key `region`" in p.message
 
 
-def test_an_unknown_indicator_suggests_a_close_id(tmp_path: Path, indicator_set: IndicatorSet) -> None:
+def test_an_unknown_indicator_suggests_a_close_id(
+    tmp_path: Path, indicator_set: IndicatorSet
+) -> None:
     p = only(problems([entries(tmp_path, "      N3: 1\n")], indicator_set))
     assert "unknown indicator 'N3'" in p.message and "did you mean" in p.message
 
@@ -186,7 +208,9 @@ def test_na_on_a_leaf_that_is_not_optional(tmp_path: Path, indicator_set: Indica
 
 
 def test_na_as_a_mapping_with_a_comment(tmp_path: Path, indicator_set: IndicatorSet) -> None:
-    (a,) = load_entries([entries(tmp_path, "      O1: {na: true, comment: 无农业}\n")], indicator_set)
+    (a,) = load_entries(
+        [entries(tmp_path, "      O1: {na: true, comment: 无农业}\n")], indicator_set
+    )
     entry = a.entries["371502"]["O1"][0]
     assert entry.na and entry.comment == "无农业"
 
@@ -198,22 +222,32 @@ def test_a_set_id_that_does_not_match(tmp_path: Path, indicator_set: IndicatorSe
 
 
 @pytest.mark.parametrize("period", ["2024-13", "24", "2024-Q5", "2021-W53"])
-def test_a_period_in_the_wrong_form(tmp_path: Path, indicator_set: IndicatorSet, period: str) -> None:
+def test_a_period_in_the_wrong_form(
+    tmp_path: Path, indicator_set: IndicatorSet, period: str
+) -> None:
     path = entries(tmp_path, "      N1: 1\n", head=f"set: t\nperiod: '{period}'\n")
     p = only(problems([path], indicator_set))
     assert p.line == 2 and period in p.message
 
 
-def test_the_same_evaluator_twice_names_both_places(tmp_path: Path, indicator_set: IndicatorSet) -> None:
+def test_the_same_evaluator_twice_names_both_places(
+    tmp_path: Path, indicator_set: IndicatorSet
+) -> None:
     one = entries(tmp_path, "      N1: 1\n", "a.yaml")
     two = entries(tmp_path, "      N1: 2\n", "b.yaml")
     p = only(problems([one, two], indicator_set))
     assert Path(p.file or "").name == "b.yaml" and "a.yaml:9" in p.message
 
 
-def test_every_error_in_every_file_is_listed_at_once(tmp_path: Path, indicator_set: IndicatorSet) -> None:
+def test_every_error_in_every_file_is_listed_at_once(
+    tmp_path: Path, indicator_set: IndicatorSet
+) -> None:
     one = entries(tmp_path, "      N1: 120\n      C1: 很好\n      ZZ: 1\n", "a.yaml")
-    bad = write(tmp_path, "b.yaml", "set: t\nperiod: 2024\nregions:\n  - entries: {N1: x}\n  - region: r2\n    entries: {L1: 9}\n")
+    bad = write(
+        tmp_path,
+        "b.yaml",
+        "set: t\nperiod: 2024\nregions:\n  - entries: {N1: x}\n  - region: r2\n    entries: {L1: 9}\n",
+    )
     got = problems([one, bad], indicator_set)
     assert len(got) == 5
     assert {Path(p.file or "").name for p in got} == {"a.yaml", "b.yaml"}

@@ -68,9 +68,15 @@ def test_override_may_change_the_method_and_drops_the_old_methods_keys(tmp_path:
 
 
 def test_override_with_points_replaces_a_share(tmp_path: Path) -> None:
-    write(tmp_path, "parent.yaml", PARENT.replace("points: 40, method: check", "share: 100, method: check"))
+    write(
+        tmp_path,
+        "parent.yaml",
+        PARENT.replace("points: 40, method: check", "share: 100, method: check"),
+    )
     child = write(
-        tmp_path, "child.yaml", "id: child\nname: 子\nextends: parent\noverride:\n  B1: {points: 40}\n"
+        tmp_path,
+        "child.yaml",
+        "id: child\nname: 子\nextends: parent\noverride:\n  B1: {points: 40}\n",
     )
     b1 = load_set(child).tree[1].children[0]  # type: ignore[union-attr]
     assert (b1.points, b1.share) == (Decimal(40), None)
@@ -118,7 +124,11 @@ def test_a_parent_is_found_by_the_id_it_declares(tmp_path: Path) -> None:
 
 def test_extends_chains_through_grandparents(tmp_path: Path) -> None:
     write(tmp_path, "parent.yaml", PARENT)
-    write(tmp_path, "mid.yaml", "id: mid\nname: 中\nextends: parent\nremove: [B1]\nadd: [{under: B, node: {id: B5, name: 五, points: 40, method: check}}]\n")
+    write(
+        tmp_path,
+        "mid.yaml",
+        "id: mid\nname: 中\nextends: parent\nremove: [B1]\nadd: [{under: B, node: {id: B5, name: 五, points: 40, method: check}}]\n",
+    )
     child = write(tmp_path, "child.yaml", "id: child\nname: 子\nextends: mid\nremove: [A2]\n")
     assert ids(child) == ["A", "A1", "B", "B5"]
 
@@ -133,7 +143,9 @@ def test_errors_in_inherited_nodes_point_at_the_parent_file(tmp_path: Path) -> N
 def test_errors_in_overrides_point_at_the_child_file(tmp_path: Path) -> None:
     write(tmp_path, "parent.yaml", PARENT)
     child = write(
-        tmp_path, "child.yaml", "id: child\nname: 子\nextends: parent\noverride:\n  A1: {kind: bonu}\n"
+        tmp_path,
+        "child.yaml",
+        "id: child\nname: 子\nextends: parent\noverride:\n  A1: {kind: bonu}\n",
     )
     p = only(set_problems(child))
     assert (Path(p.file or "").name, p.line) == ("child.yaml", 5)
@@ -163,7 +175,9 @@ def test_a_missing_parent_names_the_child_and_the_file_looked_for(tmp_path: Path
 def test_override_of_an_unknown_id_names_both_files_and_a_close_id(tmp_path: Path) -> None:
     write(tmp_path, "parent.yaml", PARENT)
     child = write(
-        tmp_path, "child.yaml", "id: child\nname: 子\nextends: parent\noverride:\n  A3: {points: 1}\n"
+        tmp_path,
+        "child.yaml",
+        "id: child\nname: 子\nextends: parent\noverride:\n  A3: {points: 1}\n",
     )
     p = only(set_problems(child), code="extends-unknown-id")
     assert p.line == 5
@@ -204,7 +218,9 @@ def test_an_added_node_with_an_existing_id_is_a_duplicate(tmp_path: Path) -> Non
 
 
 def test_override_without_extends_is_an_error(tmp_path: Path) -> None:
-    path = write(tmp_path, "s.yaml", PARENT.replace("id: parent", "id: p\noverride: {A: {points: 1}}"))
+    path = write(
+        tmp_path, "s.yaml", PARENT.replace("id: parent", "id: p\noverride: {A: {points: 1}}")
+    )
     assert "only makes sense with `extends" in only(set_problems(path)).message
 
 

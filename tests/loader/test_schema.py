@@ -26,7 +26,9 @@ def validator(schema: dict[str, Any]) -> jsonschema.Draft202012Validator:
 
 def test_committed_set_schema_equals_the_generated_one() -> None:
     committed = (INDICATORS / "indicator-set.schema.json").read_text(encoding="utf-8")
-    assert committed == schema_text(), "run: assessor schema -o indicators/indicator-set.schema.json"
+    assert committed == schema_text(), (
+        "run: assessor schema -o indicators/indicator-set.schema.json"
+    )
 
 
 def test_committed_entries_schema_equals_the_generated_one() -> None:
@@ -65,9 +67,12 @@ def test_every_sample_entries_file_validates(path: Path) -> None:
 
 
 def test_numbers_are_accepted_where_the_models_hold_decimals() -> None:
-    data = {"id": "t", "name": "t", "full_score": 100.5, "tree": [
-        {"id": "A", "name": "a", "points": 0.1, "method": "ratio", "target": 80}
-    ]}
+    data = {
+        "id": "t",
+        "name": "t",
+        "full_score": 100.5,
+        "tree": [{"id": "A", "name": "a", "points": 0.1, "method": "ratio", "target": 80}],
+    }
     assert list(validator(set_schema()).iter_errors(data)) == []
 
 

@@ -53,7 +53,11 @@ tree:
 
 
 def test_bad_kind_lists_the_kinds(tmp_path: Path) -> None:
-    path = write(tmp_path, "s.yaml", HEAD + MINIMAL_TREE.replace("method: check}", "method: check, kind: bonu}", 1))
+    path = write(
+        tmp_path,
+        "s.yaml",
+        HEAD + MINIMAL_TREE.replace("method: check}", "method: check, kind: bonu}", 1),
+    )
     p = only(set_problems(path))
     assert p.line == 8
     assert p.key == "tree[0].children[0].kind"
@@ -80,7 +84,9 @@ def test_points_and_share_together_point_at_the_node(tmp_path: Path) -> None:
 
 def test_unknown_key_lists_the_allowed_keys_and_a_close_match(tmp_path: Path) -> None:
     path = write(
-        tmp_path, "s.yaml", HEAD + MINIMAL_TREE.replace("method: check}", "method: check, yes_scor: 1}", 1)
+        tmp_path,
+        "s.yaml",
+        HEAD + MINIMAL_TREE.replace("method: check}", "method: check, yes_scor: 1}", 1),
     )
     p = only(set_problems(path))
     assert "unknown key `yes_scor`" in p.message
