@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from assessor.errors import UsageError
@@ -52,6 +51,5 @@ def run(args: argparse.Namespace) -> int:
     print(
         f"{n} set{'s' if n != 1 else ''} checked, {errors} error{'s' if errors != 1 else ''}, "
         f"{warnings} warning{'s' if warnings != 1 else ''}",
-        file=sys.stderr if errors else sys.stdout,
     )
     return 1 if errors else 0

@@ -72,6 +72,7 @@ class _Linter:
                 nid = rn.node.get("id")
                 if nid is not None and str(nid) not in self.raw_nodes:
                     self.raw_nodes[str(nid)] = rn.node
+        self.kinds: dict[str, Kind] = {}
         self.nodes: dict[str, AnyNode] = {}
         for n in walk(self.s.tree):
             self.nodes.setdefault(n.id, n)
@@ -632,18 +633,17 @@ class _Linter:
                 self.check_condition(i, j, cond, levelled)
 
     def _kind_of(self, node_id: str) -> Kind:
-        def find(nodes: list[Any], inherited: Kind | None) -> Kind | None:
-            for n in nodes:
-                k = effective_kind(n, inherited)
-                if n.id == node_id:
-                    return k
-                if isinstance(n, InnerNode):
-                    got = find(n.children, k if k in ("bonus", "penalty") else None)
-                    if got is not None:
-                        return got
-            return None
+        if not self.kinds:
 
-        return find(self.s.tree, None) or "core"
+            def fill(nodes: list[Any], inherited: Kind | None) -> None:
+                for n in nodes:
+                    k = effective_kind(n, inherited)
+                    self.kinds.setdefault(n.id, k)
+                    if isinstance(n, InnerNode):
+                        fill(n.children, k if k in ("bonus", "penalty") else None)
+
+            fill(self.s.tree, None)
+        return self.kinds.get(node_id, "core")
 
     def check_condition(self, i: int, j: int, cond: Any, levelled: list[AnyNode]) -> None:
         path = ("rating", "grades", i, "when", j)
