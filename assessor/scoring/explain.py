@@ -108,7 +108,13 @@ def explain_lines(
                 lines.append(f"  {t['consolidation']}: {e.consolidation}")
         elif e.evaluators and e.evaluators[0].evaluator:
             lines.append(f"  {t['evaluators']}: {e.evaluators[0].evaluator}")
-        if n.points is not None and n.status == "scored" and e.nominal_max is not None:
+        informative = e.achievement is not None or e.scale != 1
+        if (
+            informative
+            and n.points is not None
+            and n.status == "scored"
+            and e.nominal_max is not None
+        ):
             exact = e.exact_points if e.exact_points is not None else n.points
             if e.achievement is not None:
                 arith = f"{fmt(e.achievement)} × {fmt(e.nominal_max)}"
