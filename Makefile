@@ -6,10 +6,10 @@ STAMP := $(VENV)/.installed
 
 .PHONY: setup demo test lint format bench system-deps clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -e '.[dev]' -c constraints.txt
 	touch $(STAMP)
 
 ## setup: Debian packages (when run as root) and a virtualenv with assessor and its dev tools
