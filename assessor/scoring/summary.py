@@ -1,0 +1,82 @@
+"""Numbers derived from results for reports and screens: points lost, peer statistics, change
+against another period. They are arithmetic on scores, so they live here, not in templates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from assessor.model.results import NodeResult, RegionResult
+
+ZERO = Decimal(0)
+
+
+def points_lost(node: NodeResult) -> Decimal:
+    """Maximum minus points; an N/A node loses nothing (its points went to its siblings)."""
+    if node.status == "na":
+        return ZERO
+    lost = node.max - (node.points or ZERO)
+    return lost if lost > 0 else ZERO
+
+
+def ratio(node: NodeResult) -> Decimal | None:
+    """Points ÷ maximum (得分率), None for N/A nodes and nodes without a maximum."""
+    if node.points is None or not node.max:
+        return None
+    return node.points / node.max
+
+
+def peer_points(results: Iterable[RegionResult], node_id: str) -> list[Decimal]:
+    return [
+        p
+        for r in results
+        if (n := r.nodes.get(node_id)) is not None and (p := n.points) is not None
+    ]
+
+
+def peer_mean(results: Iterable[RegionResult], node_id: str) -> Decimal | None:
+    """Mean of a node's points over the regions that have points for it (N/A ones left out)."""
+    pts = peer_points(results, node_id)
+    return sum(pts, ZERO) / Decimal(len(pts)) if pts else None
+
+
+def peer_best(results: Iterable[RegionResult], node_id: str) -> Decimal | None:
+    pts = peer_points(results, node_id)
+    return max(pts) if pts else None
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """How a region moved between two periods (None where the earlier period has no result)."""
+
+    total: Decimal | None
+    rank: int | None  # positive: moved up that many places
+    rating_changed: bool
+    previous_total: Decimal | None
+    previous_rank: int | None
+    previous_rating: str | None
+
+
+def change(current: RegionResult, previous: RegionResult | None) -> Change:
+    if previous is None:
+        return Change(None, None, False, None, None, None)
+    rank = (
+        previous.rank - current.rank
+        if previous.rank is not None and current.rank is not None
+        else None
+    )
+    return Change(
+        current.total - previous.total,
+        rank,
+        previous.rating.key != current.rating.key,
+        previous.total,
+        previous.rank,
+        previous.rating.label,
+    )
+
+
+def changes(current: Sequence[RegionResult], previous: Sequence[RegionResult]) -> dict[str, Change]:
+    """Per region of `current`, its change against the same region in `previous`."""
+    before = {r.region: r for r in previous}
+    return {r.region: change(r, before.get(r.region)) for r in current}
