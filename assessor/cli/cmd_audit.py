@@ -1,0 +1,75 @@
+"""`assessor audit log` and `assessor audit verify`: who changed what, and proof nothing was altered."""
+
+from __future__ import annotations
+
+import argparse
+
+from assessor.cli.workspace_args import add_workspace_argument, workspace_from
+from assessor.errors import AssessorError
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("audit", help="the workspace's audit log")
+    audit = p.add_subparsers(dest="audit_command", metavar="log|verify", required=True)
+    q = audit.add_parser("log", help="every change: who, when, what, old → new, reason")
+    add_workspace_argument(q)
+    q.add_argument("--region")
+    q.add_argument("--node", help="indicator id")
+    q.add_argument("-n", "--last", type=int, help="only the last N records")
+    q.set_defaults(run=run_log)
+    q = audit.add_parser(
+        "verify", help="check the hash chain and that replaying it gives the entries"
+    )
+    add_workspace_argument(q)
+    q.set_defaults(run=run_verify)
+
+
+def _short(v: object) -> str:
+    if isinstance(v, dict):
+        value = v.get("value")
+        if isinstance(value, dict) and "d" in value:
+            value = value["d"]
+        parts = ["na"] if v.get("na") else []
+        if value is not None:
+            parts.append(str(value))
+        if v.get("inputs"):
+            parts.append(
+                ", ".join(
+                    f"{k}={x['d'] if isinstance(x, dict) else x}" for k, x in v["inputs"].items()
+                )
+            )
+        if v.get("comment"):
+            parts.append(f"“{v['comment']}”")
+        return " ".join(parts) or "—"
+    return "—" if v is None else str(v)
+
+
+def run_log(args: argparse.Namespace) -> int:
+    ws = workspace_from(args)
+    try:
+        for r in ws.store.audit_log(region=args.region, leaf=args.node, limit=args.last):
+            where = " ".join(
+                x
+                for x in (r.region, r.period, r.leaf, f"({r.evaluator})" if r.evaluator else None)
+                if x
+            )
+            line = f"#{r.seq} {r.at[:19]} {r.who} {r.action} {where}: {_short(r.old)} → {_short(r.new)}"
+            if r.reason:
+                line += f" [{r.reason}]"
+            print(line)
+    finally:
+        ws.close()
+    return 0
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    ws = workspace_from(args)
+    try:
+        problems = ws.store.verify_audit()
+        n = len(ws.store.audit_log())
+    finally:
+        ws.close()
+    if problems:
+        raise AssessorError(problems)
+    print(f"audit log verified: {n} records, hash chain intact, replay reproduces the entries")
+    return 0

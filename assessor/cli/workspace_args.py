@@ -1,0 +1,42 @@
+"""The workspace a command works on: given, or the folder (or a parent) holding workspace.yaml."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assessor.errors import UsageError
+
+if TYPE_CHECKING:
+    from assessor.store.workspace import Workspace
+
+
+def add_workspace_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "-w", "--workspace", type=Path, default=None,
+        help="workspace folder (default: the current folder or the nearest parent with workspace.yaml)",
+    )  # fmt: skip
+
+
+def add_who_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--who", help="your name for the audit log (default: $ASSESSOR_USER or your login)"
+    )
+
+
+def who(args: argparse.Namespace) -> str:
+    return getattr(args, "who", None) or os.environ.get("ASSESSOR_USER") or getpass.getuser()
+
+
+def workspace_from(args: argparse.Namespace) -> Workspace:
+    from assessor.store.workspace import find_workspace, open_workspace
+
+    folder = args.workspace or find_workspace()
+    if folder is None:
+        raise UsageError(
+            "no workspace here: give -w FOLDER or run inside a workspace (see `assessor init`)"
+        )
+    return open_workspace(folder)

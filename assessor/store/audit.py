@@ -1,0 +1,62 @@
+"""The hash chain of the audit log: each record's hash covers the previous hash and the record,
+so editing, deleting or reordering any past record breaks the chain from there on."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from assessor.store.codec import dumps
+
+GENESIS = "0" * 64
+FIELDS = (
+    "seq",
+    "at",
+    "who",
+    "action",
+    "set_id",
+    "region",
+    "period",
+    "evaluator",
+    "leaf",
+    "old",
+    "new",
+    "reason",
+)
+
+
+def record_hash(prev_hash: str, record: Mapping[str, Any]) -> str:
+    body = dumps({k: record.get(k) for k in FIELDS})
+    return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
+
+
+def verify_chain(records: Iterable[Mapping[str, Any]], head: tuple[int, str]) -> list[str]:
+    """What is wrong with the chain (empty when it verifies): edits, gaps, reorders, truncation."""
+    problems: list[str] = []
+    prev = GENESIS
+    expected_seq = 1
+    last_seq, last_hash = 0, GENESIS
+    for r in records:
+        seq = int(r["seq"])
+        if seq != expected_seq:
+            problems.append(
+                f"record {expected_seq} is missing or out of order (found {seq} in its place)"
+            )
+            expected_seq = seq
+        if r["prev_hash"] != prev:
+            problems.append(
+                f"record {seq} does not follow record {seq - 1}: the chain was reordered or a record removed"
+            )
+        if record_hash(str(r["prev_hash"]), r) != r["hash"]:
+            problems.append(
+                f"record {seq} ({r['action']} {r.get('leaf') or ''} by {r['who']} at {r['at']}) was edited after it was written"
+            )
+        prev = str(r["hash"])
+        expected_seq += 1
+        last_seq, last_hash = seq, prev
+    if (last_seq, last_hash) != head:
+        problems.append(
+            f"the log ends at record {last_seq} but its head names record {head[0]}: records were deleted or the head altered"
+        )
+    return problems

@@ -1,0 +1,58 @@
+"""Entries as JSON that comes back exactly: Decimals are tagged, never turned into floats."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from assessor.model.entries import Entry
+
+
+def encode_value(v: Any) -> Any:
+    if isinstance(v, Decimal):
+        return {"d": str(v)}
+    if isinstance(v, dict):
+        return {k: encode_value(x) for k, x in v.items()}
+    return v
+
+
+def decode_value(v: Any) -> Any:
+    if isinstance(v, dict):
+        if set(v) == {"d"}:
+            return Decimal(v["d"])
+        return {k: decode_value(x) for k, x in v.items()}
+    return v
+
+
+def entry_payload(e: Entry) -> dict[str, Any]:
+    """The parts of an entry that the audit log records and the database stores."""
+    return {
+        "value": encode_value(e.value),
+        "inputs": encode_value(e.inputs) if e.inputs is not None else None,
+        "na": e.na,
+        "comment": e.comment,
+        "evidence": list(e.evidence),
+        "carried_over": e.carried_over,
+    }
+
+
+def entry_from_payload(p: dict[str, Any], evaluator: str) -> Entry:
+    return Entry(
+        value=decode_value(p.get("value")),
+        inputs=decode_value(p["inputs"]) if p.get("inputs") is not None else None,
+        na=bool(p.get("na")),
+        comment=p.get("comment"),
+        evidence=tuple(p.get("evidence") or ()),
+        evaluator=evaluator,
+        carried_over=bool(p.get("carried_over")),
+    )
+
+
+def dumps(obj: Any) -> str:
+    """Canonical JSON: the same object always gives the same text (the audit hashes it)."""
+    return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def loads(text: str | None) -> Any:
+    return None if text is None else json.loads(text)

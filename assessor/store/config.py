@@ -1,0 +1,170 @@
+"""workspace.yaml and regions.yaml: what a campaign is, read with located messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from assessor.errors import AssessorError, Problem
+from assessor.loader.located import read_mapping
+from assessor.loader.messages import problems_from_validation
+from assessor.model.entries import Region
+from assessor.model.indicator_set import Consolidation
+from assessor.model.periods import PERIOD_PATTERN
+
+WORKSPACE_FILE = "workspace.yaml"
+DEFAULT_DATABASE = "assessor.db"
+
+
+def _text(v: Any) -> Any:
+    from decimal import Decimal
+
+    return str(v) if isinstance(v, int | Decimal) and not isinstance(v, bool) else v
+
+
+class Evaluator(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    lead: bool = False
+    organisation: str | None = None
+
+
+class ReportSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    title: str | None = None
+    organisation: str | None = None
+    document_number: str | None = None
+    logo: str | None = None
+    subtitle: str | None = None
+
+
+class WorkspaceConfig(BaseModel):
+    """The keys of workspace.yaml (docs/workspace.md explains each)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    schema_: str | None = Field(default=None, alias="$schema")
+    format: Literal[1] = 1
+    name: str
+    organisation: str | None = None
+    sets: list[str] = Field(
+        min_length=1, description="indicator set ids or paths; the first is the one scored"
+    )
+    regions: str = "regions.yaml"
+    period_kind: Literal["year", "quarter", "month", "week"] = "year"
+    period: str | None = Field(
+        default=None, pattern=PERIOD_PATTERN, description="the current period"
+    )
+    database: str | None = Field(
+        default=None, description="SQLAlchemy URL; default: a SQLite file in the workspace"
+    )
+    consolidation: Consolidation | None = None
+    evaluators: list[Evaluator] = Field(default_factory=list)
+    language: Literal["zh", "en"] = "zh"
+    sample: bool = Field(default=False, description="sample data: reports carry 示例数据")
+    report: ReportSettings = Field(default_factory=ReportSettings)
+    note: str | None = None
+
+    _v_period = field_validator("period", mode="before")(classmethod(lambda cls, v: _text(v)))
+
+    def lead(self) -> str | None:
+        return next((e.name for e in self.evaluators if e.lead), None)
+
+
+class RegionEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    name: str
+    group: str | None = None
+    parent: str | None = None
+
+    _v_ids = field_validator("id", "parent", "group", mode="before")(
+        classmethod(lambda cls, v: _text(v))
+    )
+
+
+class RegionsFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    schema_: str | None = Field(default=None, alias="$schema")
+    format: Literal[1] = 1
+    note: str | None = None
+    regions: list[RegionEntry] = Field(default_factory=list)
+
+
+def _validate(model: type[BaseModel], path: Path, what: str) -> Any:
+    raw = read_mapping(path, what)
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        raise AssessorError(problems_from_validation(exc, raw, model, file=str(path))) from None
+
+
+def read_config(folder: Path) -> WorkspaceConfig:
+    path = folder / WORKSPACE_FILE
+    if not path.is_file():
+        raise AssessorError(
+            Problem(
+                f"{folder} is not a workspace: it has no {WORKSPACE_FILE} (create one with `assessor init`)",
+                file=str(folder),
+            )
+        )
+    config = _validate(WorkspaceConfig, path, "a workspace file")
+    assert isinstance(config, WorkspaceConfig)
+    return config
+
+
+def read_regions(path: Path) -> list[Region]:
+    """Regions of a campaign; duplicate codes are an error naming the code."""
+    data = _validate(RegionsFile, path, "a regions file")
+    assert isinstance(data, RegionsFile)
+    seen: set[str] = set()
+    problems = []
+    regions = []
+    for r in data.regions:
+        if r.id in seen:
+            problems.append(
+                Problem(f"region {r.id} ({r.name}) is listed twice", file=str(path), key=r.id)
+            )
+        seen.add(r.id)
+        regions.append(Region(id=r.id, name=r.name, group=r.group, parent=r.parent))
+    if problems:
+        raise AssessorError(problems)
+    return regions
+
+
+def bundled_indicators_dir() -> Path:
+    """The repository's (or an installed copy's) indicators/ folder of bundled sets."""
+    return Path(__file__).resolve().parent.parent.parent / "indicators"
+
+
+def resolve_set(folder: Path, ref: str) -> Path:
+    """A set given as a path (relative to the workspace) or as the id of a bundled set."""
+    candidates = [folder / ref, folder / f"{ref}.yaml", bundled_indicators_dir() / f"{ref}.yaml"]
+    for c in candidates:
+        if c.is_file():
+            return c.resolve()
+    raise AssessorError(
+        Problem(
+            f"indicator set {ref!r} not found: looked for {', '.join(str(c) for c in candidates)}",
+            file=str(folder / WORKSPACE_FILE),
+            key="sets",
+        )
+    )
+
+
+def database_url(folder: Path, config: WorkspaceConfig) -> str:
+    if not config.database:
+        return f"sqlite:///{(folder / DEFAULT_DATABASE).resolve()}"
+    url = config.database
+    if url.startswith("sqlite:///") and not url.startswith("sqlite:////"):
+        rel = url[len("sqlite:///") :]
+        return f"sqlite:///{(folder / rel).resolve()}"
+    if url.startswith("postgresql://"):
+        return "postgresql+psycopg://" + url[len("postgresql://") :]
+    return url

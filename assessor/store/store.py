@@ -1,0 +1,618 @@
+"""The store: raw entries, statuses, evidence and the audit log, in SQLite or PostgreSQL.
+
+Every write is one transaction that also appends its audit record. On SQLite, WAL mode, a busy
+timeout and `BEGIN IMMEDIATE` for writes let two evaluators' terminals share one file without
+"database is locked" errors; on PostgreSQL writers lock the chain head, so the audit chain stays
+linear with many clients. A stale write (the entry's version moved on) raises `ConflictError`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, select
+from sqlalchemy import text as sql_text
+
+from assessor.errors import Problem
+from assessor.model.entries import Assessment, Entry, Region
+from assessor.store import tables as t
+from assessor.store.audit import GENESIS, record_hash, verify_chain
+from assessor.store.codec import dumps, entry_from_payload, entry_payload, loads
+from assessor.store.errors import ConflictError, FinalError, StoreError
+
+HEAD_REVISION = "0002"
+STATUSES = ("draft", "submitted", "reviewed", "final")
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+
+
+@dataclass(frozen=True)
+class StoredEntry:
+    set_id: str
+    region: str
+    period: str
+    evaluator: str
+    leaf: str
+    entry: Entry
+    version: int
+    updated_at: str
+    updated_by: str
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    seq: int
+    at: str
+    who: str
+    action: str
+    set_id: str | None
+    region: str | None
+    period: str | None
+    evaluator: str | None
+    leaf: str | None
+    old: Any
+    new: Any
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class EntryKey:
+    set_id: str
+    region: str
+    period: str
+    evaluator: str
+    leaf: str
+
+    def label(self) -> str:
+        return f"{self.region}/{self.period}/{self.leaf} ({self.evaluator})"
+
+
+def _sqlite_engine(url: str) -> Engine:
+    engine = create_engine(url, connect_args={"timeout": 60, "check_same_thread": False})
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn: Any, _rec: Any) -> None:
+        dbapi_conn.isolation_level = None  # transactions are begun below, not by the driver
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA busy_timeout=60000")
+        cur.execute("PRAGMA synchronous=NORMAL")  # durable against a killed process
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        write = conn.get_execution_options().get("write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine
+
+
+class Store:
+    """One workspace's database. Open with `Store.open(url)`; it migrates older databases."""
+
+    def __init__(self, engine: Engine, url: str) -> None:
+        self.engine = engine
+        self.url = url
+        self.sqlite = url.startswith("sqlite")
+
+    # ------------------------------------------------------------------ opening
+
+    @classmethod
+    def open(cls, url: str, *, migrate: bool = True) -> Store:
+        engine = (
+            _sqlite_engine(url)
+            if url.startswith("sqlite")
+            else create_engine(url, pool_pre_ping=True)
+        )
+        store = cls(engine, url)
+        if migrate:
+            store.migrate()
+        return store
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            try:
+                return conn.execute(sql_text("SELECT version_num FROM alembic_version")).scalar()
+            except Exception:  # no table yet: a new database
+                conn.rollback()
+                return None
+
+    def migrate(self) -> Path | None:
+        """Bring the schema to the newest revision; an older SQLite file is copied first.
+
+        Returns the backup's path when one was made.
+        """
+        current = self.revision()
+        if current == HEAD_REVISION:
+            return None
+        backup = None
+        if current is not None and self.sqlite:
+            db = Path(self.url.split("///", 1)[1])
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            backup = db.with_name(f"{db.name}.bak-{current}-{stamp}")
+            self.engine.dispose()
+            shutil.copy2(db, backup)
+        from alembic import command
+        from alembic.config import Config
+
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        with self.engine.connect().execution_options(write=True) as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, HEAD_REVISION)
+            conn.commit()
+        return backup
+
+    # ------------------------------------------------------------------ transactions
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """A write transaction that holds the right to append to the audit chain."""
+        with self.engine.connect().execution_options(write=True) as conn, conn.begin():
+            if not self.sqlite:
+                conn.execute(
+                    select(t.chain_head.c.seq).where(t.chain_head.c.id == 1).with_for_update()
+                )
+            yield conn
+
+    def _append(
+        self,
+        conn: Connection,
+        *,
+        who: str,
+        action: str,
+        key: EntryKey | None = None,
+        set_id: str | None = None,
+        region: str | None = None,
+        period: str | None = None,
+        old: Any = None,
+        new: Any = None,
+        reason: str | None = None,
+    ) -> None:
+        head = conn.execute(
+            select(t.chain_head.c.seq, t.chain_head.c.hash).where(t.chain_head.c.id == 1)
+        ).one()
+        record = {
+            "seq": head.seq + 1,
+            "at": now(),
+            "who": who,
+            "action": action,
+            "set_id": key.set_id if key else set_id,
+            "region": key.region if key else region,
+            "period": key.period if key else period,
+            "evaluator": key.evaluator if key else None,
+            "leaf": key.leaf if key else None,
+            "old": None if old is None else dumps(old),
+            "new": None if new is None else dumps(new),
+            "reason": reason,
+        }
+        h = record_hash(head.hash, record)
+        conn.execute(t.audit.insert().values(**record, prev_hash=head.hash, hash=h))
+        conn.execute(
+            t.chain_head.update().where(t.chain_head.c.id == 1).values(seq=record["seq"], hash=h)
+        )
+
+    # ------------------------------------------------------------------ statuses
+
+    def _status(self, conn: Connection, set_id: str, region: str, period: str) -> str:
+        row = conn.execute(
+            select(t.statuses.c.status).where(
+                t.statuses.c.set_id == set_id,
+                t.statuses.c.region == region,
+                t.statuses.c.period == period,
+            )
+        ).scalar()
+        return str(row) if row else "draft"
+
+    def status(self, set_id: str, region: str, period: str) -> str:
+        with self.engine.connect() as conn:
+            return self._status(conn, set_id, region, period)
+
+    def statuses(self, set_id: str, period: str) -> dict[str, str]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(t.statuses.c.region, t.statuses.c.status).where(
+                    t.statuses.c.set_id == set_id, t.statuses.c.period == period
+                )
+            )
+            return {r.region: r.status for r in rows}
+
+    def set_status(
+        self,
+        set_id: str,
+        region: str,
+        period: str,
+        status: str,
+        *,
+        who: str,
+        reason: str | None = None,
+    ) -> str:
+        """Move a region's assessment along draft → submitted → reviewed → final.
+
+        Going back, and reopening a final assessment, needs a reason (it goes in the audit log).
+        """
+        if status not in STATUSES:
+            raise StoreError(
+                Problem(f"unknown status {status!r}; allowed: {', '.join(STATUSES)}", key="status")
+            )
+        with self._write() as conn:
+            old = self._status(conn, set_id, region, period)
+            if old == status:
+                return old
+            backwards = STATUSES.index(status) < STATUSES.index(old)
+            if backwards and not reason:
+                what = (
+                    "reopening a final assessment"
+                    if old == "final"
+                    else f"going back from {old} to {status}"
+                )
+                raise StoreError(
+                    Problem(f"{region} {period}: {what} needs a reason (--reason …)", key=region)
+                )
+            values = {"status": status, "updated_at": now(), "updated_by": who}
+            updated = conn.execute(
+                t.statuses.update()
+                .where(
+                    t.statuses.c.set_id == set_id,
+                    t.statuses.c.region == region,
+                    t.statuses.c.period == period,
+                )
+                .values(**values)
+            )
+            if updated.rowcount == 0:
+                conn.execute(
+                    t.statuses.insert().values(
+                        set_id=set_id, region=region, period=period, **values
+                    )
+                )
+            self._append(
+                conn, who=who, action="status", set_id=set_id, region=region, period=period,
+                old=old, new=status, reason=reason,
+            )  # fmt: skip
+            return old
+
+    # ------------------------------------------------------------------ entries
+
+    def _row(self, conn: Connection, key: EntryKey) -> Any:
+        return conn.execute(
+            select(t.entries).where(
+                t.entries.c.set_id == key.set_id,
+                t.entries.c.region == key.region,
+                t.entries.c.period == key.period,
+                t.entries.c.evaluator == key.evaluator,
+                t.entries.c.leaf == key.leaf,
+            )
+        ).one_or_none()
+
+    @staticmethod
+    def _payload(row: Any) -> dict[str, Any]:
+        return {
+            "value": loads(row.value),
+            "inputs": loads(row.inputs),
+            "na": bool(row.na),
+            "comment": row.comment,
+            "evidence": loads(row.evidence) or [],
+            "carried_over": bool(row.carried_over),
+        }
+
+    def _check_writable(self, conn: Connection, key: EntryKey) -> None:
+        if self._status(conn, key.set_id, key.region, key.period) == "final":
+            raise FinalError(
+                Problem(
+                    f"{key.region} {key.period} is final (read-only); reopen it with "
+                    f"`assessor set-status {key.region} draft --reason …` to change {key.leaf}",
+                    key=key.label(),
+                )
+            )
+
+    def _put(
+        self,
+        conn: Connection,
+        key: EntryKey,
+        entry: Entry,
+        *,
+        who: str,
+        expected_version: int | None,
+        reason: str | None,
+        action: str = "set",
+    ) -> int:
+        self._check_writable(conn, key)
+        row = self._row(conn, key)
+        current = row.version if row is not None else 0
+        if expected_version is not None and expected_version != current:
+            raise ConflictError(key.label(), expected_version, current, row.updated_by if row else None,
+                                self._payload(row) if row else None)  # fmt: skip
+        new = entry_payload(entry)
+        values = {
+            "value": dumps(new["value"]),
+            "inputs": None if new["inputs"] is None else dumps(new["inputs"]),
+            "na": entry.na,
+            "comment": entry.comment,
+            "evidence": dumps(new["evidence"]),
+            "carried_over": entry.carried_over,
+            "version": current + 1,
+            "updated_at": now(),
+            "updated_by": who,
+        }
+        if row is None:
+            conn.execute(t.entries.insert().values(set_id=key.set_id, region=key.region, period=key.period,
+                                                   evaluator=key.evaluator, leaf=key.leaf, **values))  # fmt: skip
+            old = None
+        else:
+            old = self._payload(row)
+            if old == new:
+                return current  # nothing changed: no new version, no audit record
+            conn.execute(t.entries.update().where(t.entries.c.id == row.id).values(**values))
+        self._append(conn, who=who, action=action, key=key, old=old, new=new, reason=reason)
+        return current + 1
+
+    def set_entry(
+        self,
+        key: EntryKey,
+        entry: Entry,
+        *,
+        who: str | None = None,
+        expected_version: int | None = None,
+        reason: str | None = None,
+    ) -> int:
+        """Store one entry; returns its new version. Refuses stale versions and final assessments."""
+        with self._write() as conn:
+            return self._put(conn, key, entry, who=who or key.evaluator,
+                             expected_version=expected_version, reason=reason)  # fmt: skip
+
+    def clear_entry(
+        self,
+        key: EntryKey,
+        *,
+        who: str | None = None,
+        expected_version: int | None = None,
+        reason: str | None = None,
+    ) -> None:
+        with self._write() as conn:
+            self._check_writable(conn, key)
+            row = self._row(conn, key)
+            if row is None:
+                return
+            if expected_version is not None and expected_version != row.version:
+                raise ConflictError(
+                    key.label(), expected_version, row.version, row.updated_by, self._payload(row)
+                )
+            conn.execute(t.entries.delete().where(t.entries.c.id == row.id))
+            self._append(conn, who=who or key.evaluator, action="clear", key=key,
+                         old=self._payload(row), reason=reason)  # fmt: skip
+
+    def import_entries(
+        self, rows: Iterable[tuple[EntryKey, Entry]], *, who: str, reason: str | None = None
+    ) -> int:
+        """Store many entries in ONE transaction: all of them, or (on any error) none."""
+        n = 0
+        with self._write() as conn:
+            for key, entry in rows:
+                self._put(
+                    conn, key, entry, who=who, expected_version=None, reason=reason, action="import"
+                )
+                n += 1
+        return n
+
+    def get_entry(self, key: EntryKey) -> StoredEntry | None:
+        with self.engine.connect() as conn:
+            row = self._row(conn, key)
+            return None if row is None else self._stored(row)
+
+    def _stored(self, row: Any) -> StoredEntry:
+        return StoredEntry(
+            row.set_id, row.region, row.period, row.evaluator, row.leaf,
+            entry_from_payload(self._payload(row), row.evaluator), row.version, row.updated_at, row.updated_by,
+        )  # fmt: skip
+
+    def entries(
+        self, set_id: str, period: str | None = None, region: str | None = None
+    ) -> list[StoredEntry]:
+        q = select(t.entries).where(t.entries.c.set_id == set_id)
+        if period is not None:
+            q = q.where(t.entries.c.period == period)
+        if region is not None:
+            q = q.where(t.entries.c.region == region)
+        with self.engine.connect() as conn:
+            return [self._stored(r) for r in conn.execute(q.order_by(t.entries.c.id))]
+
+    def periods(self, set_id: str) -> list[str]:
+        from assessor.model.periods import period_sort_key
+
+        with self.engine.connect() as conn:
+            found = conn.execute(
+                select(t.entries.c.period).where(t.entries.c.set_id == set_id).distinct()
+            ).scalars()
+            return sorted(found, key=period_sort_key)
+
+    def assessment(self, set_id: str, period: str, regions: dict[str, Region]) -> Assessment:
+        """What the engine scores: every region of the campaign, with its stored entries."""
+        a = Assessment(period=period, regions=dict(regions))
+        for s in self.entries(set_id, period):
+            region = regions.get(s.region) or Region(id=s.region)
+            a.add(region, s.leaf, s.entry)
+        return a
+
+    def assessments(self, set_id: str, regions: dict[str, Region]) -> list[Assessment]:
+        return [self.assessment(set_id, p, regions) for p in self.periods(set_id)]
+
+    # ------------------------------------------------------------------ periods
+
+    def new_period(self, set_id: str, period: str, from_period: str, *, who: str) -> int:
+        """Start `period` from `from_period`'s entries, as drafts marked carried over."""
+        with self._write() as conn:
+            existing = conn.execute(
+                select(t.entries.c.id)
+                .where(t.entries.c.set_id == set_id, t.entries.c.period == period)
+                .limit(1)
+            ).first()
+            if existing is not None:
+                raise StoreError(Problem(f"period {period} already has entries", key=period))
+            rows = conn.execute(
+                select(t.entries).where(
+                    t.entries.c.set_id == set_id, t.entries.c.period == from_period
+                )
+            ).all()
+            for row in rows:
+                entry = entry_from_payload(self._payload(row), row.evaluator).model_copy(
+                    update={"carried_over": True}
+                )
+                key = EntryKey(set_id, row.region, period, row.evaluator, row.leaf)
+                self._put(conn, key, entry, who=who, expected_version=None,
+                          reason=f"carried over from {from_period}", action="carry")  # fmt: skip
+            conn.execute(
+                t.statuses.delete().where(
+                    t.statuses.c.set_id == set_id, t.statuses.c.period == period
+                )
+            )
+            return len(rows)
+
+    # ------------------------------------------------------------------ evidence
+
+    def add_evidence(
+        self,
+        key: EntryKey,
+        *,
+        path: str | None = None,
+        url: str | None = None,
+        sha256: str | None = None,
+        note: str | None = None,
+        who: str | None = None,
+    ) -> int:
+        if (path is None) == (url is None):
+            raise StoreError(
+                Problem("evidence is a file path or a URL (one of them)", key=key.label())
+            )
+        with self._write() as conn:
+            self._check_writable(conn, key)
+            res = conn.execute(
+                t.evidence.insert().values(
+                    set_id=key.set_id, region=key.region, period=key.period, leaf=key.leaf,
+                    evaluator=key.evaluator, path=path, url=url, sha256=sha256, note=note,
+                    added_at=now(), added_by=who or key.evaluator,
+                )
+            )  # fmt: skip
+            new = {"path": path, "url": url, "sha256": sha256, "note": note}
+            self._append(conn, who=who or key.evaluator, action="evidence", key=key, new=new)
+            return int(res.inserted_primary_key[0])
+
+    def evidence(
+        self, set_id: str, region: str, period: str, leaf: str | None = None
+    ) -> list[dict[str, Any]]:
+        q = select(t.evidence).where(
+            t.evidence.c.set_id == set_id,
+            t.evidence.c.region == region,
+            t.evidence.c.period == period,
+        )
+        if leaf is not None:
+            q = q.where(t.evidence.c.leaf == leaf)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q.order_by(t.evidence.c.id))]
+
+    # ------------------------------------------------------------------ audit
+
+    def audit_log(
+        self, *, region: str | None = None, leaf: str | None = None, limit: int | None = None
+    ) -> list[AuditRecord]:
+        q = select(t.audit)
+        if region is not None:
+            q = q.where(t.audit.c.region == region)
+        if leaf is not None:
+            q = q.where(t.audit.c.leaf == leaf)
+        q = q.order_by(t.audit.c.seq.desc() if limit else t.audit.c.seq)
+        if limit:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            rows = list(conn.execute(q))
+        if limit:
+            rows.reverse()
+        return [
+            AuditRecord(
+                r.seq,
+                r.at,
+                r.who,
+                r.action,
+                r.set_id,
+                r.region,
+                r.period,
+                r.evaluator,
+                r.leaf,
+                loads(r.old),
+                loads(r.new),
+                r.reason,
+            )
+            for r in rows
+        ]
+
+    def verify_audit(self) -> list[Problem]:
+        """Every break in the hash chain, and any difference between replaying it and the entries."""
+        with self.engine.connect() as conn:
+            records = [
+                dict(r._mapping) for r in conn.execute(select(t.audit).order_by(t.audit.c.seq))
+            ]
+            head_row = conn.execute(
+                select(t.chain_head.c.seq, t.chain_head.c.hash).where(t.chain_head.c.id == 1)
+            ).one()
+            head = (head_row.seq, head_row.hash) if head_row.seq else (0, GENESIS)
+        problems = [
+            Problem(m, key="audit", code="audit-chain") for m in verify_chain(records, head)
+        ]
+        replayed = self._replay(records)
+        current = {
+            (s.set_id, s.region, s.period, s.evaluator, s.leaf): entry_payload(s.entry)
+            for s in self._all_entries()
+        }
+        for k in sorted(set(replayed) | set(current)):
+            if replayed.get(k) != current.get(k):
+                problems.append(
+                    Problem(
+                        f"entry {'/'.join(k)} differs from what the audit log says it should be",
+                        key="audit",
+                        code="audit-replay",
+                    )
+                )
+        return problems
+
+    def _all_entries(self) -> list[StoredEntry]:
+        with self.engine.connect() as conn:
+            return [
+                self._stored(r) for r in conn.execute(select(t.entries).order_by(t.entries.c.id))
+            ]
+
+    @staticmethod
+    def _replay(records: list[dict[str, Any]]) -> dict[tuple[str, ...], Any]:
+        """The entries the audit log describes, applying each record in order."""
+        state: dict[tuple[str, ...], Any] = {}
+        for r in records:
+            if r["action"] in ("set", "import", "carry", "clear"):
+                key = (r["set_id"], r["region"], r["period"], r["evaluator"], r["leaf"])
+                if r["action"] == "clear":
+                    state.pop(key, None)
+                else:
+                    state[key] = loads(r["new"])
+        return state
+
+    def replay(self) -> dict[tuple[str, ...], Entry]:
+        with self.engine.connect() as conn:
+            records = [
+                dict(r._mapping) for r in conn.execute(select(t.audit).order_by(t.audit.c.seq))
+            ]
+        return {k: entry_from_payload(v, k[3]) for k, v in self._replay(records).items()}
