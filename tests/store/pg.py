@@ -49,9 +49,21 @@ class PostgresServer:
         if os.geteuid() == 0:
             shutil.chown(self.dir, "postgres")
         data = self.dir / "data"
-        self._run(self.bindir / "initdb", "-D", data, "-U", self.user, "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8")
+        self._run(
+            self.bindir / "initdb",
+            "-D",
+            data,
+            "-U",
+            self.user,
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+        )
         opts = f"-c listen_addresses=127.0.0.1 -c port={self.port} -c unix_socket_directories={self.dir} -c fsync=off -c max_connections=50"
-        self._run(self.bindir / "pg_ctl", "-D", data, "-o", opts, "-l", self.dir / "log", "-w", "start")
+        self._run(
+            self.bindir / "pg_ctl", "-D", data, "-o", opts, "-l", self.dir / "log", "-w", "start"
+        )
         deadline = time.time() + 30
         while time.time() < deadline:
             with socket.socket() as s:
@@ -63,7 +75,9 @@ class PostgresServer:
     def new_database(self, name: str) -> str:
         import psycopg
 
-        with psycopg.connect(f"host=127.0.0.1 port={self.port} user={self.user} dbname=postgres", autocommit=True) as c:
+        with psycopg.connect(
+            f"host=127.0.0.1 port={self.port} user={self.user} dbname=postgres", autocommit=True
+        ) as c:
             c.execute(f'CREATE DATABASE "{name}"')
         return f"postgresql+psycopg://{self.user}@127.0.0.1:{self.port}/{name}"
 

@@ -64,5 +64,7 @@ def test_replaying_the_log_reproduces_the_entries(store: Store) -> None:
     fill(store)
     store.clear_entry(EntryKey("s", "371502", "2024", "张三", "L0"))
     store.set_entry(EntryKey("s", "371502", "2024", "张三", "L1"), Entry(value=D("1.50")))
-    current = {(e.set_id, e.region, e.period, e.evaluator, e.leaf): e.entry for e in store.entries("s")}
+    current = {
+        (e.set_id, e.region, e.period, e.evaluator, e.leaf): e.entry for e in store.entries("s")
+    }
     assert store.replay() == current

@@ -11,7 +11,9 @@ from assessor.store import ConflictError, FinalError, StoreError
 from assessor.store.store import EntryKey, Store
 
 
-def key(leaf: str = "D1-01", evaluator: str = "张三", region: str = "371502", period: str = "2024") -> EntryKey:
+def key(
+    leaf: str = "D1-01", evaluator: str = "张三", region: str = "371502", period: str = "2024"
+) -> EntryKey:
     return EntryKey("sd-county-2020", region, period, evaluator, leaf)
 
 
