@@ -171,7 +171,7 @@ def test_audit_verify_fails_on_a_tampered_database(workspace: Path) -> None:
 def test_period_new_carries_the_year_over(workspace: Path) -> None:
     p = assessor("period", "new", "-w", str(workspace), "2022")
     assert p.returncode == 0, p.stderr
-    sets, assessments, _ = load_workspace_assessments(workspace)
+    _sets, assessments, _ = load_workspace_assessments(workspace)
     periods = {a.period for a in assessments}
     assert periods == {"2021", "2022"}
     entries_2022 = next(a for a in assessments if a.period == "2022").entries
