@@ -403,14 +403,100 @@ class Store:
         self, rows: Iterable[tuple[EntryKey, Entry]], *, who: str, reason: str | None = None
     ) -> int:
         """Store many entries in ONE transaction: all of them, or (on any error) none."""
-        n = 0
         with self._write() as conn:
-            for key, entry in rows:
-                self._put(
-                    conn, key, entry, who=who, expected_version=None, reason=reason, action="import"
+            return self._put_many(conn, list(rows), who=who, reason=reason, action="import")
+
+    def _put_many(
+        self,
+        conn: Connection,
+        rows: list[tuple[EntryKey, Entry]],
+        *,
+        who: str,
+        reason: str | None,
+        action: str,
+    ) -> int:
+        """Many writes with a handful of statements: existing rows and statuses are read once,
+        new rows and audit records are inserted in bulk, and the chain head is moved once."""
+        if not rows:
+            return 0
+        scopes = {(k.set_id, k.period) for k, _ in rows}
+        finals: set[tuple[str, str, str]] = set()
+        existing: dict[tuple[str, str, str, str, str], Any] = {}
+        for set_id, period in scopes:
+            for r in conn.execute(
+                select(t.statuses.c.region).where(
+                    t.statuses.c.set_id == set_id,
+                    t.statuses.c.period == period,
+                    t.statuses.c.status == "final",
                 )
-                n += 1
-        return n
+            ):
+                finals.add((set_id, r.region, period))
+            for r in conn.execute(
+                select(t.entries).where(t.entries.c.set_id == set_id, t.entries.c.period == period)
+            ):
+                existing[(r.set_id, r.region, r.period, r.evaluator, r.leaf)] = r
+        for key, _ in rows:
+            if (key.set_id, key.region, key.period) in finals:
+                self._check_writable(conn, key)  # raises FinalError with the usual message
+        head = conn.execute(
+            select(t.chain_head.c.seq, t.chain_head.c.hash).where(t.chain_head.c.id == 1)
+        ).one()
+        seq, prev = head.seq, head.hash
+        stamp = now()
+        inserts: list[dict[str, Any]] = []
+        records: list[dict[str, Any]] = []
+        written: dict[tuple[str, str, str, str, str], dict[str, Any]] = {}
+        for key, entry in rows:
+            k = (key.set_id, key.region, key.period, key.evaluator, key.leaf)
+            new = entry_payload(entry)
+            row = existing.get(k)
+            old = written.get(k) or (self._payload(row) if row is not None else None)
+            if old == new:
+                continue
+            values = {
+                "value": dumps(new["value"]),
+                "inputs": None if new["inputs"] is None else dumps(new["inputs"]),
+                "na": entry.na,
+                "comment": entry.comment,
+                "evidence": dumps(new["evidence"]),
+                "carried_over": entry.carried_over,
+                "updated_at": stamp,
+                "updated_by": who,
+            }
+            if row is None and k not in written:
+                inserts.append({"set_id": key.set_id, "region": key.region, "period": key.period,
+                                "evaluator": key.evaluator, "leaf": key.leaf, "version": 1, **values})  # fmt: skip
+            elif row is None:
+                match = next(
+                    x
+                    for x in inserts
+                    if (x["set_id"], x["region"], x["period"], x["evaluator"], x["leaf"]) == k
+                )
+                match.update(values, version=match["version"] + 1)
+            else:
+                conn.execute(
+                    t.entries.update()
+                    .where(t.entries.c.id == row.id)
+                    .values(**values, version=t.entries.c.version + 1)
+                )
+            written[k] = new
+            seq += 1
+            record = {
+                "seq": seq, "at": stamp, "who": who, "action": action, "set_id": key.set_id,
+                "region": key.region, "period": key.period, "evaluator": key.evaluator, "leaf": key.leaf,
+                "old": None if old is None else dumps(old), "new": dumps(new), "reason": reason,
+            }  # fmt: skip
+            h = record_hash(prev, record)
+            records.append({**record, "prev_hash": prev, "hash": h})
+            prev = h
+        if inserts:
+            conn.execute(t.entries.insert(), inserts)
+        if records:
+            conn.execute(t.audit.insert(), records)
+            conn.execute(
+                t.chain_head.update().where(t.chain_head.c.id == 1).values(seq=seq, hash=prev)
+            )
+        return len(records)
 
     def get_entry(self, key: EntryKey) -> StoredEntry | None:
         with self.engine.connect() as conn:
@@ -512,7 +598,9 @@ class Store:
             )  # fmt: skip
             new = {"path": path, "url": url, "sha256": sha256, "note": note}
             self._append(conn, who=who or key.evaluator, action="evidence", key=key, new=new)
-            return int(res.inserted_primary_key[0])
+            pk = res.inserted_primary_key
+            assert pk is not None
+            return int(pk[0])
 
     def evidence(
         self, set_id: str, region: str, period: str, leaf: str | None = None
@@ -576,7 +664,7 @@ class Store:
             Problem(m, key="audit", code="audit-chain") for m in verify_chain(records, head)
         ]
         replayed = self._replay(records)
-        current = {
+        current: dict[tuple[str, ...], Any] = {
             (s.set_id, s.region, s.period, s.evaluator, s.leaf): entry_payload(s.entry)
             for s in self._all_entries()
         }
