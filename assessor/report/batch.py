@@ -109,30 +109,34 @@ def render_batch(
     n = max(1, min(workers or default_workers(), len(jobs) or 1))
     results: dict[int, JobResult] = {}
     ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        max_workers=n,
-        mp_context=ctx,
-        initializer=_init_worker,
-        initargs=(options, fonts),
-        max_tasks_per_child=recycle,
-    ) as pool:
-        futures: list[tuple[int, Future[JobResult]]] = [
-            (i, pool.submit(render_job, job)) for i, job in enumerate(jobs)
-        ]
-        for i, fut in _as_completed(futures):
-            try:
-                res = fut.result()
-            except BrokenProcessPool as exc:
-                job = jobs[i]
-                res = JobResult(job.key, job.label, job.output, error=f"worker crashed: {exc}")
-            except Exception as exc:  # pickling errors and the like
-                job = jobs[i]
-                res = JobResult(
-                    job.key, job.label, job.output, error=f"{type(exc).__name__}: {exc}"
-                )
-            results[i] = res
-            if on_result is not None:
-                on_result(res)
+    # Recycling: a fresh pool for every `n × recycle` reports. (ProcessPoolExecutor's own
+    # max_tasks_per_child can deadlock on Python 3.11 when a worker retires.)
+    chunk = n * max(1, recycle)
+    for start in range(0, len(jobs), chunk):
+        part = list(enumerate(jobs))[start : start + chunk]
+        with ProcessPoolExecutor(
+            max_workers=min(n, len(part)),
+            mp_context=ctx,
+            initializer=_init_worker,
+            initargs=(options, fonts),
+        ) as pool:
+            futures: list[tuple[int, Future[JobResult]]] = [
+                (i, pool.submit(render_job, job)) for i, job in part
+            ]
+            for i, fut in _as_completed(futures):
+                try:
+                    res = fut.result()
+                except BrokenProcessPool as exc:
+                    job = jobs[i]
+                    res = JobResult(job.key, job.label, job.output, error=f"worker crashed: {exc}")
+                except Exception as exc:  # pickling errors and the like
+                    job = jobs[i]
+                    res = JobResult(
+                        job.key, job.label, job.output, error=f"{type(exc).__name__}: {exc}"
+                    )
+                results[i] = res
+                if on_result is not None:
+                    on_result(res)
     return [results[i] for i in range(len(jobs))]
 
 

@@ -211,7 +211,10 @@ def cached_subset(
     src: SystemFont, build: bool = True, notify: Callable[[str], None] | None = None
 ) -> Path | None:
     """The cached subset of `src`, built now when missing and `build` is true."""
-    path = cache_dir() / _cache_name(src)
+    try:
+        path = cache_dir() / _cache_name(src)
+    except OSError:  # the font file vanished since fc-list ran
+        return None
     if path.exists():
         return path
     if not build:

@@ -1,0 +1,124 @@
+"""Report contexts show the engine's numbers, formatted; they never recompute scores."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from assessor.model import RegionResult
+from assessor.report import context as rc
+from assessor.scoring import CompiledSet, explain_lines, result_to_json
+
+META = rc.ReportMeta(date="2024-03-01", fingerprint="f" * 64)
+
+
+def _county(compiled: CompiledSet, results: list[RegionResult], region: str = "371502") -> dict:
+    return rc.county_context(
+        compiled, results, region, "2024-02", META, "serif", explain=explain_lines
+    )
+
+
+def _json(compiled: CompiledSet, results: list[RegionResult], region: str, period: str) -> dict:
+    r = next(x for x in results if x.region == region and x.period == period)
+    return result_to_json(compiled, r)
+
+
+def test_county_total_is_the_engines(compiled: CompiledSet, results: list[RegionResult]) -> None:
+    ctx = _county(compiled, results)
+    assert Decimal(ctx["summary"]["total"]) == Decimal(
+        str(_json(compiled, results, "371502", "2024-02")["total"])
+    )
+
+
+def test_county_rating_and_rank_are_the_engines(
+    compiled: CompiledSet, results: list[RegionResult]
+) -> None:
+    ctx = _county(compiled, results)
+    doc = _json(compiled, results, "371502", "2024-02")
+    assert (ctx["summary"]["rating"], ctx["summary"]["rank"]) == (
+        doc["rating"]["label"],
+        doc["rank"],
+    )
+
+
+def test_dimension_points_are_the_engines(
+    compiled: CompiledSet, results: list[RegionResult]
+) -> None:
+    ctx = _county(compiled, results)
+    doc = _json(compiled, results, "371502", "2024-02")
+    assert [Decimal(d["points"]) for d in ctx["dimensions"]] == [
+        Decimal(str(doc["nodes"][d]["points"])) for d in ("D1", "D2", "D3")
+    ]
+
+
+def test_previous_period_change(compiled: CompiledSet, results: list[RegionResult]) -> None:
+    prev = Decimal(str(_json(compiled, results, "371502", "2024-01")["total"]))
+    now = Decimal(str(_json(compiled, results, "371502", "2024-02")["total"]))
+    change = _county(compiled, results)["summary"]["previous"]["change"]
+    assert Decimal(change.replace("−", "-")) == now - prev
+
+
+def test_peer_mean_is_the_mean_of_engine_points(results: list[RegionResult]) -> None:
+    feb = [r for r in results if r.period == "2024-02"]
+    expected = sum((r.nodes["D1"].points for r in feb), Decimal(0)) / 3
+    assert rc.peer_mean(feb, "D1") == expected
+
+
+def test_points_lost_sorted_most_first(compiled: CompiledSet, results: list[RegionResult]) -> None:
+    lost = [Decimal(row["lost"]) for row in _county(compiled, results, "371302")["lost"]]
+    assert lost == sorted(lost, reverse=True) and lost
+
+
+def test_option_values_show_their_labels(
+    compiled: CompiledSet, results: list[RegionResult]
+) -> None:
+    rows = [
+        row
+        for s in _county(compiled, results)["sections"]
+        for g in s["groups"]
+        for row in g["rows"]
+    ]
+    assert next(r for r in rows if r["id"] == "D2-02")["value"] == "优秀"
+
+
+def test_rank_move_arrows() -> None:
+    assert [
+        rc.rank_move(1, 3)[0],
+        rc.rank_move(3, 1)[0],
+        rc.rank_move(2, 2)[0],
+        rc.rank_move(2, None)[0],
+    ] == [
+        "↑2",
+        "↓2",
+        "—",
+        "新",
+    ]
+
+
+def test_ranking_rows_in_engine_rank_order(
+    compiled: CompiledSet, results: list[RegionResult]
+) -> None:
+    ctx = rc.ranking_context(compiled, results, "2024-02", META, "serif")
+    assert [row["rank"] for row in ctx["rows"]] == sorted(row["rank"] for row in ctx["rows"])
+
+
+def test_bulletin_lights_by_rank_thirds(compiled: CompiledSet, results: list[RegionResult]) -> None:
+    ctx = rc.bulletin_context(compiled, results, "2024-02", META)
+    assert [row["light"] for row in ctx["rows"]] == ["green", "yellow", "red"]
+
+
+def test_period_labels() -> None:
+    assert [rc.period_label(p) for p in ("2024", "2024-03", "2024-Q1", "2024-W09")] == [
+        "2024年",
+        "2024年3月",
+        "2024年第一季度",
+        "2024年第9周",
+    ]
+
+
+def test_fingerprint_is_stable_and_sensitive(indicator_set, compiled, results) -> None:  # type: ignore[no-untyped-def]
+    from tests.report.conftest import build_assessments
+
+    a = rc.fingerprint(indicator_set, build_assessments())
+    b = rc.fingerprint(indicator_set, build_assessments())
+    c = rc.fingerprint(indicator_set, build_assessments(comments={("371502", "D1-01"): "改"}))
+    assert a == b != c and len(a) == 64

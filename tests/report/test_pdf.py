@@ -1,0 +1,220 @@
+"""Rendered PDFs: the engine's numbers and Chinese names in the text, fonts embedded and subset.
+
+Text comes from `pdftotext` (poppler-utils); numbers are compared with `result_to_json`.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assessor.model import RegionResult
+from assessor.report import context as rc
+from assessor.scoring import CompiledSet, explain_lines, result_to_json
+
+META = rc.ReportMeta(
+    organisation="聊城市大数据局",
+    doc_number="聊数评〔2024〕2号",
+    date="2024-03-01",
+    fingerprint="ab" * 32,
+)
+
+
+@pytest.fixture(scope="module")
+def county(compiled: CompiledSet, results: list[RegionResult], renderer: Any) -> Any:
+    ctx = rc.county_context(
+        compiled, results, "371502", "2024-02", META, renderer.font_family, explain=explain_lines
+    )
+    return renderer.render("county", ctx)
+
+
+@pytest.fixture(scope="module")
+def ranking(compiled: CompiledSet, results: list[RegionResult], renderer: Any) -> Any:
+    return renderer.render(
+        "ranking", rc.ranking_context(compiled, results, "2024-02", META, renderer.font_family)
+    )
+
+
+@pytest.fixture(scope="module")
+def bulletin(compiled: CompiledSet, results: list[RegionResult], renderer: Any) -> Any:
+    return renderer.render("bulletin", rc.bulletin_context(compiled, results, "2024-02", META))
+
+
+def _doc(compiled: CompiledSet, results: list[RegionResult], region: str) -> dict[str, Any]:
+    r = next(x for x in results if x.region == region and x.period == "2024-02")
+    return result_to_json(compiled, r)
+
+
+def _number(x: float | int) -> str:
+    return f"{x:.2f}"
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def test_county_text_has_region_total_and_rating(
+    county: Any,
+    compiled: CompiledSet,
+    results: list[RegionResult],
+    pdftotext: Callable[..., str],
+    tmp_path: Path,
+) -> None:
+    doc = _doc(compiled, results, "371502")
+    text = pdftotext(county.pdf, tmp_path)
+    assert "东昌府区" in text and _number(doc["total"]) in text and doc["rating"]["label"] in text
+
+
+def test_county_text_has_every_indicator_name(
+    county: Any, compiled: CompiledSet, pdftotext: Callable[..., str], tmp_path: Path
+) -> None:
+    text = _flat(pdftotext(county.pdf, tmp_path))
+    assert all(_flat(cn.name) in text for cn in compiled.leaves)
+
+
+def test_county_text_has_dimension_points(
+    county: Any,
+    compiled: CompiledSet,
+    results: list[RegionResult],
+    pdftotext: Callable[..., str],
+    tmp_path: Path,
+) -> None:
+    doc = _doc(compiled, results, "371502")
+    text = pdftotext(county.pdf, tmp_path)
+    assert all(_number(doc["nodes"][d]["points"]) in text for d in ("D1", "D2", "D3"))
+
+
+def test_county_text_has_comment_evidence_and_explanation(
+    county: Any, pdftotext: Callable[..., str], tmp_path: Path
+) -> None:
+    text = _flat(pdftotext(county.pdf, tmp_path))
+    assert "已实现公交全覆盖" in text and "docs/d1-01.pdf" in text and "规则" in text
+
+
+def test_county_page_numbers_and_sections(
+    county: Any, pdftotext: Callable[..., str], tmp_path: Path
+) -> None:
+    text = _flat(pdftotext(county.pdf, tmp_path))
+    assert f"第1页/共{county.pages}页" in text and "一、总体情况" in text and "附录" in text
+
+
+def test_county_page_count_within_bounds(county: Any) -> None:
+    assert 5 <= county.pages <= 12  # 5 indicators: cover, summary, charts, details, appendix
+
+
+def test_county_metadata(county: Any) -> None:
+    from pypdf import PdfReader
+
+    info = PdfReader(io.BytesIO(county.pdf)).metadata
+    assert info is not None
+    assert (info.title, info.author) == ("东昌府区2024年2月评估报告", "聊城市大数据局")
+    assert "五星级" in (info.subject or "") or "星级" in (info.subject or "")
+
+
+def test_county_bookmarks_follow_headings(county: Any) -> None:
+    from pypdf import PdfReader
+
+    titles = [o.title for o in PdfReader(io.BytesIO(county.pdf)).outline if not isinstance(o, list)]
+    assert titles[:2] == ["一、总体情况", "二、分维度得分"]
+
+
+@pytest.mark.skipif(shutil.which("pdffonts") is None, reason="poppler-utils not installed")
+def test_fonts_embedded_and_subset(county: Any, tmp_path: Path) -> None:
+    path = tmp_path / "c.pdf"
+    path.write_bytes(county.pdf)
+    lines = subprocess.run(
+        ["pdffonts", str(path)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert lines and all(re.search(r"\byes\s+yes\s+yes\b", line) for line in lines)
+
+
+def test_county_pdf_is_small(county: Any) -> None:
+    assert len(county.pdf) < 350_000
+
+
+def test_ranking_lists_every_region_in_rank_order(
+    ranking: Any,
+    compiled: CompiledSet,
+    results: list[RegionResult],
+    pdftotext: Callable[..., str],
+    tmp_path: Path,
+) -> None:
+    text = pdftotext(ranking.pdf, tmp_path)
+    league = text[text.index("排名总表") :]
+    feb = sorted((r for r in results if r.period == "2024-02"), key=lambda r: r.rank or 0)
+    positions = [league.index(r.name or r.region) for r in feb]
+    assert positions == sorted(positions)
+
+
+def test_ranking_shows_totals_as_engine(
+    ranking: Any,
+    compiled: CompiledSet,
+    results: list[RegionResult],
+    pdftotext: Callable[..., str],
+    tmp_path: Path,
+) -> None:
+    text = pdftotext(ranking.pdf, tmp_path)
+    assert all(
+        _number(_doc(compiled, results, r.region)["total"]) in text
+        for r in results
+        if r.period == "2024-02"
+    )
+
+
+def test_ranking_has_all_parts(ranking: Any, pdftotext: Callable[..., str], tmp_path: Path) -> None:
+    text = pdftotext(ranking.pdf, tmp_path)
+    assert all(h in text for h in ("评级分布", "热力图", "领先地区", "趋势"))
+
+
+def test_bulletin_fits_two_pages(bulletin: Any) -> None:
+    assert bulletin.pages <= 2
+
+
+def test_bulletin_shows_arrows_and_lights(
+    bulletin: Any, pdftotext: Callable[..., str], tmp_path: Path
+) -> None:
+    text = pdftotext(bulletin.pdf, tmp_path)
+    assert ("↑" in text or "↓" in text) and "绿" in text and "红" in text and "月通报" in text
+
+
+def test_sample_mark_on_every_page(
+    compiled: CompiledSet,
+    results: list[RegionResult],
+    renderer: Any,
+    pdftotext: Callable[..., str],
+    tmp_path: Path,
+) -> None:
+    meta = rc.ReportMeta(date="2024-03-01", sample=True, sample_note="示例数据（虚构）")
+    out = renderer.render(
+        "ranking", rc.ranking_context(compiled, results, "2024-02", meta, renderer.font_family)
+    )
+    pages = pdftotext(out.pdf, tmp_path).split("\f")[: out.pages]
+    assert all("示例数据" in page for page in pages)
+
+
+def test_pdfa_variant(
+    compiled: CompiledSet, results: list[RegionResult], pdftotext: Callable[..., str]
+) -> None:
+    from assessor.report.render import Renderer, RenderOptions
+
+    r = Renderer(RenderOptions(pdfa=True))
+    out = r.render("bulletin", rc.bulletin_context(compiled, results, "2024-02", META))
+    from pypdf import PdfReader
+
+    root = PdfReader(io.BytesIO(out.pdf)).trailer["/Root"]
+    xmp = root["/Metadata"].get_object().get_data()
+    assert b"pdfaid:part>3<" in xmp or b'pdfaid:part="3"' in xmp
+
+
+def test_same_input_same_bytes(
+    compiled: CompiledSet, results: list[RegionResult], renderer: Any
+) -> None:
+    ctx = rc.bulletin_context(compiled, results, "2024-02", META)
+    assert renderer.render("bulletin", ctx).pdf == renderer.render("bulletin", ctx).pdf
