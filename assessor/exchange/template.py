@@ -1,0 +1,177 @@
+"""The Excel entry form: an instructions sheet, one protected sheet per region, a hidden meta sheet."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from assessor.exchange.rows import (
+    COL_COMMENT,
+    COL_CRITERIA,
+    COL_EVIDENCE,
+    COL_GUIDE,
+    COL_ID,
+    COL_ITEM,
+    COL_KEY,
+    COL_NA,
+    COL_NAME,
+    COL_VALUE,
+    HEADERS,
+    criteria_text,
+    form_rows,
+    input_spec,
+    level_choices,
+)
+from assessor.model.entries import Region
+from assessor.model.indicator_set import IndicatorSet
+
+META_SHEET = "_meta"
+GUIDE_SHEET = "说明"
+FORMAT_VERSION = "1"
+WIDTHS = {COL_ID: 12, COL_NAME: 34, COL_ITEM: 22, COL_VALUE: 12, COL_NA: 8, COL_COMMENT: 24,
+          COL_EVIDENCE: 24, COL_CRITERIA: 50, COL_GUIDE: 40, COL_KEY: 8}  # fmt: skip
+
+
+def sheet_title(region: Region, taken: set[str]) -> str:
+    """Region code and name, ≤ 31 characters, without the characters Excel forbids."""
+    base = re.sub(r"[\[\]:*?/\\]", "", f"{region.id} {region.name or ''}".strip())[:31]
+    title, n = base, 2
+    while title in taken:
+        title = f"{base[:28]}~{n}"
+        n += 1
+    taken.add(title)
+    return title
+
+
+def write_template(
+    path: Path | str,
+    indicator_set: IndicatorSet,
+    regions: list[Region],
+    *,
+    period: str,
+    evaluator: str | None = None,
+) -> Path:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    path = Path(path)
+    wb = Workbook()
+    guide = wb.active
+    assert guide is not None
+    guide.title = GUIDE_SHEET
+    lines = [
+        f"{indicator_set.name}（{indicator_set.id}，版本 {indicator_set.version or '—'}）填报表",
+        f"评价期：{period}    评估人：{evaluator or '（请在导入时指定）'}",
+        "",
+        "填写方法：",
+        "1. 每个地区一个工作表；只在白色单元格（填报值、不适用、备注、佐证材料）中填写，其余单元格已保护。",
+        "2. 星级/等级填数字（0 表示未达到任何等级），选项填编号，是/否填“是”或“否”，数值填数字（可用全角数字）。",
+        "3. 由多项数据计算的指标，每个填报项一行，分别填写。",
+        "4. 不适用：仅可选指标可以填“是”，其分值按比例转给同级指标。留空的指标视为未评分。",
+        "5. 佐证材料：工作区内文件的相对路径或网址，多个用分号分隔。",
+        "6. 填好后用 `assessor import 文件.xlsx` 导入；有任何错误时不会导入任何数据，并列出每个错误单元格。",
+        "",
+        f"Entry form for {indicator_set.id}, period {period}. Fill in the white cells only; import with `assessor import`.",
+    ]
+    for i, line in enumerate(lines, 1):
+        guide.cell(i, 1, line)
+    guide["A1"].font = Font(bold=True, size=14)
+    guide.column_dimensions["A"].width = 110
+
+    meta = wb.create_sheet(META_SHEET)
+    meta.append(["key", "value", "name", "group", "id"])
+    for k, v in (("format", FORMAT_VERSION), ("set", indicator_set.id), ("version", indicator_set.version or ""),
+                 ("period", period), ("evaluator", evaluator or "")):  # fmt: skip
+        meta.append([k, v])
+
+    rows = form_rows(indicator_set)
+    bold = Font(bold=True)
+    header_fill = PatternFill("solid", fgColor="DDDDDD")
+    group_fill = PatternFill("solid", fgColor="F2F2F2")
+    locked_fill = PatternFill("solid", fgColor="EEEEEE")
+    wrap = Alignment(wrap_text=True, vertical="top")
+    unlocked = Protection(locked=False)
+    taken: set[str] = {GUIDE_SHEET, META_SHEET}
+
+    for region in regions:
+        title = sheet_title(region, taken)
+        meta.append(["region", title, region.name or "", region.group or "", region.id])
+        ws = wb.create_sheet(title)
+        ws.append(list(HEADERS))
+        for c in range(1, len(HEADERS) + 1):
+            cell = ws.cell(1, c)
+            cell.font = bold
+            cell.fill = header_fill
+        validations: dict[tuple[str, ...], Any] = {}
+
+        def validate(key: tuple[str, ...], make: Any, ref: str) -> None:
+            dv = validations.get(key)
+            if dv is None:
+                dv = validations[key] = make()
+                ws.add_data_validation(dv)
+            dv.add(ref)
+
+        for r, row in enumerate(rows, start=2):
+            node = row.node
+            ws.cell(r, COL_ID, node.id)
+            ws.cell(r, COL_NAME, ("　" * row.depth) + node.name)
+            if not row.leaf:
+                for c in range(1, len(HEADERS) + 1):
+                    ws.cell(r, c).fill = group_fill
+                ws.cell(r, COL_NAME).font = bold
+                continue
+            ws.cell(r, COL_ITEM, row.item)
+            ws.cell(r, COL_KEY, row.input or "")
+            value = ws.cell(r, COL_VALUE)
+            value.protection = unlocked
+            ref = value.coordinate
+            choices = level_choices(node)
+            spec = input_spec(row)
+            if choices is not None:
+                text = ",".join(choices)
+                validate(("list", text), lambda text=text: DataValidation(
+                    type="list", formula1=f'"{text}"', allow_blank=True, showErrorMessage=True,
+                    errorTitle="不在可选范围内", error=f"可填：{text}"), ref)  # fmt: skip
+            elif (
+                spec is not None
+                and (spec.min is not None or spec.max is not None)
+                and spec.type in ("number", "integer")
+            ):
+                lo = spec.min if spec.min is not None else -(10**12)
+                hi = spec.max if spec.max is not None else 10**12
+                kind = "whole" if spec.type == "integer" else "decimal"
+                validate((kind, str(lo), str(hi)), lambda kind=kind, lo=lo, hi=hi: DataValidation(
+                    type=kind, operator="between", formula1=str(lo), formula2=str(hi), allow_blank=True,
+                    showErrorMessage=True, errorTitle="超出范围",
+                    error=f"应为 {lo} 到 {hi} 之间的{'整数' if kind == 'whole' else '数'}"), ref)  # fmt: skip
+            if row.first:
+                for c in (COL_COMMENT, COL_EVIDENCE):
+                    ws.cell(r, c).protection = unlocked
+                na = ws.cell(r, COL_NA)
+                if node.optional:
+                    na.protection = unlocked
+                    validate(("na",), lambda: DataValidation(
+                        type="list", formula1='"是"', allow_blank=True, showErrorMessage=True,
+                        errorTitle="不适用", error="可选指标不适用时填“是”，否则留空"), na.coordinate)  # fmt: skip
+                else:
+                    na.fill = locked_fill
+                ws.cell(r, COL_CRITERIA, criteria_text(node)).alignment = wrap
+                ws.cell(r, COL_GUIDE, node.guidance or node.description or "").alignment = wrap
+            else:
+                for c in (COL_NA, COL_COMMENT, COL_EVIDENCE):
+                    ws.cell(r, c).fill = locked_fill
+        for col, width in WIDTHS.items():
+            ws.column_dimensions[ws.cell(1, col).column_letter].width = width
+        ws.column_dimensions[ws.cell(1, COL_KEY).column_letter].hidden = True
+        ws.freeze_panes = "D2"
+        ws.protection.sheet = True
+        ws.protection.formatColumns = False
+        ws.protection.formatRows = False
+    meta.sheet_state = "hidden"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".part")
+    wb.save(tmp)
+    tmp.replace(path)
+    return path
