@@ -106,10 +106,17 @@ def write_template(
             cell.fill = header_fill
         validations: dict[tuple[str, ...], Any] = {}
 
-        def validate(key: tuple[str, ...], make: Any, ref: str) -> None:
-            dv = validations.get(key)
+        def validate(
+            key: tuple[str, ...],
+            make: Any,
+            ref: str,
+            ws: Any = ws,
+            known: dict[tuple[str, ...], Any] = validations,
+        ) -> None:
+            """One DataValidation per distinct rule, covering every cell that uses it."""
+            dv = known.get(key)
             if dv is None:
-                dv = validations[key] = make()
+                dv = known[key] = make()
                 ws.add_data_validation(dv)
             dv.add(ref)
 

@@ -56,7 +56,7 @@ def read_workbook(path: Path | str, indicator_set: IndicatorSet) -> list[Assessm
                     f"{path.name} is not an assessor entry form (no {META_SHEET} sheet); "
                     "make one with `assessor template`",
                     file=file,
-                )  # fmt: skip
+                )
             )
         meta: dict[str, str] = {}
         sheets: dict[str, Region] = {}
