@@ -32,4 +32,17 @@ echo "== 4. PDF reports (county, ranking, bulletin) in $OUT/reports/"
 "$A" report --set indicators/sx-digital-gov.yaml --entries samples/sx-digital-gov/*.yaml \
   --type bulletin --period 2021-W18 -o "$OUT/reports"
 
-echo "done: results in $OUT/results/, reports in $OUT/reports/ (示例数据: sample data, not real ratings)"
+echo "== 5. a workspace: import the sample entries, status, Excel form and export, audit"
+WS="$OUT/workspace"
+if [ ! -f "$WS/workspace.yaml" ]; then
+  mkdir -p "$WS" && cp samples/workspace/workspace.yaml samples/workspace/regions.yaml "$WS/"
+fi
+"$A" import -w "$WS" --who demo samples/sd-county-2020/*.yaml
+"$A" status -w "$WS"
+"$A" template -w "$WS" -o "$OUT/填报表-示例.xlsx"
+"$A" export -w "$WS" -o "$OUT/results/workspace-results.xlsx"
+"$A" audit verify -w "$WS"
+"$A" report "$WS" --type ranking -o "$OUT/reports"
+
+echo "done: results in $OUT/results/, reports in $OUT/reports/, workspace in $WS"
+echo "(示例数据: sample data, not real ratings)"

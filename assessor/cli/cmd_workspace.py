@@ -95,16 +95,15 @@ def run_status(args: argparse.Namespace) -> int:
         )
         statuses = ws.store.statuses(ws.set_id, period)
         table = Table(title=f"{ws.config.name} · {period}", title_justify="left")
-        for col, just in (("地区 Region", "left"), ("状态 Status", "left"), ("完整度 Done", "right"),
-                          ("总分 Total", "right"), ("评级 Rating", "left"), ("排名 Rank", "right"),
-                          ("评估人 Evaluators", "left")):  # fmt: skip
+        for col, just in (("地区", "left"), ("状态", "left"), ("完整度", "right"), ("总分", "right"),
+                          ("评级", "left"), ("排名", "right"), ("评估人数", "right")):  # fmt: skip
             table.add_column(col, justify=just)  # type: ignore[arg-type]
         for r in sorted(results, key=lambda x: x.region):
             flags = " ⚠" if any(f.startswith("disagreement") for f in r.flags) else ""
             table.add_row(
                 Text(f"{r.name or ''} {r.region}"), statuses.get(r.region, "draft"),
                 f"{r.completeness * 100:.0f}%", Text(display(cs, r.total) + ("*" if r.provisional else "")),
-                Text((r.rating.label or "—") + flags), str(r.rank or ""), Text(", ".join(r.evaluators)),
+                Text((r.rating.label or "—") + flags), str(r.rank or ""), str(len(r.evaluators)),
             )  # fmt: skip
         Console().print(table)
     finally:
