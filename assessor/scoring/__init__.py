@@ -4,6 +4,7 @@ from assessor.scoring.compiled import CNode, CompiledSet, compile_checked, compi
 from assessor.scoring.engine import assign_ranks, merge_assessments, rescore_leaf, score
 from assessor.scoring.explain import explain_lines
 from assessor.scoring.formula import Formula, FormulaError, parse_formula
+from assessor.scoring.gap import GapReport, gap_to_next_grade
 from assessor.scoring.output import display, number, result_to_json
 
 __all__ = [
@@ -11,11 +12,13 @@ __all__ = [
     "CompiledSet",
     "Formula",
     "FormulaError",
+    "GapReport",
     "assign_ranks",
     "compile_checked",
     "compile_set",
     "display",
     "explain_lines",
+    "gap_to_next_grade",
     "merge_assessments",
     "number",
     "parse_formula",

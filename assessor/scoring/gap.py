@@ -1,0 +1,198 @@
+"""The gap to the next grade: which indicators, raised how far, would lift a region one grade.
+
+Computed by the engine and checked by it: each proposed step is an entry that gives the leaf
+its full points, and the plan is re-scored after every step until the next grade holds.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from decimal import Decimal, localcontext
+
+from assessor.model.entries import Assessment, Region
+from assessor.model.indicator_set import (
+    BandsLeaf,
+    CheckLeaf,
+    ChoiceLeaf,
+    Consolidation,
+    CountLeaf,
+    LevelLeaf,
+    LinearLeaf,
+    PointsLeaf,
+    RatioLeaf,
+    SlopeLeaf,
+)
+from assessor.model.results import RegionResult
+from assessor.scoring.compiled import CNode, CompiledSet
+from assessor.scoring.consolidate import LeafState
+from assessor.scoring.engine import CONTEXT, _rollup_region, score
+from assessor.scoring.methods import Outcome, fmt
+from assessor.scoring.summary import points_lost
+
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True)
+class GapStep:
+    node: str
+    name: str
+    points: Decimal
+    max: Decimal
+    gain: Decimal
+    target: str  # what to reach, in words: "等级 5", "≥ 90", "是", "满分"
+
+
+@dataclass
+class GapReport:
+    region: str
+    current: str | None  # current grade label
+    target: str | None  # the next better grade
+    reached: bool  # the steps reach it (re-scored)
+    steps: list[GapStep] = field(default_factory=list)
+    blocked_by: str | None = None  # a veto that caps the rating whatever the points
+    total_after: Decimal | None = None
+
+    def lines(self) -> list[str]:
+        if self.target is None:
+            return ["已是最高等级，无需提升。" if self.current else "该指标体系没有可提升的等级。"]
+        head = f"从“{self.current or '无等级'}”提升到“{self.target}”"
+        if self.blocked_by:
+            return [f"{head}：受一票否决事项 {self.blocked_by} 限制，提高指标得分也无法升级。"]
+        if not self.reached:
+            return [f"{head}：仅提高可填报的指标无法达到（还需满足该等级的其他条件）。"]
+        out = [
+            f"{head}：提高以下 {len(self.steps)} 项指标即可（按可提升分值排序），提升后总分约 {fmt(self.total_after or ZERO)}："
+        ]
+        for s in self.steps:
+            out.append(
+                f"{s.node} {s.name}：{fmt(s.points)} → {fmt(s.max)} 分（+{fmt(s.gain)}），需达到 {s.target}"
+            )
+        return out
+
+
+def target_words(cn: CNode) -> str:
+    """What the leaf must reach for full marks, in an evaluator's words."""
+    node = cn.node
+    if isinstance(node, LevelLeaf):
+        top = max(
+            node.levels,
+            key=lambda d: (d.score if d.score is not None else Decimal(d.level), d.level),
+        )
+        return f"等级 {top.level}" + (f"（{top.label}）" if top.label else "")
+    if isinstance(node, ChoiceLeaf):
+        best = max(node.options, key=lambda o: o.score)
+        return f"“{best.label or best.key}”"
+    if isinstance(node, CheckLeaf):
+        return "是" if node.yes_score >= node.no_score else "否"
+    if isinstance(node, BandsLeaf):
+        best = max(node.bands, key=lambda b: b.score)
+        for bound, word in ((best.min, "≥"), (best.above, ">"), (best.max, "≤"), (best.below, "<")):
+            if bound is not None:
+                return f"{word} {fmt(bound)}"
+    if isinstance(node, RatioLeaf):
+        base = node.baseline if node.baseline is not None else ZERO
+        v = base + (node.target - base) * node.cap
+        return f"{'≤' if node.direction == 'lower' else '≥'} {fmt(v)}"
+    if isinstance(node, LinearLeaf):
+        return f"{fmt(max(node.curve, key=lambda p: p[1])[0])}"
+    if isinstance(node, SlopeLeaf):
+        top = node.cap_points if node.cap_points is not None else cn.max
+        v = (
+            node.target + (top - node.base_points) / node.per_unit * node.unit
+            if node.per_unit
+            else node.target
+        )
+        return f"≥ {fmt(v)}"
+    if isinstance(node, CountLeaf):
+        return f"{math.ceil(cn.max / node.each)} 个" if node.each else "满分"
+    if isinstance(node, PointsLeaf):
+        return "满分"
+    return "满分"
+
+
+def _full_marks(cn: CNode) -> LeafState:
+    node = cn.node
+    level: int | None = None
+    if isinstance(node, LevelLeaf):
+        level = max(d.level for d in node.levels)
+    elif isinstance(node, BandsLeaf):
+        best = max(node.bands, key=lambda b: b.score)
+        level = best.level
+    return LeafState(Outcome("scored", cn.max, level, None, None, Decimal(1)))
+
+
+def _grade_index(cs: CompiledSet, r: RegionResult) -> int | None:
+    if cs.set.rating is None or r.rating.key is None:
+        return None
+    keys = [g.key for g in cs.set.rating.grades]
+    return keys.index(r.rating.key) if r.rating.key in keys else None
+
+
+def gap_to_next_grade(
+    cs: CompiledSet,
+    assessment: Assessment,
+    region: str,
+    consolidation: Consolidation | None = None,
+    max_steps: int = 25,
+) -> GapReport | None:
+    """The smallest greedy set of leaves (most points lost first) whose full marks reach the
+    next grade, verified by re-scoring; None when the region has no result."""
+    found = score(cs, assessment, consolidation=consolidation, regions=[region])
+    if not found or cs.set.rating is None:
+        return None
+    current = found[0]
+    grades = cs.set.rating.grades
+    idx = _grade_index(cs, current)
+    if idx == 0:
+        return GapReport(region, current.rating.label, None, True)
+    target_idx = (idx - 1) if idx is not None else len(grades) - 1
+    target = grades[target_idx]
+    report = GapReport(region, current.rating.label, target.label, False)
+    if current.rating.veto:
+        effect = current.rating.veto_effect or ""
+        cap = int(effect.split(":")[1]) if effect.startswith("max_stars:") else None
+        if cap is None or (target.stars or 0) > cap:
+            report.blocked_by = current.rating.veto
+            return report
+
+    candidates = []
+    for cn in cs.core_leaves:
+        n = current.nodes[cn.id]
+        if n.status == "na" or cn.peer:
+            continue
+        lost = points_lost(n)
+        if lost > 0:
+            candidates.append((lost, cn))
+    candidates.sort(key=lambda c: (-c[0], c[1].index))
+
+    # What if a leaf had full marks: the other leaves keep their states, the region is rolled
+    # up again by the engine (as in rescore_leaf).
+    states = {
+        nid: n.explanation
+        for nid, n in current.nodes.items()
+        if n.leaf and isinstance(n.explanation, LeafState)
+    }
+    region_model = assessment.regions.get(region) or Region(
+        id=region, name=current.name, group=current.group
+    )
+    with localcontext(CONTEXT):
+        for lost, cn in candidates[:max_steps]:
+            states[cn.id] = _full_marks(cn)
+            n = current.nodes[cn.id]
+            report.steps.append(
+                GapStep(cn.id, cn.name, n.points or ZERO, n.max, lost, target_words(cn))
+            )
+            after = _rollup_region(cs, region_model, assessment.period, states)
+            new_idx = _grade_index(cs, after)
+            if new_idx is not None and new_idx <= target_idx:
+                report.reached = True
+                report.total_after = cs.round(after.total)
+                break
+    if not report.reached:
+        report.steps = []
+    return report
+
+
+def cn_index(cn: CNode) -> int:
+    return cn.index
