@@ -81,13 +81,13 @@ def target_words(cn: CNode) -> str:
         )
         return f"等级 {top.level}" + (f"（{top.label}）" if top.label else "")
     if isinstance(node, ChoiceLeaf):
-        best = max(node.options, key=lambda o: o.score)
-        return f"“{best.label or best.key}”"
+        option = max(node.options, key=lambda o: o.score)
+        return f"“{option.label or option.key}”"
     if isinstance(node, CheckLeaf):
         return "是" if node.yes_score >= node.no_score else "否"
     if isinstance(node, BandsLeaf):
-        best = max(node.bands, key=lambda b: b.score)
-        for bound, word in ((best.min, "≥"), (best.above, ">"), (best.max, "≤"), (best.below, "<")):
+        band = max(node.bands, key=lambda b: b.score)
+        for bound, word in ((band.min, "≥"), (band.above, ">"), (band.max, "≤"), (band.below, "<")):
             if bound is not None:
                 return f"{word} {fmt(bound)}"
     if isinstance(node, RatioLeaf):
@@ -97,9 +97,9 @@ def target_words(cn: CNode) -> str:
     if isinstance(node, LinearLeaf):
         return f"{fmt(max(node.curve, key=lambda p: p[1])[0])}"
     if isinstance(node, SlopeLeaf):
-        top = node.cap_points if node.cap_points is not None else cn.max
+        cap = node.cap_points if node.cap_points is not None else cn.max
         v = (
-            node.target + (top - node.base_points) / node.per_unit * node.unit
+            node.target + (cap - node.base_points) / node.per_unit * node.unit
             if node.per_unit
             else node.target
         )

@@ -2,7 +2,7 @@
 
 from decimal import Decimal as D
 
-from assessor.scoring import gap_to_next_grade, score
+from assessor.scoring import gap_to_next_grade
 from tests.scoring.helpers import assess, make_set
 
 SET = """
