@@ -11,6 +11,7 @@ from assessor.cli.inputs import add_input_arguments, read_inputs, score_inputs
 from assessor.model.results import RegionResult
 from assessor.scoring import display, result_to_json
 from assessor.scoring.compiled import ROOT, CompiledSet
+from assessor.scoring.output import rating_text, stars_text
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -38,19 +39,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         print_table(cs, results)
     return 0
-
-
-def stars(n: int | None) -> str:
-    if n is None:
-        return ""
-    return "★" * n + "☆" * max(0, 5 - n)
-
-
-def rating_text(r: RegionResult) -> str:
-    text = r.rating.label or "—"
-    if r.rating.veto:
-        text += f" (一票否决 {r.rating.veto})"
-    return text
 
 
 def print_table(cs: CompiledSet, results: list[RegionResult]) -> None:
@@ -93,8 +81,8 @@ def print_table(cs: CompiledSet, results: list[RegionResult]) -> None:
                 str(r.rank or ""),
                 name,
                 Text(total),
-                Text(rating_text(r)),
-                *([Text(stars(r.rating.stars))] if has_stars else []),
+                Text(rating_text(r, none="—")),
+                *([Text(stars_text(r.rating.stars))] if has_stars else []),
                 *[Text(display(cs, r.nodes[d.id].points)) for d in dims],
                 f"{r.completeness * 100:.0f}%",
             ]

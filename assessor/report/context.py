@@ -25,6 +25,7 @@ from assessor.model.results import NodeResult, RegionResult
 from assessor.report import charts
 from assessor.scoring import display
 from assessor.scoring.compiled import ROOT, CNode, CompiledSet
+from assessor.scoring.output import rating_text, stars_text
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -84,20 +85,6 @@ def signed(cs: CompiledSet, delta: Decimal | None) -> str:
         return "+" + text
     if cs.round(delta) < 0:
         return "−" + text
-    return text
-
-
-def stars_text(n: int | None) -> str:
-    if n is None:
-        return ""
-    return "★" * n + "☆" * max(0, 5 - n)
-
-
-def rating_text(r: RegionResult) -> str:
-    """The rating as shown everywhere, with a triggered veto named (spec §1.4)."""
-    text = r.rating.label or "无评级"
-    if r.rating.veto:
-        text += f"（一票否决：{r.rating.veto}）"
     return text
 
 

@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from assessor.store.config import read_config
+
 SAMPLE_WORD = "示例数据"
 DEFAULT_SAMPLE_NOTE = "示例数据：数值为虚构，仅用于演示和测试，不代表任何地区的真实评价结果。"
 
@@ -59,9 +61,9 @@ def detect_sample(entries: list[Path], workspace: Path | None) -> tuple[bool, st
         if under_samples(p):
             sample = True
     if workspace is not None:
-        top = _top_level(workspace / "workspace.yaml")
-        text = str(top.get("note") or "")
-        if top.get("sample") is True or SAMPLE_WORD in text:
+        config = read_config(workspace)
+        text = config.note or ""
+        if config.sample or SAMPLE_WORD in text:
             sample = True
             note = note or (text if SAMPLE_WORD in text else None)
         if under_samples(workspace):
@@ -70,29 +72,14 @@ def detect_sample(entries: list[Path], workspace: Path | None) -> tuple[bool, st
 
 
 def workspace_settings(workspace: Path | None) -> ReportSettings:
-    """The ``report:`` block of ``workspace.yaml`` (title, organisation, doc_number, logo).
-
-    Accepted keys (synonyms in brackets): ``title``, ``organisation`` (``organization``,
-    ``issuer``, ``org``), ``doc_number`` (``document_number``, ``number``), ``logo`` (a path
-    relative to the workspace).
-    """
+    """The ``report:`` block of the workspace (title, organisation, document number, logo)."""
     if workspace is None:
         return ReportSettings()
-    top = _top_level(workspace / "workspace.yaml")
-    block = top.get("report") if isinstance(top.get("report"), dict) else {}
-
-    def pick(*keys: str) -> str | None:
-        for k in keys:
-            v = block.get(k)
-            if v not in (None, ""):
-                return str(v)
-        return None
-
-    logo = pick("logo")
+    block = read_config(workspace).report
     return ReportSettings(
-        title=pick("title"),
-        organisation=pick("organisation", "organization", "issuer", "org"),
-        doc_number=pick("doc_number", "document_number", "number"),
-        logo=(workspace / logo) if logo else None,
-        extra=dict(block),
+        title=block.title,
+        organisation=block.organisation,
+        doc_number=block.document_number,
+        logo=(workspace / block.logo) if block.logo else None,
+        extra=block.model_dump(exclude_none=True),
     )

@@ -87,3 +87,18 @@ def result_to_json(cs: CompiledSet, r: RegionResult) -> dict[str, Any]:
         out["rolled_up_from"] = list(r.rolled_up_from)
     out["nodes"] = {nid: node_to_json(cs, n) for nid, n in r.nodes.items()}
     return out
+
+
+def stars_text(n: int | None) -> str:
+    """★★★★☆ for four stars of five; empty when the grade has no stars."""
+    if n is None:
+        return ""
+    return "★" * n + "☆" * max(0, 5 - n)
+
+
+def rating_text(r: RegionResult, none: str = "无评级") -> str:
+    """The rating as shown everywhere, naming a triggered veto (spec §1.4)."""
+    text = r.rating.label or none
+    if r.rating.veto:
+        text += f"（一票否决：{r.rating.veto}）"
+    return text

@@ -130,13 +130,17 @@ def test_real_entries_are_not_sample_data(tmp_path: Path) -> None:
 
 
 def test_workspace_sample_flag(tmp_path: Path) -> None:
-    (tmp_path / "workspace.yaml").write_text("sample: true\n")
+    (tmp_path / "workspace.yaml").write_text(
+        "name: 示例\nsets: [sd-county-2020]\nsample: true\n", encoding="utf-8"
+    )
     assert detect_sample([], tmp_path)[0] is True
 
 
 def test_workspace_report_settings(tmp_path: Path) -> None:
     (tmp_path / "workspace.yaml").write_text(
-        "report: {title: 年度评估报告, issuer: 聊城市大数据局, doc_number: 聊数评〔2024〕1号, logo: logo.png}\n"
+        "name: 示例\nsets: [sd-county-2020]\n"
+        "report: {title: 年度评估报告, organisation: 聊城市大数据局, document_number: 聊数评〔2024〕1号, logo: logo.png}\n",
+        encoding="utf-8",
     )
     s = workspace_settings(tmp_path)
     assert (s.title, s.organisation, s.doc_number, s.logo) == (
