@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.synthetic import write_synthetic_set  # noqa: E402
+from bench.synthetic import write_synthetic_set
 
 
 def main() -> None:
@@ -27,9 +27,14 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         s = load_set(write_synthetic_set(Path(tmp) / "s100.yaml", 100))
-        regions = [Region(id=f"{370000 + i:06d}", name=f"示例县{i:03d}", group=f"示例市{i % 10}") for i in range(150)]
+        regions = [
+            Region(id=f"{370000 + i:06d}", name=f"示例县{i:03d}", group=f"示例市{i % 10}")
+            for i in range(150)
+        ]
         t0 = time.perf_counter()
-        form = write_template(Path(tmp) / "form.xlsx", s, regions, period="2024", evaluator="评估人1")
+        form = write_template(
+            Path(tmp) / "form.xlsx", s, regions, period="2024", evaluator="评估人1"
+        )
         t_template = time.perf_counter() - t0
         wb = load_workbook(form)
         for ws in wb.worksheets[2:]:
@@ -37,7 +42,9 @@ def main() -> None:
                 if row[COL_VALUE - 1].protection.locked:
                     continue
                 item = row[COL_ITEM - 1].value
-                row[COL_VALUE - 1].value = {"星级/等级": 4, "选项": "B", "是/否": "是"}.get(item, 82.5)
+                row[COL_VALUE - 1].value = {"星级/等级": 4, "选项": "B", "是/否": "是"}.get(
+                    item, 82.5
+                )
         wb.save(form)
 
         store = Store.open(f"sqlite:///{tmp}/ws.db")
@@ -64,9 +71,15 @@ def main() -> None:
         store.close()
     print(f"workbook: 150 regions × {len(cs.leaves)} indicators = {len(rows):,} entries")
     print(f"write the entry form (150 protected sheets): {t_template:.2f} s")
-    print(f"import (read every cell, validate, store in one transaction): {t_import:.2f} s  (target < 5 s)")
-    print(f"export (read the store, score, write 排名/明细/填报, {size / 1024:.0f} KB): {t_export:.2f} s  (target < 3 s)")
-    print(f"  of which: read the store {t_read:.2f} s, score {t_score:.2f} s, write {t_export - t_read - t_score:.2f} s")
+    print(
+        f"import (read every cell, validate, store in one transaction): {t_import:.2f} s  (target < 5 s)"
+    )
+    print(
+        f"export (read the store, score, write 排名/明细/填报, {size / 1024:.0f} KB): {t_export:.2f} s  (target < 3 s)"
+    )
+    print(
+        f"  of which: read the store {t_read:.2f} s, score {t_score:.2f} s, write {t_export - t_read - t_score:.2f} s"
+    )
 
 
 if __name__ == "__main__":

@@ -31,7 +31,10 @@ def main() -> None:
               f"p95 {sorted(times)[int(len(times) * 0.95)] * 1000:.2f} ms  (target < 5 ms median)")  # fmt: skip
 
         rows = [
-            (EntryKey("bench", f"{370000 + r}", "2024", "评估人1", f"L{i}"), Entry(value=Decimal(r + i)))
+            (
+                EntryKey("bench", f"{370000 + r}", "2024", "评估人1", f"L{i}"),
+                Entry(value=Decimal(r + i)),
+            )
             for r in range(150)
             for i in range(100)
         ]
@@ -40,7 +43,9 @@ def main() -> None:
         print(f"storing 15,000 entries in one import transaction: {time.perf_counter() - t0:.2f} s")
         t0 = time.perf_counter()
         problems = store.verify_audit()
-        print(f"audit verify + replay of {len(store.audit_log()):,} records: {time.perf_counter() - t0:.2f} s ({len(problems)} problems)")
+        print(
+            f"audit verify + replay of {len(store.audit_log()):,} records: {time.perf_counter() - t0:.2f} s ({len(problems)} problems)"
+        )
         store.close()
 
 
