@@ -387,7 +387,9 @@ def _leaf_result(
             explanation=Explanation(method=cn.method, nominal_max=cn.max, scale=s, rule="no entry"),
         )  # fmt: skip
     level = st.level
-    if level is None and cn.levelled and status != "na":
+    if not cn.levelled and status != "scored":
+        level = None  # an error or unscored leaf that cannot yield levels has none
+    elif level is None and cn.levelled and status != "na":
         level = 0
     st.method = cn.method
     st.nominal_max = cn.max
