@@ -16,7 +16,10 @@ from assessor.loader.schema import entries_schema, schema_text, set_schema
 ROOT = Path(__file__).parents[2]
 INDICATORS = ROOT / "indicators"
 SET_FILES = sorted(INDICATORS.glob("*.yaml"))
-SAMPLE_FILES = sorted((ROOT / "samples").glob("*/*.yaml"))
+# Entries files are under samples/<set-id>/; samples/workspace/ holds a workspace, not entries.
+SAMPLE_FILES = sorted(
+    p for p in (ROOT / "samples").glob("*/*.yaml") if p.parent.name != "workspace"
+)
 
 
 def validator(schema: dict[str, Any]) -> jsonschema.Draft202012Validator:
