@@ -1,0 +1,283 @@
+"""Scoring one region: the indicator tree, a detail pane with an input per method, live total.
+
+Every valid change is stored at once (no save key) and the engine re-scores the region
+incrementally (`rescore_leaf`); only the changed leaf and its ancestors are relabelled.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static, Tree
+from textual.widgets.tree import TreeNode
+
+from assessor.exchange.rows import criteria_text
+from assessor.loader.entry_values import EntryValueError
+from assessor.model.indicator_set import InnerNode, LevelLeaf, NumericLeaf
+from assessor.scoring import explain_lines
+from assessor.store.errors import ConflictError, StoreError
+from assessor.tui.i18n import t
+from assessor.tui.labels import header_text, node_label
+
+if TYPE_CHECKING:
+    from assessor.tui.app import AssessorApp
+
+
+class RegionScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "back"),
+        Binding("n", "next_unscored", "next"),
+        Binding("x", "mark_na", "na"),
+        Binding("u", "undo", "undo"),
+        *[Binding(str(k), f"level({k})", show=False) for k in range(10)],
+    ]
+
+    def __init__(self, region: str) -> None:
+        super().__init__()
+        self.region_id = region
+        self.leaf: str | None = None
+        self.tree_nodes: dict[str, TreeNode[str]] = {}
+        self._loading = False
+        self._shown_raw: object | None = None
+
+    @property
+    def assessor(self) -> AssessorApp:
+        from assessor.tui.app import AssessorApp
+
+        assert isinstance(self.app, AssessorApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="head")
+        with Horizontal(id="body"):
+            yield Tree[str](Text(self.assessor.session.cs.set.name), id="tree")
+            with VerticalScroll(id="detail", can_focus=False):
+                yield Static(id="title")
+                yield Static(id="criteria")
+                yield Vertical(id="inputs")
+                yield Input(placeholder=t(self.assessor.lang, "comment"), id="comment")
+                yield Static(id="message")
+                yield Static(id="explain")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        s = self.assessor.session
+        tree = self.query_one("#tree", Tree)
+        tree.root.expand()
+        result = s.results[self.region_id]
+
+        def add(parent: TreeNode[str], ids: tuple[str, ...]) -> None:
+            for nid in ids:
+                cn = s.cs.nodes[nid]
+                label = node_label(s.cs, result.nodes[nid])
+                if cn.leaf:
+                    self.tree_nodes[nid] = parent.add_leaf(label, data=nid)
+                else:
+                    node = parent.add(label, data=nid, expand=True)
+                    self.tree_nodes[nid] = node
+                    add(node, cn.children)
+
+        add(tree.root, s.cs.root.children)
+        self._head()
+        tree.focus()
+
+    # ---------------------------------------------------------------- display
+
+    def _head(self) -> None:
+        s = self.assessor.session
+        self.query_one("#head", Static).update(
+            header_text(s.cs, s.results[self.region_id], s.period, self.assessor.lang)
+        )
+
+    def _relabel(self, leaf: str) -> None:
+        s = self.assessor.session
+        result = s.results[self.region_id]
+        nid: str | None = leaf
+        while nid is not None and nid in self.tree_nodes:
+            self.tree_nodes[nid].set_label(node_label(s.cs, result.nodes[nid]))
+            nid = result.nodes[nid].parent
+        self._head()
+
+    def _say(self, text: str, style: str = "") -> None:
+        self.query_one("#message", Static).update(Text(text, style=style))
+
+    def _explain(self) -> None:
+        if self.leaf is None:
+            return
+        s = self.assessor.session
+        lines = explain_lines(s.cs, s.results[self.region_id], self.leaf, self.assessor.lang)
+        self.query_one("#explain", Static).update(Text("\n".join(lines)))
+
+    @on(Tree.NodeHighlighted, "#tree")
+    async def _highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
+        nid = event.node.data
+        if nid is None:
+            return
+        await self.show(nid)
+
+    @on(Tree.NodeSelected, "#tree")
+    def _selected(self, event: Tree.NodeSelected[str]) -> None:
+        """Enter on an indicator: type its value."""
+        if self.leaf is not None and event.node.data == self.leaf:
+            first = self.query("#inputs Input").first(Input)
+            first.focus()
+            first.action_end()
+
+    async def show(self, nid: str) -> None:
+        s = self.assessor.session
+        lang = self.assessor.lang
+        cn = s.cs.nodes[nid]
+        node = cn.node
+        assert node is not None
+        title = Text(f"{node.id} {node.name}", style="bold")
+        self.query_one("#title", Static).update(title)
+        inputs = self.query_one("#inputs", Vertical)
+        await inputs.remove_children()
+        self._loading = True
+        if isinstance(node, InnerNode):
+            self.leaf = None
+            self.query_one("#criteria", Static).update(
+                Text(node.description or t(lang, "choose_leaf"))
+            )
+            self.query_one("#explain", Static).update(
+                Text("\n".join(explain_lines(s.cs, s.results[self.region_id], nid, lang)))
+            )
+            self._loading = False
+            return
+        self.leaf = nid
+        parts = [f"{t(lang, 'criteria')}: {criteria_text(node)}"]
+        if node.guidance:
+            parts.append(f"{t(lang, 'guidance')}: {node.guidance}")
+        if isinstance(node, LevelLeaf):
+            parts.append(t(lang, "level_keys"))
+        self.query_one("#criteria", Static).update(Text("\n".join(parts)))
+        mine = s.mine(self.region_id, nid)
+        if isinstance(node, NumericLeaf) and node.inputs:
+            for i, (name, spec) in enumerate(node.inputs.items()):
+                current = mine.inputs.get(name) if mine and mine.inputs else None
+                await inputs.mount(Input(value="" if current is None else str(current),
+                                         placeholder=spec.label or name, id=f"in-{i}"))  # fmt: skip
+        else:
+            value = "" if mine is None or mine.value is None else _shown(mine.value)
+            if mine is not None and mine.na:
+                value = "na"
+            await inputs.mount(Input(value=value, placeholder=t(lang, "value"), id="in-value"))
+        self.query_one("#comment", Input).value = (mine.comment or "") if mine else ""
+        self._say("")
+        self._explain()
+        self._shown_raw = self._raw()
+        self._loading = False
+
+    # ---------------------------------------------------------------- entering
+
+    def _raw(self) -> object | None:
+        """What the inputs hold: a value, or named inputs (None while incomplete)."""
+        s = self.assessor.session
+        assert self.leaf is not None
+        node = s.cs.nodes[self.leaf].node
+        if isinstance(node, NumericLeaf) and node.inputs:
+            values = {}
+            for i, name in enumerate(node.inputs):
+                text = self.query_one(f"#in-{i}", Input).value.strip()
+                if not text:
+                    return None
+                values[name] = text
+            return values
+        text = self.query_one("#in-value", Input).value.strip()
+        return text or None
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        if self._loading or self.leaf is None:
+            return
+        raw = self._raw()
+        if raw is None or raw == self._shown_raw:
+            return  # nothing typed yet (mounting an input also reports a change)
+        self._shown_raw = raw
+        self._save(raw)
+
+    def _save(self, raw: object) -> None:
+        s = self.assessor.session
+        lang = self.assessor.lang
+        assert self.leaf is not None
+        comment = self.query_one("#comment", Input).value.strip() or None
+        try:
+            if raw == "na" or raw == "不适用":
+                s.mark_na(self.region_id, self.leaf)
+            else:
+                s.enter(self.region_id, self.leaf, raw, comment)
+        except EntryValueError as exc:
+            self._say(t(lang, "invalid") + str(exc), "red")
+            return
+        except ConflictError as exc:
+            self._say(t(lang, "conflict") + str(exc.problems[0].message), "magenta")
+            return
+        except StoreError as exc:
+            self._say(str(exc.problems[0].message), "red")
+            return
+        self._say(t(lang, "saved"), "green")
+        self._relabel(self.leaf)
+        self._explain()
+        self.assessor.region_changed(self.region_id)
+
+    # ---------------------------------------------------------------- actions
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_level(self, level: int) -> None:
+        s = self.assessor.session
+        if self.leaf is None or not isinstance(s.cs.nodes[self.leaf].node, LevelLeaf):
+            return
+        self.query_one("#in-value", Input).value = str(level)  # Input.Changed saves it
+
+    def action_mark_na(self) -> None:
+        s = self.assessor.session
+        if self.leaf is None:
+            return
+        if not s.cs.nodes[self.leaf].optional:
+            self._say(f"{self.leaf}: {t(self.assessor.lang, 'na')} ✗ (not optional)", "red")
+            return
+        self._save("na")
+        self.run_worker(self.show(self.leaf), exclusive=True)
+
+    def action_undo(self) -> None:
+        s = self.assessor.session
+        done = s.undo_last()
+        if done is None:
+            return
+        region, leaf, _ = done
+        if region == self.region_id:
+            self._relabel(leaf)
+            self.run_worker(self.show(leaf), exclusive=True)
+        self.assessor.region_changed(region)
+
+    def action_next_unscored(self) -> None:
+        s = self.assessor.session
+        result = s.results[self.region_id]
+        order = [c.id for c in s.cs.core_leaves]
+        start = order.index(self.leaf) + 1 if self.leaf in order else 0
+        for nid in order[start:] + order[:start]:
+            if result.nodes[nid].status == "unscored":
+                tree = self.query_one("#tree", Tree)
+                tree.select_node(self.tree_nodes[nid])
+                tree.scroll_to_node(self.tree_nodes[nid])
+                tree.move_cursor(self.tree_nodes[nid])
+                return
+        self._say(t(self.assessor.lang, "all_done"), "green")
+
+
+def _shown(v: object) -> str:
+    from assessor.scoring.methods import fmt
+
+    if isinstance(v, bool):
+        return "是" if v else "否"
+    if hasattr(v, "is_finite"):
+        return fmt(v)  # type: ignore[arg-type]
+    return str(v)

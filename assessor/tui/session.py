@@ -1,0 +1,115 @@
+"""What the UI works on: a workspace's set, entries and results, kept current after each change.
+
+The UI calls this; this calls the store and the engine. No arithmetic on scores here either.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assessor.loader.entry_values import EntryValueError, normalize_entry
+from assessor.model.entries import Assessment, Entry
+from assessor.model.results import RegionResult
+from assessor.scoring import compile_checked, rescore_leaf, score
+from assessor.scoring.compiled import CompiledSet
+from assessor.store.errors import StoreError
+from assessor.store.store import EntryKey
+from assessor.store.workspace import Workspace, open_workspace
+
+
+@dataclass
+class Session:
+    workspace: Workspace
+    evaluator: str
+    period: str
+    cs: CompiledSet
+    assessment: Assessment
+    results: dict[str, RegionResult] = field(default_factory=dict)
+    undo: list[tuple[str, str, Entry | None]] = field(default_factory=list)
+
+    @classmethod
+    def open(cls, folder: Path, evaluator: str | None = None, period: str | None = None) -> Session:
+        ws = open_workspace(folder)
+        cs = compile_checked(ws.indicator_set)
+        periods = ws.store.periods(ws.set_id)
+        chosen = period or ws.config.period or (periods[-1] if periods else "2024")
+        lead = ws.config.lead() or (
+            ws.config.evaluators[0].name if ws.config.evaluators else "evaluator"
+        )
+        s = cls(ws, evaluator or lead, chosen, cs, Assessment(period=chosen))
+        s.reload()
+        return s
+
+    def close(self) -> None:
+        self.workspace.close()
+
+    def reload(self) -> None:
+        """Read the entries again (another evaluator may have changed them) and re-score."""
+        ws = self.workspace
+        self.assessment = ws.store.assessment(ws.set_id, self.period, ws.regions)
+        results = score(self.cs, self.assessment, consolidation=ws.consolidation)
+        self.results = {r.region: r for r in results}
+
+    def key(self, region: str, leaf: str) -> EntryKey:
+        return EntryKey(self.workspace.set_id, region, self.period, self.evaluator, leaf)
+
+    def mine(self, region: str, leaf: str) -> Entry | None:
+        for e in self.assessment.entries.get(region, {}).get(leaf, []):
+            if e.evaluator == self.evaluator:
+                return e
+        return None
+
+    def status(self, region: str) -> str:
+        return self.workspace.store.status(self.workspace.set_id, region, self.period)
+
+    def enter(
+        self, region: str, leaf: str, raw: object, comment: str | None = None
+    ) -> RegionResult:
+        """Check a typed value, store it at once, and return the region's new result.
+
+        Raises EntryValueError (not stored) or StoreError (conflict, final)."""
+        node = self.cs.nodes[leaf].node
+        assert node is not None
+        data: dict[str, object] = dict(raw) if isinstance(raw, dict) else {"value": raw}
+        if comment:
+            data["comment"] = comment
+        entry = normalize_entry(node, data, evaluator=self.evaluator)
+        return self._put(region, leaf, entry)
+
+    def _put(self, region: str, leaf: str, entry: Entry | None) -> RegionResult:
+        store = self.workspace.store
+        key = self.key(region, leaf)
+        stored = store.get_entry(key)
+        previous = stored.entry if stored else None
+        if entry is None:
+            store.clear_entry(key, expected_version=stored.version if stored else None)
+        else:
+            store.set_entry(key, entry, expected_version=stored.version if stored else 0)
+        self.undo.append((region, leaf, previous))
+        leaves = self.assessment.entries.setdefault(region, {})
+        others = [e for e in leaves.get(leaf, []) if e.evaluator != self.evaluator]
+        leaves[leaf] = others + ([entry] if entry is not None else [])
+        if not leaves[leaf]:
+            del leaves[leaf]
+        fresh = rescore_leaf(
+            self.cs, self.results[region], self.assessment, leaf, self.workspace.consolidation
+        )
+        self.results[region] = fresh
+        return fresh
+
+    def mark_na(self, region: str, leaf: str) -> RegionResult:
+        node = self.cs.nodes[leaf].node
+        assert node is not None
+        return self._put(region, leaf, normalize_entry(node, "na", evaluator=self.evaluator))
+
+    def undo_last(self) -> tuple[str, str, RegionResult] | None:
+        if not self.undo:
+            return None
+        region, leaf, previous = self.undo.pop()
+        result = self._put(region, leaf, previous)
+        self.undo.pop()  # undoing is not itself undoable here
+        return region, leaf, result
+
+
+__all__ = ["EntryValueError", "Session", "StoreError"]

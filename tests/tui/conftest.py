@@ -1,0 +1,33 @@
+"""A sample workspace with the sample entries imported, in a temporary folder."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assessor.loader import load_entries
+from assessor.store.store import EntryKey
+from assessor.store.workspace import open_workspace
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    ws_dir = tmp_path / "ws"
+    shutil.copytree(ROOT / "samples" / "workspace", ws_dir)
+    ws = open_workspace(ws_dir)
+    rows = []
+    for a in load_entries(
+        sorted((ROOT / "samples" / "sd-county-2020").glob("*.yaml")), ws.indicator_set
+    ):
+        for rid, leaves in a.entries.items():
+            for leaf, entries in leaves.items():
+                rows.extend(
+                    (EntryKey(ws.set_id, rid, a.period, e.evaluator, leaf), e) for e in entries
+                )
+    ws.store.import_entries(rows, who="test")
+    ws.close()
+    return ws_dir

@@ -1,0 +1,123 @@
+"""The evaluator's flows, driven with Textual's Pilot on a real SQLite workspace."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, Static
+
+from assessor.store.store import EntryKey
+from assessor.store.workspace import open_workspace
+from assessor.tui.app import AssessorApp
+from assessor.tui.screens.region import RegionScreen
+
+EVALUATOR = "专家组-陈静"
+REGION = "371502"
+
+
+async def open_region(pilot, app: AssessorApp) -> RegionScreen:  # type: ignore[no-untyped-def]
+    table = app.screen.query_one("#regions", DataTable)
+    table.move_cursor(row=table.get_row_index(REGION))
+    await pilot.press("enter")
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, RegionScreen)
+    return screen
+
+
+def stored(ws_dir: Path, leaf: str) -> object:
+    ws = open_workspace(ws_dir)
+    try:
+        got = ws.store.get_entry(EntryKey(ws.set_id, REGION, "2021", EVALUATOR, leaf))
+        return None if got is None else got.entry
+    finally:
+        ws.close()
+
+
+async def test_home_lists_every_region_with_total_and_rating(workspace: Path) -> None:
+    app = AssessorApp(workspace, evaluator=EVALUATOR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#regions", DataTable)
+        assert table.row_count == 20
+        row = table.get_row(REGION)
+        assert "93.59" in str(row[3]) and "五星级" in str(row[4])
+
+
+async def test_scoring_an_indicator_changes_the_total_and_is_stored_at_once(
+    workspace: Path,
+) -> None:
+    app = AssessorApp(workspace, evaluator=EVALUATOR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_region(pilot, app)
+        before = app.session.results[REGION].total
+        await screen.show("D1-12")  # a level leaf (智慧文旅服务)
+        await pilot.pause()
+        screen.query_one("#in-value", Input).value = "1"
+        await pilot.pause()
+        after = app.session.results[REGION].total
+        assert after < before
+        assert "已保存" in str(screen.query_one("#message", Static).render())
+        head = str(screen.query_one("#head", Static).render())
+        from assessor.scoring import display
+
+        assert display(app.session.cs, after) in head
+    assert stored(workspace, "D1-12").value == 1  # type: ignore[union-attr]
+
+
+async def test_a_bad_value_is_shown_and_not_stored(workspace: Path) -> None:
+    app = AssessorApp(workspace, evaluator=EVALUATOR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_region(pilot, app)
+        await screen.show("D1-12")
+        await pilot.pause()
+        screen.query_one("#in-value", Input).value = "9"
+        await pilot.pause()
+        assert "未保存" in str(screen.query_one("#message", Static).render())
+    assert stored(workspace, "D1-12").value != 9  # type: ignore[union-attr]
+
+
+async def test_full_width_digits_and_chinese_point_are_normalised(workspace: Path) -> None:
+    app = AssessorApp(workspace, evaluator=EVALUATOR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_region(pilot, app)
+        await screen.show("D1-01")  # named inputs: used, total
+        await pilot.pause()
+        inputs = list(screen.query("#inputs Input").results(Input))
+        for widget in inputs:
+            widget.value = "８０。0" if widget is inputs[0] else "１００"
+        await pilot.pause()
+    entry = stored(workspace, "D1-01")
+    assert entry is not None and Decimal(80) in entry.inputs.values()  # type: ignore[union-attr]
+
+
+async def test_undo_restores_the_previous_value(workspace: Path) -> None:
+    app = AssessorApp(workspace, evaluator=EVALUATOR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_region(pilot, app)
+        await screen.show("D1-12")
+        await pilot.pause()
+        original = stored(workspace, "D1-12").value  # type: ignore[union-attr]
+        screen.query_one("#in-value", Input).value = "2"
+        await pilot.pause()
+        screen.query_one("#tree").focus()
+        await pilot.press("u")
+        await pilot.pause()
+    assert stored(workspace, "D1-12").value == original  # type: ignore[union-attr]
+
+
+async def test_quit_and_reopen_the_value_is_there(workspace: Path) -> None:
+    app = AssessorApp(workspace, evaluator=EVALUATOR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_region(pilot, app)
+        await screen.show("D1-12")
+        await pilot.pause()
+        screen.query_one("#in-value", Input).value = "3"
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+    again = AssessorApp(workspace, evaluator=EVALUATOR)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        mine = again.session.mine(REGION, "D1-12")
+        assert mine is not None and mine.value == 3
