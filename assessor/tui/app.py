@@ -14,7 +14,7 @@ from assessor.tui.session import Session
 class AssessorApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "assessor"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "quit", "quit", priority=True)]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "quit", "退出 quit", priority=True)]
 
     def __init__(self, workspace: Path, evaluator: str | None = None, period: str | None = None,
                  lang: str | None = None) -> None:  # fmt: skip

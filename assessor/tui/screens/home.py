@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 
 class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open_region", "open", show=True),
-        Binding("r", "refresh", "refresh", show=True),
+        Binding("enter", "open_region", "打开 open", show=True),
+        Binding("r", "refresh", "刷新 refresh", show=True),
     ]
 
     @property
