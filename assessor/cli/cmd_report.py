@@ -108,28 +108,15 @@ def _results(inputs: Inputs, period: str | None) -> tuple[list[Any], str]:
 
 
 def _gap_lines(inputs: Inputs, region: str, period: str) -> list[str]:
-    """The engine's path to the next grade as lines, when the engine offers it."""
-    try:
-        from assessor import scoring
+    """The engine's path to the next grade, as lines for the report."""
+    from assessor.scoring import gap_to_next_grade
+    from assessor.scoring.engine import merge_assessments
 
-        gap = getattr(scoring, "gap_to_next_grade", None)
-        if gap is None:
-            return []
-        from assessor.scoring.engine import merge_assessments
-
-        merged = merge_assessments(inputs.assessments).get(period)
-        if merged is None:
-            return []
-        out = gap(inputs.compiled, merged, region)
-        if out is None:
-            return []
-        if hasattr(out, "lines"):
-            out = out.lines() if callable(out.lines) else out.lines
-        if isinstance(out, str):
-            return [out]
-        return [str(x) for x in out]
-    except Exception:
-        return []  # the report keeps the set's grade conditions and the points lost
+    merged = merge_assessments(inputs.assessments).get(period)
+    if merged is None:  # a rolled-up period: the gap is computed on periods with entries
+        return []
+    gap = gap_to_next_grade(inputs.compiled, merged, region, inputs.consolidation)
+    return gap.lines() if gap is not None else []
 
 
 def run(args: argparse.Namespace) -> int:

@@ -4,8 +4,6 @@ Every number here comes from `assessor.scoring` results (`RegionResult`, `NodeRe
 for display with the set's own rounding (`assessor.scoring.display`). The few aggregations are
 plain descriptive statistics of numbers the engine already computed, kept here because they are
 presentation, not scoring:
-- peer mean and best of a node's points across the regions of the same period;
-- points lost on a node: its maximum minus its points (both from the engine);
 - change against the previous period: this period's total minus the previous one's.
 Nothing here scores, ranks totals or rates: ranks and ratings are the engine's.
 """
@@ -26,6 +24,7 @@ from assessor.report import charts
 from assessor.scoring import display
 from assessor.scoring.compiled import ROOT, CNode, CompiledSet
 from assessor.scoring.output import rating_text, stars_text
+from assessor.scoring.summary import peer_best, peer_mean, points_lost
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -180,26 +179,6 @@ def dimension_ids(cs: CompiledSet) -> list[str]:
 
 def core_dimension_ids(cs: CompiledSet) -> list[str]:
     return [c for c in cs.root.children if cs.nodes[c].kind == "core"]
-
-
-def peer_mean(results: Sequence[RegionResult], node_id: str) -> Decimal | None:
-    """Mean of a node's points over the regions that have points for it."""
-    pts = [p for r in results if (n := r.nodes.get(node_id)) and (p := n.points) is not None]
-    if not pts:
-        return None
-    return sum(pts, ZERO) / Decimal(len(pts))
-
-
-def peer_best(results: Sequence[RegionResult], node_id: str) -> Decimal | None:
-    pts = [p for r in results if (n := r.nodes.get(node_id)) and (p := n.points) is not None]
-    return max(pts) if pts else None
-
-
-def points_lost(n: NodeResult) -> Decimal:
-    """Maximum minus points (N/A nodes lose nothing: their points went to their siblings)."""
-    if n.status == "na":
-        return ZERO
-    return max(ZERO, n.max - (n.points or ZERO))
 
 
 def previous_period_of(period: str, periods: Iterable[str]) -> str | None:
