@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assessor.cli.workspace_args import (
     add_who_argument,
@@ -12,6 +13,9 @@ from assessor.cli.workspace_args import (
     workspace_from,
 )
 from assessor.errors import AssessorError, Problem
+
+if TYPE_CHECKING:
+    from assessor.store.workspace import Workspace
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -63,20 +67,8 @@ def run_init(args: argparse.Namespace) -> int:
     return 0
 
 
-def current_period(ws: object, explicit: str | None) -> str:
-    from assessor.store.workspace import Workspace
-
-    assert isinstance(ws, Workspace)
-    if explicit:
-        return explicit
-    if ws.config.period:
-        return ws.config.period
-    periods = ws.store.periods(ws.set_id)
-    if not periods:
-        raise AssessorError(
-            Problem("the workspace has no entries yet; give --period", key="--period")
-        )
-    return periods[-1]
+def current_period(ws: Workspace, explicit: str | None) -> str:
+    return ws.current_period(explicit)
 
 
 def run_status(args: argparse.Namespace) -> int:

@@ -66,6 +66,19 @@ class Workspace:
             return base.model_copy(update={"lead": lead})
         return base
 
+    def current_period(self, explicit: str | None = None) -> str:
+        """The period commands work on: the one asked for, the workspace's, or the latest."""
+        if explicit:
+            return explicit
+        if self.config.period:
+            return self.config.period
+        periods = self.store.periods(self.set_id)
+        if not periods:
+            raise AssessorError(
+                Problem("the workspace has no entries yet; give --period", key="--period")
+            )
+        return periods[-1]
+
     def assessments(self) -> list[Assessment]:
         return self.store.assessments(self.set_id, self.regions)
 

@@ -32,8 +32,7 @@ class Session:
     def open(cls, folder: Path, evaluator: str | None = None, period: str | None = None) -> Session:
         ws = open_workspace(folder)
         cs = compile_checked(ws.indicator_set)
-        periods = ws.store.periods(ws.set_id)
-        chosen = period or ws.config.period or (periods[-1] if periods else "2024")
+        chosen = ws.current_period(period)
         lead = ws.config.lead() or (
             ws.config.evaluators[0].name if ws.config.evaluators else "evaluator"
         )
