@@ -59,9 +59,6 @@ class Session:
                 return e
         return None
 
-    def status(self, region: str) -> str:
-        return self.workspace.store.status(self.workspace.set_id, region, self.period)
-
     def enter(
         self, region: str, leaf: str, raw: object, comment: str | None = None
     ) -> RegionResult:

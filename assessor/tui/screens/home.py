@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 
 class HomeScreen(Screen[None]):
+    statuses: dict[str, str]
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open_region", "打开 open", show=True),
         Binding("r", "refresh", "刷新 refresh", show=True),
@@ -44,6 +46,7 @@ class HomeScreen(Screen[None]):
         for key in ("region", "status", "done", "total", "rating", "rank"):
             table.add_column(t(lang, key), key=key)
         s = self.assessor.session
+        self.statuses = s.workspace.store.statuses(s.workspace.set_id, s.period)  # one query
         for rid in s.workspace.regions:
             table.add_row(*self._cells(rid), key=rid)
         self._summary()
@@ -56,7 +59,7 @@ class HomeScreen(Screen[None]):
         total = display(s.cs, r.total) + ("*" if r.provisional else "")
         return [
             Text(f"{r.name or ''} {rid}"),
-            s.status(rid),
+            self.statuses.get(rid, "draft"),
             f"{bar(float(r.completeness), 8)} {float(r.completeness) * 100:3.0f}%",
             total,
             Text(rating_text(r, none=t(lang, "no_rating"))),
@@ -84,7 +87,9 @@ class HomeScreen(Screen[None]):
         self._summary()
 
     def action_refresh(self) -> None:
-        self.assessor.session.reload()
+        s = self.assessor.session
+        s.reload()
+        self.statuses = s.workspace.store.statuses(s.workspace.set_id, s.period)
         for rid in self.assessor.session.workspace.regions:
             self.refresh_region(rid)
 
