@@ -75,9 +75,7 @@ def detail_rows(cs: CompiledSet, results: list[RegionResult]) -> list[list[Any]]
             n = r.nodes[c.id]
             a = ratio(n)
             evaluators = (
-                ", ".join(e.evaluator for e in n.explanation.evaluators)
-                if n.leaf and n.explanation
-                else ""
+                ", ".join(n.explanation.evaluator_names) if n.leaf and n.explanation else ""
             )
             rows.append([
                 r.period, r.region, r.name or "", n.id, ("  " * (c.depth - 1)) + n.name, c.depth,

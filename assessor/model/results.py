@@ -88,6 +88,11 @@ class Explanation:
         return None if self._consolidation is None else str(self._consolidation)
 
     @property
+    def evaluator_names(self) -> tuple[str, ...]:
+        """Who entered this leaf, without recomputing their results."""
+        return tuple(getattr(item, "evaluator", "") for item in self._evaluators)
+
+    @property
     def evaluators(self) -> tuple[EvaluatorScore, ...]:
         """Each evaluator's own result; the engine keeps their entries and recomputes on demand
         (its methods are pure), so a batch does not hold an object per evaluator and leaf."""
