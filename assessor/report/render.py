@@ -154,8 +154,7 @@ class Renderer:
         """Lay out and write one report (stylesheets and fonts reused from earlier calls)."""
         w = self._prepare()
         document = (
-            w["module"]
-            .HTML(string=html, base_url=self.dirs[0].as_uri() + "/", url_fetcher=w["fetcher"])
+            w["html_class"](string=html, base_url=self.dirs[0].as_uri() + "/", url_fetcher=w["fetcher"])
             .render(stylesheets=[w["css"]], font_config=w["font_config"])
         )
         options: dict[str, Any] = {}
