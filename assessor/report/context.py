@@ -24,7 +24,7 @@ from assessor.report import charts
 from assessor.scoring import display
 from assessor.scoring.compiled import ROOT, CNode, CompiledSet
 from assessor.scoring.output import rating_text, stars_text
-from assessor.scoring.summary import peer_best, peer_mean, points_lost
+from assessor.scoring.summary import mean_total, peer_best, peer_mean, points_lost
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -745,7 +745,6 @@ def ranking_context(
                     ],
                 }
             )
-    totals = [r.total for r in rs]
     return {
         "kind": "ranking",
         "meta": _meta(meta),
@@ -756,7 +755,7 @@ def ranking_context(
         "dimension_names": [cs.nodes[d].name for d in dims],
         "rows": rows,
         "count": len(rs),
-        "mean_total": display(cs, sum(totals, ZERO) / Decimal(len(totals))) if totals else "—",
+        "mean_total": display(cs, mean_total(rs)),
         "distribution": [{"label": k, "count": v} for k, v in counts.items()],
         "distribution_svg": distribution_svg,
         "heatmaps": heat_parts,
@@ -821,7 +820,6 @@ def bulletin_context(
     name = {"week": "周通报", "month": "月通报", "quarter": "季度通报", "year": "年度通报"}[kind]
     ups = [row for row in rows if row["move_class"] == "up"]
     downs = [row for row in rows if row["move_class"] == "down"]
-    totals = [r.total for r in rs]
     return {
         "kind": "bulletin",
         "meta": _meta(meta),
@@ -833,7 +831,7 @@ def bulletin_context(
         "dimension_names": [cs.nodes[d].name for d in dims],
         "rows": rows,
         "count": len(rs),
-        "mean_total": display(cs, sum(totals, ZERO) / Decimal(len(totals))) if totals else "—",
+        "mean_total": display(cs, mean_total(rs)),
         "top": [row["region"] for row in rows[:3]],
         "bottom": [row["region"] for row in rows[-3:]] if len(rows) > 3 else [],
         "ups": len(ups),

@@ -153,10 +153,9 @@ class Renderer:
     def pdf(self, html: str) -> Rendered:
         """Lay out and write one report (stylesheets and fonts reused from earlier calls)."""
         w = self._prepare()
-        document = (
-            w["html_class"](string=html, base_url=self.dirs[0].as_uri() + "/", url_fetcher=w["fetcher"])
-            .render(stylesheets=[w["css"]], font_config=w["font_config"])
-        )
+        document = w["html_class"](
+            string=html, base_url=self.dirs[0].as_uri() + "/", url_fetcher=w["fetcher"]
+        ).render(stylesheets=[w["css"]], font_config=w["font_config"])
         options: dict[str, Any] = {}
         if self.options.pdfa:
             options["pdf_variant"] = "pdf/a-3b"

@@ -46,6 +46,12 @@ def peer_best(results: Iterable[RegionResult], node_id: str) -> Decimal | None:
     return max(pts) if pts else None
 
 
+def mean_total(results: Iterable[RegionResult]) -> Decimal | None:
+    """The average total of the regions given (the league table's 平均总分)."""
+    totals = [r.total for r in results]
+    return sum(totals, ZERO) / Decimal(len(totals)) if totals else None
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
     """How a region moved between two periods (None where the earlier period has no result)."""
