@@ -121,3 +121,31 @@ async def test_quit_and_reopen_the_value_is_there(workspace: Path) -> None:
         await pilot.pause()
         mine = again.session.mine(REGION, "D1-12")
         assert mine is not None and mine.value == 3
+
+
+async def test_ranking_lists_regions_by_rank_with_their_rating(workspace: Path) -> None:
+    from assessor.tui.screens.ranking import RankingScreen
+
+    app = AssessorApp(workspace, evaluator=EVALUATOR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("k")
+        await pilot.pause()
+        assert isinstance(app.screen, RankingScreen)
+        table = app.screen.query_one("#ranking", DataTable)
+        first = table.get_row_at(0)
+        assert first[0] == "1" and "临清市" in str(first[1])
+        assert table.row_count == 20
+
+
+async def test_gap_key_shows_the_engines_path_to_the_next_grade(workspace: Path) -> None:
+    app = AssessorApp(workspace, evaluator=EVALUATOR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = app.screen.query_one("#regions", DataTable)
+        table.move_cursor(row=table.get_row_index("371503"))
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("g")
+        await pilot.pause()
+        text = str(app.screen.query_one("#explain", Static).render())
+        assert "五星级" in text and "D2-02" in text

@@ -25,6 +25,7 @@ class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open_region", "打开 open", show=True),
         Binding("r", "refresh", "刷新 refresh", show=True),
+        Binding("k", "ranking", "排名 ranking", show=True),
     ]
 
     @property
@@ -102,6 +103,11 @@ class HomeScreen(Screen[None]):
             from assessor.tui.screens.region import RegionScreen
 
             self.app.push_screen(RegionScreen(str(rid)))
+
+    def action_ranking(self) -> None:
+        from assessor.tui.screens.ranking import RankingScreen
+
+        self.app.push_screen(RankingScreen())
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_open_region()

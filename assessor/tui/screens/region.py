@@ -35,6 +35,7 @@ class RegionScreen(Screen[None]):
         Binding("n", "next_unscored", "下一个未评 next"),
         Binding("x", "mark_na", "不适用 N/A"),
         Binding("u", "undo", "撤销 undo"),
+        Binding("g", "gap", "升级路径 gap"),
         *[Binding(str(k), f"level({k})", show=False) for k in range(10)],
     ]
 
@@ -246,6 +247,15 @@ class RegionScreen(Screen[None]):
             return
         self._save("na")
         self.run_worker(self.show(self.leaf), exclusive=True)
+
+    def action_gap(self) -> None:
+        """The engine's path to the next grade for this region, in the explanation pane."""
+        from assessor.scoring import gap_to_next_grade
+
+        s = self.assessor.session
+        gap = gap_to_next_grade(s.cs, s.assessment, self.region_id, s.workspace.consolidation)
+        lines = gap.lines() if gap is not None else []
+        self.query_one("#explain", Static).update(Text("\n".join(lines)))
 
     def action_undo(self) -> None:
         s = self.assessor.session
