@@ -5,13 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 
+from assessor.errors import AssessorError
 from assessor.tui.session import Session
 
 
 class AssessorApp(App[None]):
+    """Shows its first frame at once; reading and scoring the workspace runs in a worker."""
+
     CSS_PATH = "app.tcss"
     TITLE = "assessor"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "quit", "退出 quit", priority=True)]
@@ -19,14 +23,49 @@ class AssessorApp(App[None]):
     def __init__(self, workspace: Path, evaluator: str | None = None, period: str | None = None,
                  lang: str | None = None) -> None:  # fmt: skip
         super().__init__()
-        self.session = Session.open(workspace, evaluator=evaluator, period=period)
-        self.lang = lang or self.session.workspace.config.language
-        self.sub_title = f"{self.session.workspace.config.name} · {self.session.period}"
+        from assessor.store.config import read_config
+
+        config = read_config(Path(workspace))  # small and fast; errors show before the UI
+        self.folder = Path(workspace)
+        self.evaluator = evaluator
+        self.period = period
+        self.lang = lang or config.language
+        self.sub_title = config.name
+        self._session: Session | None = None
+
+    @property
+    def session(self) -> Session:
+        assert self._session is not None, "the workspace is still loading"
+        return self._session
+
+    @property
+    def loaded(self) -> bool:
+        return self._session is not None
 
     def on_mount(self) -> None:
         from assessor.tui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
+        self.call_after_refresh(self.load_session)  # paint the first frame, then load
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="load")
+    def load_session(self) -> None:
+        """Read every entry and score every region, off the UI thread."""
+        try:
+            session = Session.open(self.folder, evaluator=self.evaluator, period=self.period)
+        except AssessorError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error", timeout=30)
+            return
+        self.call_from_thread(self._loaded, session)
+
+    def _loaded(self, session: Session) -> None:
+        from assessor.tui.screens.home import HomeScreen
+
+        self._session = session
+        self.sub_title = f"{session.workspace.config.name} · {session.period}"
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.populate()
 
     def region_changed(self, region: str) -> None:
         """A region's result changed: the home table's row follows."""
@@ -37,4 +76,5 @@ class AssessorApp(App[None]):
                 screen.refresh_region(region)
 
     def on_unmount(self) -> None:
-        self.session.close()
+        if self._session is not None:
+            self._session.close()

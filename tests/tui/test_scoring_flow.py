@@ -16,7 +16,14 @@ EVALUATOR = "专家组-陈静"
 REGION = "371502"
 
 
+async def loaded(pilot, app: AssessorApp) -> None:  # type: ignore[no-untyped-def]
+    """The first frame comes before the workspace is read: wait for the loading worker."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def open_region(pilot, app: AssessorApp) -> RegionScreen:  # type: ignore[no-untyped-def]
+    await loaded(pilot, app)
     table = app.screen.query_one("#regions", DataTable)
     table.move_cursor(row=table.get_row_index(REGION))
     await pilot.press("enter")
@@ -38,7 +45,7 @@ def stored(ws_dir: Path, leaf: str) -> object:
 async def test_home_lists_every_region_with_total_and_rating(workspace: Path) -> None:
     app = AssessorApp(workspace, evaluator=EVALUATOR)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await loaded(pilot, app)
         table = app.screen.query_one("#regions", DataTable)
         assert table.row_count == 20
         row = table.get_row(REGION)
@@ -118,7 +125,7 @@ async def test_quit_and_reopen_the_value_is_there(workspace: Path) -> None:
         await pilot.press("ctrl+q")
     again = AssessorApp(workspace, evaluator=EVALUATOR)
     async with again.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await loaded(pilot, again)
         mine = again.session.mine(REGION, "D1-12")
         assert mine is not None and mine.value == 3
 
@@ -128,7 +135,7 @@ async def test_ranking_lists_regions_by_rank_with_their_rating(workspace: Path) 
 
     app = AssessorApp(workspace, evaluator=EVALUATOR)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await loaded(pilot, app)
         await pilot.press("k")
         await pilot.pause()
         assert isinstance(app.screen, RankingScreen)
@@ -141,6 +148,7 @@ async def test_ranking_lists_regions_by_rank_with_their_rating(workspace: Path) 
 async def test_gap_key_shows_the_engines_path_to_the_next_grade(workspace: Path) -> None:
     app = AssessorApp(workspace, evaluator=EVALUATOR)
     async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot, app)
         table = app.screen.query_one("#regions", DataTable)
         table.move_cursor(row=table.get_row_index("371503"))
         await pilot.press("enter")

@@ -46,12 +46,21 @@ class HomeScreen(Screen[None]):
         table = self.query_one("#regions", DataTable)
         for key in ("region", "status", "done", "total", "rating", "rank"):
             table.add_column(t(lang, key), key=key)
+        self.query_one("#summary", Static).update(Text(t(lang, "loading")))
+        table.focus()
+        if self.assessor.loaded:
+            self.populate()
+
+    def populate(self) -> None:
+        """Fill the table once the workspace is read and scored (a worker does that)."""
+        table = self.query_one("#regions", DataTable)
+        if table.row_count:
+            return
         s = self.assessor.session
         self.statuses = s.workspace.store.statuses(s.workspace.set_id, s.period)  # one query
         for rid in s.workspace.regions:
             table.add_row(*self._cells(rid), key=rid)
         self._summary()
-        table.focus()
 
     def _cells(self, rid: str) -> list[Text | str]:
         s = self.assessor.session
@@ -88,6 +97,8 @@ class HomeScreen(Screen[None]):
         self._summary()
 
     def action_refresh(self) -> None:
+        if not self.assessor.loaded:
+            return
         s = self.assessor.session
         s.reload()
         self.statuses = s.workspace.store.statuses(s.workspace.set_id, s.period)
@@ -96,7 +107,7 @@ class HomeScreen(Screen[None]):
 
     def action_open_region(self) -> None:
         table = self.query_one("#regions", DataTable)
-        if table.row_count == 0:
+        if table.row_count == 0 or not self.assessor.loaded:
             return
         rid = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         if rid is not None:
@@ -105,6 +116,8 @@ class HomeScreen(Screen[None]):
             self.app.push_screen(RegionScreen(str(rid)))
 
     def action_ranking(self) -> None:
+        if not self.assessor.loaded:
+            return
         from assessor.tui.screens.ranking import RankingScreen
 
         self.app.push_screen(RankingScreen())
