@@ -10,6 +10,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from assessor.errors import AssessorError
+from assessor.tui.commands import RegionCommands
 from assessor.tui.session import Session
 
 
@@ -18,6 +19,7 @@ class AssessorApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "assessor"
+    COMMANDS = App.COMMANDS | {RegionCommands}
     BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "quit", "退出 quit", priority=True)]
 
     def __init__(self, workspace: Path, evaluator: str | None = None, period: str | None = None,

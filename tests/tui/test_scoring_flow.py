@@ -157,3 +157,33 @@ async def test_gap_key_shows_the_engines_path_to_the_next_grade(workspace: Path)
         await pilot.pause()
         text = str(app.screen.query_one("#explain", Static).render())
         assert "五星级" in text and "D2-02" in text
+
+
+async def test_palette_opens_a_region_by_pinyin_initials(workspace: Path) -> None:
+    from assessor.tui.commands import initials
+
+    assert initials("东昌府区") == "dcfq"
+    app = AssessorApp(workspace, evaluator=EVALUATOR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot, app)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"dcfq")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RegionScreen)
+        assert app.screen.region_id == "371502"
+
+
+async def test_region_names_are_never_parsed_as_markup(workspace: Path) -> None:
+    regions = workspace / "regions.yaml"
+    regions.write_text(
+        regions.read_text(encoding="utf-8").replace("name: 东昌府区", "name: '[b]东昌府区[/b]'"),
+        "utf-8",
+    )
+    app = AssessorApp(workspace, evaluator=EVALUATOR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot, app)
+        row = app.screen.query_one("#regions", DataTable).get_row(REGION)
+        assert "[b]东昌府区[/b]" in str(row[0])

@@ -1,0 +1,60 @@
+"""Command palette: open a region by name, code or pinyin initials (东昌府区 → dcfq)."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from assessor.tui.app import AssessorApp
+
+
+def initials(text: str) -> str:
+    from pypinyin import Style, lazy_pinyin
+
+    return "".join(lazy_pinyin(text, style=Style.FIRST_LETTER)).lower()
+
+
+class RegionCommands(Provider):
+    """打开地区 / open a region."""
+
+    def _regions(self) -> list[tuple[str, str, str]]:
+        app = self.app
+        from assessor.tui.app import AssessorApp
+
+        if not isinstance(app, AssessorApp) or not app.loaded:
+            return []
+        return [
+            (rid, r.name or rid, initials(r.name or ""))
+            for rid, r in app.session.workspace.regions.items()
+        ]
+
+    async def discover(self) -> Hits:
+        for rid, name, _ in self._regions():
+            yield DiscoveryHit(f"打开 {name} {rid}", partial(self._open, rid), help="open region")
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        q = query.strip().lower()
+        for rid, name, abbr in self._regions():
+            text = f"打开 {name} {rid}"
+            score = matcher.match(text)
+            if q and (abbr.startswith(q) or rid.startswith(q)):
+                score = max(score, 1.0)
+            if score > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(text),
+                    partial(self._open, rid),
+                    help=f"{abbr} · open region",
+                )
+
+    def _open(self, rid: str) -> None:
+        from assessor.tui.screens.region import RegionScreen
+
+        app: AssessorApp = self.app  # type: ignore[assignment]
+        while len(app.screen_stack) > 2:
+            app.pop_screen()
+        app.push_screen(RegionScreen(rid))
