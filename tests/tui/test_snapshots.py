@@ -1,0 +1,49 @@
+"""How each screen looks with the sample data at 120×40 (SVG snapshots; textual pinned exactly).
+
+Regenerate after an intended change: `pytest tests/tui/test_snapshots.py --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from assessor.tui.app import AssessorApp
+
+SIZE = (120, 40)
+
+
+async def _loaded(pilot: Pilot) -> None:  # type: ignore[type-arg]
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_home_screen(workspace: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(AssessorApp(workspace, evaluator="专家组-陈静"), terminal_size=SIZE, run_before=_loaded)
+
+
+def test_ranking_screen(workspace: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def ranking(pilot: Pilot) -> None:  # type: ignore[type-arg]
+        await _loaded(pilot)
+        await pilot.press("k")
+        await pilot.pause()
+
+    assert snap_compare(AssessorApp(workspace, evaluator="专家组-陈静"), terminal_size=SIZE, run_before=ranking)
+
+
+def test_region_screen(workspace: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def region(pilot: Pilot) -> None:  # type: ignore[type-arg]
+        await _loaded(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        for _ in range(3):  # root → 数字惠民 → D1-01 (named inputs)
+            await pilot.press("down")
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        for widget in pilot.app.screen.query(Input):
+            widget.cursor_blink = False
+        await pilot.pause()
+
+    assert snap_compare(AssessorApp(workspace, evaluator="专家组-陈静"), terminal_size=SIZE, run_before=region)
