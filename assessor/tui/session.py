@@ -94,6 +94,31 @@ class Session:
         self.results[region] = fresh
         return fresh
 
+    def history(self, region: str, leaf: str, limit: int = 6) -> list[str]:
+        """The leaf's last changes from the audit log: when, who, old → new, why."""
+        from assessor.cli.cmd_audit import _short
+
+        out = []
+        for r in self.workspace.store.audit_log(region=region, leaf=leaf, limit=limit):
+            if r.period != self.period:
+                continue
+            line = f"{r.at[:16].replace('T', ' ')} {r.who} {r.action}: {_short(r.old)} → {_short(r.new)}"
+            out.append(line + (f" [{r.reason}]" if r.reason else ""))
+        return out
+
+    def copy_previous(self, region: str, leaf: str) -> RegionResult | None:
+        """Enter this evaluator's value of the previous period again (None when there is none)."""
+        from assessor.model.periods import parse_period
+
+        before = str(parse_period(self.period).previous())
+        stored = self.workspace.store.get_entry(
+            EntryKey(self.workspace.set_id, region, before, self.evaluator, leaf)
+        )
+        if stored is None:
+            return None
+        entry = stored.entry.model_copy(update={"carried_over": True})
+        return self._put(region, leaf, entry)
+
     def mark_na(self, region: str, leaf: str) -> RegionResult:
         node = self.cs.nodes[leaf].node
         assert node is not None

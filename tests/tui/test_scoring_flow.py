@@ -187,3 +187,26 @@ async def test_region_names_are_never_parsed_as_markup(workspace: Path) -> None:
         await loaded(pilot, app)
         row = app.screen.query_one("#regions", DataTable).get_row(REGION)
         assert "[b]东昌府区[/b]" in str(row[0])
+
+
+async def test_history_shows_the_changes_and_previous_period_can_be_copied(workspace: Path) -> None:
+    from assessor.model import Entry
+
+    ws = open_workspace(workspace)
+    ws.store.set_entry(
+        EntryKey(ws.set_id, REGION, "2020", EVALUATOR, "D1-12"), Entry(value=2, evaluator=EVALUATOR)
+    )
+    ws.close()
+    app = AssessorApp(workspace, evaluator=EVALUATOR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_region(pilot, app)
+        await screen.show("D1-12")
+        await pilot.pause()
+        screen.query_one("#tree").focus()
+        await pilot.press("p")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "修改记录" in str(screen.query_one("#history", Static).render())
+    got = stored(workspace, "D1-12")
+    assert got is not None and got.value == 2 and got.carried_over  # type: ignore[union-attr]

@@ -36,6 +36,7 @@ class RegionScreen(Screen[None]):
         Binding("x", "mark_na", "不适用 N/A"),
         Binding("u", "undo", "撤销 undo"),
         Binding("g", "gap", "升级路径 gap"),
+        Binding("p", "copy_previous", "沿用上期 previous"),
         *[Binding(str(k), f"level({k})", show=False) for k in range(10)],
     ]
 
@@ -65,6 +66,7 @@ class RegionScreen(Screen[None]):
                 yield Input(placeholder=t(self.assessor.lang, "comment"), id="comment")
                 yield Static(id="message")
                 yield Static(id="explain")
+                yield Static(id="history")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -114,6 +116,11 @@ class RegionScreen(Screen[None]):
         s = self.assessor.session
         lines = explain_lines(s.cs, s.results[self.region_id], self.leaf, self.assessor.lang)
         self.query_one("#explain", Static).update(Text("\n".join(lines)))
+        history = s.history(self.region_id, self.leaf)
+        title = "修改记录" if self.assessor.lang == "zh" else "History"
+        self.query_one("#history", Static).update(
+            Text("\n".join([title + ":", *history]) if history else "")
+        )
 
     @on(Tree.NodeHighlighted, "#tree")
     async def _highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
@@ -256,6 +263,25 @@ class RegionScreen(Screen[None]):
         gap = gap_to_next_grade(s.cs, s.assessment, self.region_id, s.workspace.consolidation)
         lines = gap.lines() if gap is not None else []
         self.query_one("#explain", Static).update(Text("\n".join(lines)))
+
+    def action_copy_previous(self) -> None:
+        s = self.assessor.session
+        if self.leaf is None:
+            return
+        try:
+            done = s.copy_previous(self.region_id, self.leaf)
+        except StoreError as exc:
+            self._say(str(exc.problems[0].message), "red")
+            return
+        if done is None:
+            self._say(
+                "上期无此指标的填报" if self.assessor.lang == "zh" else "no entry last period",
+                "yellow",
+            )
+            return
+        self._relabel(self.leaf)
+        self.run_worker(self.show(self.leaf), exclusive=True)
+        self.assessor.region_changed(self.region_id)
 
     def action_undo(self) -> None:
         s = self.assessor.session
