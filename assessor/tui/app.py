@@ -20,18 +20,23 @@ class AssessorApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "assessor"
     COMMANDS = App.COMMANDS | {RegionCommands}
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "quit", "退出 quit", priority=True)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "退出 quit", priority=True),
+        Binding("i", "open_set", "indicator_set"),
+    ]
 
     def __init__(self, workspace: Path, evaluator: str | None = None, period: str | None = None,
                  lang: str | None = None) -> None:  # fmt: skip
         super().__init__()
         from assessor.store.config import read_config
+        from assessor.tui.i18n import localize_bindings
 
         config = read_config(Path(workspace))  # small and fast; errors show before the UI
         self.folder = Path(workspace)
         self.evaluator = evaluator
         self.period = period
         self.lang = lang or config.language
+        localize_bindings(self, self.lang)
         self.sub_title = config.name
         self._session: Session | None = None
 
@@ -76,6 +81,29 @@ class AssessorApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
                 screen.refresh_region(region)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Screens that show results of one set are opened from home only, so that no screen
+        below keeps showing a set that was reloaded."""
+        if action == "open_set":
+            from assessor.tui.screens.home import HomeScreen
+
+            return self.loaded and isinstance(self.screen, HomeScreen)
+        return True
+
+    def action_open_set(self) -> None:
+        from assessor.tui.screens.indicator_set import SetScreen
+
+        self.push_screen(SetScreen())
+
+    def set_reloaded(self) -> None:
+        """The set was edited and re-scored: every home row follows."""
+        from assessor.tui.screens.home import HomeScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                for rid in self.session.results:
+                    screen.refresh_region(rid)
 
     def on_unmount(self) -> None:
         if self._session is not None:

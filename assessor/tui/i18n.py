@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
 STRINGS: dict[str, dict[str, str]] = {
     "zh": {
         "quit": "退出", "back": "返回", "open": "打开", "next": "下一个未评", "na": "不适用", "undo": "撤销",
@@ -11,6 +16,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "final": "已定稿，只读", "no_rating": "无评级", "period": "评价期", "choose_leaf": "在左侧选择一个指标",
         "group": "指标组", "home_title": "评估总览", "level_keys": "数字键 0-5 选择等级", "evaluator": "评估人",
         "all_done": "全部指标已评分", "veto": "一票否决", "loading": "正在读取并计算工作区…",
+        "edit_yaml": "编辑", "reload_set": "重新载入", "file": "文件", "points": "分值", "kind": "类型",
+        "method": "方法", "optional": "可不适用", "evidence_required": "须附佐证材料",
+        "lint_kept": "指标体系文件有错误，仍使用上次载入的版本：", "set_copied": "已复制到工作区以便编辑：",
+        "set_reloaded": "指标体系已重新载入并重新计分", "indicator_set": "指标体系",
     },
     "en": {
         "quit": "Quit", "back": "Back", "open": "Open", "next": "Next unscored", "na": "N/A", "undo": "Undo",
@@ -21,9 +30,32 @@ STRINGS: dict[str, dict[str, str]] = {
         "period": "Period", "choose_leaf": "choose an indicator on the left", "group": "group",
         "home_title": "Campaign", "level_keys": "keys 0-5 choose the level", "evaluator": "Evaluator",
         "all_done": "every indicator is scored", "veto": "veto", "loading": "reading and scoring the workspace…",
+        "edit_yaml": "Edit", "reload_set": "Reload", "file": "file", "points": "points", "kind": "kind",
+        "method": "method", "optional": "may be N/A", "evidence_required": "evidence required",
+        "lint_kept": "the set file has errors; the set loaded before stays in use:",
+        "set_copied": "copied into the workspace for editing: ", "set_reloaded": "set reloaded and rescored",
+        "indicator_set": "Indicator set",
     },
 }  # fmt: skip
 
 
 def t(lang: str, key: str) -> str:
     return STRINGS.get(lang, STRINGS["zh"]).get(key, key)
+
+
+def localize_bindings(node: DOMNode, lang: str | None = None) -> None:
+    """Footer labels in the interface language: binding descriptions are keys of STRINGS.
+
+    Bindings are class attributes, but each node holds its own copy (`_bindings`), so a
+    screen rewrites its copy once when it is created; unknown descriptions stay as written.
+    """
+    from dataclasses import replace
+
+    from textual._context import active_app
+
+    if lang is None:
+        lang = getattr(active_app.get(None), "lang", None) or "zh"
+    table = node._bindings.key_to_bindings
+    for key, bindings in table.items():
+        table[key] = [replace(b, description=t(lang, b.description)) if b.description else b
+                      for b in bindings]  # fmt: skip

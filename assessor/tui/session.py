@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from assessor.errors import Problem
 from assessor.loader.entry_values import EntryValueError, normalize_entry
 from assessor.model.entries import Assessment, Entry
 from assessor.model.results import RegionResult
@@ -49,6 +50,26 @@ class Session:
         self.assessment = ws.store.assessment(ws.set_id, self.period, ws.regions)
         results = score(self.cs, self.assessment, consolidation=ws.consolidation)
         self.results = {r.region: r for r in results}
+
+    def reload_set(self) -> list[Problem]:
+        """Read the set file again after an edit: lint it, and only when it has no errors
+        compile it, swap it in and re-score. Returns the problems (warnings included)."""
+        from assessor.errors import AssessorError
+        from assessor.loader import lint_paths, load_set
+
+        path = self.workspace.set_paths[0]
+        problems = lint_paths([path])
+        if any(p.severity == "error" for p in problems):
+            return problems
+        try:
+            fresh = load_set(path)
+            cs = compile_checked(fresh)
+        except AssessorError as exc:
+            return problems + list(exc.problems)
+        self.workspace.__dict__["indicator_set"] = fresh  # replaces the cached_property value
+        self.cs = cs
+        self.reload()
+        return problems
 
     def key(self, region: str, leaf: str) -> EntryKey:
         return EntryKey(self.workspace.set_id, region, self.period, self.evaluator, leaf)

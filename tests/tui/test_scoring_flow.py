@@ -210,3 +210,21 @@ async def test_history_shows_the_changes_and_previous_period_can_be_copied(works
         assert "修改记录" in str(screen.query_one("#history", Static).render())
     got = stored(workspace, "D1-12")
     assert got is not None and got.value == 2 and got.carried_over  # type: ignore[union-attr]
+
+
+async def test_reports_screen_renders_a_ranking_report_in_a_worker(workspace: Path) -> None:
+    from assessor.tui.screens.reports import ReportsScreen
+
+    app = AssessorApp(workspace, evaluator=EVALUATOR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot, app)
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, ReportsScreen)
+        await pilot.press("down", "enter")  # the second kind: ranking
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = str(app.screen.query_one("#result", Static).render())
+        assert "ranking-sd-county-2020-2021.pdf" in text
+    assert (workspace / "reports" / "ranking-sd-county-2020-2021.pdf").stat().st_size > 10_000

@@ -26,6 +26,7 @@ class HomeScreen(Screen[None]):
         Binding("enter", "open_region", "打开 open", show=True),
         Binding("r", "refresh", "刷新 refresh", show=True),
         Binding("k", "ranking", "排名 ranking", show=True),
+        Binding("o", "reports", "报告 reports", show=True),
     ]
 
     @property
@@ -114,6 +115,19 @@ class HomeScreen(Screen[None]):
             from assessor.tui.screens.region import RegionScreen
 
             self.app.push_screen(RegionScreen(str(rid)))
+
+    def action_reports(self) -> None:
+        if not self.assessor.loaded:
+            return
+        from assessor.tui.screens.reports import ReportsScreen
+
+        table = self.query_one("#regions", DataTable)
+        rid = (
+            table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+            if table.row_count
+            else None
+        )
+        self.app.push_screen(ReportsScreen(str(rid) if rid else None))
 
     def action_ranking(self) -> None:
         if not self.assessor.loaded:
