@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from assessor.errors import AssessorError
 from assessor.tui.commands import RegionCommands
+from assessor.tui.i18n import localize_bindings, t
 from assessor.tui.session import Session
 
 
@@ -21,7 +24,7 @@ class AssessorApp(App[None]):
     TITLE = "assessor"
     COMMANDS = App.COMMANDS | {RegionCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "退出 quit", priority=True),
+        Binding("ctrl+q", "quit", "quit", priority=True),
         Binding("i", "open_set", "indicator_set"),
     ]
 
@@ -29,7 +32,6 @@ class AssessorApp(App[None]):
                  lang: str | None = None) -> None:  # fmt: skip
         super().__init__()
         from assessor.store.config import read_config
-        from assessor.tui.i18n import localize_bindings
 
         config = read_config(Path(workspace))  # small and fast; errors show before the UI
         self.folder = Path(workspace)
@@ -90,6 +92,27 @@ class AssessorApp(App[None]):
 
             return self.loaded and isinstance(self.screen, HomeScreen)
         return True
+
+    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
+        """Every screen's footer in the interface language (bindings hold STRINGS keys)."""
+        if isinstance(screen, Screen):
+            localize_bindings(screen, self.lang)
+        return super().push_screen(screen, *args, **kwargs)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's palette commands (English) in the interface language."""
+        lang = self.lang
+        yield SystemCommand(t(lang, "theme"), t(lang, "theme_help"), self.action_change_theme)
+        yield SystemCommand(t(lang, "quit"), t(lang, "quit_help"), self.action_quit)
+        if screen.query("HelpPanel"):
+            yield SystemCommand(t(lang, "keys"), t(lang, "keys_hide"), self.action_hide_help_panel)
+        else:
+            yield SystemCommand(t(lang, "keys"), t(lang, "keys_help"), self.action_show_help_panel)
+        yield SystemCommand(
+            t(lang, "screenshot"),
+            t(lang, "screenshot_help"),
+            lambda: self.set_timer(0.1, self.deliver_screenshot),
+        )
 
     def action_open_set(self) -> None:
         from assessor.tui.screens.indicator_set import SetScreen

@@ -20,6 +20,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "method": "方法", "optional": "可不适用", "evidence_required": "须附佐证材料",
         "lint_kept": "指标体系文件有错误，仍使用上次载入的版本：", "set_copied": "已复制到工作区以便编辑：",
         "set_reloaded": "指标体系已重新载入并重新计分", "indicator_set": "指标体系",
+        "ranking": "排名", "reports": "报告", "gap": "升级路径", "previous": "沿用上期", "palette": "命令",
+        "theme": "主题", "theme_help": "更换配色主题", "quit_help": "退出（所有修改均已保存）",
+        "keys": "按键", "keys_help": "显示当前可用的按键", "keys_hide": "隐藏按键说明",
+        "screenshot": "截图", "screenshot_help": "将当前画面保存为 SVG",
     },
     "en": {
         "quit": "Quit", "back": "Back", "open": "Open", "next": "Next unscored", "na": "N/A", "undo": "Undo",
@@ -35,6 +39,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "lint_kept": "the set file has errors; the set loaded before stays in use:",
         "set_copied": "copied into the workspace for editing: ", "set_reloaded": "set reloaded and rescored",
         "indicator_set": "Indicator set",
+        "ranking": "Ranking", "reports": "Reports", "gap": "Gap", "previous": "Last period", "palette": "Palette",
+        "theme": "Theme", "theme_help": "Change the colour theme", "quit_help": "Quit (every change is saved)",
+        "keys": "Keys", "keys_help": "Show the keys available here", "keys_hide": "Hide the keys panel",
+        "screenshot": "Screenshot", "screenshot_help": "Save the screen as SVG",
     },
 }  # fmt: skip
 

@@ -23,10 +23,10 @@ class HomeScreen(Screen[None]):
     statuses: dict[str, str]
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open_region", "打开 open", show=True),
-        Binding("r", "refresh", "刷新 refresh", show=True),
-        Binding("k", "ranking", "排名 ranking", show=True),
-        Binding("o", "reports", "报告 reports", show=True),
+        Binding("enter", "open_region", "open", show=True),
+        Binding("r", "refresh", "refresh", show=True),
+        Binding("k", "ranking", "ranking", show=True),
+        Binding("o", "reports", "reports", show=True),
     ]
 
     @property

@@ -27,7 +27,7 @@ from assessor.errors import Problem
 from assessor.exchange.rows import criteria_text
 from assessor.model.indicator_set import InnerNode
 from assessor.scoring import display
-from assessor.tui.i18n import localize_bindings, t
+from assessor.tui.i18n import t
 
 if TYPE_CHECKING:
     from assessor.scoring import CompiledSet
@@ -42,10 +42,6 @@ class SetScreen(Screen[None]):
         Binding("e", "edit", "edit_yaml"),
         Binding("l", "reload", "reload_set"),
     ]
-
-    def __init__(self) -> None:
-        super().__init__()
-        localize_bindings(self)
 
     @property
     def assessor(self) -> AssessorApp:

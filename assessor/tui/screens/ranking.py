@@ -21,7 +21,7 @@ GRADE_STYLES = ("bold green", "green", "yellow", "dark_orange", "red")
 
 
 class RankingScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "返回 back")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "back")]
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -31,12 +31,12 @@ if TYPE_CHECKING:
 
 class RegionScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "返回 back"),
-        Binding("n", "next_unscored", "下一个未评 next"),
-        Binding("x", "mark_na", "不适用 N/A"),
-        Binding("u", "undo", "撤销 undo"),
-        Binding("g", "gap", "升级路径 gap"),
-        Binding("p", "copy_previous", "沿用上期 previous"),
+        Binding("escape", "back", "back"),
+        Binding("n", "next_unscored", "next"),
+        Binding("x", "mark_na", "na"),
+        Binding("u", "undo", "undo"),
+        Binding("g", "gap", "gap"),
+        Binding("p", "copy_previous", "previous"),
         *[Binding(str(k), f"level({k})", show=False) for k in range(10)],
     ]
 

@@ -28,7 +28,7 @@ KINDS = (
 
 
 class ReportsScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "返回 back")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "back")]
 
     def __init__(self, region: str | None) -> None:
         super().__init__()
