@@ -14,7 +14,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "rank": "排名", "provisional": "暂定", "value": "填报值", "comment": "备注", "criteria": "评分标准",
         "guidance": "填报说明", "explain": "得分说明", "saved": "已保存", "invalid": "未保存：", "conflict": "冲突：",
         "final": "已定稿，只读", "no_rating": "无评级", "period": "评价期", "choose_leaf": "在左侧选择一个指标",
-        "group": "指标组", "home_title": "评估总览", "level_keys": "数字键 0-5 选择等级", "evaluator": "评估人",
+        "group": "分组", "home_title": "评估总览", "level_keys": "数字键 0-5 选择等级", "evaluator": "评估人",
         "all_done": "全部指标已评分", "veto": "一票否决", "loading": "正在读取并计算工作区…",
         "edit_yaml": "编辑", "reload_set": "重新载入", "file": "文件", "points": "分值", "kind": "类型",
         "method": "方法", "optional": "可不适用", "evidence_required": "须附佐证材料",
@@ -24,6 +24,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "theme": "主题", "theme_help": "更换配色主题", "quit_help": "退出（所有修改均已保存）",
         "keys": "按键", "keys_help": "显示当前可用的按键", "keys_hide": "隐藏按键说明",
         "screenshot": "截图", "screenshot_help": "将当前画面保存为 SVG",
+        "sort": "排序", "group_filter": "分组", "move": "升降", "delta": "分差", "group_rank": "组内",
+        "all_groups": "全部", "sorted_by": "排序", "compared_with": "对比",
     },
     "en": {
         "quit": "Quit", "back": "Back", "open": "Open", "next": "Next unscored", "na": "N/A", "undo": "Undo",
@@ -31,7 +33,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "rating": "Rating", "rank": "Rank", "provisional": "provisional", "value": "Value", "comment": "Comment",
         "criteria": "Criteria", "guidance": "Guidance", "explain": "Explanation", "saved": "saved",
         "invalid": "not saved: ", "conflict": "conflict: ", "final": "final, read-only", "no_rating": "no rating",
-        "period": "Period", "choose_leaf": "choose an indicator on the left", "group": "group",
+        "period": "Period", "choose_leaf": "choose an indicator on the left", "group": "Group",
         "home_title": "Campaign", "level_keys": "keys 0-5 choose the level", "evaluator": "Evaluator",
         "all_done": "every indicator is scored", "veto": "veto", "loading": "reading and scoring the workspace…",
         "edit_yaml": "Edit", "reload_set": "Reload", "file": "file", "points": "points", "kind": "kind",
@@ -43,6 +45,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "theme": "Theme", "theme_help": "Change the colour theme", "quit_help": "Quit (every change is saved)",
         "keys": "Keys", "keys_help": "Show the keys available here", "keys_hide": "Hide the keys panel",
         "screenshot": "Screenshot", "screenshot_help": "Save the screen as SVG",
+        "sort": "Sort", "group_filter": "Group", "move": "Move", "delta": "Change", "group_rank": "In group",
+        "all_groups": "all", "sorted_by": "sorted by", "compared_with": "compared with",
     },
 }  # fmt: skip
 

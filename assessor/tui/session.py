@@ -14,6 +14,7 @@ from assessor.model.entries import Assessment, Entry
 from assessor.model.results import RegionResult
 from assessor.scoring import compile_checked, rescore_leaf, score
 from assessor.scoring.compiled import CompiledSet
+from assessor.scoring.summary import Change
 from assessor.store.errors import StoreError
 from assessor.store.store import EntryKey
 from assessor.store.workspace import Workspace, open_workspace
@@ -70,6 +71,29 @@ class Session:
         self.cs = cs
         self.reload()
         return problems
+
+    def previous_period_label(self) -> str | None:
+        """The period before this one, when the store has entries for it."""
+        from assessor.model.periods import parse_period
+
+        before = str(parse_period(self.period).previous())
+        return before if before in self.workspace.store.periods(self.workspace.set_id) else None
+
+    def changes_since_previous(self) -> dict[str, Change]:
+        """Each region's change against the previous period (the engine scores both; slow
+        for big campaigns, so callers run this in a worker). Empty without a previous period."""
+        from assessor.scoring.summary import changes
+
+        before = self.previous_period_label()
+        if before is None:
+            return {}
+        ws = self.workspace
+        previous = score(
+            self.cs,
+            ws.store.assessment(ws.set_id, before, ws.regions),
+            consolidation=ws.consolidation,
+        )
+        return changes(list(self.results.values()), previous)
 
     def key(self, region: str, leaf: str) -> EntryKey:
         return EntryKey(self.workspace.set_id, region, self.period, self.evaluator, leaf)

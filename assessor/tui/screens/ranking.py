@@ -1,61 +1,225 @@
-"""Ranking: regions by rank with total, rating and dimension points (the engine's numbers)."""
+"""Ranking: regions by rank with total, rating, dimensions and the change since last period.
+
+Every number is the engine's: ranks and group ranks come with the results, the change against
+the previous period is `assessor.scoring.summary.changes`. The previous period is scored in a
+thread worker after the table is shown, so opening the ranking never waits for it.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Footer, Header, Static
 
 from assessor.scoring import display
 from assessor.scoring.output import rating_text
 from assessor.tui.i18n import t
 
 if TYPE_CHECKING:
+    from assessor.model.results import RegionResult
+    from assessor.scoring.summary import Change
     from assessor.tui.app import AssessorApp
 
 GRADE_STYLES = ("bold green", "green", "yellow", "dark_orange", "red")
+LAST = 10**9
+
+
+class Cell(Text):
+    """A table cell that knows how it sorts (DataTable.sort only sees cell values)."""
+
+    def __init__(self, text: str, sort: Any, style: str = "") -> None:
+        super().__init__(text, style=style)
+        self.sort = sort
+
+
+def _sort_key(cell: Any) -> Any:
+    return cell.sort if isinstance(cell, Cell) else str(cell)
 
 
 class RankingScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "back")]
+    """Sorted by rank first; `s` or a click on a header sorts by another column, `f` shows one
+    peer group at a time."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "back"),
+        Binding("s", "next_sort", "sort"),
+        Binding("f", "next_group", "group_filter"),
+        Binding("enter", "open_region", "open"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sort_column = "rank"
+        self.reverse = False
+        self.group: str | None = None
+        self.changes: dict[str, Change] = {}
+
+    @property
+    def assessor(self) -> AssessorApp:
+        from assessor.tui.app import AssessorApp
+
+        assert isinstance(self.app, AssessorApp)
+        return self.app
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield Static(id="ranking-info")
         yield DataTable(id="ranking", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
-        app = self.app
-        from assessor.tui.app import AssessorApp
-
-        assert isinstance(app, AssessorApp)
-        self.fill(app)
-
-    def fill(self, app: AssessorApp) -> None:
-        s = app.session
+        s = self.assessor.session
+        lang = self.assessor.lang
         cs = s.cs
         table = self.query_one("#ranking", DataTable)
-        dims = [cs.nodes[c] for c in cs.root.children if cs.nodes[c].kind == "core"]
-        table.add_column(t(app.lang, "rank"), key="rank")
-        table.add_column(t(app.lang, "region"), key="region")
-        table.add_column(t(app.lang, "total"), key="total")
-        table.add_column(t(app.lang, "rating"), key="rating")
-        for d in dims:
-            table.add_column(Text(d.name), key=d.id)
-        grades = [g.key for g in cs.set.rating.grades] if cs.set.rating else []
-        for r in sorted(s.results.values(), key=lambda x: (x.rank or 10**9, x.region)):
-            idx = grades.index(r.rating.key) if r.rating.key in grades else len(GRADE_STYLES) - 1
-            style = GRADE_STYLES[min(idx, len(GRADE_STYLES) - 1)]
-            table.add_row(
-                str(r.rank or ""),
-                Text(f"{r.name or ''} {r.region}"),
-                display(cs, r.total) + ("*" if r.provisional else ""),
-                Text(rating_text(r, none=t(app.lang, "no_rating")), style=style),
-                *[display(cs, r.nodes[d.id].points) for d in dims],
-                key=r.region,
-            )
+        self.dims = [c for c in cs.root.children if cs.nodes[c].kind == "core"]
+        for key in ("rank", "move", "region", "group", "group_rank", "total", "delta", "rating"):
+            table.add_column(t(lang, key), key=key)
+        for d in self.dims:
+            table.add_column(Text(cs.nodes[d].name), key=d)
+        self.fill()
         table.focus()
+        self.load_previous()
+
+    # ---------------------------------------------------------------- rows
+
+    def rows(self) -> list[RegionResult]:
+        results = self.assessor.session.results.values()
+        return [r for r in results if self.group is None or r.group == self.group]
+
+    def fill(self) -> None:
+        """(Re)build the rows of the groups shown; 150 regions take a few milliseconds."""
+        table = self.query_one("#ranking", DataTable)
+        table.clear()
+        for r in self.rows():
+            table.add_row(*self.cells(r), key=r.region)
+        self.resort()
+        self.info()
+
+    def cells(self, r: RegionResult) -> list[Any]:
+        cs = self.assessor.session.cs
+        lang = self.assessor.lang
+        grades = [g.key for g in cs.set.rating.grades] if cs.set.rating else []
+        idx = grades.index(r.rating.key) if r.rating.key in grades else len(GRADE_STYLES) - 1
+        style = GRADE_STYLES[min(idx, len(GRADE_STYLES) - 1)]
+        total = display(cs, r.total) + ("*" if r.provisional else "")
+        move, delta = self.change_cells(r.region)
+        return [
+            Cell(str(r.rank or ""), r.rank or LAST),
+            move,
+            Cell(f"{r.name or ''} {r.region}", r.region),
+            Cell(r.group or "", (_pinyin(r.group or ""), r.group_rank or LAST)),
+            Cell(str(r.group_rank or ""), r.group_rank or LAST),
+            Cell(total, -r.total, style="bold"),
+            delta,
+            Cell(rating_text(r, none=t(lang, "no_rating")), idx, style=style),
+            *[Cell(display(cs, r.nodes[d].points), -(r.nodes[d].points or 0)) for d in self.dims],
+        ]
+
+    def change_cells(self, region: str) -> tuple[Cell, Cell]:
+        """Rank moved (+ up, − down) and total change; blank while or when there is no previous."""
+        c = self.changes.get(region)
+        if c is None or c.total is None:
+            return Cell("", 0), Cell("", 0)
+        cs = self.assessor.session.cs
+        moved = c.rank or 0
+        move = Cell(
+            f"{moved:+d}" if moved else "=",
+            -moved,
+            "green" if moved > 0 else "red" if moved < 0 else "",
+        )
+        shown = display(cs, c.total)
+        delta = Cell(
+            shown if shown.startswith("-") else f"+{shown}",
+            -c.total,
+            "green" if c.total > 0 else "red" if c.total < 0 else "",
+        )
+        return move, delta
+
+    def info(self) -> None:
+        s = self.assessor.session
+        lang = self.assessor.lang
+        shown = self.group or t(lang, "all_groups")
+        prev = s.previous_period_label()
+        text = f"{s.period} · {t(lang, 'group')}: {shown} · {t(lang, 'sorted_by')}: {t(lang, self.sort_column)}"
+        if prev:
+            text += f" · {t(lang, 'compared_with')} {prev}"
+        self.query_one("#ranking-info", Static).update(Text(text))
+
+    def resort(self) -> None:
+        self.query_one("#ranking", DataTable).sort(
+            self.sort_column, key=_sort_key, reverse=self.reverse
+        )
+
+    # ---------------------------------------------------------------- previous period
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="previous")
+    def load_previous(self) -> None:
+        changes = self.assessor.session.changes_since_previous()
+        self.app.call_from_thread(self._previous_loaded, changes)
+
+    def _previous_loaded(self, changes: dict[str, Change]) -> None:
+        self.changes = changes
+        table = self.query_one("#ranking", DataTable)
+        for r in self.rows():
+            move, delta = self.change_cells(r.region)
+            table.update_cell(r.region, "move", move)
+            table.update_cell(r.region, "delta", delta)
+        if self.sort_column in ("move", "delta"):
+            self.resort()
+        self.info()
+
+    # ---------------------------------------------------------------- actions
+
+    SORTS = ("rank", "total", "move", "delta", "region", "group")
+
+    def action_next_sort(self) -> None:
+        i = self.SORTS.index(self.sort_column) if self.sort_column in self.SORTS else -1
+        self.sort_column = self.SORTS[(i + 1) % len(self.SORTS)]
+        self.reverse = False
+        self.resort()
+        self.info()
+
+    @on(DataTable.HeaderSelected, "#ranking")
+    def _header(self, event: DataTable.HeaderSelected) -> None:
+        column = str(event.column_key.value)
+        self.reverse = not self.reverse if column == self.sort_column else False
+        self.sort_column = column
+        self.resort()
+        self.info()
+
+    def action_next_group(self) -> None:
+        groups = sorted(
+            {r.group for r in self.assessor.session.results.values() if r.group}, key=_pinyin
+        )
+        if not groups:
+            return
+        order: list[str | None] = [None, *groups]
+        self.group = order[(order.index(self.group) + 1) % len(order)]
+        self.fill()
+
+    def action_open_region(self) -> None:
+        table = self.query_one("#ranking", DataTable)
+        if not table.row_count:
+            return
+        rid = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        from assessor.tui.screens.region import RegionScreen
+
+        self.app.pop_screen()
+        self.app.push_screen(RegionScreen(str(rid)))
+
+    @on(DataTable.RowSelected, "#ranking")
+    def _selected(self) -> None:
+        self.action_open_region()
+
+
+def _pinyin(text: str) -> str:
+    """Chinese sorts by pinyin for people, not by code point."""
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(text))
