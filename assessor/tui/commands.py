@@ -7,14 +7,10 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from assessor.tui.pinyin import initials
+
 if TYPE_CHECKING:
     from assessor.tui.app import AssessorApp
-
-
-def initials(text: str) -> str:
-    from pypinyin import Style, lazy_pinyin
-
-    return "".join(lazy_pinyin(text, style=Style.FIRST_LETTER)).lower()
 
 
 class RegionCommands(Provider):

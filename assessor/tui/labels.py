@@ -11,30 +11,44 @@ from assessor.scoring.output import rating_text
 # Fixed-width ASCII-safe marks (ambiguous-width glyphs break layouts in some terminals).
 MARKS = {
     "scored": ("+", "green"),
-    "unscored": ("·", "yellow"),
+    "unscored": (".", "yellow"),
     "na": ("-", "grey50"),
     "error": ("!", "red"),
 }
 
 
-def node_label(cs: CompiledSet, n: NodeResult) -> Text:
+def node_label(cs: CompiledSet, n: NodeResult, evidence_missing: bool = False) -> Text:
+    """Mark, id, name, points/max and level; an error outranks a disagreement, which
+    outranks missing evidence (`E`), which outranks the plain status."""
     mark, style = MARKS.get(n.status, ("?", ""))
-    if n.disagreement:
-        mark, style = "≠", "magenta"
+    if evidence_missing and n.status == "scored":
+        mark, style = "E", "dark_orange"
+    if n.disagreement and n.status != "error":
+        mark, style = "~", "magenta"
     label = Text()
     label.append(f"{mark} ", style=style)
     label.append(f"{n.id} ")
     label.append(n.name)  # user text: never parsed as markup
-    pts = "—" if n.points is None else display(cs, n.points)
+    pts = "-" if n.points is None else display(cs, n.points)
     label.append(f"  {pts}/{display(cs, n.max)}", style="bold" if not n.leaf else "")
     if n.level is not None and n.leaf:
         label.append(f" L{n.level}", style="cyan")
     return label
 
 
+def needs_evidence(cs: CompiledSet, n: NodeResult, attached: set[str]) -> bool:
+    """A scored leaf whose set requires evidence and that has none, in its entries or in
+    the store's evidence records (`attached`: leaf ids with a record)."""
+    node = cs.nodes[n.id].node
+    spec = getattr(node, "evidence", None)
+    return bool(
+        n.leaf and spec is not None and spec.required and not n.evidence and n.id not in attached
+    )
+
+
 def bar(fraction: float, width: int = 12) -> str:
     filled = round(max(0.0, min(1.0, fraction)) * width)
-    return "█" * filled + "░" * (width - filled)
+    return "#" * filled + "." * (width - filled)  # ASCII: block glyphs are ambiguous-width
 
 
 def header_text(cs: CompiledSet, r: RegionResult, period: str, lang: str) -> Text:

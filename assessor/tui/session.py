@@ -15,9 +15,10 @@ from assessor.model.results import RegionResult
 from assessor.scoring import compile_checked, rescore_leaf, score
 from assessor.scoring.compiled import CompiledSet
 from assessor.scoring.summary import Change
-from assessor.store.errors import StoreError
+from assessor.store.errors import ConflictError, StoreError
 from assessor.store.store import EntryKey
 from assessor.store.workspace import Workspace, open_workspace
+from assessor.tui.pinyin import Searchable
 
 
 @dataclass
@@ -29,6 +30,8 @@ class Session:
     assessment: Assessment
     results: dict[str, RegionResult] = field(default_factory=dict)
     undo: list[tuple[str, str, Entry | None]] = field(default_factory=list)
+    redo: list[tuple[str, str, Entry | None]] = field(default_factory=list)
+    _search: tuple[CompiledSet, list[Searchable]] | None = None
 
     @classmethod
     def open(cls, folder: Path, evaluator: str | None = None, period: str | None = None) -> Session:
@@ -116,18 +119,47 @@ class Session:
         if comment:
             data["comment"] = comment
         entry = normalize_entry(node, data, evaluator=self.evaluator)
+        mine = self.mine(region, leaf)
+        if mine is not None and mine.evidence:  # a new value keeps the evidence attached
+            entry = entry.model_copy(update={"evidence": mine.evidence})
         return self._put(region, leaf, entry)
 
-    def _put(self, region: str, leaf: str, entry: Entry | None) -> RegionResult:
+    def _put(
+        self, region: str, leaf: str, entry: Entry | None, *, undoable: bool = True
+    ) -> RegionResult:
+        """Store this evaluator's entry (None clears it), then re-score the region.
+
+        The store refuses a stale version; on top of that, an entry that differs from the one
+        this session read (someone else wrote it meanwhile) is a conflict too: it is raised and
+        shown, never overwritten. `r` (refresh) reads the other value."""
+        from assessor.store.codec import entry_payload
+
         store = self.workspace.store
         key = self.key(region, leaf)
         stored = store.get_entry(key)
         previous = stored.entry if stored else None
+        shown = self.mine(region, leaf)
+        if (None if previous is None else entry_payload(previous)) != (
+            None if shown is None else entry_payload(shown)
+        ):
+            raise ConflictError(
+                key.label(),
+                0,
+                stored.version if stored else 0,
+                stored.updated_by if stored else None,
+                None if previous is None else entry_payload(previous),
+            )
         if entry is None:
             store.clear_entry(key, expected_version=stored.version if stored else None)
         else:
             store.set_entry(key, entry, expected_version=stored.version if stored else 0)
-        self.undo.append((region, leaf, previous))
+        if undoable:
+            self.undo.append((region, leaf, previous))
+            self.redo.clear()
+        return self._rescore(region, leaf, entry)
+
+    def _rescore(self, region: str, leaf: str, entry: Entry | None) -> RegionResult:
+        """Put this evaluator's entry into the in-memory assessment; re-score one leaf's path."""
         leaves = self.assessment.entries.setdefault(region, {})
         others = [e for e in leaves.get(leaf, []) if e.evaluator != self.evaluator]
         leaves[leaf] = others + ([entry] if entry is not None else [])
@@ -170,12 +202,61 @@ class Session:
         return self._put(region, leaf, normalize_entry(node, "na", evaluator=self.evaluator))
 
     def undo_last(self) -> tuple[str, str, RegionResult] | None:
-        if not self.undo:
+        """Put back the entry before this session's last change; the change goes to redo."""
+        return self._swap(self.undo, self.redo)
+
+    def redo_last(self) -> tuple[str, str, RegionResult] | None:
+        return self._swap(self.redo, self.undo)
+
+    def _swap(
+        self,
+        source: list[tuple[str, str, Entry | None]],
+        target: list[tuple[str, str, Entry | None]],
+    ) -> tuple[str, str, RegionResult] | None:
+        if not source:
             return None
-        region, leaf, previous = self.undo.pop()
-        result = self._put(region, leaf, previous)
-        self.undo.pop()  # undoing is not itself undoable here
+        region, leaf, entry = source[-1]
+        current = self.mine(region, leaf)
+        result = self._put(region, leaf, entry, undoable=False)  # a conflict keeps both stacks
+        source.pop()
+        target.append((region, leaf, current))
         return region, leaf, result
+
+    def searchables(self) -> list[Searchable]:
+        """Every node with the pinyin of its name, computed once per set."""
+        from assessor.tui.pinyin import searchables
+
+        if self._search is None or self._search[0] is not self.cs:
+            items = [(c.id, c.name) for c in self.cs.order if c.node is not None]
+            self._search = (self.cs, searchables(items))
+        return self._search[1]
+
+    # ---------------------------------------------------------------- evidence
+
+    def evidence(self, region: str, leaf: str | None = None) -> list[dict[str, object]]:
+        """Evidence recorded in the store for a region (one query), or for one of its leaves."""
+        ws = self.workspace
+        return ws.store.evidence(ws.set_id, region, self.period, leaf)
+
+    def add_evidence(self, region: str, leaf: str, where: str) -> RegionResult:
+        """Attach a file (must exist inside the workspace; stored relative to it, with its
+        sha256) or a URL. The store records it with an audit record; this evaluator's entry
+        lists it too, so the engine's results and the reports carry it."""
+        ws = self.workspace
+        key = self.key(region, leaf)
+        where = where.strip()
+        if where.lower().startswith(("http://", "https://")):
+            ws.store.add_evidence(key, url=where)
+            item = where
+        else:
+            rel, digest = ws.evidence_path(where)  # AssessorError: outside or missing
+            ws.store.add_evidence(key, path=rel, sha256=digest)
+            item = rel
+        mine = self.mine(region, leaf)
+        if mine is None or item in mine.evidence:
+            return self.results[region]
+        entry = mine.model_copy(update={"evidence": (*mine.evidence, item)})
+        return self._put(region, leaf, entry, undoable=False)
 
 
 __all__ = ["EntryValueError", "Session", "StoreError"]

@@ -6,6 +6,7 @@ incrementally (`rescore_leaf`); only the changed leaf and its ancestors are rela
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -23,9 +24,12 @@ from assessor.model.indicator_set import InnerNode, LevelLeaf, NumericLeaf
 from assessor.scoring import explain_lines
 from assessor.store.errors import ConflictError, StoreError
 from assessor.tui.i18n import t
-from assessor.tui.labels import header_text, node_label
+from assessor.tui.labels import header_text, needs_evidence, node_label
+from assessor.tui.widgets.prompt import PromptScreen
+from assessor.tui.widgets.tree import AsciiTree
 
 if TYPE_CHECKING:
+    from assessor.model.results import RegionResult
     from assessor.tui.app import AssessorApp
 
 
@@ -35,6 +39,10 @@ class RegionScreen(Screen[None]):
         Binding("n", "next_unscored", "next"),
         Binding("x", "mark_na", "na"),
         Binding("u", "undo", "undo"),
+        Binding("y", "redo", "redo"),
+        Binding("slash", "search", "search"),
+        Binding("e", "evidence", "evidence"),
+        Binding("r", "refresh", "refresh"),
         Binding("g", "gap", "gap"),
         Binding("p", "copy_previous", "previous"),
         *[Binding(str(k), f"level({k})", show=False) for k in range(10)],
@@ -47,6 +55,7 @@ class RegionScreen(Screen[None]):
         self.tree_nodes: dict[str, TreeNode[str]] = {}
         self._loading = False
         self._shown_raw: object | None = None
+        self.attached: set[str] = set()  # leaves with evidence records in the store
 
     @property
     def assessor(self) -> AssessorApp:
@@ -58,12 +67,13 @@ class RegionScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="head")
         with Horizontal(id="body"):
-            yield Tree[str](Text(self.assessor.session.cs.set.name), id="tree")
+            yield AsciiTree(Text(self.assessor.session.cs.set.name), id="tree")
             with VerticalScroll(id="detail", can_focus=False):
                 yield Static(id="title")
                 yield Static(id="criteria")
                 yield Vertical(id="inputs")
                 yield Input(placeholder=t(self.assessor.lang, "comment"), id="comment")
+                yield Static(id="evidence")
                 yield Static(id="message")
                 yield Static(id="explain")
                 yield Static(id="history")
@@ -73,12 +83,12 @@ class RegionScreen(Screen[None]):
         s = self.assessor.session
         tree = self.query_one("#tree", Tree)
         tree.root.expand()
-        result = s.results[self.region_id]
+        self.attached = {str(row["leaf"]) for row in s.evidence(self.region_id)}  # one query
 
         def add(parent: TreeNode[str], ids: tuple[str, ...]) -> None:
             for nid in ids:
                 cn = s.cs.nodes[nid]
-                label = node_label(s.cs, result.nodes[nid])
+                label = self._label(nid)
                 if cn.leaf:
                     self.tree_nodes[nid] = parent.add_leaf(label, data=nid)
                 else:
@@ -98,12 +108,17 @@ class RegionScreen(Screen[None]):
             header_text(s.cs, s.results[self.region_id], s.period, self.assessor.lang)
         )
 
-    def _relabel(self, leaf: str) -> None:
+    def _label(self, nid: str) -> Text:
         s = self.assessor.session
-        result = s.results[self.region_id]
+        n = s.results[self.region_id].nodes[nid]
+        return node_label(s.cs, n, needs_evidence(s.cs, n, self.attached))
+
+    def _relabel(self, leaf: str) -> None:
+        """Only the changed leaf and its ancestors (relabelling 1,000 nodes takes ~0.1 s)."""
+        result = self.assessor.session.results[self.region_id]
         nid: str | None = leaf
         while nid is not None and nid in self.tree_nodes:
-            self.tree_nodes[nid].set_label(node_label(s.cs, result.nodes[nid]))
+            self.tree_nodes[nid].set_label(self._label(nid))
             nid = result.nodes[nid].parent
         self._head()
 
@@ -121,6 +136,26 @@ class RegionScreen(Screen[None]):
         self.query_one("#history", Static).update(
             Text("\n".join([title + ":", *history]) if history else "")
         )
+
+    def _evidence(self) -> None:
+        """Evidence of the current leaf: the entries' list and the store's records."""
+        if self.leaf is None:
+            return
+        s = self.assessor.session
+        lang = self.assessor.lang
+        node = s.cs.nodes[self.leaf].node
+        spec = getattr(node, "evidence", None)
+        items = list(s.results[self.region_id].nodes[self.leaf].evidence)
+        for row in s.evidence(self.region_id, self.leaf):
+            item = str(row["path"] or row["url"])
+            if item not in items:
+                items.append(item)
+        text = Text(f"{t(lang, 'evidence')}: ", style="bold")
+        text.append("; ".join(items) if items else "-")
+        if spec is not None and spec.required:
+            style = "dark_orange" if not items else "dim"
+            text.append(f"  ({t(lang, 'evidence_required')}: {spec.hint or ''})", style=style)
+        self.query_one("#evidence", Static).update(text)
 
     @on(Tree.NodeHighlighted, "#tree")
     async def _highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
@@ -177,6 +212,7 @@ class RegionScreen(Screen[None]):
                 value = "na"
             await inputs.mount(Input(value=value, placeholder=t(lang, "value"), id="in-value"))
         self.query_one("#comment", Input).value = (mine.comment or "") if mine else ""
+        self._evidence()
         self._say("")
         self._explain()
         self._shown_raw = self._raw()
@@ -224,7 +260,7 @@ class RegionScreen(Screen[None]):
             self._say(t(lang, "invalid") + str(exc), "red")
             return
         except ConflictError as exc:
-            self._say(t(lang, "conflict") + str(exc.problems[0].message), "magenta")
+            self._conflict(exc)
             return
         except StoreError as exc:
             self._say(str(exc.problems[0].message), "red")
@@ -233,6 +269,31 @@ class RegionScreen(Screen[None]):
         self._relabel(self.leaf)
         self._explain()
         self.assessor.region_changed(self.region_id)
+
+    def _conflict(self, exc: ConflictError) -> None:
+        """Someone else wrote this entry since it was read: say who and what; keep theirs."""
+        from assessor.cli.cmd_audit import _short
+
+        lang = self.assessor.lang
+        self._say(
+            t(lang, "conflict_by").format(who=exc.by or "?", value=_short(exc.current_value)),
+            "magenta",
+        )
+
+    @on(Input.Submitted, "#comment")
+    @on(Input.Blurred, "#comment")
+    def _comment(self) -> None:
+        """A comment is saved when Enter is pressed or the field is left (not per keystroke,
+        which would write an audit record per character)."""
+        if self._loading or self.leaf is None:
+            return
+        s = self.assessor.session
+        mine = s.mine(self.region_id, self.leaf)
+        comment = self.query_one("#comment", Input).value.strip() or None
+        raw = self._raw()
+        if raw is None or mine is None or mine.comment == comment:
+            return
+        self._save(raw)
 
     # ---------------------------------------------------------------- actions
 
@@ -284,15 +345,86 @@ class RegionScreen(Screen[None]):
         self.assessor.region_changed(self.region_id)
 
     def action_undo(self) -> None:
-        s = self.assessor.session
-        done = s.undo_last()
+        self._step(self.assessor.session.undo_last)
+
+    def action_redo(self) -> None:
+        self._step(self.assessor.session.redo_last)
+
+    def _step(self, how: Callable[[], tuple[str, str, RegionResult] | None]) -> None:
+        try:
+            done = how()
+        except ConflictError as exc:
+            self._conflict(exc)
+            return
+        except StoreError as exc:
+            self._say(str(exc.problems[0].message), "red")
+            return
         if done is None:
+            self._say(t(self.assessor.lang, "nothing_to_undo"), "yellow")
             return
         region, leaf, _ = done
         if region == self.region_id:
             self._relabel(leaf)
             self.run_worker(self.show(leaf), exclusive=True)
         self.assessor.region_changed(region)
+
+    def action_search(self) -> None:
+        from assessor.tui.widgets.search import SearchScreen
+
+        s = self.assessor.session
+        self.app.push_screen(
+            SearchScreen(s.searchables(), t(self.assessor.lang, "search_hint")), self._go_to
+        )
+
+    def _go_to(self, nid: str | None) -> None:
+        if nid is None or nid not in self.tree_nodes:
+            return
+        tree = self.query_one("#tree", Tree)
+        node = self.tree_nodes[nid]
+        tree.move_cursor(node)
+        tree.scroll_to_node(node)
+        tree.focus()
+
+    def action_evidence(self) -> None:
+        if self.leaf is None:
+            return
+        lang = self.assessor.lang
+        question = t(lang, "evidence_ask").format(folder=self.assessor.session.workspace.folder)
+        self.app.push_screen(PromptScreen(question, "docs/….pdf | https://…"), self._add_evidence)
+
+    def _add_evidence(self, where: str | None) -> None:
+        if where is None or self.leaf is None:
+            return
+        from assessor.errors import AssessorError
+
+        s = self.assessor.session
+        try:
+            s.add_evidence(self.region_id, self.leaf, where)
+        except ConflictError as exc:
+            self._conflict(exc)
+            return
+        except AssessorError as exc:  # missing file, outside the workspace, final
+            self._say(str(exc.problems[0].message), "red")
+            return
+        self.attached.add(self.leaf)
+        self._relabel(self.leaf)
+        self._evidence()
+        self._say(t(self.assessor.lang, "saved"), "green")
+        self.assessor.region_changed(self.region_id)
+
+    def action_refresh(self) -> None:
+        """Read every entry again (other evaluators' changes) and relabel the whole tree."""
+        s = self.assessor.session
+        s.reload()
+        self.attached = {str(row["leaf"]) for row in s.evidence(self.region_id)}
+        for nid, node in self.tree_nodes.items():
+            node.set_label(self._label(nid))
+        self._head()
+        if self.leaf is not None:
+            self.run_worker(self.show(self.leaf), exclusive=True)
+        for rid in s.results:
+            self.assessor.region_changed(rid)
+        self._say(t(self.assessor.lang, "refreshed"), "green")
 
     def action_next_unscored(self) -> None:
         s = self.assessor.session

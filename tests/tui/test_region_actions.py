@@ -1,0 +1,135 @@
+"""Scoring a region beyond typing a value: redo, find, evidence, refresh and conflicts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, Static, Tree
+
+from assessor.model import Entry
+from assessor.store.store import EntryKey
+from assessor.store.workspace import open_workspace
+from assessor.tui.app import AssessorApp
+from assessor.tui.pinyin import matches, searchables
+from assessor.tui.screens.region import RegionScreen
+
+EVALUATOR = "专家组-陈静"
+REGION = "371502"
+
+
+async def open_region(pilot: Pilot, app: AssessorApp, leaf: str) -> RegionScreen:  # type: ignore[type-arg]
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    table = app.screen.query_one("#regions", DataTable)
+    table.move_cursor(row=table.get_row_index(REGION))
+    await pilot.press("enter")
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, RegionScreen)
+    await screen.show(leaf)
+    await pilot.pause()
+    return screen
+
+
+def entry(ws_dir: Path, leaf: str, who: str = EVALUATOR) -> Entry | None:
+    ws = open_workspace(ws_dir)
+    try:
+        got = ws.store.get_entry(EntryKey(ws.set_id, REGION, "2021", who, leaf))
+        return None if got is None else got.entry
+    finally:
+        ws.close()
+
+
+def message(screen: RegionScreen) -> str:
+    return str(screen.query_one("#message", Static).render())
+
+
+async def test_redo_puts_back_what_undo_took_away(workspace: Path) -> None:
+    app = AssessorApp(workspace, evaluator=EVALUATOR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_region(pilot, app, "D1-12")
+        screen.query_one("#in-value", Input).value = "2"
+        await pilot.pause()
+        screen.query_one("#tree").focus()
+        await pilot.press("u", "y")
+        await pilot.pause()
+    assert entry(workspace, "D1-12").value == 2  # type: ignore[union-attr]
+
+
+def test_pinyin_initials_find_an_indicator() -> None:
+    items = searchables([("D1-12", "智慧文旅服务"), ("D1-13", "电子社保卡应用率")])
+    assert [m.id for m in matches(items, "zhwl")] == ["D1-12"]
+    assert [m.id for m in matches(items, "dianzi")] == ["D1-13"]
+    assert [m.id for m in matches(items, "ｄ１－１３")] == ["D1-13"]  # full-width typed
+
+
+async def test_slash_finds_an_indicator_and_moves_the_tree_there(workspace: Path) -> None:
+    app = AssessorApp(workspace, evaluator=EVALUATOR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_region(pilot, app, "D1-01")
+        screen.query_one("#tree").focus()
+        await pilot.press("slash", *"zhwl", "enter")
+        await pilot.pause()
+        tree = screen.query_one("#tree", Tree)
+        assert tree.cursor_node is not None and tree.cursor_node.data == "D1-12"
+
+
+async def test_evidence_file_is_stored_relative_to_the_workspace(workspace: Path) -> None:
+    (workspace / "docs").mkdir()
+    (workspace / "docs" / "approval.pdf").write_bytes(b"%PDF-1.4 test")
+    app = AssessorApp(workspace, evaluator=EVALUATOR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_region(pilot, app, "D1-12")
+        screen.query_one("#tree").focus()
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#prompt-input", Input).value = str(workspace / "docs/approval.pdf")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "docs/approval.pdf" in str(screen.query_one("#evidence", Static).render())
+    assert entry(workspace, "D1-12").evidence == ("docs/approval.pdf",)  # type: ignore[union-attr]
+
+
+async def test_a_missing_evidence_file_is_refused(workspace: Path) -> None:
+    app = AssessorApp(workspace, evaluator=EVALUATOR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_region(pilot, app, "D1-12")
+        screen._add_evidence("docs/nothing.pdf")
+        await pilot.pause()
+        assert "does not exist" in message(screen)
+    assert entry(workspace, "D1-12").evidence == ()  # type: ignore[union-attr]
+
+
+async def test_an_entry_changed_elsewhere_is_a_conflict_not_overwritten(workspace: Path) -> None:
+    app = AssessorApp(workspace, evaluator=EVALUATOR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_region(pilot, app, "D1-12")
+        ws = open_workspace(workspace)  # the same evaluator in another terminal
+        key = EntryKey(ws.set_id, REGION, "2021", EVALUATOR, "D1-12")
+        ws.store.set_entry(key, Entry(value=1, evaluator=EVALUATOR))
+        ws.close()
+        screen.query_one("#in-value", Input).value = "4"
+        await pilot.pause()
+        assert "冲突" in message(screen)
+    assert entry(workspace, "D1-12").value == 1  # type: ignore[union-attr]
+
+
+async def test_refresh_shows_another_evaluators_change(workspace: Path) -> None:
+    app = AssessorApp(workspace, evaluator=EVALUATOR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_region(pilot, app, "D1-12")
+        before = app.session.results[REGION].total
+        ws = open_workspace(workspace)
+        for who in ("专家组-张磊", "专家组-赵丽"):
+            key = EntryKey(ws.set_id, REGION, "2021", who, "D1-12")
+            ws.store.set_entry(key, Entry(value=0, evaluator=who))
+        ws.close()
+        screen.query_one("#tree").focus()
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.session.results[REGION].total < before
+        head = str(screen.query_one("#head", Static).render())
+        from assessor.scoring import display
+
+        assert display(app.session.cs, app.session.results[REGION].total) in head
