@@ -7,6 +7,12 @@ import unicodedata
 from decimal import Decimal
 from typing import Any
 
+# Ticks and crosses people type into yes/no cells; normalize_entry knows 是/否 but not these.
+YES_MARKS = frozenset({"√", "✓", "✔", "☑", "对", "是的"})
+NO_MARKS = frozenset({"×", "✗", "✘", "x", "X", "☐", "不是"})
+# What an evaluator may put in the 不适用 column to mean "applicable" (the same as leaving it empty).
+NOT_NA_MARKS = frozenset({"否", "no", "n", "false", "0", "×", "✗", "x", "适用", "-", "—"})
+
 
 def cell_text(v: Any) -> Any:
     """None for empty; numbers as Decimal (80.0 → 80); text NFKC-normalised and stripped."""
@@ -21,15 +27,28 @@ def cell_text(v: Any) -> Any:
             return str(v)
         d = Decimal(repr(v))
         return d.quantize(Decimal(1)) if d == d.to_integral_value() else d
-    if isinstance(v, dt.datetime | dt.date):
+    if isinstance(v, dt.datetime | dt.date | dt.time):
         return v.isoformat()
     text = unicodedata.normalize("NFKC", str(v)).strip()
     return text or None
 
 
+def yes_no_mark(v: Any) -> Any:
+    """√ → 是 and × → 否 for yes/no cells; anything else unchanged (normalize_entry judges it)."""
+    if isinstance(v, str):
+        if v in YES_MARKS:
+            return "是"
+        if v in NO_MARKS:
+            return "否"
+    return v
+
+
 def split_evidence(v: Any) -> list[str]:
+    """File names or links separated by ; ； or new lines (one cell may hold several)."""
     text = cell_text(v)
-    if not text or not isinstance(text, str):
-        return [] if not text else [str(text)]
+    if text is None:
+        return []
+    if not isinstance(text, str):
+        return [str(text)]
     parts = [p.strip() for p in text.replace("；", ";").replace("\n", ";").split(";")]
     return [p for p in parts if p]

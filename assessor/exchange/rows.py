@@ -103,10 +103,11 @@ def form_rows(indicator_set: IndicatorSet) -> list[FormRow]:
     return out
 
 
-def _num(x: Decimal | None) -> str:
+def num_text(x: Decimal | None) -> str:
+    """1E+2 → 100, 2.50 → 2.5: numbers as an evaluator writes them."""
     if x is None:
         return ""
-    return format(x.normalize(), "f") if x == x.to_integral_value() or True else str(x)
+    return format(x.normalize(), "f")
 
 
 def input_spec(row: FormRow) -> InputSpec | None:
@@ -127,28 +128,28 @@ def criteria_text(node: AnyNode) -> str:
         )
     if isinstance(node, ChoiceLeaf):
         return "；".join(
-            f"{o.key}{'（' + o.label + '）' if o.label and o.label != o.key else ''} 得 {_num(o.score)}"
+            f"{o.key}{'（' + o.label + '）' if o.label and o.label != o.key else ''} 得 {num_text(o.score)}"
             for o in node.options
         )
     if isinstance(node, CheckLeaf):
         if node.kind == "veto":
             return "是：发生该事项（一票否决）；否：未发生"
-        return f"是 得 {_num(node.yes_score)}；否 得 {_num(node.no_score)}"
+        return f"是 得 {num_text(node.yes_score)}；否 得 {num_text(node.no_score)}"
     if isinstance(node, BandsLeaf):
         parts = []
         for b in node.bands:
-            cond = (f"≥ {_num(b.min)}" if b.min is not None else f"> {_num(b.above)}" if b.above is not None
-                    else f"≤ {_num(b.max)}" if b.max is not None else f"< {_num(b.below)}")  # fmt: skip
+            cond = (f"≥ {num_text(b.min)}" if b.min is not None else f"> {num_text(b.above)}" if b.above is not None
+                    else f"≤ {num_text(b.max)}" if b.max is not None else f"< {num_text(b.below)}")  # fmt: skip
             lv = f"（{b.level}星）" if b.level is not None else ""
-            parts.append(f"{cond} 得 {_num(b.score)}{lv}")
+            parts.append(f"{cond} 得 {num_text(b.score)}{lv}")
         return "；".join(parts)
     if isinstance(node, RatioLeaf):
         base = node.baseline if node.baseline is not None else Decimal(0)
-        return f"完成率：基准 {_num(base)}，目标 {_num(node.target)}，{'越低越好，' if node.direction == 'lower' else ''}封顶 {_num(node.cap)}"
+        return f"完成率：基准 {num_text(base)}，目标 {num_text(node.target)}，{'越低越好，' if node.direction == 'lower' else ''}封顶 {num_text(node.cap)}"
     if isinstance(node, SlopeLeaf):
-        return f"达到目标 {_num(node.target)} 得 {_num(node.base_points)} 分，每增减 {_num(node.unit)} 增减 {_num(node.per_unit)} 分"
+        return f"达到目标 {num_text(node.target)} 得 {num_text(node.base_points)} 分，每增减 {num_text(node.unit)} 增减 {num_text(node.per_unit)} 分"
     if isinstance(node, CountLeaf):
-        return f"每个 {_num(node.each)} 分，封顶"
+        return f"每个 {num_text(node.each)} 分，封顶"
     if isinstance(node, PointsLeaf):
         return "直接填写得分（专家打分）"
     if isinstance(node, RankLeaf):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -18,19 +19,54 @@ from assessor.exchange.rows import (
     COL_NAME,
     COL_VALUE,
     HEADERS,
+    FormRow,
     criteria_text,
     form_rows,
     input_spec,
     level_choices,
+    num_text,
 )
 from assessor.model.entries import Region
-from assessor.model.indicator_set import IndicatorSet
+from assessor.model.indicator_set import CountLeaf, IndicatorSet, NumericLeaf
 
 META_SHEET = "_meta"
 GUIDE_SHEET = "说明"
 FORMAT_VERSION = "1"
 WIDTHS = {COL_ID: 12, COL_NAME: 34, COL_ITEM: 22, COL_VALUE: 12, COL_NA: 8, COL_COMMENT: 24,
           COL_EVIDENCE: 24, COL_CRITERIA: 50, COL_GUIDE: 40, COL_KEY: 8}  # fmt: skip
+
+
+BOUND = Decimal(10) ** 12  # "no limit" in a data validation, which needs both ends
+
+
+def number_rule(row: FormRow) -> tuple[str, str, str, str] | None:
+    """The data validation of a number cell: kind, min, max and the message in Chinese.
+
+    Excel and WPS refuse text in such a cell; LibreOffice warns. The importer checks again.
+    """
+    node = row.node
+    if not isinstance(node, NumericLeaf):
+        return None
+    spec = input_spec(row)
+    kind = spec.type if spec is not None else "number"
+    if kind not in ("number", "integer"):
+        return None
+    lo = spec.min if spec is not None else None
+    hi = spec.max if spec is not None else None
+    if isinstance(node, CountLeaf):
+        kind, lo = "integer", max(lo or Decimal(0), Decimal(0))
+    what = "整数" if kind == "integer" else "数字"
+    if lo is not None and hi is not None:
+        message = f"请填写 {num_text(lo)} 到 {num_text(hi)} 之间的{what}"
+    elif lo is not None:
+        message = f"请填写不小于 {num_text(lo)} 的{what}"
+    elif hi is not None:
+        message = f"请填写不大于 {num_text(hi)} 的{what}"
+    else:
+        message = f"请填写{what}"
+    low = num_text(lo if lo is not None else -BOUND)
+    high = num_text(hi if hi is not None else BOUND)
+    return ("whole" if kind == "integer" else "decimal", low, high, message)
 
 
 def sheet_title(region: Region, taken: set[str]) -> str:
@@ -135,24 +171,16 @@ def write_template(
             value.protection = unlocked
             ref = value.coordinate
             choices = level_choices(node)
-            spec = input_spec(row)
             if choices is not None:
                 text = ",".join(choices)
                 validate(("list", text), lambda text=text: DataValidation(
                     type="list", formula1=f'"{text}"', allow_blank=True, showErrorMessage=True,
                     errorTitle="不在可选范围内", error=f"可填：{text}"), ref)  # fmt: skip
-            elif (
-                spec is not None
-                and (spec.min is not None or spec.max is not None)
-                and spec.type in ("number", "integer")
-            ):
-                lo = spec.min if spec.min is not None else -(10**12)
-                hi = spec.max if spec.max is not None else 10**12
-                kind = "whole" if spec.type == "integer" else "decimal"
-                validate((kind, str(lo), str(hi)), lambda kind=kind, lo=lo, hi=hi: DataValidation(
-                    type=kind, operator="between", formula1=str(lo), formula2=str(hi), allow_blank=True,
-                    showErrorMessage=True, errorTitle="超出范围",
-                    error=f"应为 {lo} 到 {hi} 之间的{'整数' if kind == 'whole' else '数'}"), ref)  # fmt: skip
+            elif (rule := number_rule(row)) is not None:
+                kind, lo, hi, message = rule
+                validate((kind, lo, hi), lambda kind=kind, lo=lo, hi=hi, message=message: DataValidation(
+                    type=kind, operator="between", formula1=lo, formula2=hi, allow_blank=True,
+                    showErrorMessage=True, errorTitle="数值不符合要求", error=message), ref)  # fmt: skip
             if row.first:
                 for c in (COL_COMMENT, COL_EVIDENCE):
                     ws.cell(r, c).protection = unlocked
