@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 from typing import Any
 
 from assessor.errors import AssessorError, Problem
-from assessor.exchange.cells import cell_text, split_evidence
+from assessor.exchange.cells import NOT_NA_MARKS, cell_text, split_evidence, yes_no_mark
 from assessor.exchange.rows import NA_MARKS, form_rows
 from assessor.loader.entry_values import EntryValueError, normalize_entry
 from assessor.model.entries import Assessment, Region
-from assessor.model.indicator_set import IndicatorSet, InnerNode, NumericLeaf, walk
+from assessor.model.indicator_set import CheckLeaf, IndicatorSet, InnerNode, NumericLeaf, walk
 
 COLUMNS = (
     "region",
@@ -36,7 +37,9 @@ def write_csv_template(
     period: str,
     evaluator: str | None = None,
 ) -> Path:
+    """A long CSV to fill in: one row per leaf, or per named input (UTF-8 with BOM for Excel)."""
     path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8-sig", newline="") as f:
         w = csv.writer(f)
         w.writerow(COLUMNS)
@@ -68,70 +71,137 @@ def read_csv(
             raise AssessorError(
                 Problem(f"{path.name} is neither UTF-8 nor GB18030 text", file=file)
             ) from None
-    reader = csv.DictReader(text.splitlines())
-    missing = [c for c in ("region", "indicator", "value") if c not in (reader.fieldnames or [])]
+    reader = csv.DictReader(io.StringIO(text, newline=""))  # comments may hold new lines
+    fields = [cell_text(f) for f in reader.fieldnames or []]
+    reader.fieldnames = [str(f or "").lower() for f in fields]
+    missing = [c for c in ("region", "indicator", "value") if c not in reader.fieldnames]
     if missing:
-        raise AssessorError(Problem(f"{path.name}: missing column(s) {', '.join(missing)}; columns: {', '.join(COLUMNS)}",
-                                    file=file, line=1))  # fmt: skip
+        raise AssessorError(
+            Problem(
+                f"{path.name}: missing column(s) {', '.join(missing)}; the columns are "
+                + ", ".join(COLUMNS),
+                file=file,
+                line=1,
+            )
+        )
     nodes = {n.id: n for n in walk(list(indicator_set.tree))}
     problems: list[Problem] = []
     grouped: dict[tuple[str, str, str, str], dict[str, Any]] = {}
-    lines: dict[tuple[str, str, str, str], int] = {}
+    where: dict[tuple[str, str, str, str], dict[str | None, int]] = {}
     regions: dict[str, Region] = {}
-    for n, row in enumerate(reader, start=2):
+    for row in reader:
+        line = reader.line_num  # the physical line (a record may span several)
         rid = str(cell_text(row.get("region")) or "")
         node_id = str(cell_text(row.get("indicator")) or "")
         p = str(cell_text(row.get("period")) or period or "")
         ev = str(cell_text(row.get("evaluator")) or evaluator or "")
         if not rid or not node_id:
-            if any(v for v in row.values()):
-                problems.append(Problem("region and indicator are required", file=file, line=n))
+            if any(cell_text(v) is not None for v in row.values() if not isinstance(v, list)):
+                problems.append(
+                    Problem(
+                        "region and indicator are both required",
+                        file=file,
+                        line=line,
+                        key="region" if not rid else "indicator",
+                    )
+                )
             continue
         if not p:
             problems.append(
                 Problem(
-                    "no period: give a period column or --period", file=file, line=n, key="period"
+                    "no period: give a period column or --period",
+                    file=file,
+                    line=line,
+                    key="period",
                 )
             )
             continue
         node = nodes.get(node_id)
         if node is None or isinstance(node, InnerNode):
-            what = "a group, not an indicator" if node is not None else "unknown"
+            what = "a group of indicators, not an indicator" if node is not None else "unknown"
             problems.append(
-                Problem(f"indicator {node_id!r} is {what}", file=file, line=n, key="indicator")
+                Problem(f"indicator {node_id!r} is {what}", file=file, line=line, key="indicator")
             )
             continue
+        name, group = cell_text(row.get("name")), cell_text(row.get("group"))
         regions.setdefault(
-            rid, Region(id=rid, name=cell_text(row.get("name")), group=cell_text(row.get("group")))
+            rid,
+            Region(
+                id=rid,
+                name=None if name is None else str(name),
+                group=None if group is None else str(group),
+            ),
         )
         key = (p, rid, ev, node_id)
         raw = grouped.setdefault(key, {})
-        lines.setdefault(key, n)
+        lines = where.setdefault(key, {None: line})
         value = cell_text(row.get("value"))
-        name = cell_text(row.get("input"))
-        if isinstance(node, NumericLeaf) and node.inputs and name:
+        input_name = cell_text(row.get("input"))
+        if isinstance(node, NumericLeaf) and node.inputs and input_name is not None:
+            spec = node.inputs.get(str(input_name))
+            if spec is not None and spec.type == "boolean":
+                value = yes_no_mark(value)
+            lines[str(input_name)] = line
             if value is not None:
-                raw[str(name)] = value
+                raw[str(input_name)] = value
         elif value is not None:
-            raw["value"] = value
+            raw["value"] = yes_no_mark(value) if isinstance(node, CheckLeaf) else value
+            lines["value"] = line
         na = cell_text(row.get("na"))
-        if na is not None and str(na).lower() in NA_MARKS:
-            raw["na"] = True
-        if cell_text(row.get("comment")):
-            raw["comment"] = str(cell_text(row.get("comment")))
-        if split_evidence(row.get("evidence")):
-            raw.setdefault("evidence", []).extend(split_evidence(row.get("evidence")))
+        if na is not None:
+            word = str(na).lower()
+            if word in NA_MARKS:
+                raw["na"] = True
+                lines["na"] = line
+            elif word not in NOT_NA_MARKS:
+                problems.append(
+                    Problem(
+                        f"{node_id}: na {str(na)!r} is not allowed; allowed: 是/yes/na "
+                        "(optional indicators only) or empty",
+                        file=file,
+                        line=line,
+                        key="na",
+                    )
+                )
+        comment = cell_text(row.get("comment"))
+        if comment is not None:
+            old = raw.get("comment")
+            raw["comment"] = str(comment) if old is None else f"{old}\n{comment}"
+        evidence = split_evidence(row.get("evidence"))
+        if evidence:
+            raw.setdefault("evidence", []).extend(evidence)
     out: dict[str, Assessment] = {}
     for (p, rid, ev, node_id), raw in grouped.items():
         if not raw or set(raw) <= {"comment", "evidence"}:
-            continue
+            continue  # nothing entered: unscored, not an error
+        node = nodes[node_id]
+        if isinstance(node, NumericLeaf) and node.inputs and "na" not in raw:
+            given = [k for k in node.inputs if k in raw]
+            absent = [k for k in node.inputs if k not in raw]
+            if given and absent:
+                lines = where[(p, rid, ev, node_id)]
+                for k in absent:
+                    problems.append(
+                        Problem(
+                            f"{node_id} ({node.name}): input {k} "
+                            f"({node.inputs[k].label or k}) is missing; give every input "
+                            f"({', '.join(node.inputs)}) or none",
+                            file=file,
+                            line=lines.get(k, lines[None]),
+                            key="value" if k in lines else "input",
+                        )
+                    )
+                continue
         try:
-            entry = normalize_entry(nodes[node_id], raw, evaluator=ev)
+            entry = normalize_entry(node, raw, evaluator=ev)
         except EntryValueError as exc:
-            for _, message in exc.items:
-                problems.append(
-                    Problem(message, file=file, line=lines[(p, rid, ev, node_id)], key="value")
-                )
+            lines = where[(p, rid, ev, node_id)]
+            for sub, message in exc.items:
+                column = "na" if "na" in raw else "value"
+                if sub in lines and sub not in ("value", "na"):
+                    column = "input" if sub not in ("comment", "evidence") else sub
+                line = lines.get(sub, lines.get(column, lines[None]))
+                problems.append(Problem(message, file=file, line=line, key=column))
             continue
         out.setdefault(p, Assessment(period=p)).add(regions[rid], node_id, entry)
     if problems:

@@ -92,6 +92,8 @@ def write_export(
     results: list[RegionResult],
     assessments: list[Assessment] | None = None,
 ) -> Path:
+    """排名, 明细 and (with assessments) 填报 as .xlsx; the 明细 table alone as .csv."""
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.suffix.lower() == ".csv":
         with path.open("w", encoding="utf-8-sig", newline="") as f:
