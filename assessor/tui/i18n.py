@@ -28,6 +28,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "search_hint": "输入编号、名称或拼音首字母（如 zhwl）", "refreshed": "已刷新：显示所有评估人的最新填报",
         "conflict_by": "冲突：{who} 已将该指标改为 {value}，你的修改未保存、未覆盖对方；按 r 刷新后再填",
         "evidence_ask": "佐证材料：工作区内的文件路径（相对于 {folder}）或网址",
+        "evaluators": "评估人", "attention": "待处理", "status_draft": "草稿", "status_submitted": "已提交",
+        "status_reviewed": "已审核", "status_final": "已定稿", "filter": "筛选", "filter_hint": "按名称、编码、拼音首字母或分组筛选；回车返回表格",
+        "period_prev": "上一期", "period_next": "下一期", "complete": "已完成", "showing": "显示",
+        "needs_attention": "需要处理",
+        "attention_line": "未评分 {unscored} 项 · 评估人分歧 {disagreements} 项 · 缺佐证 {evidence} 项 · 错误 {errors} 项（涉及 {regions} 个地区；a 只看这些地区）",
+        "region_help": "↑↓ 选择指标，回车填写数值（输入即保存，无需保存键）；等级指标可直接按数字键。\n"
+        "n 下一个未评  / 查找（编号、名称、拼音首字母）  x 不适用  u 撤销  y 重做\n"
+        "e 添加佐证  p 沿用上期  g 升级路径  r 刷新  Tab 在树和输入框之间切换  Esc 返回",
         "sort": "排序", "group_filter": "分组", "move": "升降", "delta": "分差", "group_rank": "组内",
         "all_groups": "全部", "sorted_by": "排序", "compared_with": "对比",
     },
@@ -54,6 +62,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "refreshed": "refreshed: every evaluator's latest entries",
         "conflict_by": "conflict: {who} changed this to {value}; yours was not saved and theirs is kept; press r to refresh",
         "evidence_ask": "Evidence: a file inside the workspace (relative to {folder}) or a URL",
+        "evaluators": "Evaluators", "attention": "Attention", "status_draft": "draft",
+        "status_submitted": "submitted", "status_reviewed": "reviewed", "status_final": "final", "filter": "Filter",
+        "filter_hint": "filter by name, code, pinyin initials or group; Enter returns to the table",
+        "period_prev": "Prev period", "period_next": "Next period", "complete": "complete", "showing": "showing",
+        "needs_attention": "Needs attention",
+        "attention_line": "{unscored} unscored · {disagreements} disagreements · {evidence} missing evidence · {errors} errors (in {regions} regions; a shows only those)",
+        "region_help": "Up/Down choose an indicator, Enter types its value (stored as you type, no save key); "
+        "digit keys choose a level.\n"
+        "n next unscored  / find (id, name, pinyin initials)  x N/A  u undo  y redo\n"
+        "e add evidence  p last period's value  g gap to next grade  r refresh  Tab tree/inputs  Esc back",
         "sort": "Sort", "group_filter": "Group", "move": "Move", "delta": "Change", "group_rank": "In group",
         "all_groups": "all", "sorted_by": "sorted by", "compared_with": "compared with",
     },

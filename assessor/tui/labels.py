@@ -18,8 +18,9 @@ MARKS = {
 
 
 def node_label(cs: CompiledSet, n: NodeResult, evidence_missing: bool = False) -> Text:
-    """Mark, id, name, points/max and level; an error outranks a disagreement, which
-    outranks missing evidence (`E`), which outranks the plain status."""
+    """Mark, id, points/max, level, name: the numbers before the name so that a narrow
+    terminal cuts the name, not the points. An error outranks a disagreement, which outranks
+    missing evidence (`E`), which outranks the plain status."""
     mark, style = MARKS.get(n.status, ("?", ""))
     if evidence_missing and n.status == "scored":
         mark, style = "E", "dark_orange"
@@ -28,11 +29,11 @@ def node_label(cs: CompiledSet, n: NodeResult, evidence_missing: bool = False) -
     label = Text()
     label.append(f"{mark} ", style=style)
     label.append(f"{n.id} ")
-    label.append(n.name)  # user text: never parsed as markup
     pts = "-" if n.points is None else display(cs, n.points)
-    label.append(f"  {pts}/{display(cs, n.max)}", style="bold" if not n.leaf else "")
+    label.append(f"{pts}/{display(cs, n.max)} ", style="bold" if not n.leaf else "")
     if n.level is not None and n.leaf:
-        label.append(f" L{n.level}", style="cyan")
+        label.append(f"L{n.level} ", style="cyan")
+    label.append(n.name)  # user text: never parsed as markup
     return label
 
 

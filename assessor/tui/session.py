@@ -18,7 +18,19 @@ from assessor.scoring.summary import Change
 from assessor.store.errors import ConflictError, StoreError
 from assessor.store.store import EntryKey
 from assessor.store.workspace import Workspace, open_workspace
+from assessor.tui.labels import needs_evidence
 from assessor.tui.pinyin import Searchable
+
+
+@dataclass
+class Attention:
+    unscored: int = 0
+    errors: int = 0
+    disagreements: int = 0
+    evidence: int = 0  # scored, evidence required, none attached
+
+    def __bool__(self) -> bool:
+        return bool(self.unscored or self.errors or self.disagreements or self.evidence)
 
 
 @dataclass
@@ -32,6 +44,7 @@ class Session:
     undo: list[tuple[str, str, Entry | None]] = field(default_factory=list)
     redo: list[tuple[str, str, Entry | None]] = field(default_factory=list)
     _search: tuple[CompiledSet, list[Searchable]] | None = None
+    attached: dict[str, set[str]] = field(default_factory=dict)  # region → leaves with evidence
 
     @classmethod
     def open(cls, folder: Path, evaluator: str | None = None, period: str | None = None) -> Session:
@@ -54,6 +67,37 @@ class Session:
         self.assessment = ws.store.assessment(ws.set_id, self.period, ws.regions)
         results = score(self.cs, self.assessment, consolidation=ws.consolidation)
         self.results = {r.region: r for r in results}
+        self.attached = {
+            rid: {str(row["leaf"]) for row in ws.store.evidence(ws.set_id, rid, self.period)}
+            for rid in self.results
+        }
+
+    def periods(self) -> list[str]:
+        """Periods with entries, and the one shown, in time order (the period switcher's)."""
+        from assessor.model.periods import period_sort_key
+
+        found = set(self.workspace.store.periods(self.workspace.set_id)) | {self.period}
+        return sorted(found, key=period_sort_key)
+
+    def switch_period(self, period: str) -> None:
+        """Work on another period: read and score it (undo history belongs to the old one)."""
+        self.period = period
+        self.undo.clear()
+        self.redo.clear()
+        self.reload()
+
+    def attention(self, region: str) -> Attention:
+        """What needs an evaluator's attention in a region: counts over its core leaves."""
+        r = self.results[region]
+        attached = self.attached.get(region, set())
+        out = Attention()
+        for c in self.cs.core_leaves:
+            n = r.nodes[c.id]
+            out.unscored += n.status == "unscored"
+            out.errors += n.status == "error"
+            out.disagreements += n.disagreement
+            out.evidence += needs_evidence(self.cs, n, attached)
+        return out
 
     def reload_set(self) -> list[Problem]:
         """Read the set file again after an edit: lint it, and only when it has no errors
@@ -252,6 +296,7 @@ class Session:
             rel, digest = ws.evidence_path(where)  # AssessorError: outside or missing
             ws.store.add_evidence(key, path=rel, sha256=digest)
             item = rel
+        self.attached.setdefault(region, set()).add(leaf)
         mine = self.mine(region, leaf)
         if mine is None or item in mine.evidence:
             return self.results[region]

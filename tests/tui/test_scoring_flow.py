@@ -48,8 +48,8 @@ async def test_home_lists_every_region_with_total_and_rating(workspace: Path) ->
         await loaded(pilot, app)
         table = app.screen.query_one("#regions", DataTable)
         assert table.row_count == 20
-        row = table.get_row(REGION)
-        assert "93.59" in str(row[3]) and "五星级" in str(row[4])
+        total, rating = table.get_cell(REGION, "total"), table.get_cell(REGION, "rating")
+        assert "93.59" in str(total) and "五星级" in str(rating)
 
 
 async def test_scoring_an_indicator_changes_the_total_and_is_stored_at_once(

@@ -1,22 +1,46 @@
-"""Home: every region of the campaign with progress, total, rating, status and rank."""
+"""Home: the campaign at a glance — every region with its status, evaluators, progress, total,
+rating, rank and what needs attention; filter, sort and switch period.
+
+Rows are keyed by region id and updated cell by cell (`update_cell`) when a region's result
+changes; only filtering, sorting by another column or another period rebuilds them.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from assessor.scoring import display
 from assessor.scoring.output import rating_text
 from assessor.tui.i18n import t
 from assessor.tui.labels import bar
+from assessor.tui.pinyin import initials
+from assessor.tui.screens.ranking import Cell, sort_key
 
 if TYPE_CHECKING:
     from assessor.tui.app import AssessorApp
+    from assessor.tui.session import Attention
+
+# Most useful first: at 80 columns the first six fit, the rest scroll into view.
+COLUMNS = (
+    "region",
+    "total",
+    "rating",
+    "done",
+    "rank",
+    "attention",
+    "status",
+    "group",
+    "evaluators",
+)
+SORTS = ("region", "total", "done", "status", "attention")
+STATUS_ORDER = {"draft": 0, "submitted": 1, "reviewed": 2, "final": 3}
 
 
 class HomeScreen(Screen[None]):
@@ -24,10 +48,22 @@ class HomeScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open_region", "open", show=True),
+        Binding("slash", "filter", "filter"),
+        Binding("a", "attention_only", "attention"),
+        Binding("s", "next_sort", "sort"),
+        Binding("left_square_bracket", "period(-1)", "period_prev"),
+        Binding("right_square_bracket", "period(1)", "period_next"),
         Binding("r", "refresh", "refresh", show=True),
         Binding("k", "ranking", "ranking", show=True),
         Binding("o", "reports", "reports", show=True),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.statuses = {}
+        self.query_text = ""
+        self.attention_only = False
+        self.sort_column = "region"
 
     @property
     def assessor(self) -> AssessorApp:
@@ -39,95 +75,196 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="summary")
+        yield Input(id="filter", classes="hidden")
         yield DataTable(id="regions", cursor_type="row", zebra_stripes=True)
+        yield Static(id="attention")
         yield Footer()
 
     def on_mount(self) -> None:
         lang = self.assessor.lang
         table = self.query_one("#regions", DataTable)
-        for key in ("region", "status", "done", "total", "rating", "rank"):
+        for key in COLUMNS:
             table.add_column(t(lang, key), key=key)
         self.query_one("#summary", Static).update(Text(t(lang, "loading")))
+        self.query_one("#filter", Input).placeholder = t(lang, "filter_hint")
         table.focus()
         if self.assessor.loaded:
             self.populate()
 
+    # ---------------------------------------------------------------- rows
+
     def populate(self) -> None:
         """Fill the table once the workspace is read and scored (a worker does that)."""
-        table = self.query_one("#regions", DataTable)
-        if table.row_count:
-            return
         s = self.assessor.session
         self.statuses = s.workspace.store.statuses(s.workspace.set_id, s.period)  # one query
+        self.rebuild()
+
+    def shown(self, rid: str) -> bool:
+        s = self.assessor.session
+        if self.attention_only and not s.attention(rid):
+            return False
+        q = self.query_text.strip().lower()
+        if not q:
+            return True
+        region = s.workspace.regions.get(rid)
+        name = (region.name if region else None) or ""
+        group = (region.group if region else None) or ""
+        return any(q in f for f in (rid.lower(), name.lower(), initials(name), group.lower()))
+
+    def rebuild(self) -> None:
+        """Rows for the regions that pass the filter, in the chosen order."""
+        table = self.query_one("#regions", DataTable)
+        cursor = self.current()
+        table.clear()
+        s = self.assessor.session
         for rid in s.workspace.regions:
-            table.add_row(*self._cells(rid), key=rid)
+            if rid in s.results and self.shown(rid):
+                table.add_row(*self._cells(rid), key=rid)
+        table.sort(self.sort_column, key=sort_key)
+        if cursor is not None and cursor in {str(k.value) for k in table.rows}:
+            table.move_cursor(row=table.get_row_index(cursor))
         self._summary()
 
-    def _cells(self, rid: str) -> list[Text | str]:
+    def _cells(self, rid: str) -> list[Any]:
         s = self.assessor.session
         r = s.results[rid]
         lang = self.assessor.lang
+        status = self.statuses.get(rid, "draft")
+        done = float(r.completeness)
         total = display(s.cs, r.total) + ("*" if r.provisional else "")
+        att = s.attention(rid)
         return [
-            Text(f"{r.name or ''} {rid}"),
-            self.statuses.get(rid, "draft"),
-            f"{bar(float(r.completeness), 8)} {float(r.completeness) * 100:3.0f}%",
-            total,
-            Text(rating_text(r, none=t(lang, "no_rating"))),
-            str(r.rank or ""),
+            Cell(f"{r.name or ''} {rid}", rid),
+            Cell(total, -r.total, style="bold"),
+            Cell(rating_text(r, none=t(lang, "no_rating")), r.rating.key or ""),
+            Cell(f"{bar(done, 6)} {done * 100:3.0f}%", -r.completeness),
+            Cell(str(r.rank or ""), r.rank or 10**9),
+            _attention_cell(att),
+            Cell(t(lang, f"status_{status}"), STATUS_ORDER.get(status, 9)),
+            Cell(r.group or "", r.group or ""),
+            Cell(" ".join(_short_names(r.evaluators)), len(r.evaluators)),
         ]
 
     def _summary(self) -> None:
         s = self.assessor.session
+        lang = self.assessor.lang
         n = len(s.results)
         done = sum(1 for r in s.results.values() if not r.provisional)
-        flagged = sum(1 for r in s.results.values() if r.flags)
-        self.query_one("#summary", Static).update(
-            Text(
-                f"{s.workspace.config.name} · {s.period} · {t(self.assessor.lang, 'evaluator')} {s.evaluator} · "
-                f"{done}/{n} complete · {flagged} with disagreements"
+        totals = [s.attention(rid) for rid in s.results]
+        text = Text(
+            f"{t(lang, 'period')} {s.period} · {t(lang, 'evaluator')} {s.evaluator} · "
+            f"{t(lang, 'complete')} {done}/{n}"
+        )
+        table = self.query_one("#regions", DataTable)
+        if table.row_count != n:
+            text.append(f" · {t(lang, 'showing')} {table.row_count}/{n}", style="yellow")
+        self.query_one("#summary", Static).update(text)
+        att = Text(f"{t(lang, 'needs_attention')}: ", style="bold")
+        att.append(
+            t(lang, "attention_line").format(
+                unscored=sum(a.unscored for a in totals),
+                disagreements=sum(a.disagreements for a in totals),
+                evidence=sum(a.evidence for a in totals),
+                errors=sum(a.errors for a in totals),
+                regions=sum(1 for a in totals if a),
             )
         )
+        self.query_one("#attention", Static).update(att)
 
     def refresh_region(self, rid: str) -> None:
+        """One region's result changed: update its cells in place."""
         table = self.query_one("#regions", DataTable)
-        for col, value in zip(
-            ("region", "status", "done", "total", "rating", "rank"), self._cells(rid), strict=True
-        ):
+        if rid not in {str(k.value) for k in table.rows}:
+            return
+        for col, value in zip(COLUMNS, self._cells(rid), strict=True):
             table.update_cell(rid, col, value)
         self._summary()
+
+    def current(self) -> str | None:
+        table = self.query_one("#regions", DataTable)
+        if table.row_count == 0:
+            return None
+        value = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return None if value is None else str(value)
+
+    # ---------------------------------------------------------------- actions
 
     def action_refresh(self) -> None:
         if not self.assessor.loaded:
             return
+        self.assessor.session.reload()
+        self.populate()
+
+    def action_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.remove_class("hidden")
+        box.focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+        if self.assessor.loaded:
+            self.rebuild()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        box = self.query_one("#filter", Input)
+        if not box.value:
+            box.add_class("hidden")
+        self.query_one("#regions", DataTable).focus()
+
+    def action_attention_only(self) -> None:
+        self.attention_only = not self.attention_only
+        if self.assessor.loaded:
+            self.rebuild()
+
+    def action_next_sort(self) -> None:
+        self.sort_column = SORTS[(SORTS.index(self.sort_column) + 1) % len(SORTS)]
+        if self.assessor.loaded:
+            self.rebuild()
+            self.notify(
+                f"{t(self.assessor.lang, 'sorted_by')}: {t(self.assessor.lang, self.sort_column)}"
+            )
+
+    @on(DataTable.HeaderSelected, "#regions")
+    def _header(self, event: DataTable.HeaderSelected) -> None:
+        self.sort_column = str(event.column_key.value)
+        self.rebuild()
+
+    def action_period(self, step: int) -> None:
+        """Previous / next period with entries; read and scored in a worker."""
+        if not self.assessor.loaded:
+            return
         s = self.assessor.session
-        s.reload()
-        self.statuses = s.workspace.store.statuses(s.workspace.set_id, s.period)
-        for rid in self.assessor.session.workspace.regions:
-            self.refresh_region(rid)
+        periods = s.periods()
+        i = periods.index(s.period) + step
+        if 0 <= i < len(periods):
+            self.query_one("#summary", Static).update(Text(t(self.assessor.lang, "loading")))
+            self.switch_period(periods[i])
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="period")
+    def switch_period(self, period: str) -> None:
+        self.assessor.session.switch_period(period)
+        self.app.call_from_thread(self._switched)
+
+    def _switched(self) -> None:
+        s = self.assessor.session
+        self.app.sub_title = f"{s.workspace.config.name} · {s.period}"
+        self.populate()
 
     def action_open_region(self) -> None:
-        table = self.query_one("#regions", DataTable)
-        if table.row_count == 0 or not self.assessor.loaded:
-            return
-        rid = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        if rid is not None:
+        rid = self.current()
+        if rid is not None and self.assessor.loaded:
             from assessor.tui.screens.region import RegionScreen
 
-            self.app.push_screen(RegionScreen(str(rid)))
+            self.app.push_screen(RegionScreen(rid))
 
     def action_reports(self) -> None:
         if not self.assessor.loaded:
             return
         from assessor.tui.screens.reports import ReportsScreen
 
-        table = self.query_one("#regions", DataTable)
-        rid = (
-            table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-            if table.row_count
-            else None
-        )
-        self.app.push_screen(ReportsScreen(str(rid) if rid else None))
+        self.app.push_screen(ReportsScreen(self.current()))
 
     def action_ranking(self) -> None:
         if not self.assessor.loaded:
@@ -138,3 +275,23 @@ class HomeScreen(Screen[None]):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_open_region()
+
+
+def _attention_cell(a: Attention) -> Cell:
+    """Counts with the tree's marks: `.` unscored, `~` disagreements, `E` evidence, `!` errors."""
+    parts = [
+        (a.errors, "!", "red"),
+        (a.disagreements, "~", "magenta"),
+        (a.evidence, "E", "dark_orange"),
+        (a.unscored, ".", "yellow"),
+    ]
+    cell = Cell("", -(a.errors * 1000 + a.disagreements * 100 + a.evidence * 10 + a.unscored))
+    for n, mark, style in parts:
+        if n:
+            cell.append(f"{mark}{n} ", style=style)
+    return cell
+
+
+def _short_names(names: tuple[str, ...]) -> list[str]:
+    """`专家组-陈静` → `陈静`: the part after the last dash keeps the column narrow."""
+    return [n.rsplit("-", 1)[-1] for n in names]

@@ -37,7 +37,7 @@ class Cell(Text):
         self.sort = sort
 
 
-def _sort_key(cell: Any) -> Any:
+def sort_key(cell: Any) -> Any:
     return cell.sort if isinstance(cell, Cell) else str(cell)
 
 
@@ -153,7 +153,7 @@ class RankingScreen(Screen[None]):
 
     def resort(self) -> None:
         self.query_one("#ranking", DataTable).sort(
-            self.sort_column, key=_sort_key, reverse=self.reverse
+            self.sort_column, key=sort_key, reverse=self.reverse
         )
 
     # ---------------------------------------------------------------- previous period

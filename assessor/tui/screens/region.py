@@ -55,7 +55,6 @@ class RegionScreen(Screen[None]):
         self.tree_nodes: dict[str, TreeNode[str]] = {}
         self._loading = False
         self._shown_raw: object | None = None
-        self.attached: set[str] = set()  # leaves with evidence records in the store
 
     @property
     def assessor(self) -> AssessorApp:
@@ -83,7 +82,6 @@ class RegionScreen(Screen[None]):
         s = self.assessor.session
         tree = self.query_one("#tree", Tree)
         tree.root.expand()
-        self.attached = {str(row["leaf"]) for row in s.evidence(self.region_id)}  # one query
 
         def add(parent: TreeNode[str], ids: tuple[str, ...]) -> None:
             for nid in ids:
@@ -98,6 +96,7 @@ class RegionScreen(Screen[None]):
 
         add(tree.root, s.cs.root.children)
         self._head()
+        self.query_one("#criteria", Static).update(Text(t(self.assessor.lang, "region_help")))
         tree.focus()
 
     # ---------------------------------------------------------------- display
@@ -111,7 +110,8 @@ class RegionScreen(Screen[None]):
     def _label(self, nid: str) -> Text:
         s = self.assessor.session
         n = s.results[self.region_id].nodes[nid]
-        return node_label(s.cs, n, needs_evidence(s.cs, n, self.attached))
+        attached = s.attached.get(self.region_id, set())
+        return node_label(s.cs, n, needs_evidence(s.cs, n, attached))
 
     def _relabel(self, leaf: str) -> None:
         """Only the changed leaf and its ancestors (relabelling 1,000 nodes takes ~0.1 s)."""
@@ -194,7 +194,7 @@ class RegionScreen(Screen[None]):
             self._loading = False
             return
         self.leaf = nid
-        parts = [f"{t(lang, 'criteria')}: {criteria_text(node)}"]
+        parts = [f"{t(lang, 'criteria')}:\n" + criteria_text(node).replace("；", "\n")]
         if node.guidance:
             parts.append(f"{t(lang, 'guidance')}: {node.guidance}")
         if isinstance(node, LevelLeaf):
@@ -406,7 +406,6 @@ class RegionScreen(Screen[None]):
         except AssessorError as exc:  # missing file, outside the workspace, final
             self._say(str(exc.problems[0].message), "red")
             return
-        self.attached.add(self.leaf)
         self._relabel(self.leaf)
         self._evidence()
         self._say(t(self.assessor.lang, "saved"), "green")
@@ -416,7 +415,6 @@ class RegionScreen(Screen[None]):
         """Read every entry again (other evaluators' changes) and relabel the whole tree."""
         s = self.assessor.session
         s.reload()
-        self.attached = {str(row["leaf"]) for row in s.evidence(self.region_id)}
         for nid, node in self.tree_nodes.items():
             node.set_label(self._label(nid))
         self._head()
