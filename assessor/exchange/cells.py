@@ -33,6 +33,16 @@ def cell_text(v: Any) -> Any:
     return text or None
 
 
+def cell_note(v: Any) -> str | None:
+    """A comment or evidence cell as typed (only stripped): NFKC would turn ，：into ASCII."""
+    if v is None:
+        return None
+    if isinstance(v, float) and v == int(v):
+        v = int(v)
+    text = str(v).strip()
+    return text or None
+
+
 def yes_no_mark(v: Any) -> Any:
     """√ → 是 and × → 否 for yes/no cells; anything else unchanged (normalize_entry judges it)."""
     if isinstance(v, str):
@@ -45,10 +55,8 @@ def yes_no_mark(v: Any) -> Any:
 
 def split_evidence(v: Any) -> list[str]:
     """File names or links separated by ; ； or new lines (one cell may hold several)."""
-    text = cell_text(v)
+    text = cell_note(v)
     if text is None:
         return []
-    if not isinstance(text, str):
-        return [str(text)]
     parts = [p.strip() for p in text.replace("；", ";").replace("\n", ";").split(";")]
     return [p for p in parts if p]

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from assessor.errors import AssessorError, Problem
-from assessor.exchange.cells import NOT_NA_MARKS, cell_text, split_evidence, yes_no_mark
+from assessor.exchange.cells import NOT_NA_MARKS, cell_note, cell_text, split_evidence, yes_no_mark
 from assessor.exchange.rows import (
     COL_COMMENT,
     COL_EVIDENCE,
@@ -160,7 +160,7 @@ def _read_sheet(
         na = cell_text(cells[COL_NA - 1])
         if na is not None:
             leaf.na, leaf.na_cell = na, f"{title}!E{r}"
-        comment = cell_text(cells[COL_COMMENT - 1])
+        comment = cell_note(cells[COL_COMMENT - 1])
         if comment is not None:
             leaf.comment = str(comment) if leaf.comment is None else f"{leaf.comment}\n{comment}"
         leaf.evidence += split_evidence(cells[COL_EVIDENCE - 1])
@@ -189,9 +189,11 @@ def _is_na(leaf: _Leaf, node: AnyNode, file: str, problems: list[Problem]) -> bo
 
 def _raw_entry(
     leaf: _Leaf, node: AnyNode, na: bool, file: str, problems: list[Problem]
-) -> dict[str, Any] | None:
-    """The mapping normalize_entry reads, or None when nothing was entered (unscored)."""
+) -> tuple[dict[str, Any] | None, bool]:
+    """The mapping normalize_entry reads (None when nothing was entered: unscored), and whether
+    it may be stored: a formula leaf with some inputs empty is checked but not stored."""
     raw: dict[str, Any] = {}
+    complete = True
     if na:
         raw["na"] = True
     elif leaf.inputs:
@@ -207,17 +209,17 @@ def _raw_entry(
                         key=leaf.input_cells[k],
                     )
                 )
-            return None
+            complete = False
         raw.update(leaf.inputs)
     elif leaf.value is not None:
         raw["value"] = leaf.value
     else:
-        return None
+        return None, True
     if leaf.comment:
         raw["comment"] = leaf.comment
     if leaf.evidence:
         raw["evidence"] = leaf.evidence
-    return raw
+    return raw, complete
 
 
 def read_workbook(path: Path | str, indicator_set: IndicatorSet) -> list[Assessment]:
@@ -263,7 +265,7 @@ def read_workbook(path: Path | str, indicator_set: IndicatorSet) -> list[Assessm
                 na = _is_na(leaf, node, file, problems)
                 if na is None:
                     continue
-                raw = _raw_entry(leaf, node, na, file, problems)
+                raw, complete = _raw_entry(leaf, node, na, file, problems)
                 if raw is None:
                     continue
                 try:
@@ -278,7 +280,8 @@ def read_workbook(path: Path | str, indicator_set: IndicatorSet) -> list[Assessm
                             where = leaf.na_cell.replace("!E", "!G")
                         problems.append(Problem(message, file=file, key=where))
                     continue
-                assessment.add(region, node_id, entry)
+                if complete:
+                    assessment.add(region, node_id, entry)
     finally:
         wb.close()
     if problems:
