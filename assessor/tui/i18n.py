@@ -36,6 +36,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "region_help": "↑↓ 选择指标，回车填写数值（输入即保存，无需保存键）；等级指标可直接按数字键。\n"
         "n 下一个未评  / 查找（编号、名称、拼音首字母）  x 不适用  u 撤销  y 重做\n"
         "e 添加佐证  p 沿用上期  g 升级路径  r 刷新  Tab 在树和输入框之间切换  Esc 返回",
+        "indicator": "指标", "raise": "可提升", "reach": "需达到", "computing": "正在计算…",
+        "no_gap": "该地区没有结果",
         "sort": "排序", "group_filter": "分组", "move": "升降", "delta": "分差", "group_rank": "组内",
         "all_groups": "全部", "sorted_by": "排序", "compared_with": "对比",
     },
@@ -72,6 +74,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "digit keys choose a level.\n"
         "n next unscored  / find (id, name, pinyin initials)  x N/A  u undo  y redo\n"
         "e add evidence  p last period's value  g gap to next grade  r refresh  Tab tree/inputs  Esc back",
+        "indicator": "Indicator", "raise": "Raise", "reach": "Reach", "computing": "computing…",
+        "no_gap": "no result for this region",
         "sort": "Sort", "group_filter": "Group", "move": "Move", "delta": "Change", "group_rank": "In group",
         "all_groups": "all", "sorted_by": "sorted by", "compared_with": "compared with",
     },

@@ -154,9 +154,17 @@ async def test_gap_key_shows_the_engines_path_to_the_next_grade(workspace: Path)
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("g")
+        await app.workers.wait_for_complete()
         await pilot.pause()
-        text = str(app.screen.query_one("#explain", Static).render())
-        assert "五星级" in text and "D2-02" in text
+        text = str(app.screen.query_one("#gap-head", Static).render())
+        assert "五星级" in text
+        gap = app.screen.query_one("#gap", DataTable)
+        assert "D2-02" in [str(k.value) for k in gap.rows]
+        gap.move_cursor(row=gap.get_row_index("D2-02"))
+        await pilot.press("enter")  # back to the region, on that indicator
+        await pilot.pause()
+        assert isinstance(app.screen, RegionScreen)
+        assert app.screen.query_one("#tree").cursor_node.data == "D2-02"
 
 
 async def test_palette_opens_a_region_by_pinyin_initials(workspace: Path) -> None:

@@ -317,13 +317,11 @@ class RegionScreen(Screen[None]):
         self.run_worker(self.show(self.leaf), exclusive=True)
 
     def action_gap(self) -> None:
-        """The engine's path to the next grade for this region, in the explanation pane."""
-        from assessor.scoring import gap_to_next_grade
+        """The engine's path to the next grade, as a table; choosing a row comes back here
+        with that indicator chosen."""
+        from assessor.tui.screens.gap import GapScreen
 
-        s = self.assessor.session
-        gap = gap_to_next_grade(s.cs, s.assessment, self.region_id, s.workspace.consolidation)
-        lines = gap.lines() if gap is not None else []
-        self.query_one("#explain", Static).update(Text("\n".join(lines)))
+        self.app.push_screen(GapScreen(self.region_id), self._go_to)
 
     def action_copy_previous(self) -> None:
         s = self.assessor.session

@@ -1,0 +1,88 @@
+"""The gap to the next grade: which indicators, raised to what, lift the region one grade.
+
+The plan is the engine's (`gap_to_next_grade`, verified by re-scoring); this screen lays it
+out as a table. Enter on a row goes back to the region with that indicator chosen.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from assessor.scoring.methods import fmt
+from assessor.tui.i18n import t
+
+if TYPE_CHECKING:
+    from assessor.scoring import GapReport
+    from assessor.tui.app import AssessorApp
+
+
+class GapScreen(Screen[str | None]):
+    """Returns the indicator chosen (or None)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "back", "back")]
+
+    def __init__(self, region: str) -> None:
+        super().__init__()
+        self.region_id = region
+
+    @property
+    def assessor(self) -> AssessorApp:
+        from assessor.tui.app import AssessorApp
+
+        assert isinstance(self.app, AssessorApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="gap-head")
+        yield DataTable(id="gap", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        lang = self.assessor.lang
+        table = self.query_one("#gap", DataTable)
+        for key in ("indicator", "points", "raise", "reach"):
+            table.add_column(t(lang, key), key=key)
+        self.query_one("#gap-head", Static).update(Text(t(lang, "computing")))
+        table.focus()
+        self.compute()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="gap")
+    def compute(self) -> None:
+        """Re-scoring the plan step by step takes a moment on big sets: off the UI thread."""
+        from assessor.scoring import gap_to_next_grade
+
+        s = self.assessor.session
+        gap = gap_to_next_grade(s.cs, s.assessment, self.region_id, s.workspace.consolidation)
+        self.app.call_from_thread(self.show, gap)
+
+    def show(self, gap: GapReport | None) -> None:
+        s = self.assessor.session
+        r = s.results[self.region_id]
+        head = Text(f"{r.name or ''} {self.region_id}\n", style="bold")
+        lines = gap.lines() if gap is not None else [t(self.assessor.lang, "no_gap")]
+        head.append(lines[0])  # the engine's summary sentence: from grade, to grade, result
+        self.query_one("#gap-head", Static).update(head)
+        table = self.query_one("#gap", DataTable)
+        for step in gap.steps if gap is not None and gap.reached else []:
+            table.add_row(
+                Text(f"{step.node} {step.name}"),
+                f"{fmt(step.points)} / {fmt(step.max)}",
+                Text(f"+{fmt(step.gain)}", style="green"),
+                Text(step.target),
+                key=step.node,
+            )
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    @on(DataTable.RowSelected, "#gap")
+    def _chosen(self, event: DataTable.RowSelected) -> None:
+        self.dismiss(str(event.row_key.value))
