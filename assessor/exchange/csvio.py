@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from assessor.errors import AssessorError, Problem
-from assessor.exchange.cells import NOT_NA_MARKS, cell_text, split_evidence, yes_no_mark
+from assessor.exchange.cells import NOT_NA_MARKS, cell_note, cell_text, split_evidence, yes_no_mark
 from assessor.exchange.rows import NA_MARKS, form_rows
 from assessor.loader.entry_values import EntryValueError, normalize_entry
 from assessor.model.entries import Assessment, Region
@@ -163,7 +163,7 @@ def read_csv(
                         key="na",
                     )
                 )
-        comment = cell_text(row.get("comment"))
+        comment = cell_note(row.get("comment"))
         if comment is not None:
             old = raw.get("comment")
             raw["comment"] = str(comment) if old is None else f"{old}\n{comment}"
