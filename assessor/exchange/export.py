@@ -12,9 +12,13 @@ from typing import Any
 from assessor.model.entries import Assessment
 from assessor.model.results import RegionResult
 from assessor.scoring.compiled import ROOT, CompiledSet
-from assessor.scoring.summary import ratio
+from assessor.scoring.summary import points_lost, ratio
 
 STATUS_ZH = {"scored": "已评分", "unscored": "未评分", "na": "不适用", "error": "错误"}
+# Columns of 明细 written with their own formats (name in bold, 得分率 as %, evidence as links).
+D_NAME, D_DEPTH, D_SHARE, D_EVIDENCE = 4, 5, 8, 15
+URL_SCHEMES = ("http://", "https://", "ftp://", "mailto:")
+MAX_LINKS = 65_000  # Excel keeps at most 65,530 hyperlinks a sheet
 DETAIL = (
     "期间",
     "地区编码",
@@ -25,6 +29,7 @@ DETAIL = (
     "得分",
     "满分",
     "得分率",
+    "失分",
     "等级",
     "状态",
     "填报值",
@@ -60,10 +65,22 @@ def _quote(text: str) -> str:
     return text.replace('"', '""')
 
 
-def get_column_letter(i: int) -> str:
-    from openpyxl.utils import get_column_letter as letter
+def write_evidence(ws: Any, i: int, j: int, text: str, links: list[int]) -> None:
+    """One evidence item as a hyperlink (a URL, or a path relative to the workbook), else text.
 
-    return str(letter(i))
+    Relative paths go through HYPERLINK(): XlsxWriter's external links turn / into \\, which
+    LibreOffice on Linux cannot follow. `links` counts the sheet's links against Excel's limit.
+    """
+    if ";" in text or links[0] >= MAX_LINKS or any(ord(ch) < 32 for ch in text):
+        ws.write_string(i, j, text)
+    elif text.lower().startswith(URL_SCHEMES) and len(text) <= 2079:
+        ws.write_url(i, j, text, string=text)
+        links[0] += 1
+    elif ":" not in text.split("/")[0] and len(text) <= 255:
+        ws.write_formula(i, j, f'=HYPERLINK("{_quote(text)}","{_quote(text)}")', None, text)
+        links[0] += 1
+    else:
+        ws.write_string(i, j, text)
 
 
 def detail_rows(cs: CompiledSet, results: list[RegionResult]) -> list[list[Any]]:
@@ -79,7 +96,8 @@ def detail_rows(cs: CompiledSet, results: list[RegionResult]) -> list[list[Any]]
             )
             rows.append([
                 r.period, r.region, r.name or "", n.id, ("  " * (c.depth - 1)) + n.name, c.depth,
-                _n(cs, n.points), _n(cs, n.max), None if a is None else float(round(a, 4)), n.level,
+                _n(cs, n.points), _n(cs, n.max), None if a is None else float(round(a, 4)),
+                _n(cs, points_lost(n)) if n.points is not None else None, n.level,
                 STATUS_ZH.get(n.status, n.status), _value(n.value) if n.leaf else "", evaluators,
                 n.comment or "", "; ".join(n.evidence),
             ])  # fmt: skip
@@ -145,20 +163,19 @@ def write_export(
         ])  # fmt: skip
         ranking.write_number(i, 11, float(round(r.completeness, 4)), pct)
 
-    detail = sheet("明细", DETAIL, [9, 10, 12, 12, 40, 6, 8, 8, 8, 6, 8, 16, 16, 24, 30])
+    detail = sheet("明细", DETAIL, [9, 10, 12, 12, 40, 6, 8, 8, 8, 8, 6, 8, 16, 16, 24, 30])
+    links = [0]
     for i, row in enumerate(detail_rows(cs, results), start=1):
-        depth, name, share, ev = row[5], row[4], row[8], row[14]
+        depth, name, share, ev = row[D_DEPTH], row[D_NAME], row[D_SHARE], row[D_EVIDENCE]
         if depth > 1:
             detail.set_row(i, None, None, {"level": min(depth - 1, 7)})
-        row[4] = row[8] = row[14] = None  # written below with their formats, once
+        row[D_NAME] = row[D_SHARE] = row[D_EVIDENCE] = None  # written below with their formats
         put(detail, i, row)
-        detail.write_string(i, 4, name, bold if depth == 1 else None)
+        detail.write_string(i, D_NAME, name, bold if depth == 1 else None)
         if share is not None:
-            detail.write_number(i, 8, share, pct)
-        if ev and ";" not in ev:
-            detail.write_url(i, 14, ev, string=ev)
-        elif ev:
-            detail.write_string(i, 14, ev)
+            detail.write_number(i, D_SHARE, share, pct)
+        if ev:
+            write_evidence(detail, i, D_EVIDENCE, ev, links)
     if assessments:
         raw = sheet("填报", ["期间", "地区编码", "地区", "评估人", "编号", "填报值", "不适用", "备注", "佐证材料", "沿用上期"],
                     [9, 10, 12, 14, 12, 20, 6, 24, 30, 8])  # fmt: skip
