@@ -236,3 +236,20 @@ async def test_reports_screen_renders_a_ranking_report_in_a_worker(workspace: Pa
         text = str(app.screen.query_one("#result", Static).render())
         assert "ranking-sd-county-2020-2021.pdf" in text
     assert (workspace / "reports" / "ranking-sd-county-2020-2021.pdf").stat().st_size > 10_000
+
+
+async def test_county_reports_for_chosen_regions_show_progress_and_paths(workspace: Path) -> None:
+    from textual.widgets import ProgressBar, SelectionList
+
+    app = AssessorApp(workspace, evaluator=EVALUATOR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot, app)
+        await pilot.press("o")
+        await pilot.pause()
+        app.screen.query_one("#report-regions", SelectionList).select("371503")
+        await pilot.press("enter")  # county reports: the home row (371302) and 371503
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.query_one("#progress", ProgressBar).percentage == 1
+        text = str(app.screen.query_one("#result", Static).render())
+        assert "371302.pdf" in text and "371503.pdf" in text

@@ -1,7 +1,9 @@
-"""Reports: choose a report type, render it in a worker, show where the PDF is.
+"""Reports: choose a report type and regions, render in a worker with progress, show the paths.
 
-Rendering runs `assessor report` in a child process from a thread worker: WeasyPrint never
-loads into the UI process and a failing render cannot take the UI down."""
+Rendering runs `assessor report` in a child process from a thread worker, one region at a time
+for county reports so that progress can be shown: WeasyPrint never loads into the UI process
+(its layout holds the GIL for seconds) and a failing render cannot take the UI down.
+"""
 
 from __future__ import annotations
 
@@ -13,63 +15,103 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, LoadingIndicator, OptionList, Static
+from textual.widgets import Button, Footer, Header, OptionList, ProgressBar, SelectionList, Static
 from textual.widgets.option_list import Option
+
+from assessor.tui.i18n import t
 
 if TYPE_CHECKING:
     from assessor.tui.app import AssessorApp
 
-KINDS = (
-    ("county", "地区评估报告 · county report (the region chosen on home)"),
-    ("ranking", "排名报告 · ranking report"),
-    ("bulletin", "通报 · bulletin"),
-)
+KINDS = ("county", "ranking", "bulletin")
 
 
 class ReportsScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "back")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "back"),
+        Binding("ctrl+a", "select_all", "select_all"),
+    ]
 
     def __init__(self, region: str | None) -> None:
         super().__init__()
         self.region_id = region
 
+    @property
+    def assessor(self) -> AssessorApp:
+        from assessor.tui.app import AssessorApp
+
+        assert isinstance(self.app, AssessorApp)
+        return self.app
+
     def compose(self) -> ComposeResult:
+        lang = self.assessor.lang
+        s = self.assessor.session
         yield Header()
-        yield OptionList(*[Option(label, id=kind) for kind, label in KINDS], id="kinds")
-        yield Button("生成 PDF · render", id="render", variant="primary")
-        yield LoadingIndicator(id="busy")
+        with Horizontal(id="report-body"):
+            with Vertical(id="report-left"):
+                yield Static(Text(t(lang, "report_kind")), classes="label")
+                yield OptionList(
+                    *[Option(t(lang, f"report_{kind}"), id=kind) for kind in KINDS], id="kinds"
+                )
+                yield Button(t(lang, "render"), id="render", variant="primary")
+            with Vertical(id="report-right"):
+                yield Static(Text(t(lang, "report_regions")), classes="label")
+                yield SelectionList[str](
+                    *[
+                        (Text(f"{r.name or ''} {rid}"), rid, rid == self.region_id)
+                        for rid, r in s.workspace.regions.items()
+                    ],
+                    id="report-regions",
+                )
+        yield ProgressBar(id="progress", show_eta=False)
         yield Static(id="result")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#busy").display = False
+        self.query_one("#progress").display = False
         self.query_one("#kinds", OptionList).highlighted = 0
+        self.query_one("#kinds", OptionList).focus()
+
+    def action_select_all(self) -> None:
+        self.query_one("#report-regions", SelectionList).select_all()
 
     @on(Button.Pressed, "#render")
     @on(OptionList.OptionSelected, "#kinds")
     def _start(self) -> None:
-        options = self.query_one("#kinds", OptionList)
-        index = options.highlighted or 0
-        kind = KINDS[index][0]
-        app: AssessorApp = self.app  # type: ignore[assignment]
-        args = [sys.executable, "-m", "assessor", "report", str(app.folder), "--type", kind,
-                "-o", str(app.folder / "reports"), "--quiet"]  # fmt: skip
+        s = self.assessor.session
+        kind = KINDS[self.query_one("#kinds", OptionList).highlighted or 0]
+        base = [sys.executable, "-m", "assessor", "report", str(self.assessor.folder),
+                "--period", s.period, "--type", kind,
+                "-o", str(self.assessor.folder / "reports"), "--quiet"]  # fmt: skip
         if kind == "county":
-            args += ["--region", self.region_id or next(iter(app.session.workspace.regions))]
-        self.query_one("#busy").display = True
-        self.query_one("#result", Static).update(Text("正在生成… rendering…"))
-        self.run_report(args)
+            chosen = list(self.query_one("#report-regions", SelectionList).selected)
+            regions = chosen or [self.region_id or next(iter(s.workspace.regions))]
+            runs = [[*base, "--region", rid] for rid in regions]
+        else:
+            runs = [base]
+        bar = self.query_one("#progress", ProgressBar)
+        bar.update(total=len(runs), progress=0)
+        bar.display = True
+        self.query_one("#result", Static).update(Text(t(self.assessor.lang, "rendering")))
+        self.run_reports(runs)
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
-    def run_report(self, args: list[str]) -> None:
-        proc = subprocess.run(args, capture_output=True, text=True, timeout=600)
-        text = (proc.stdout + proc.stderr).strip()
-        self.app.call_from_thread(self._done, proc.returncode == 0, text)
+    @work(thread=True, exclusive=True, exit_on_error=False, group="reports")
+    def run_reports(self, runs: list[list[str]]) -> None:
+        lines: list[tuple[bool, str]] = []
+        for args in runs:
+            try:
+                proc = subprocess.run(args, capture_output=True, text=True, timeout=600)
+                ok, text = proc.returncode == 0, (proc.stdout + proc.stderr).strip()
+            except (OSError, subprocess.SubprocessError) as exc:
+                ok, text = False, str(exc)
+            lines.append((ok, text or ("done" if ok else "failed")))
+            self.app.call_from_thread(self._progress, list(lines))
 
-    def _done(self, ok: bool, text: str) -> None:
-        self.query_one("#busy").display = False
-        style = "green" if ok else "red"
-        self.query_one("#result", Static).update(
-            Text(text or ("done" if ok else "failed"), style=style)
-        )
+    def _progress(self, lines: list[tuple[bool, str]]) -> None:
+        self.query_one("#progress", ProgressBar).advance(1)
+        out = Text()
+        for ok, text in lines:
+            out.append(text.replace("assessor: ", "") + "\n", style="green" if ok else "red")
+        self.query_one("#result", Static).update(out)  # paths and errors are data, not markup
