@@ -41,7 +41,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "report_kind": "报告类型", "report_regions": "地区（空格选择；Ctrl+A 全选）", "render": "生成 PDF",
         "report_county": "地区评估报告（所选地区）", "report_ranking": "排名报告", "report_bulletin": "通报",
         "rendering": "正在生成…", "select_all": "全选",
-        "sort": "排序", "group_filter": "分组", "move": "升降", "delta": "分差", "group_rank": "组内",
+        "bundled": "内置指标体系（按 e 复制到工作区后编辑）", "sort": "排序", "group_filter": "分组", "move": "升降", "delta": "分差", "group_rank": "组内",
         "all_groups": "全部", "sorted_by": "排序", "compared_with": "对比",
     },
     "en": {
@@ -83,7 +83,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "render": "Render PDF", "report_county": "County report (the regions chosen)",
         "report_ranking": "Ranking report", "report_bulletin": "Bulletin", "rendering": "rendering…",
         "select_all": "All",
-        "sort": "Sort", "group_filter": "Group", "move": "Move", "delta": "Change", "group_rank": "In group",
+        "bundled": "bundled set (e copies it into the workspace to edit)", "sort": "Sort", "group_filter": "Group", "move": "Move", "delta": "Change", "group_rank": "In group",
         "all_groups": "all", "sorted_by": "sorted by", "compared_with": "compared with",
     },
 }  # fmt: skip

@@ -54,3 +54,40 @@ def test_region_screen(workspace: Path, snap_compare) -> None:  # type: ignore[n
     assert snap_compare(
         AssessorApp(workspace, evaluator="专家组-陈静"), terminal_size=SIZE, run_before=region
     )
+
+
+def _keys(*keys: str):  # type: ignore[no-untyped-def]
+    """Load, press keys one at a time, wait for every worker (no sleeping)."""
+
+    async def run(pilot: Pilot) -> None:  # type: ignore[type-arg]
+        await _loaded(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+        for widget in pilot.app.screen.query(Input):
+            widget.cursor_blink = False
+        await pilot.pause()
+
+    return run
+
+
+def test_set_screen(workspace: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    app = AssessorApp(workspace, evaluator="专家组-陈静")
+    assert snap_compare(app, terminal_size=SIZE, run_before=_keys("i", "down", "down", "down"))
+
+
+def test_gap_screen(workspace: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    app = AssessorApp(workspace, evaluator="专家组-陈静")
+    # 茌平区 (four stars) → its region screen → the gap to five stars
+    assert snap_compare(app, terminal_size=SIZE, run_before=_keys(*"/cpq", "enter", "enter", "g"))
+
+
+def test_reports_screen(workspace: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    app = AssessorApp(workspace, evaluator="专家组-陈静")
+    assert snap_compare(app, terminal_size=SIZE, run_before=_keys("o"))
+
+
+def test_home_screen_in_english(workspace: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    app = AssessorApp(workspace, evaluator="专家组-陈静", lang="en")
+    assert snap_compare(app, terminal_size=SIZE, run_before=_loaded)

@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from assessor.scoring.methods import fmt
+from assessor.scoring import display
 from assessor.tui.i18n import t
 
 if TYPE_CHECKING:
@@ -71,11 +71,12 @@ class GapScreen(Screen[str | None]):
         head.append(lines[0])  # the engine's summary sentence: from grade, to grade, result
         self.query_one("#gap-head", Static).update(head)
         table = self.query_one("#gap", DataTable)
+        cs = s.cs
         for step in gap.steps if gap is not None and gap.reached else []:
             table.add_row(
                 Text(f"{step.node} {step.name}"),
-                f"{fmt(step.points)} / {fmt(step.max)}",
-                Text(f"+{fmt(step.gain)}", style="green"),
+                f"{display(cs, step.points)} / {display(cs, step.max)}",
+                Text(f"+{display(cs, step.gain)}", style="green"),
                 Text(step.target),
                 key=step.node,
             )
