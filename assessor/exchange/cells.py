@@ -26,7 +26,7 @@ def cell_text(v: Any) -> Any:
         if v != v or v in (float("inf"), float("-inf")):
             return str(v)
         d = Decimal(repr(v))
-        return d.quantize(Decimal(1)) if d == d.to_integral_value() else d
+        return d.to_integral_value() if d == d.to_integral_value() else d  # 80.0 → 80
     if isinstance(v, dt.datetime | dt.date | dt.time):
         return v.isoformat()
     text = unicodedata.normalize("NFKC", str(v)).strip()

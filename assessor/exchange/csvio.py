@@ -198,7 +198,7 @@ def read_csv(
             lines = where[(p, rid, ev, node_id)]
             for sub, message in exc.items:
                 column = "na" if "na" in raw else "value"
-                if sub in lines and sub not in ("value", "na"):
+                if sub is not None and sub in lines and sub not in ("value", "na"):
                     column = "input" if sub not in ("comment", "evidence") else sub
                 line = lines.get(sub, lines.get(column, lines[None]))
                 problems.append(Problem(message, file=file, line=line, key=column))
