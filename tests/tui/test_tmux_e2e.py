@@ -41,8 +41,14 @@ def test_typed_scores_survive_a_killed_terminal(workspace: Path, size: tuple[int
     tmux("new-session", "-d", "-s", session, "-x", str(size[0]), "-y", str(size[1]), cmd)
     try:
         wait_for(session, "东昌府区")
-        tmux("send-keys", "-t", session, "Enter")  # open the first region (东昌府区)
+        time.sleep(0.5)
+        tmux("send-keys", "-t", session, "C-p")  # command palette: open 东昌府区 by its initials
+        time.sleep(0.5)
+        tmux("send-keys", "-t", session, "dcfq")
+        time.sleep(0.8)
+        tmux("send-keys", "-t", session, "Enter")
         wait_for(session, "D1-01")
+        wait_for(session, "371502")
         for _ in range(14):  # root, D1, D1-01 … D1-13 (电子社保卡应用率)
             tmux("send-keys", "-t", session, "Down")
             time.sleep(0.05)
