@@ -9,7 +9,6 @@ linear with many clients. A stale write (the entry's version moved on) raises `C
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -96,6 +95,20 @@ def _sqlite_engine(url: str) -> Engine:
     return engine
 
 
+def _sqlite_backup(db: Path, backup: Path) -> None:
+    """Copy a SQLite database through SQLite itself: a plain file copy would miss whatever is
+    still in the -wal file (committed writes not yet checkpointed) and could copy a torn page."""
+    import sqlite3
+
+    src = sqlite3.connect(db)
+    dst = sqlite3.connect(backup)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+
+
 class Store:
     """One workspace's database. Open with `Store.open(url)`; it migrates older databases."""
 
@@ -149,7 +162,7 @@ class Store:
             stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
             backup = db.with_name(f"{db.name}.bak-{current}-{stamp}")
             self.engine.dispose()
-            shutil.copy2(db, backup)
+            _sqlite_backup(db, backup)
         from alembic import command
         from alembic.config import Config
 
@@ -552,23 +565,42 @@ class Store:
             ).first()
             if existing is not None:
                 raise StoreError(Problem(f"period {period} already has entries", key=period))
-            rows = conn.execute(
-                select(t.entries).where(
-                    t.entries.c.set_id == set_id, t.entries.c.period == from_period
+            reason = f"carried over from {from_period}"
+            for st in conn.execute(
+                select(t.statuses).where(
+                    t.statuses.c.set_id == set_id, t.statuses.c.period == period
                 )
-            ).all()
-            for row in rows:
-                entry = entry_from_payload(self._payload(row), row.evaluator).model_copy(
-                    update={"carried_over": True}
-                )
-                key = EntryKey(set_id, row.region, period, row.evaluator, row.leaf)
-                self._put(conn, key, entry, who=who, expected_version=None,
-                          reason=f"carried over from {from_period}", action="carry")  # fmt: skip
+            ).all():  # statuses start again at draft (audited, since they were set)
+                self._append(conn, who=who, action="status", set_id=set_id, region=st.region,
+                             period=period, old=st.status, new="draft", reason=reason)  # fmt: skip
             conn.execute(
                 t.statuses.delete().where(
                     t.statuses.c.set_id == set_id, t.statuses.c.period == period
                 )
             )
+            rows = conn.execute(
+                select(t.entries)
+                .where(t.entries.c.set_id == set_id, t.entries.c.period == from_period)
+                .order_by(t.entries.c.id)
+            ).all()
+            carried = [
+                (
+                    EntryKey(set_id, row.region, period, row.evaluator, row.leaf),
+                    entry_from_payload(self._payload(row), row.evaluator).model_copy(
+                        update={"carried_over": True}
+                    ),
+                )
+                for row in rows
+            ]
+            self._put_many(conn, carried, who=who, reason=reason, action="carry")  # fmt: skip
+            for ev in conn.execute(
+                select(t.evidence)
+                .where(t.evidence.c.set_id == set_id, t.evidence.c.period == from_period)
+                .order_by(t.evidence.c.id)
+            ).all():
+                key = EntryKey(set_id, ev.region, period, ev.evaluator, ev.leaf)
+                self._insert_evidence(conn, key, path=ev.path, url=ev.url, sha256=ev.sha256,
+                                      note=ev.note, who=who)  # fmt: skip
             return len(rows)
 
     # ------------------------------------------------------------------ evidence
@@ -589,18 +621,32 @@ class Store:
             )
         with self._write() as conn:
             self._check_writable(conn, key)
-            res = conn.execute(
-                t.evidence.insert().values(
-                    set_id=key.set_id, region=key.region, period=key.period, leaf=key.leaf,
-                    evaluator=key.evaluator, path=path, url=url, sha256=sha256, note=note,
-                    added_at=now(), added_by=who or key.evaluator,
-                )
-            )  # fmt: skip
-            new = {"path": path, "url": url, "sha256": sha256, "note": note}
-            self._append(conn, who=who or key.evaluator, action="evidence", key=key, new=new)
-            pk = res.inserted_primary_key
-            assert pk is not None
-            return int(pk[0])
+            return self._insert_evidence(conn, key, path=path, url=url, sha256=sha256, note=note,
+                                         who=who or key.evaluator)  # fmt: skip
+
+    def _insert_evidence(
+        self,
+        conn: Connection,
+        key: EntryKey,
+        *,
+        path: str | None,
+        url: str | None,
+        sha256: str | None,
+        note: str | None,
+        who: str,
+    ) -> int:
+        res = conn.execute(
+            t.evidence.insert().values(
+                set_id=key.set_id, region=key.region, period=key.period, leaf=key.leaf,
+                evaluator=key.evaluator, path=path, url=url, sha256=sha256, note=note,
+                added_at=now(), added_by=who,
+            )
+        )  # fmt: skip
+        new = {"path": path, "url": url, "sha256": sha256, "note": note}
+        self._append(conn, who=who, action="evidence", key=key, new=new)
+        pk = res.inserted_primary_key
+        assert pk is not None
+        return int(pk[0])
 
     def evidence(
         self, set_id: str, region: str, period: str, leaf: str | None = None
@@ -618,13 +664,21 @@ class Store:
     # ------------------------------------------------------------------ audit
 
     def audit_log(
-        self, *, region: str | None = None, leaf: str | None = None, limit: int | None = None
+        self,
+        *,
+        region: str | None = None,
+        leaf: str | None = None,
+        limit: int | None = None,
+        period: str | None = None,
     ) -> list[AuditRecord]:
+        """Audit records, oldest first (with `limit`, the last `limit` of them)."""
         q = select(t.audit)
         if region is not None:
             q = q.where(t.audit.c.region == region)
         if leaf is not None:
             q = q.where(t.audit.c.leaf == leaf)
+        if period is not None:
+            q = q.where(t.audit.c.period == period)
         q = q.order_by(t.audit.c.seq.desc() if limit else t.audit.c.seq)
         if limit:
             q = q.limit(limit)

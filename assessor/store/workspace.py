@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -22,7 +23,11 @@ from assessor.store.config import (
     read_regions,
     resolve_set,
 )
-from assessor.store.store import Store
+from assessor.store.store import AuditRecord, EntryKey, Store, StoredEntry
+
+if TYPE_CHECKING:
+    from assessor.model.entries import Entry
+    from assessor.store.compare import RegionDelta
 
 
 @dataclass
@@ -81,6 +86,154 @@ class Workspace:
 
     def assessments(self) -> list[Assessment]:
         return self.store.assessments(self.set_id, self.regions)
+
+    # ------------------------------------------------------------------ the TUI's API
+    # The workspace knows its set and regions, so these take only what an evaluator chooses;
+    # they check region and leaf against regions.yaml and the set, then call the store.
+
+    @cached_property
+    def leaf_ids(self) -> frozenset[str]:
+        from assessor.model.indicator_set import InnerNode, walk
+
+        return frozenset(
+            n.id for n in walk(list(self.indicator_set.tree)) if not isinstance(n, InnerNode)
+        )
+
+    def key(self, region: str, period: str, leaf: str, evaluator: str) -> EntryKey:
+        """The store's key for an entry, after checking region, period and leaf exist."""
+        from assessor.model.periods import PeriodError, parse_period
+
+        problems = []
+        if region not in self.regions:
+            problems.append(Problem(f"region {region} is not in {self.config.regions}", key=region))
+        if leaf not in self.leaf_ids:
+            problems.append(Problem(f"{leaf} is not a leaf of {self.set_id}", key=leaf))
+        try:
+            parse_period(period)
+        except PeriodError as exc:
+            problems.append(Problem(str(exc), key="period"))
+        if problems:
+            raise AssessorError(problems)
+        return EntryKey(self.set_id, region, period, evaluator, leaf)
+
+    def set_entry(
+        self,
+        region: str,
+        period: str,
+        leaf: str,
+        evaluator: str,
+        entry: Entry,
+        expected_version: int | None = None,
+        reason: str | None = None,
+        *,
+        who: str | None = None,
+    ) -> int:
+        """Store an entry (validated by `normalize_entry`); returns its new version.
+
+        `expected_version` is the version read before editing (0: there was none); a stale one
+        raises `ConflictError`. A final assessment raises `FinalError`.
+        """
+        key = self.key(region, period, leaf, evaluator)
+        entry = entry.model_copy(update={"evaluator": evaluator})
+        return self.store.set_entry(
+            key, entry, who=who or evaluator, expected_version=expected_version, reason=reason
+        )
+
+    def clear_entry(
+        self,
+        region: str,
+        period: str,
+        leaf: str,
+        evaluator: str,
+        expected_version: int | None = None,
+        reason: str | None = None,
+        *,
+        who: str | None = None,
+    ) -> None:
+        key = self.key(region, period, leaf, evaluator)
+        self.store.clear_entry(
+            key, who=who or evaluator, expected_version=expected_version, reason=reason
+        )
+
+    def get_entry(self, region: str, period: str, leaf: str, evaluator: str) -> StoredEntry | None:
+        """The stored entry with its version (pass the version back to `set_entry`)."""
+        return self.store.get_entry(EntryKey(self.set_id, region, period, evaluator, leaf))
+
+    def get_entries(
+        self, period: str | None = None, region: str | None = None
+    ) -> list[StoredEntry]:
+        return self.store.entries(self.set_id, period, region)
+
+    def assessment(self, period: str) -> Assessment:
+        """What the engine scores for one period: every region, every evaluator's entries."""
+        return self.store.assessment(self.set_id, period, self.regions)
+
+    def history(self, region: str, leaf: str, period: str | None = None) -> list[AuditRecord]:
+        """Every change of one indicator of one region, oldest first, from the audit log."""
+        return self.store.audit_log(region=region, leaf=leaf, period=period)
+
+    def statuses(self, period: str) -> dict[str, str]:
+        """Every region's status in a period (draft where none was set)."""
+        stored = self.store.statuses(self.set_id, period)
+        return {r: stored.get(r, "draft") for r in self.regions}
+
+    def set_status(
+        self, region: str, period: str, status: str, *, who: str, reason: str | None = None
+    ) -> str:
+        """Move a region along draft → submitted → reviewed → final; returns the old status."""
+        if region not in self.regions:
+            raise AssessorError(
+                Problem(f"region {region} is not in {self.config.regions}", key=region)
+            )
+        return self.store.set_status(self.set_id, region, period, status, who=who, reason=reason)
+
+    def periods(self) -> list[str]:
+        return self.store.periods(self.set_id)
+
+    def add_evidence(
+        self,
+        region: str,
+        period: str,
+        leaf: str,
+        evaluator: str,
+        *,
+        path: str | Path | None = None,
+        url: str | None = None,
+        note: str | None = None,
+        who: str | None = None,
+    ) -> int:
+        """Attach a file inside the workspace (its sha256 is recorded) or a URL."""
+        key = self.key(region, period, leaf, evaluator)
+        rel, digest = self.evidence_path(path) if path is not None else (None, None)
+        return self.store.add_evidence(
+            key, path=rel, url=url, sha256=digest, note=note, who=who or evaluator
+        )
+
+    def new_period(self, period: str, from_period: str | None = None, *, who: str) -> int:
+        """Start `period` from `from_period` (default: the period before) as carried-over drafts."""
+        from assessor.model.periods import PeriodError, parse_period
+
+        try:
+            new = parse_period(period)
+            source = str(parse_period(from_period)) if from_period else str(new.previous())
+        except PeriodError as exc:
+            raise AssessorError(Problem(str(exc), key="period")) from None
+        if source not in self.periods():
+            raise AssessorError(
+                Problem(f"period {source} has no entries to carry over", key="--from")
+            )
+        return self.store.new_period(self.set_id, str(new), source, who=who)
+
+    def compare_periods(self, before: str, after: str) -> list[RegionDelta]:
+        """Per region and node, how the engine's results moved from `before` to `after`."""
+        from assessor.scoring import compile_checked, score
+        from assessor.store.compare import compare_results
+
+        cs = compile_checked(self.indicator_set)
+        results = [
+            score(cs, self.assessment(p), consolidation=self.consolidation) for p in (before, after)
+        ]
+        return compare_results(cs, results[0], results[1])
 
     def evidence_path(self, path: str | Path) -> tuple[str, str]:
         """A file given as evidence: it must exist inside the workspace; returns (relative, sha256)."""
