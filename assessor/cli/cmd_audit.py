@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from assessor.cli.workspace_args import add_workspace_argument, workspace_from
+from assessor.cli.cmd_workspace import add_folder_argument, open_from
 from assessor.errors import AssessorError
 
 
@@ -12,7 +12,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("audit", help="the workspace's audit log")
     audit = p.add_subparsers(dest="audit_command", metavar="log|verify", required=True)
     q = audit.add_parser("log", help="every change: who, when, what, old → new, reason")
-    add_workspace_argument(q)
+    add_folder_argument(q)
     q.add_argument("--region")
     q.add_argument("--node", help="indicator id")
     q.add_argument("-n", "--last", type=int, help="only the last N records")
@@ -20,7 +20,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q = audit.add_parser(
         "verify", help="check the hash chain and that replaying it gives the entries"
     )
-    add_workspace_argument(q)
+    add_folder_argument(q)
+    q.add_argument(
+        "--anchor",
+        action="append",
+        default=[],
+        metavar="HASH",
+        help="a head hash printed by an earlier verify: the log must still hold that record",
+    )
     q.set_defaults(run=run_verify)
 
 
@@ -45,7 +52,7 @@ def _short(v: object) -> str:
 
 
 def run_log(args: argparse.Namespace) -> int:
-    ws = workspace_from(args)
+    ws = open_from(args)
     try:
         for r in ws.store.audit_log(region=args.region, leaf=args.node, limit=args.last):
             where = " ".join(
@@ -63,13 +70,27 @@ def run_log(args: argparse.Namespace) -> int:
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    ws = workspace_from(args)
+    from assessor.errors import Problem
+
+    ws = open_from(args)
     try:
         problems = ws.store.verify_audit()
-        n = len(ws.store.audit_log())
+        for anchor in args.anchor:
+            if ws.store.record_with_hash(anchor.strip().lower()) is None:
+                problems.append(
+                    Problem(
+                        f"no record has the anchored hash {anchor}: the log was rewritten "
+                        "(or the hash is from another workspace)",
+                        key="--anchor", code="audit-anchor",
+                    )
+                )  # fmt: skip
+        seq, head = ws.store.chain_head()
     finally:
         ws.close()
     if problems:
         raise AssessorError(problems)
-    print(f"audit log verified: {n} records, hash chain intact, replay reproduces the entries")
+    print(f"audit log verified: {seq} records, hash chain intact, replay reproduces the entries")
+    print(f"head: record {seq}, sha256 {head}")
+    print("(keep the head hash in the report or the minutes; `assessor audit verify --anchor HASH`")
+    print(" later proves that nothing up to that record has been rewritten)")
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from assessor.cli.cmd_workspace import add_folder_argument, open_from
 from assessor.cli.workspace_args import (
     add_who_argument,
     add_workspace_argument,
@@ -18,7 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "template", help="write an Excel entry form for the workspace's set and regions"
     )
-    add_workspace_argument(p)
+    add_folder_argument(p)
     p.add_argument("-o", "--output", type=Path, help="the .xlsx (or .csv) to write")
     p.add_argument(
         "--period", help="period the form is for (default: the workspace's current period)"
@@ -39,7 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(run=run_import)
 
     p = sub.add_parser("export", help="write results and entries to .xlsx or .csv")
-    add_workspace_argument(p)
+    add_folder_argument(p)
     p.add_argument("-o", "--output", type=Path, required=True, help="an .xlsx or .csv file")
     p.add_argument("--period", help="only this period (default: every period)")
     p.set_defaults(run=run_export)
@@ -49,7 +50,7 @@ def run_template(args: argparse.Namespace) -> int:
     from assessor.cli.cmd_workspace import current_period
     from assessor.exchange import write_csv_template, write_template
 
-    ws = workspace_from(args)
+    ws = open_from(args)
     try:
         period = current_period(ws, args.period)
         regions = [ws.regions[r] for r in (args.region or ws.regions) if r in ws.regions]
@@ -140,7 +141,7 @@ def run_export(args: argparse.Namespace) -> int:
     from assessor.exchange import write_export
     from assessor.scoring import compile_checked, score
 
-    ws = workspace_from(args)
+    ws = open_from(args)
     try:
         cs = compile_checked(ws.indicator_set)
         assessments = ws.assessments()

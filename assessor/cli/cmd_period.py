@@ -1,23 +1,19 @@
-"""`assessor period new`: start a period from the previous one's entries, statuses reset."""
+"""`assessor period new` and `assessor period compare`: a new period from the previous one's
+entries (statuses reset), and how two periods' results moved."""
 
 from __future__ import annotations
 
 import argparse
 
-from assessor.cli.workspace_args import (
-    add_who_argument,
-    add_workspace_argument,
-    who,
-    workspace_from,
-)
-from assessor.errors import AssessorError, Problem
+from assessor.cli.cmd_workspace import add_folder_argument, open_from
+from assessor.cli.workspace_args import add_who_argument, who
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("period", help="assessment periods")
-    periods = p.add_subparsers(dest="period_command", metavar="new", required=True)
+    p = sub.add_parser("period", help="assessment periods: start a new one, compare two")
+    periods = p.add_subparsers(dest="period_command", metavar="new|compare", required=True)
     q = periods.add_parser("new", help="clone the previous period's entries as carried-over drafts")
-    add_workspace_argument(q)
+    add_folder_argument(q)
     add_who_argument(q)
     q.add_argument("period", help="the new period (2025, 2025-Q1, 2025-03, 2025-W09)")
     q.add_argument(
@@ -25,23 +21,79 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     q.set_defaults(run=run_new)
 
+    q = periods.add_parser("compare", help="per region: total, rank and rating in two periods")
+    add_folder_argument(q)
+    q.add_argument("before", help="the earlier period")
+    q.add_argument("after", help="the later period")
+    q.add_argument("--region", help="one region: every indicator's points in both periods")
+    q.set_defaults(run=run_compare)
+
 
 def run_new(args: argparse.Namespace) -> int:
-    from assessor.model.periods import PeriodError, parse_period
+    ws = open_from(args)
+    try:
+        from assessor.model.periods import parse_period
 
-    try:
-        new = parse_period(args.period)
-        source = str(parse_period(args.from_period)) if args.from_period else str(new.previous())
-    except PeriodError as exc:
-        raise AssessorError(Problem(str(exc), key="period")) from None
-    ws = workspace_from(args)
-    try:
-        if source not in ws.store.periods(ws.set_id):
-            raise AssessorError(
-                Problem(f"period {source} has no entries to carry over", key="--from")
-            )
-        n = ws.store.new_period(ws.set_id, str(new), source, who=who(args))
-        print(f"period {new}: {n} entries carried over from {source} as drafts")
+        n = ws.new_period(args.period, args.from_period, who=who(args))
+        source = args.from_period or str(parse_period(args.period).previous())
+        print(f"period {args.period}: {n} entries carried over from {source} as drafts")
     finally:
         ws.close()
+    return 0
+
+
+def _num(v: object) -> str:
+    return "—" if v is None else str(v)
+
+
+def _signed(v: object) -> str:
+    if v is None:
+        return "—"
+    text = str(v)
+    return text if text.startswith("-") or not any(c in "123456789" for c in text) else f"+{text}"
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from assessor.errors import AssessorError, Problem
+
+    ws = open_from(args)
+    try:
+        known = ws.periods()
+        missing = [p for p in (args.before, args.after) if p not in known]
+        if missing:
+            raise AssessorError(
+                Problem(
+                    f"no entries for period {', '.join(missing)}; periods: {', '.join(known)}",
+                    key="period",
+                )
+            )
+        deltas = ws.compare_periods(args.before, args.after)
+    finally:
+        ws.close()
+    if args.region:
+        d = next((x for x in deltas if x.region == args.region), None)
+        if d is None:
+            raise AssessorError(Problem(f"unknown region {args.region}", key="--region"))
+        table = Table(title=f"{d.name or ''} {d.region}: {args.before} → {args.after}",
+                      title_justify="left")  # fmt: skip
+        for col in ("指标", args.before, args.after, "变化"):
+            table.add_column(col, justify="left" if col == "指标" else "right")
+        for n in d.nodes.values():
+            table.add_row(f"{n.id} {n.name}", _num(n.before), _num(n.after),
+                          _signed(n.delta))  # fmt: skip
+    else:
+        table = Table(title=f"{args.before} → {args.after}", title_justify="left")
+        for col in ("地区", args.before, args.after, "变化", "排名", "评级"):
+            table.add_column(col, justify="left" if col in ("地区", "评级") else "right")
+        for d in deltas:
+            rank = f"{d.before_rank or '—'} → {d.after_rank or '—'}"
+            rating = d.after_rating or "—"
+            if d.rating_changed:
+                rating = f"{d.before_rating or '—'} → {rating}"
+            table.add_row(f"{d.name or ''} {d.region}", _num(d.before_total),
+                          _num(d.after_total), _signed(d.total_delta), rank, rating)  # fmt: skip
+    Console().print(table)
     return 0

@@ -12,10 +12,28 @@ from assessor.cli.workspace_args import (
     who,
     workspace_from,
 )
-from assessor.errors import AssessorError, Problem
+from assessor.errors import AssessorError, Problem, UsageError
 
 if TYPE_CHECKING:
     from assessor.store.workspace import Workspace
+
+
+def add_folder_argument(p: argparse.ArgumentParser) -> None:
+    """`-w DIR` or a positional DIR: `assessor status my-campaign` reads like `assessor score`."""
+    add_workspace_argument(p)
+    p.add_argument(
+        "folder", nargs="?", type=Path, metavar="WORKSPACE", help="workspace folder (same as -w)"
+    )
+
+
+def open_from(args: argparse.Namespace) -> Workspace:
+    """The workspace named by `-w`, the positional WORKSPACE, or found from the current folder."""
+    folder = getattr(args, "folder", None)
+    if folder is not None:
+        if args.workspace is not None and args.workspace != folder:
+            raise UsageError(f"two workspaces given: {args.workspace} and {folder}")
+        args.workspace = folder
+    return workspace_from(args)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -38,7 +56,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(run=run_init)
 
     p = sub.add_parser("status", help="progress, total, rating and status of every region")
-    add_workspace_argument(p)
+    add_folder_argument(p)
     p.add_argument("--period", help="period (default: the workspace's current or latest period)")
     p.set_defaults(run=run_status)
 
@@ -78,7 +96,7 @@ def run_status(args: argparse.Namespace) -> int:
 
     from assessor.scoring import compile_checked, display, score
 
-    ws = workspace_from(args)
+    ws = open_from(args)
     try:
         period = current_period(ws, args.period)
         cs = compile_checked(ws.indicator_set)
@@ -114,9 +132,7 @@ def run_set_status(args: argparse.Namespace) -> int:
                 Problem(f"unknown region(s) {', '.join(unknown)}; see regions.yaml", key="region")
             )
         for region in regions:
-            old = ws.store.set_status(
-                ws.set_id, region, period, args.status, who=who(args), reason=args.reason
-            )
+            old = ws.set_status(region, period, args.status, who=who(args), reason=args.reason)
             print(f"{region} {period}: {old} → {args.status}")
     finally:
         ws.close()

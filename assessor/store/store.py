@@ -704,6 +704,21 @@ class Store:
             for r in rows
         ]
 
+    def chain_head(self) -> tuple[int, str]:
+        """(last record's number, its hash): write it down (a report, minutes) and a later
+        `audit verify --anchor HASH` proves that nothing up to that record was rewritten."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(t.chain_head.c.seq, t.chain_head.c.hash).where(t.chain_head.c.id == 1)
+            ).one()
+        return int(row.seq), str(row.hash)
+
+    def record_with_hash(self, digest: str) -> int | None:
+        """The number of the audit record whose hash is `digest`, if the log holds one."""
+        with self.engine.connect() as conn:
+            seq = conn.execute(select(t.audit.c.seq).where(t.audit.c.hash == digest)).scalar()
+        return None if seq is None else int(seq)
+
     def verify_audit(self) -> list[Problem]:
         """Every break in the hash chain, and any difference between replaying it and the entries."""
         with self.engine.connect() as conn:

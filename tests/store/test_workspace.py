@@ -177,3 +177,41 @@ def test_period_new_carries_the_year_over(workspace: Path) -> None:
     entries_2022 = next(a for a in assessments if a.period == "2022").entries
     some = next(iter(next(iter(entries_2022.values())).values()))[0]
     assert some.carried_over
+
+
+def test_commands_take_the_workspace_as_a_positional_argument(workspace: Path) -> None:
+    p = assessor("status", str(workspace))
+    assert p.returncode == 0, p.stderr
+    assert "东昌府区" in p.stdout
+    assert assessor("audit", "verify", str(workspace)).returncode == 0
+
+
+def test_an_anchored_head_hash_detects_a_log_rewritten_consistently(workspace: Path) -> None:
+    import re
+    import sqlite3
+
+    from assessor.store.audit import GENESIS, record_hash
+
+    out = assessor("audit", "verify", str(workspace)).stdout
+    anchor = re.search(r"sha256 ([0-9a-f]{64})", out).group(1)  # type: ignore[union-attr]
+    with sqlite3.connect(workspace / "assessor.db") as c:  # a forger who recomputes every hash
+        c.row_factory = sqlite3.Row
+        c.execute("UPDATE audit SET who = 'mallory' WHERE seq = 1")
+        prev = GENESIS
+        for r in c.execute("SELECT * FROM audit ORDER BY seq").fetchall():
+            h = record_hash(prev, dict(r))
+            c.execute("UPDATE audit SET prev_hash = ?, hash = ? WHERE seq = ?", (prev, h, r["seq"]))
+            prev = h
+        c.execute("UPDATE chain_head SET hash = ?", (prev,))
+    assert assessor("audit", "verify", str(workspace)).returncode == 0  # the chain alone holds
+    p = assessor("audit", "verify", str(workspace), "--anchor", anchor)
+    assert p.returncode == 1 and "rewritten" in p.stderr
+
+
+def test_period_compare_lists_each_regions_change(workspace: Path) -> None:
+    assert assessor("period", "new", str(workspace), "2022").returncode == 0
+    p = assessor("period", "compare", str(workspace), "2021", "2022")
+    assert p.returncode == 0, p.stderr
+    assert "东昌府区 371502" in p.stdout and "0.00" in p.stdout
+    p = assessor("period", "compare", str(workspace), "2021", "2022", "--region", "371502")
+    assert "D1-01" in p.stdout
