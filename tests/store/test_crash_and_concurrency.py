@@ -133,3 +133,54 @@ def test_eight_clients_writing_at_once_on_postgresql(postgres: object) -> None:
     url = postgres.new_database("concurrency")  # type: ignore[attr-defined]
     Store.open(url).close()
     _run_clients(url, clients=8, n=250)
+
+
+def _increment(url: str, who: str, n: int, q: object) -> None:
+    """Child: read-modify-write one shared entry n times, retrying on each conflict."""
+    from assessor.store import ConflictError
+
+    try:
+        store = Store.open(url, migrate=False)
+        key = EntryKey(SET, "shared", "2024", "组长", "L0")
+        conflicts = 0
+        for _ in range(n):
+            while True:
+                got = store.get_entry(key)
+                assert got is not None
+                try:
+                    store.set_entry(key, Entry(value=got.entry.value + 1), who=who,  # type: ignore[operator]
+                                    expected_version=got.version)  # fmt: skip
+                    break
+                except ConflictError:
+                    conflicts += 1
+        q.put((who, conflicts, None))  # type: ignore[attr-defined]
+    except Exception as exc:
+        q.put((who, 0, repr(exc)))  # type: ignore[attr-defined]
+
+
+@pytest.mark.slow
+def test_concurrent_edits_of_one_entry_conflict_instead_of_losing_updates(db_url: str) -> None:
+    clients, n = 4, 40
+    store = Store.open(db_url)
+    key = EntryKey(SET, "shared", "2024", "组长", "L0")
+    store.set_entry(key, Entry(value=D(0)))
+    store.close()
+    q = FORK.Queue()
+    procs = [FORK.Process(target=_increment, args=(db_url, f"c{k}", n, q)) for k in range(clients)]
+    for p in procs:
+        p.start()
+    results = [q.get(timeout=300) for _ in procs]
+    for p in procs:
+        p.join()
+    assert [err for *_, err in results if err] == []
+    store = Store.open(db_url)
+    try:
+        got = store.get_entry(key)
+        assert got is not None
+        assert got.entry.value == clients * n  # every increment survived
+        assert got.version == clients * n + 1
+        assert len(store.audit_log(region="shared")) == clients * n + 1
+        assert store.verify_audit() == []
+    finally:
+        store.close()
+    assert sum(c for _, c, _ in results) > 0  # the writers did collide, and were told
