@@ -82,7 +82,8 @@ class AssessorApp(App[None]):
 
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
-                screen.refresh_region(region)
+                for rid in (region, *self.session.moved):
+                    screen.refresh_region(rid)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Screens that show results of one set are opened from home only, so that no screen

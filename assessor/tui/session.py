@@ -12,7 +12,7 @@ from assessor.errors import Problem
 from assessor.loader.entry_values import EntryValueError, normalize_entry
 from assessor.model.entries import Assessment, Entry
 from assessor.model.results import RegionResult
-from assessor.scoring import compile_checked, rescore_leaf, score
+from assessor.scoring import assign_ranks, compile_checked, rescore_leaf, score
 from assessor.scoring.compiled import CompiledSet
 from assessor.scoring.summary import Change
 from assessor.store.errors import ConflictError, StoreError
@@ -45,6 +45,8 @@ class Session:
     redo: list[tuple[str, str, Entry | None]] = field(default_factory=list)
     _search: tuple[CompiledSet, list[Searchable]] | None = None
     attached: dict[str, set[str]] = field(default_factory=dict)  # region → leaves with evidence
+    _attention: dict[str, tuple[RegionResult, Attention]] = field(default_factory=dict)
+    moved: set[str] = field(default_factory=set)  # other regions whose rank the last change moved
 
     @classmethod
     def open(cls, folder: Path, evaluator: str | None = None, period: str | None = None) -> Session:
@@ -87,7 +89,11 @@ class Session:
         self.reload()
 
     def attention(self, region: str) -> Attention:
-        """What needs an evaluator's attention in a region: counts over its core leaves."""
+        """What needs an evaluator's attention in a region: counts over its core leaves,
+        kept until the region's result changes (home sums them for every region)."""
+        cached = self._attention.get(region)
+        if cached is not None and cached[0] is self.results[region]:
+            return cached[1]
         r = self.results[region]
         attached = self.attached.get(region, set())
         out = Attention()
@@ -97,6 +103,7 @@ class Session:
             out.errors += n.status == "error"
             out.disagreements += n.disagreement
             out.evidence += needs_evidence(self.cs, n, attached)
+        self._attention[region] = (r, out)
         return out
 
     def reload_set(self) -> list[Problem]:
@@ -212,7 +219,12 @@ class Session:
         fresh = rescore_leaf(
             self.cs, self.results[region], self.assessment, leaf, self.workspace.consolidation
         )
+        before = {rid: (r.rank, r.group_rank) for rid, r in self.results.items()}
         self.results[region] = fresh
+        assign_ranks(self.cs, list(self.results.values()))  # the engine's ranks, kept current
+        self.moved = {
+            rid for rid, r in self.results.items() if (r.rank, r.group_rank) != before[rid]
+        } - {region}
         return fresh
 
     def history(self, region: str, leaf: str, limit: int = 6) -> list[str]:
@@ -297,6 +309,7 @@ class Session:
             ws.store.add_evidence(key, path=rel, sha256=digest)
             item = rel
         self.attached.setdefault(region, set()).add(leaf)
+        self._attention.pop(region, None)
         mine = self.mine(region, leaf)
         if mine is None or item in mine.evidence:
             return self.results[region]

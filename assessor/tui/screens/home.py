@@ -64,6 +64,7 @@ class HomeScreen(Screen[None]):
         self.query_text = ""
         self.attention_only = False
         self.sort_column = "region"
+        self._stale: set[str] = set()
 
     @property
     def assessor(self) -> AssessorApp:
@@ -172,12 +173,24 @@ class HomeScreen(Screen[None]):
         self.query_one("#attention", Static).update(att)
 
     def refresh_region(self, rid: str) -> None:
-        """One region's result changed: update its cells in place."""
-        table = self.query_one("#regions", DataTable)
-        if rid not in {str(k.value) for k in table.rows}:
+        """One region's result changed: update its cells in place — at once when home is
+        shown, else when it is shown again (keystrokes on a region screen do not pay for it)."""
+        self._stale.add(rid)
+        if self.is_active:
+            self._update_stale()
+
+    def on_screen_resume(self) -> None:
+        self._update_stale()
+
+    def _update_stale(self) -> None:
+        if not self._stale or not self.assessor.loaded:
             return
-        for col, value in zip(COLUMNS, self._cells(rid), strict=True):
-            table.update_cell(rid, col, value)
+        table = self.query_one("#regions", DataTable)
+        shown = {str(k.value) for k in table.rows}
+        for rid in self._stale & shown:
+            for col, value in zip(COLUMNS, self._cells(rid), strict=True):
+                table.update_cell(rid, col, value)
+        self._stale.clear()
         self._summary()
 
     def current(self) -> str | None:
