@@ -320,7 +320,24 @@ class RegionScreen(Screen[None]):
     # ---------------------------------------------------------------- actions
 
     def action_back(self) -> None:
+        """Esc in an input returns to the tree; Esc in the tree returns to home."""
+        if isinstance(self.focused, Input):
+            self.query_one("#tree", Tree).focus()
+            return
         self.app.pop_screen()
+
+    @on(Input.Submitted, "#inputs Input")
+    def _value_done(self, event: Input.Submitted) -> None:
+        """Enter after a value: the next named input, or back to the tree on the next
+        unscored indicator — scoring a county is then `n`, Enter, value, Enter, value, Enter…"""
+        inputs = list(self.query("#inputs Input").results(Input))
+        i = inputs.index(event.input)
+        if i + 1 < len(inputs):
+            inputs[i + 1].focus()
+            return
+        self.query_one("#tree", Tree).focus()
+        if self._said[1] == "green":  # saved: go on to the next unscored indicator
+            self.action_next_unscored()
 
     def action_level(self, level: int) -> None:
         s = self.assessor.session
@@ -445,16 +462,14 @@ class RegionScreen(Screen[None]):
         self._say(t(self.assessor.lang, "refreshed"), "green")
 
     def action_next_unscored(self) -> None:
+        """The next indicator this evaluator has not entered (others' entries do not count:
+        each evaluator scores the whole county), after the current one, wrapping around."""
         s = self.assessor.session
-        result = s.results[self.region_id]
-        order = [c.id for c in s.cs.core_leaves]
+        order = [c.id for c in s.cs.leaves]
         start = order.index(self.leaf) + 1 if self.leaf in order else 0
         for nid in order[start:] + order[:start]:
-            if result.nodes[nid].status == "unscored":
-                tree = self.query_one("#tree", Tree)
-                tree.select_node(self.tree_nodes[nid])
-                tree.scroll_to_node(self.tree_nodes[nid])
-                tree.move_cursor(self.tree_nodes[nid])
+            if s.mine(self.region_id, nid) is None:
+                self._go_to(nid)
                 return
         self._say(t(self.assessor.lang, "all_done"), "green")
 
