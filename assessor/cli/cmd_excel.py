@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assessor.cli.cmd_workspace import add_folder_argument, open_from
 from assessor.cli.workspace_args import (
@@ -13,6 +14,10 @@ from assessor.cli.workspace_args import (
     workspace_from,
 )
 from assessor.errors import AssessorError, Problem
+
+if TYPE_CHECKING:
+    from assessor.model.entries import Assessment
+    from assessor.store.workspace import Workspace
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -66,10 +71,8 @@ def run_template(args: argparse.Namespace) -> int:
     return 0
 
 
-def read_any(path: Path, ws: object, period: str | None) -> list:  # type: ignore[type-arg]
-    from assessor.store.workspace import Workspace
-
-    assert isinstance(ws, Workspace)
+def read_any(path: Path, ws: Workspace, period: str | None) -> list[Assessment]:
+    """The entries of one .yaml, .csv or .xlsx file, checked against the workspace's set."""
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         from assessor.loader import load_entries
@@ -91,65 +94,87 @@ def read_any(path: Path, ws: object, period: str | None) -> list:  # type: ignor
     )
 
 
-def run_import(args: argparse.Namespace) -> int:
+def import_files(
+    ws: Workspace,
+    files: list[Path],
+    *,
+    who: str,
+    evaluator: str | None = None,
+    period: str | None = None,
+    reason: str | None = None,
+) -> int:
+    """Read and check every file, then store all their entries in one transaction.
+
+    Every problem of every file is collected first; if there is any, nothing is stored.
+    Returns the number of entries that changed.
+    """
     from assessor.store.store import EntryKey
 
+    rows = []
+    problems: list[Problem] = []
+    for path in files:
+        if not path.is_file():
+            problems.append(Problem(f"{path} does not exist", file=str(path)))
+            continue
+        try:
+            assessments = read_any(path, ws, period)
+        except AssessorError as exc:
+            problems.extend(exc.problems)
+            continue
+        for a in assessments:
+            for rid, leaves in a.entries.items():
+                if rid not in ws.regions:
+                    problems.append(
+                        Problem(
+                            f"region {rid} is not in the workspace's regions.yaml",
+                            file=str(path),
+                            key=rid,
+                        )
+                    )
+                    continue
+                for leaf, entries in leaves.items():
+                    for e in entries:
+                        by = e.evaluator
+                        if not by or by == str(path):
+                            by = evaluator or who
+                        rows.append((EntryKey(ws.set_id, rid, a.period, by, leaf),
+                                     e.model_copy(update={"evaluator": by})))  # fmt: skip
+    if problems:
+        raise AssessorError(problems)  # nothing was imported
+    return ws.store.import_entries(
+        rows, who=who, reason=reason or f"import {', '.join(map(str, files))}"
+    )
+
+
+def run_import(args: argparse.Namespace) -> int:
     ws = workspace_from(args)
     try:
-        me = who(args)
-        rows = []
-        problems: list[Problem] = []
-        for path in args.files:
-            if not path.is_file():
-                problems.append(Problem(f"{path} does not exist", file=str(path)))
-                continue
-            try:
-                assessments = read_any(path, ws, args.period)
-            except AssessorError as exc:
-                problems.extend(exc.problems)
-                continue
-            for a in assessments:
-                for rid, leaves in a.entries.items():
-                    if rid not in ws.regions:
-                        problems.append(
-                            Problem(
-                                f"region {rid} is not in the workspace's regions.yaml",
-                                file=str(path),
-                                key=rid,
-                            )
-                        )
-                        continue
-                    for leaf, entries in leaves.items():
-                        for e in entries:
-                            evaluator = e.evaluator
-                            if not evaluator or evaluator == str(path):
-                                evaluator = args.evaluator or me
-                            rows.append((EntryKey(ws.set_id, rid, a.period, evaluator, leaf),
-                                         e.model_copy(update={"evaluator": evaluator})))  # fmt: skip
-        if problems:
-            raise AssessorError(problems)  # nothing was imported
-        n = ws.store.import_entries(
-            rows, who=me, reason=args.reason or f"import {', '.join(map(str, args.files))}"
-        )
+        n = import_files(ws, args.files, who=who(args), evaluator=args.evaluator,
+                         period=args.period, reason=args.reason)  # fmt: skip
         print(f"imported {n} entries from {len(args.files)} file(s)")
     finally:
         ws.close()
     return 0
 
 
-def run_export(args: argparse.Namespace) -> int:
+def export_workspace(ws: Workspace, out: Path, period: str | None = None) -> tuple[Path, int]:
+    """Score the workspace with the engine and write results and entries; (path, results)."""
     from assessor.exchange import write_export
     from assessor.scoring import compile_checked, score
 
+    cs = compile_checked(ws.indicator_set)
+    assessments = ws.assessments()
+    if period:
+        assessments = [a for a in assessments if a.period == period]
+    results = score(cs, assessments, period=period, consolidation=ws.consolidation)
+    return write_export(out, cs, results, assessments), len(results)
+
+
+def run_export(args: argparse.Namespace) -> int:
     ws = open_from(args)
     try:
-        cs = compile_checked(ws.indicator_set)
-        assessments = ws.assessments()
-        if args.period:
-            assessments = [a for a in assessments if a.period == args.period]
-        results = score(cs, assessments, period=args.period, consolidation=ws.consolidation)
-        out = write_export(args.output, cs, results, assessments)
-        print(f"wrote {out}: {len(results)} region results")
+        out, n = export_workspace(ws, args.output, args.period)
+        print(f"wrote {out}: {n} region results")
     finally:
         ws.close()
     return 0
