@@ -1,0 +1,1 @@
+"""Alembic migrations of the workspace database (shipped inside the package)."""
