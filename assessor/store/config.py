@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from assessor.errors import AssessorError, Problem
 from assessor.loader.located import read_mapping
@@ -70,6 +77,20 @@ class WorkspaceConfig(BaseModel):
     note: str | None = None
 
     _v_period = field_validator("period", mode="before")(classmethod(lambda cls, v: _text(v)))
+
+    @model_validator(mode="after")
+    def _period_of_its_kind(self) -> WorkspaceConfig:
+        from assessor.model.periods import parse_period
+
+        if self.period is not None and parse_period(self.period).kind != self.period_kind:
+            raise ValueError(
+                f"period {self.period} is not a {self.period_kind} (period_kind: "
+                f"{self.period_kind}); write it as "
+                + {"year": "2024", "quarter": "2024-Q1", "month": "2024-03", "week": "2024-W09"}[
+                    self.period_kind
+                ]
+            )
+        return self
 
     def lead(self) -> str | None:
         return next((e.name for e in self.evaluators if e.lead), None)

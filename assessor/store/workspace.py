@@ -218,6 +218,13 @@ class Workspace:
             source = str(parse_period(from_period)) if from_period else str(new.previous())
         except PeriodError as exc:
             raise AssessorError(Problem(str(exc), key="period")) from None
+        if new.kind != self.config.period_kind:
+            raise AssessorError(
+                Problem(
+                    f"period {new} is not a {self.config.period_kind}, the workspace's period_kind",
+                    key="period",
+                )
+            )
         if source not in self.periods():
             raise AssessorError(
                 Problem(f"period {source} has no entries to carry over", key="--from")

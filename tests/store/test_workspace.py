@@ -215,3 +215,13 @@ def test_period_compare_lists_each_regions_change(workspace: Path) -> None:
     assert "东昌府区 371502" in p.stdout and "0.00" in p.stdout
     p = assessor("period", "compare", str(workspace), "2021", "2022", "--region", "371502")
     assert "D1-01" in p.stdout
+
+
+def test_a_current_period_of_another_kind_than_period_kind_is_located(tmp_path: Path) -> None:
+    shutil.copytree(SAMPLES / "workspace", tmp_path / "ws")
+    cfg = tmp_path / "ws" / "workspace.yaml"
+    text_ = cfg.read_text(encoding="utf-8").replace('period: "2021"', 'period: "2021-Q1"')
+    cfg.write_text(text_, encoding="utf-8")
+    p = assessor("status", str(tmp_path / "ws"))
+    assert p.returncode == 1
+    assert "workspace.yaml:" in p.stderr and "2021-Q1 is not a year" in p.stderr
