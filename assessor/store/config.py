@@ -186,6 +186,7 @@ def database_url(folder: Path, config: WorkspaceConfig) -> str:
     if url.startswith("sqlite:///") and not url.startswith("sqlite:////"):
         rel = url[len("sqlite:///") :]
         return f"sqlite:///{(folder / rel).resolve()}"
-    if url.startswith("postgresql://"):
-        return "postgresql+psycopg://" + url[len("postgresql://") :]
+    for scheme in ("postgresql://", "postgres://"):
+        if url.startswith(scheme):  # psycopg 3; the password comes from ~/.pgpass or PGPASSWORD
+            return "postgresql+psycopg://" + url[len(scheme) :]
     return url
