@@ -66,7 +66,7 @@ async def test_s_sorts_by_the_next_column(workspace: Path) -> None:
         await pilot.press("s", "s", "s")  # → region code
         await pilot.pause()
         codes = [str(k.value) for k in (row.key for row in table.ordered_rows)]
-        order = [table.get_row_at(i)[2].plain.split()[-1] for i in range(table.row_count)]
+        order = [table.get_cell(r.key, "region").plain.split()[-1] for r in table.ordered_rows]
         assert order == sorted(codes)
 
 
@@ -76,7 +76,7 @@ async def test_f_shows_one_peer_group_with_its_group_ranks(workspace: Path) -> N
         table = await open_ranking(pilot, app)
         await pilot.press("f")
         await pilot.pause()
-        groups = {table.get_row_at(i)[3].plain for i in range(table.row_count)}
-        group_ranks = sorted(int(table.get_row_at(i)[4].plain) for i in range(table.row_count))
+        groups = {table.get_cell(r.key, "group").plain for r in table.ordered_rows}
+        group_ranks = sorted(int(table.get_cell(k, "group_rank").plain) for k in table.rows)
         assert len(groups) == 1 and 0 < table.row_count < 20
         assert group_ranks[0] == 1

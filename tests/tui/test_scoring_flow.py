@@ -141,7 +141,7 @@ async def test_ranking_lists_regions_by_rank_with_their_rating(workspace: Path) 
         assert isinstance(app.screen, RankingScreen)
         table = app.screen.query_one("#ranking", DataTable)
         first = table.get_row_at(0)
-        assert str(first[0]) == "1" and "临清市" in str(first[2])
+        assert str(first[0]) == "1" and "临清市" in str(first[1])
         assert table.row_count == 20
 
 

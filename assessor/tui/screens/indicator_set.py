@@ -92,14 +92,14 @@ class SetScreen(Screen[None]):
         def add(parent: TreeNode[str], ids: tuple[str, ...]) -> None:
             for nid in ids:
                 cn = cs.nodes[nid]
-                label = Text()
+                label = Text()  # numbers first: a narrow terminal cuts the name
                 label.append(f"{nid} ")
-                label.append(cn.name)  # user text: never markup
-                label.append(f"  {display(cs, cn.max)}", style="bold")
+                label.append(f"{display(cs, cn.max)} ", style="bold")
                 if cn.method:
-                    label.append(f" {cn.method}", style="cyan")
+                    label.append(f"{cn.method} ", style="cyan")
                 if cn.kind != "core":
-                    label.append(f" {cn.kind}", style="magenta")
+                    label.append(f"{cn.kind} ", style="magenta")
+                label.append(cn.name)  # user text: never markup
                 if cn.leaf:
                     parent.add_leaf(label, data=nid)
                 else:

@@ -87,8 +87,9 @@ class RankingScreen(Screen[None]):
         regions = self.assessor.session.results.values()
         name_width = max((cell_len(f"{r.name or ''} {r.region}") for r in regions), default=10)
         group_width = max((cell_len(r.group or "") for r in regions), default=4)
-        widths = {"rank": 4, "move": 4, "region": name_width, "group": group_width,
-                  "group_rank": 4, "total": 8, "delta": 7, "rating": 22}  # fmt: skip
+        # The order 80 columns show first: rank, region, total, rating; then the rest.
+        widths = {"rank": 4, "region": name_width, "total": 8, "rating": 22, "move": 4,
+                  "delta": 7, "group": group_width, "group_rank": 4}  # fmt: skip
         for key, width in widths.items():
             label = t(lang, key)
             table.add_column(label, key=key, width=max(width, cell_len(label)))
@@ -124,13 +125,13 @@ class RankingScreen(Screen[None]):
         move, delta = self.change_cells(r.region)
         return [
             Cell(str(r.rank or ""), r.rank or LAST),
-            move,
             Cell(f"{r.name or ''} {r.region}", r.region),
+            Cell(total, -r.total, style="bold"),
+            Cell(rating_text(r, none=t(lang, "no_rating")), idx, style=style),
+            move,
+            delta,
             Cell(r.group or "", lambda g=r.group or "", k=r.group_rank or LAST: (_pinyin(g), k)),
             Cell(str(r.group_rank or ""), r.group_rank or LAST),
-            Cell(total, -r.total, style="bold"),
-            delta,
-            Cell(rating_text(r, none=t(lang, "no_rating")), idx, style=style),
             *[Cell(display(cs, r.nodes[d].points), -(r.nodes[d].points or 0)) for d in self.dims],
         ]
 
