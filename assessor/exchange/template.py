@@ -80,6 +80,16 @@ def sheet_title(region: Region, taken: set[str]) -> str:
     return title
 
 
+def guide_text(node: Any) -> str:
+    """How to fill a row: the set's guidance, then what evidence to attach (and if it must be)."""
+    parts = [node.guidance or node.description or ""]
+    ev = node.evidence
+    if ev is not None and (ev.hint or ev.required):
+        need = "必须提供" if ev.required else "可选"
+        parts.append(f"佐证（{need}）：{ev.hint or '相关证明材料'}")
+    return "\n".join(p for p in parts if p)
+
+
 def write_template(
     path: Path | str,
     indicator_set: IndicatorSet,
@@ -193,7 +203,7 @@ def write_template(
                 else:
                     na.fill = locked_fill
                 ws.cell(r, COL_CRITERIA, criteria_text(node)).alignment = wrap
-                ws.cell(r, COL_GUIDE, node.guidance or node.description or "").alignment = wrap
+                ws.cell(r, COL_GUIDE, guide_text(node)).alignment = wrap
             else:
                 for c in (COL_NA, COL_COMMENT, COL_EVIDENCE):
                     ws.cell(r, c).fill = locked_fill

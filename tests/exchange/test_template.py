@@ -12,6 +12,7 @@ from assessor.exchange.rows import (
     COL_COMMENT,
     COL_CRITERIA,
     COL_EVIDENCE,
+    COL_GUIDE,
     COL_ITEM,
     COL_NA,
     COL_NAME,
@@ -119,6 +120,12 @@ def test_a_level_leaf_has_a_drop_down_of_its_levels_and_its_criteria_beside(ws: 
     assert dv.formula1 == '"' + ",".join(str(x) for x in range(max(d.level for d in level.levels) + 1)) + '"'  # fmt: skip
     criteria = ws.cell(r, COL_CRITERIA).value
     assert all(d.criteria in criteria for d in level.levels if d.criteria)
+
+
+def test_the_guidance_beside_a_leaf_says_which_evidence_is_required(ws: Any) -> None:
+    needs = next(n for n in LEAVES if n.evidence and n.evidence.required and n.evidence.hint)
+    guide = ws.cell(row_index(ws)[(needs.id, None)], COL_GUIDE).value
+    assert f"佐证（必须提供）：{needs.evidence.hint}" in guide  # type: ignore[union-attr]
 
 
 def test_a_ranged_input_has_a_decimal_rule_with_a_chinese_message(ws: Any) -> None:
