@@ -36,8 +36,10 @@ def _short(v: object) -> str:
         value = v.get("value")
         if isinstance(value, dict) and "d" in value:
             value = value["d"]
-        parts = ["na"] if v.get("na") else []
-        if value is not None:
+        parts = ["不适用"] if v.get("na") else []
+        if isinstance(value, bool):
+            parts.append("是" if value else "否")
+        elif value is not None:
             parts.append(str(value))
         if v.get("inputs"):
             parts.append(
