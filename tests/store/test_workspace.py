@@ -225,3 +225,21 @@ def test_a_current_period_of_another_kind_than_period_kind_is_located(tmp_path: 
     p = assessor("status", str(tmp_path / "ws"))
     assert p.returncode == 1
     assert "workspace.yaml:" in p.stderr and "2021-Q1 is not a year" in p.stderr
+
+
+def test_init_with_a_set_file_records_it_relative_to_the_workspace(tmp_path: Path) -> None:
+    own = tmp_path / "sets" / "my-set.yaml"
+    own.parent.mkdir()
+    shutil.copy(ROOT / "indicators" / "sd-county-2020.yaml", own)
+    p = assessor("init", str(tmp_path / "ws"), "--set", str(own),
+                 "--regions", str(SAMPLES / "workspace" / "regions.yaml"), "--period", "2021")  # fmt: skip
+    assert p.returncode == 0, p.stderr
+    assert "sets:\n- ../sets/my-set.yaml" in (tmp_path / "ws" / "workspace.yaml").read_text("utf-8")
+    assert (tmp_path / "ws" / "assessor.db").is_file()
+    assert assessor("status", str(tmp_path / "ws"), cwd=tmp_path / "sets").returncode == 0
+
+
+def test_init_refuses_to_overwrite_a_workspace(workspace: Path) -> None:
+    p = assessor("init", str(workspace), "--set", "sd-county-2020",
+                 "--regions", str(workspace / "regions.yaml"))  # fmt: skip
+    assert p.returncode == 1 and "already is a workspace" in p.stderr
