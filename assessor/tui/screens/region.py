@@ -105,6 +105,7 @@ class RegionScreen(Screen[None]):
         add(tree.root, s.cs.root.children)
         self._head()
         self.query_one("#criteria", Static).update(Text(t(self.assessor.lang, "region_help")))
+        self.query_one("#comment", Input).display = False  # until an indicator is chosen
         tree.focus()
 
     # ---------------------------------------------------------------- display
@@ -205,6 +206,7 @@ class RegionScreen(Screen[None]):
         inputs = self.query_one("#inputs", Vertical)
         await inputs.remove_children()
         self._loading = True
+        self.query_one("#comment", Input).display = not isinstance(node, InnerNode)
         if isinstance(node, InnerNode):
             self.leaf = None
             self.query_one("#criteria", Static).update(
