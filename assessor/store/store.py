@@ -28,6 +28,7 @@ from assessor.store.errors import ConflictError, FinalError, StoreError
 HEAD_REVISION = "0002"
 STATUSES = ("draft", "submitted", "reviewed", "final")
 MIGRATIONS = Path(__file__).parent / "migrations"
+MIGRATION_LOCK = 0x61737365  # "asse": PostgreSQL advisory lock key held while migrating
 
 
 def now() -> str:
@@ -169,6 +170,10 @@ class Store:
         cfg = Config()
         cfg.set_main_option("script_location", str(MIGRATIONS))
         with self.engine.connect().execution_options(write=True) as conn:
+            if not self.sqlite:
+                # Evaluators opening a new database at the same moment: one migrates, the
+                # others wait here and then find it done (SQLite's BEGIN IMMEDIATE does this).
+                conn.execute(sql_text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK})
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, HEAD_REVISION)
             conn.commit()

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from assessor.model import Entry
-from assessor.store.store import EntryKey, Store
+from assessor.store.store import HEAD_REVISION, EntryKey, Store
 
 FORK = mp.get_context("fork")
 SET = "crash"
@@ -184,3 +184,28 @@ def test_concurrent_edits_of_one_entry_conflict_instead_of_losing_updates(db_url
     finally:
         store.close()
     assert sum(c for _, c, _ in results) > 0  # the writers did collide, and were told
+
+
+def _open(url: str, q: object) -> None:
+    try:
+        Store.open(url).close()
+        q.put(None)  # type: ignore[attr-defined]
+    except Exception as exc:
+        q.put(repr(exc))  # type: ignore[attr-defined]
+
+
+@pytest.mark.slow
+def test_evaluators_opening_a_new_database_at_the_same_moment_all_succeed(db_url: str) -> None:
+    q = FORK.Queue()
+    procs = [FORK.Process(target=_open, args=(db_url, q)) for _ in range(4)]
+    for p in procs:
+        p.start()
+    errors = [q.get(timeout=120) for _ in procs]
+    for p in procs:
+        p.join()
+    assert [e for e in errors if e] == []
+    store = Store.open(db_url)
+    try:
+        assert store.revision() == HEAD_REVISION
+    finally:
+        store.close()
