@@ -21,7 +21,7 @@ from assessor.scoring.output import rating_text
 from assessor.tui.i18n import t
 from assessor.tui.labels import bar
 from assessor.tui.pinyin import initials
-from assessor.tui.screens.ranking import Cell, sort_key
+from assessor.tui.widgets.cells import Cell, sort_key
 
 if TYPE_CHECKING:
     from assessor.tui.app import AssessorApp

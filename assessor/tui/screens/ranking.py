@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from assessor.scoring import display
 from assessor.scoring.output import rating_text
 from assessor.tui.i18n import t
+from assessor.tui.widgets.cells import Cell, sort_key
 
 if TYPE_CHECKING:
     from assessor.model.results import RegionResult
@@ -28,21 +29,6 @@ if TYPE_CHECKING:
 
 GRADE_STYLES = ("bold green", "green", "yellow", "dark_orange", "red")
 LAST = 10**9
-
-
-class Cell(Text):
-    """A table cell that knows how it sorts (DataTable.sort only sees cell values)."""
-
-    def __init__(self, text: str, sort: Any, style: str = "") -> None:
-        super().__init__(text, style=style)
-        self.sort = sort
-
-
-def sort_key(cell: Any) -> Any:
-    """A Cell's sort value; a callable is evaluated only when sorting (pinyin is slow to load)."""
-    if not isinstance(cell, Cell):
-        return str(cell)
-    return cell.sort() if callable(cell.sort) else cell.sort
 
 
 class RankingScreen(Screen[None]):
