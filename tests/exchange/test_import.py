@@ -227,3 +227,57 @@ def test_a_file_converted_by_libreoffice_imports_identically(
 ) -> None:
     converted = soffice_convert(filled.path, "xlsx", tmp_path / "lo")
     assert entries_of(converted) == entries_of(filled.path)
+
+
+def with_shared_strings(source: Path, out: Path) -> Path:
+    """The workbook rewritten as Excel and LibreOffice store text: every inline-string cell
+    (as openpyxl and streaming writers store it) becomes an index into xl/sharedStrings.xml."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    from lxml import etree
+
+    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    q = f"{{{ns}}}"
+    texts: dict[str, int] = {}
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        assert "xl/sharedStrings.xml" not in zin.namelist()
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                root = etree.fromstring(data)
+                for c in root.iter(f"{q}c"):
+                    if c.get("t") == "inlineStr":
+                        text = "".join(c.find(f"{q}is").itertext())
+                        c.remove(c.find(f"{q}is"))
+                        c.set("t", "s")
+                        etree.SubElement(c, f"{q}v").text = str(texts.setdefault(text, len(texts)))
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+            elif item.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"</Types>",
+                    b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+                )
+            elif item.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rIdShared" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+                )
+            zout.writestr(item, data)
+        items = "".join(f'<si><t xml:space="preserve">{escape(t)}</t></si>' for t in texts)
+        zout.writestr(
+            "xl/sharedStrings.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?>\n<sst xmlns="{ns}" count="{len(texts)}" uniqueCount="{len(texts)}">{items}</sst>',
+        )
+    return out
+
+
+def test_text_in_shared_strings_or_inline_strings_imports_identically(
+    filled: Filled, tmp_path: Path
+) -> None:
+    import zipfile
+
+    shared = with_shared_strings(filled.path, tmp_path / "shared.xlsx")
+    assert b"inlineStr" in zipfile.ZipFile(filled.path).read("xl/worksheets/sheet3.xml")
+    assert b't="s"' in zipfile.ZipFile(shared).read("xl/worksheets/sheet3.xml")
+    assert entries_of(shared) == entries_of(filled.path)
