@@ -171,8 +171,17 @@ class Session:
             data["comment"] = comment
         entry = normalize_entry(node, data, evaluator=self.evaluator)
         mine = self.mine(region, leaf)
-        if mine is not None and mine.evidence:  # a new value keeps the evidence attached
-            entry = entry.model_copy(update={"evidence": mine.evidence})
+        if mine is not None:
+            evidence = mine.evidence  # a new value keeps the evidence attached
+        elif leaf in self.attached.get(region, set()):  # evidence added before any value
+            rows = self.evidence(region, leaf)
+            evidence = tuple(
+                str(r["path"] or r["url"]) for r in rows if r["evaluator"] == self.evaluator
+            )
+        else:
+            evidence = ()
+        if evidence:
+            entry = entry.model_copy(update={"evidence": evidence})
         return self._put(region, leaf, entry)
 
     def _put(

@@ -133,3 +133,14 @@ async def test_refresh_shows_another_evaluators_change(workspace: Path) -> None:
         from assessor.scoring import display
 
         assert display(app.session.cs, app.session.results[REGION].total) in head
+
+
+async def test_evidence_added_before_the_value_goes_into_the_entry(workspace: Path) -> None:
+    (workspace / "proof.pdf").write_bytes(b"%PDF-1.4 test")
+    app = AssessorApp(workspace, evaluator="专家组-周敏")  # no entries yet
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_region(pilot, app, "D1-12")
+        screen._add_evidence("proof.pdf")
+        screen.query_one("#in-value", Input).value = "4"
+        await pilot.pause()
+    assert entry(workspace, "D1-12", who="专家组-周敏").evidence == ("proof.pdf",)  # type: ignore[union-attr]
