@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from assessor.gcpause import collector_paused, sweep_and_freeze_once
 from assessor.report.fetcher import FetchPolicy, make_fetcher
 from assessor.report.fonts import FontPlan, cache_dir, plan_fonts
 from assessor.report.templating import make_environment, template_dirs
@@ -153,14 +154,18 @@ class Renderer:
     def pdf(self, html: str) -> Rendered:
         """Lay out and write one report (stylesheets and fonts reused from earlier calls)."""
         w = self._prepare()
-        document = w["html_class"](
-            string=html, base_url=self.dirs[0].as_uri() + "/", url_fetcher=w["fetcher"]
-        ).render(stylesheets=[w["css"]], font_config=w["font_config"])
         options: dict[str, Any] = {}
         if self.options.pdfa:
             options["pdf_variant"] = "pdf/a-3b"
-        pdf = document.write_pdf(**options)
-        return Rendered(pdf=pdf, pages=len(document.pages))
+        with collector_paused():
+            document = w["html_class"](
+                string=html, base_url=self.dirs[0].as_uri() + "/", url_fetcher=w["fetcher"]
+            ).render(stylesheets=[w["css"]], font_config=w["font_config"])
+            pdf = document.write_pdf(**options)
+            pages = len(document.pages)
+            del document
+        sweep_and_freeze_once()
+        return Rendered(pdf=pdf, pages=pages)
 
     def render(self, kind: str, context: dict[str, Any]) -> Rendered:
         return self.pdf(self.html(kind, context))

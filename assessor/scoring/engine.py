@@ -7,11 +7,10 @@ the exports all call `score`.
 from __future__ import annotations
 
 import decimal
-import gc
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
+from assessor.gcpause import collector_paused
 from assessor.model.entries import Assessment, Entry, Region
 from assessor.model.indicator_set import Consolidation, MinmaxLeaf, RankLeaf
 from assessor.model.periods import parse_period, period_sort_key
@@ -31,23 +30,6 @@ CONTEXT = decimal.Context(
     rounding=decimal.ROUND_HALF_EVEN,
     traps=[decimal.DivisionByZero, decimal.InvalidOperation],
 )
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while scoring.
-
-    Scoring builds hundreds of thousands of short-lived, acyclic objects; each automatic
-    collection would re-scan every entry of the assessment, which tripled batch time. Nothing
-    here creates cycles, so reference counting frees it all; the collector is restored after.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def merge_assessments(assessments: Iterable[Assessment]) -> dict[str, Assessment]:
@@ -87,7 +69,7 @@ def score(
         assessments = [assessments]
     cons = consolidation or cs.set.consolidation
     only = set(regions) if regions is not None else None
-    with decimal.localcontext(CONTEXT), _collector_paused():
+    with decimal.localcontext(CONTEXT), collector_paused():
         by_period = merge_assessments(assessments)
         if period is None:
             out: list[RegionResult] = []

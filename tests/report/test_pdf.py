@@ -218,3 +218,29 @@ def test_same_input_same_bytes(
 ) -> None:
     ctx = rc.bulletin_context(compiled, results, "2024-02", META)
     assert renderer.render("bulletin", ctx).pdf == renderer.render("bulletin", ctx).pdf
+
+
+def test_indicator_groups_are_third_level_bookmarks(renderer: Any) -> None:
+    """GB/T 33356 has groups under its dimensions: each is a shaded table row and a bookmark."""
+    from pypdf import PdfReader
+
+    from assessor.loader import load_entries, load_set
+    from assessor.scoring import compile_checked, score
+    from assessor.scoring.compiled import ROOT
+
+    root = Path(__file__).resolve().parents[2]
+    indicator_set = load_set(root / "indicators" / "gbt33356-2016.yaml")
+    cs = compile_checked(indicator_set)
+    samples = sorted((root / "samples" / "gbt33356-2016").glob("*.yaml"))
+    assessment = load_entries(samples, indicator_set)[0]
+    results = score(cs, assessment)
+    region = results[0].region
+    ctx = rc.county_context(
+        cs, results, region, assessment.period, META, renderer.font_family, explain=explain_lines
+    )
+    outline = PdfReader(io.BytesIO(renderer.render("county", ctx).pdf)).outline
+    details = outline[outline.index(next(o for o in outline if "指标得分明细" in o.title)) + 1]
+    third = [o.title for sub in details if isinstance(sub, list) for o in sub]
+    first_dim = cs.nodes[ROOT].children[0]
+    groups = [cs.nodes[c].name for c in cs.nodes[first_dim].children if not cs.nodes[c].leaf]
+    assert groups and all(any(g in t for t in third) for g in groups)
