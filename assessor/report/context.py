@@ -266,13 +266,19 @@ def _explanation(
     r: RegionResult,
     node_id: str,
 ) -> list[str]:
+    """The engine's explanation less what the row already shows: a line per indicator fewer
+    is fewer pages to read and to lay out (the table row has the value; the comment and the
+    evidence follow; a region's only evaluator is named once, in the appendix)."""
     if explain is None:
         return []
+    shown = ["备注:", "佐证材料:", "备注：", "佐证材料：", "填报值:", "填报值："]
+    if len(r.evaluators) <= 1:
+        shown += ["评估人:", "评估人："]
     lines = explain(cs, r, node_id)[1:]  # the first line repeats the table row
     return [
         shorten_numbers(line.strip())
         for line in lines
-        if not line.strip().startswith(("备注:", "佐证材料:", "备注：", "佐证材料："))
+        if not line.strip().startswith(tuple(shown)) or line.strip().endswith((":", "："))
     ]
 
 

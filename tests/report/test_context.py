@@ -122,3 +122,38 @@ def test_fingerprint_is_stable_and_sensitive(indicator_set, compiled, results) -
     b = rc.fingerprint(indicator_set, build_assessments())
     c = rc.fingerprint(indicator_set, build_assessments(comments={("371502", "D1-01"): "改"}))
     assert a == b != c and len(a) == 64
+
+
+def _rows(ctx: dict) -> dict:
+    return {row["id"]: row for s in ctx["sections"] for g in s["groups"] for row in g["rows"]}
+
+
+def test_detail_leaves_out_the_value_its_row_already_shows(
+    compiled: CompiledSet, results: list[RegionResult]
+) -> None:
+    row = _rows(_county(compiled, results))["D1-02"]
+    assert row["value"] and "填报值" not in row["detail"]
+    assert row["detail"]  # the engine's rule and arithmetic remain
+
+
+def test_a_regions_only_evaluator_is_named_in_the_appendix_not_on_every_row(
+    compiled: CompiledSet, results: list[RegionResult]
+) -> None:
+    ctx = _county(compiled, results)
+    assert ctx["evaluators"] == ["张三"]
+    assert all("张三" not in row["detail"] for row in _rows(ctx).values())
+
+
+def test_several_evaluators_keep_each_ones_line(compiled: CompiledSet) -> None:
+    from assessor.model import Assessment, Entry, Region
+    from assessor.scoring import score
+
+    a = Assessment(period="2024-02")
+    region = Region(id="371502", name="东昌府区")
+    for who, value in (("张三", "80"), ("李四", "90")):
+        a.add(region, "D1-02", Entry(value=Decimal(value), evaluator=who))
+    ctx = rc.county_context(
+        compiled, score(compiled, a), "371502", "2024-02", META, "serif", explain=explain_lines
+    )
+    detail = _rows(ctx)["D1-02"]["detail"]
+    assert "张三" in detail and "李四" in detail
