@@ -1,6 +1,10 @@
 """PDF speed: one county report warm in a long-lived process, and a batch of 150 regions, each
 beside a plain WeasyPrint render of the same HTML (default options, a fresh FontConfiguration).
 
+The report is shaped like a real one: 6 dimensions of 2 groups of 5 indicators named after the
+Shandong county standard's, each with an evaluator's comment of one or two sentences and, for
+one in three, an evidence file: 15–20 pages, as the issue's figure asks.
+
 Run: `python bench/bench_report.py [--regions 150] [--plain-sample 10]` (or `make bench`).
 Prints figures; asserts nothing.
 """
@@ -13,10 +17,55 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.synthetic import synthetic_assessment, write_synthetic_set
+import yaml
+
+from bench.synthetic import synthetic_assessment, synthetic_set_dict
+
+ROOT = Path(__file__).resolve().parent.parent
+
+COMMENTS = (
+    "已建成统一平台并接入市级系统，部分乡镇数据更新不及时。",
+    "现场核查与台账一致，覆盖范围较上年明显扩大，建议持续完善运行维护机制。",
+    "提供的佐证材料中缺少第三季度运行数据，按已核实部分计分。",
+    "该项工作由县大数据中心牵头，已形成常态化推进机制，群众反映良好。",
+    "与上期相比进展较慢，主要受资金到位时间影响，已列入明年重点任务。",
+)
+
+
+def realistic_set(path: Path, n_leaves: int) -> Path:
+    """The synthetic set with the names of the bundled county standard's indicators."""
+    d = synthetic_set_dict(n_leaves)
+    real = yaml.safe_load((ROOT / "indicators" / "sd-county-2020.yaml").read_text("utf-8"))
+    dims = [n["name"] for n in real["tree"]]
+    leaves = [c["name"] for n in real["tree"] for c in n.get("children", [])]
+    k = 0
+    for i, dim in enumerate(d["tree"]):
+        dim["name"] = dims[i % len(dims)]
+        for j, group in enumerate(dim["children"]):
+            group["name"] = f"{dim['name']}（{'一二三四五六七八九十'[j % 10]}）"
+            for leaf in group["children"]:
+                leaf["name"] = leaves[k % len(leaves)]
+                k += 1
+    path.write_text(yaml.safe_dump(d, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def with_comments(assessment: Any) -> Any:
+    """Every entry gets a comment; one in three an evidence file (as evaluators write them)."""
+    k = 0
+    for leaves in assessment.entries.values():
+        for leaf_id, entries in leaves.items():
+            for i, e in enumerate(entries):
+                evidence = (f"佐证材料/{leaf_id}-台账.pdf",) if k % 3 == 0 else ()
+                entries[i] = e.model_copy(
+                    update={"comment": COMMENTS[k % len(COMMENTS)], "evidence": evidence}
+                )
+                k += 1
+    return assessment
 
 
 def main() -> None:
@@ -35,9 +84,9 @@ def main() -> None:
     from assessor.scoring import compile_checked, explain_lines, gap_to_next_grade, score
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-report-"))
-    s = load_set(write_synthetic_set(tmp / "set.yaml", args.leaves))
+    s = load_set(realistic_set(tmp / "set.yaml", args.leaves))
     cs = compile_checked(s)
-    assessment = synthetic_assessment(cs, n_regions=args.regions, n_evaluators=1)
+    assessment = with_comments(synthetic_assessment(cs, n_regions=args.regions, n_evaluators=1))
     results = score(cs, assessment)
     meta = rc.ReportMeta(title="新型智慧城市建设星级评估报告", organisation="示例市大数据局", date="2024-12-01",
                          sample=True, sample_note="示例数据（基准测试）", fingerprint="0" * 64)  # fmt: skip

@@ -19,7 +19,7 @@ def synthetic_set_dict(n_leaves: int = 1000, n_dims: int = 10, seed: int = 7) ->
     if n_leaves < 100:  # a smaller set: 6 dimensions of 2 sub-dimensions
         n_dims = 6
     per_dim = n_leaves // n_dims
-    subs = 10 if per_dim >= 10 else 2
+    subs = 10 if per_dim >= 10 and n_leaves >= 100 else 2
     per_sub = max(1, per_dim // subs)
     tree = []
     for d in range(n_dims):

@@ -7,6 +7,7 @@ its full points, and the plan is re-scored after every step until the next grade
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 
@@ -28,6 +29,7 @@ from assessor.scoring.compiled import CNode, CompiledSet
 from assessor.scoring.consolidate import LeafState
 from assessor.scoring.engine import CONTEXT, _rollup_region, score
 from assessor.scoring.methods import Outcome, fmt
+from assessor.scoring.output import display
 from assessor.scoring.summary import points_lost
 
 ZERO = Decimal(0)
@@ -52,6 +54,8 @@ class GapReport:
     steps: list[GapStep] = field(default_factory=list)
     blocked_by: str | None = None  # a veto that caps the rating whatever the points
     total_after: Decimal | None = None
+    #: How points are written: the set's rounding (the steps keep exact values for checking).
+    shown: Callable[[Decimal], str] = field(default=fmt, repr=False, compare=False)
 
     def lines(self) -> list[str]:
         if self.target is None:
@@ -62,11 +66,11 @@ class GapReport:
         if not self.reached:
             return [f"{head}：仅提高可填报的指标无法达到（还需满足该等级的其他条件）。"]
         out = [
-            f"{head}：提高以下 {len(self.steps)} 项指标即可（按可提升分值排序），提升后总分约 {fmt(self.total_after or ZERO)}："
+            f"{head}：提高以下 {len(self.steps)} 项指标即可（按可提升分值排序），提升后总分约 {self.shown(self.total_after or ZERO)}："
         ]
         for s in self.steps:
             out.append(
-                f"{s.node} {s.name}：{fmt(s.points)} → {fmt(s.max)} 分（+{fmt(s.gain)}），需达到 {s.target}"
+                f"{s.node} {s.name}：{self.shown(s.points)} → {self.shown(s.max)} 分（+{self.shown(s.gain)}），需达到 {s.target}"
             )
         return out
 
@@ -144,11 +148,15 @@ def gap_to_next_grade(
     current = found[0]
     grades = cs.set.rating.grades
     idx = _grade_index(cs, current)
+
+    def shown(value: Decimal) -> str:
+        return display(cs, value)
+
     if idx == 0:
-        return GapReport(region, current.rating.label, None, True)
+        return GapReport(region, current.rating.label, None, True, shown=shown)
     target_idx = (idx - 1) if idx is not None else len(grades) - 1
     target = grades[target_idx]
-    report = GapReport(region, current.rating.label, target.label, False)
+    report = GapReport(region, current.rating.label, target.label, False, shown=shown)
     if current.rating.veto:
         effect = current.rating.veto_effect or ""
         cap = int(effect.split(":")[1]) if effect.startswith("max_stars:") else None

@@ -1,5 +1,6 @@
 """The gap to the next grade: the engine proposes leaves to raise and checks the plan."""
 
+import re
 from decimal import Decimal as D
 
 from assessor.scoring import gap_to_next_grade
@@ -56,3 +57,12 @@ def test_a_veto_blocks_the_way_up():
     gap = gap_to_next_grade(cs, assess({"r": {"A1": 5, "A2": 95, "B": 50, "V": True}}), "r")
     assert gap.blocked_by == "V"
     assert "一票否决" in gap.lines()[0]
+
+
+def test_the_plan_shows_points_rounded_as_the_set_rounds_them():
+    cs = make_set(SET.replace("share: 50, method: level", "share: 33.333, method: level"))
+    a = assess({"r": {"A1": 1, "A2": 70, "B": 50}})
+    gap = gap_to_next_grade(cs, a, "r")
+    assert gap is not None and gap.steps
+    assert any(-int(s.max.as_tuple().exponent) > 2 for s in gap.steps)  # exact in the plan…
+    assert not any(re.search(r"\d\.\d{3}", line) for line in gap.lines())  # …2 digits shown
