@@ -244,3 +244,18 @@ def test_indicator_groups_are_third_level_bookmarks(renderer: Any) -> None:
     first_dim = cs.nodes[ROOT].children[0]
     groups = [cs.nodes[c].name for c in cs.nodes[first_dim].children if not cs.nodes[c].leaf]
     assert groups and all(any(g in t for t in third) for g in groups)
+
+
+def test_an_indicator_not_scored_says_so_where_its_points_would_be(
+    compiled: CompiledSet, renderer: Any, pdftotext: Callable[..., str], tmp_path: Path
+) -> None:
+    from assessor.scoring import score
+    from tests.report.conftest import build_assessments
+
+    assessments = build_assessments()
+    del assessments[-1].entries["371502"]["D3-01"]  # 5G网络覆盖率 not entered this period
+    results = score(compiled, assessments)
+    ctx = rc.county_context(compiled, results, "371502", "2024-02", META, renderer.font_family)
+    lines = pdftotext(renderer.render("county", ctx).pdf, tmp_path).splitlines()
+    row = next(line for line in lines if "D3-01" in line)
+    assert "5G网络覆盖率" in row and "未填报" in row
