@@ -1,7 +1,7 @@
 """PDF speed: one county report warm in a long-lived process, and a batch of 150 regions, each
 beside a plain WeasyPrint render of the same HTML (default options, a fresh FontConfiguration).
 
-The report is shaped like a real one: 6 dimensions of 2 groups of 6 indicators named after the
+The report is shaped like a real one: 6 dimensions of 2 groups of 8 indicators named after the
 Shandong county standard's, each with an evaluator's comment of one or two sentences and, for
 one in three, an evidence file: 15–20 pages, as the issue's figure asks.
 
@@ -71,7 +71,7 @@ def with_comments(assessment: Any) -> Any:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--regions", type=int, default=150)
-    ap.add_argument("--leaves", type=int, default=72, help="indicators in the generated set")
+    ap.add_argument("--leaves", type=int, default=96, help="indicators in the generated set")
     ap.add_argument(
         "--plain-sample", type=int, default=8, help="plain renders timed for the batch estimate"
     )

@@ -259,3 +259,22 @@ def test_an_indicator_not_scored_says_so_where_its_points_would_be(
     lines = pdftotext(renderer.render("county", ctx).pdf, tmp_path).splitlines()
     row = next(line for line in lines if "D3-01" in line)
     assert "5G网络覆盖率" in row and "未填报" in row
+
+
+def test_points_lost_lists_the_fifteen_largest_and_points_to_the_rest(renderer: Any) -> None:
+    from assessor.loader import load_entries, load_set
+    from assessor.scoring import compile_checked, score
+
+    root = Path(__file__).resolve().parents[2]
+    indicator_set = load_set(root / "indicators" / "gbt33356-2016.yaml")
+    cs = compile_checked(indicator_set)
+    samples = sorted((root / "samples" / "gbt33356-2016").glob("*.yaml"))
+    assessment = load_entries(samples, indicator_set)[0]
+    results = score(cs, assessment)
+    ctx = rc.county_context(cs, results, results[0].region, assessment.period, META, "serif")
+    assert len(ctx["lost"]) > 15
+    html = renderer.html("county", ctx)
+    section = html[html.index("失分情况") : html.index("晋级路径")]
+    assert section.count("<tr>") == 1 + 15  # header and the 15 largest
+    assert f"其余 {len(ctx['lost']) - 15} 项见第三部分明细" in section
+    assert ctx["lost"][0]["name"] in section and ctx["lost"][15]["name"] not in section
