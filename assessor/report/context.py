@@ -24,7 +24,15 @@ from assessor.report import charts
 from assessor.scoring import display
 from assessor.scoring.compiled import ROOT, CNode, CompiledSet
 from assessor.scoring.output import rating_text, stars_text
-from assessor.scoring.summary import mean_total, peer_best, peer_mean, points_lost
+from assessor.scoring.summary import (
+    mean_total,
+    peer_best,
+    peer_mean,
+    points_lost,
+    points_short,
+    region_points_lost,
+    shown_change,
+)
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -479,7 +487,7 @@ def county_context(
                 "mean": display(cs, mean),
                 "best": display(cs, best),
                 "lost": display(cs, points_lost(n)),
-                "change": signed(cs, cs.round(n.points or ZERO) - cs.round(prev_n.points or ZERO))
+                "change": signed(cs, shown_change(cs, n.points or ZERO, prev_n.points or ZERO))
                 if prev_n is not None
                 else "—",
                 "_frac": ratio(n.points, n.max),
@@ -537,7 +545,7 @@ def county_context(
         }
         for n in lost_leaves
     ]
-    total_lost = display(cs, max(ZERO, r.max - r.total)) if r.max else "—"
+    total_lost = display(cs, region_points_lost(r)) if r.max else "—"
     return {
         "kind": "county",
         "meta": _meta(meta),
@@ -568,7 +576,7 @@ def county_context(
                 "period": prev.period,
                 "period_label": period_label(prev.period),
                 "total": display(cs, prev.total),
-                "change": signed(cs, cs.round(r.total) - cs.round(prev.total)),
+                "change": signed(cs, shown_change(cs, r.total, prev.total)),
                 "rating": rating_text(prev),
                 "rank": prev.rank,
                 "move": rank_move(r.rank, prev.rank)[0],
@@ -623,8 +631,8 @@ def _next_grade(cs: CompiledSet, r: RegionResult) -> dict[str, Any] | None:
         "points_short": None,
     }
     if target.min_score is not None:
-        short = Decimal(target.min_score) - cs.round(r.total)
-        if short > 0:
+        short = points_short(cs, r, Decimal(target.min_score))
+        if short is not None:
             info["points_short"] = display(cs, short)
     return info
 
@@ -659,7 +667,7 @@ def ranking_context(
                 "stars": stars_text(r.rating.stars),
                 "provisional": r.provisional,
                 "dims": [display(cs, r.nodes[d].points) if d in r.nodes else "—" for d in dims],
-                "change": signed(cs, cs.round(r.total) - cs.round(p.total)) if p else "—",
+                "change": signed(cs, shown_change(cs, r.total, p.total)) if p else "—",
                 "move": arrow,
                 "move_class": cls,
             }
@@ -814,7 +822,7 @@ def bulletin_context(
                 "region": region_name(r),
                 "total": display(cs, r.total),
                 "rating": rating_text(r),
-                "change": signed(cs, cs.round(r.total) - cs.round(p.total)) if p else "—",
+                "change": signed(cs, shown_change(cs, r.total, p.total)) if p else "—",
                 "move": arrow,
                 "move_class": cls,
                 "light": light,

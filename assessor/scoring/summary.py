@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from assessor.model.results import NodeResult, RegionResult
+from assessor.scoring.compiled import CompiledSet
 
 ZERO = Decimal(0)
 
@@ -18,6 +19,28 @@ def points_lost(node: NodeResult) -> Decimal:
         return ZERO
     lost = node.max - (node.points or ZERO)
     return lost if lost > 0 else ZERO
+
+
+def region_points_lost(result: RegionResult) -> Decimal:
+    """A region's full score minus its total (bonus can make it negative: then nothing lost)."""
+    lost = result.max - result.total
+    return lost if lost > 0 else ZERO
+
+
+def shown_change(
+    cs: CompiledSet, current: Decimal | None, previous: Decimal | None
+) -> Decimal | None:
+    """The change between two figures as printed, each rounded as the set rounds: a reader can
+    check it from the page (the exact change can differ from it in the last digit)."""
+    if current is None or previous is None:
+        return None
+    return cs.round(current) - cs.round(previous)
+
+
+def points_short(cs: CompiledSet, result: RegionResult, min_score: Decimal) -> Decimal | None:
+    """How far the printed total is below a grade's minimum score; None when it is not below."""
+    short = min_score - cs.round(result.total)
+    return short if short > 0 else None
 
 
 def ratio(node: NodeResult) -> Decimal | None:

@@ -3,7 +3,16 @@
 from decimal import Decimal as D
 
 from assessor.scoring import score
-from assessor.scoring.summary import changes, peer_best, peer_mean, points_lost, ratio
+from assessor.scoring.summary import (
+    changes,
+    peer_best,
+    peer_mean,
+    points_lost,
+    points_short,
+    ratio,
+    region_points_lost,
+    shown_change,
+)
 from tests.scoring.helpers import assess, make_set
 
 SET = """
@@ -41,3 +50,23 @@ def test_change_against_the_previous_period():
     assert moved["b"].total == D(7)
     assert moved["b"].rank == 1  # from 2nd to 1st
     assert moved["a"].rank == -1
+
+
+def test_shown_change_is_the_difference_of_the_printed_figures():
+    cs = make_set(SET)  # 2 decimals, half-up
+    assert shown_change(cs, D("80.005"), D("79.994")) == D("0.02")  # 80.01 − 79.99, not 0.011
+    assert shown_change(cs, D(80), None) is None
+
+
+def test_points_short_of_a_grade_counts_from_the_printed_total():
+    cs = make_set(SET)
+    (r,) = score(cs, assess({"a": {"P": "4.497", "Q": 3}}))  # 7.497 → printed 7.50
+    assert points_short(cs, r, D(8)) == D("0.50")
+    assert points_short(cs, r, D("7.5")) is None
+
+
+def test_a_region_with_bonus_above_full_score_lost_nothing():
+    (r,) = score(make_set(SET), assess({"a": {"P": 6, "Q": 4}}))
+    assert region_points_lost(r) == 0
+    (r,) = score(make_set(SET), assess({"a": {"P": 5, "Q": 4}}))
+    assert region_points_lost(r) == D(1)
