@@ -16,6 +16,7 @@ from typing import Any
 
 from assessor.cli.inputs import Inputs, add_input_arguments, read_inputs
 from assessor.errors import AssessorError, Problem, UsageError
+from assessor.store.config import REPORT_SECTIONS
 
 DEFAULT_OUTPUT = Path("out/reports")
 
@@ -58,6 +59,19 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--org", dest="organisation", help="issuing organisation (发文单位)")
     p.add_argument("--doc-number", help="document number (文号), e.g. 某数评〔2024〕3号")
     p.add_argument("--logo", type=Path, help="logo image for the cover")
+    p.add_argument(
+        "--omit",
+        action="append",
+        default=[],
+        metavar="SECTION",
+        help="leave a section out (repeatable or comma-separated): " + ", ".join(REPORT_SECTIONS),
+    )
+    p.add_argument(
+        "--sign",
+        action="append",
+        metavar="ROLE",
+        help="who signs a county report (repeatable; default 评估组组长 and 审核人)",
+    )
     p.add_argument("--date", help="report date YYYY-MM-DD (default: today)")
     p.add_argument("--pdfa", action="store_true", help="write PDF/A-3b")
     sample = p.add_mutually_exclusive_group()
@@ -122,15 +136,22 @@ def _gap_lines(inputs: Inputs, region: str, period: str) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     from assessor.report import context as rc
     from assessor.report.render import Renderer, RenderOptions
-    from assessor.report.source import DEFAULT_SAMPLE_NOTE, detect_sample, workspace_settings
+    from assessor.report.source import (
+        DEFAULT_SAMPLE_NOTE,
+        audit_head,
+        detect_sample,
+        workspace_settings,
+    )
     from assessor.scoring import explain_lines
 
     if args.report_type == "county" and not (args.region or args.all):
         raise UsageError("a county report needs --region ID or --all")
+    omit = _sections(args.omit)
+    workspace = getattr(args, "workspace", None)
+    anchor = audit_head(workspace) if workspace is not None and workspace.is_dir() else None
     inputs = read_inputs(args)
     cs = inputs.compiled
     results, period = _results(inputs, args.period)
-    workspace = getattr(args, "workspace", None)
     settings = workspace_settings(workspace)
     sample, note = detect_sample(list(args.entries), workspace)
     if args.sample is not None:
@@ -161,6 +182,15 @@ def run(args: argparse.Namespace) -> int:
         fingerprint=rc.fingerprint(cs.set, inputs.assessments),
         sources=[str(p) for p in inputs.sources],
         generator=_generator(),
+        omit=frozenset(omit or settings.omit),
+        signatures=tuple(
+            args.sign
+            if args.sign is not None
+            else settings.signatures
+            if settings.signatures is not None
+            else rc.DEFAULT_SIGNATURES
+        ),
+        audit_head=anchor,
     )
     out_dir: Path = args.output
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -204,6 +234,17 @@ def run(args: argparse.Namespace) -> int:
         )
         return 0
     return _batch(renderer, options, contexts, out_dir, set_id, period, args)
+
+
+def _sections(values: list[str]) -> list[str]:
+    """`--omit a,b --omit c` → [a, b, c], each checked against the known sections."""
+    names = [v.strip() for value in values for v in value.split(",") if v.strip()]
+    unknown = [n for n in names if n not in REPORT_SECTIONS]
+    if unknown:
+        raise UsageError(
+            f"--omit {', '.join(unknown)}: unknown section; sections: {', '.join(REPORT_SECTIONS)}"
+        )
+    return names
 
 
 def _generator() -> str:

@@ -49,6 +49,10 @@ ROUNDING_ZH = {"half_up": "四舍五入", "half_even": "银行家舍入（四舍
 LIGHT_ZH = {"green": "绿", "yellow": "黄", "red": "红"}
 
 
+#: Who signs a county report unless the workspace or the command line says otherwise.
+DEFAULT_SIGNATURES = ("评估组组长", "审核人")
+
+
 @dataclass
 class ReportMeta:
     """What the cover and the PDF metadata say; from the workspace or command-line flags."""
@@ -63,6 +67,9 @@ class ReportMeta:
     fingerprint: str = ""
     sources: list[str] = field(default_factory=list)
     generator: str = "assessor"
+    omit: frozenset[str] = frozenset()  # sections left out (docs/reports.md lists them)
+    signatures: tuple[str, ...] = DEFAULT_SIGNATURES  # who signs a county report
+    audit_head: tuple[int, str] | None = None  # the workspace's audit log when read
 
 
 # ------------------------------------------------------------------ small formatting helpers
@@ -440,6 +447,11 @@ def _meta(meta: ReportMeta) -> dict[str, Any]:
         "fingerprint": meta.fingerprint,
         "sources": meta.sources,
         "generator": meta.generator,
+        "signatures": list(meta.signatures),
+        "omit": sorted(meta.omit),
+        "audit_head": None
+        if meta.audit_head is None
+        else {"record": meta.audit_head[0], "hash": meta.audit_head[1]},
     }
 
 

@@ -32,6 +32,8 @@ class ReportSettings:
     logo: Path | None = None
     sample: bool = False
     sample_note: str | None = None
+    omit: list[str] = field(default_factory=list)
+    signatures: list[str] | None = None  # None: the default signers
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -81,5 +83,23 @@ def workspace_settings(workspace: Path | None) -> ReportSettings:
         organisation=block.organisation,
         doc_number=block.document_number,
         logo=(workspace / block.logo) if block.logo else None,
+        omit=list(block.omit),
+        signatures=block.signatures,
         extra=block.model_dump(exclude_none=True),
     )
+
+
+def audit_head(workspace: Path | None) -> tuple[int, str] | None:
+    """The workspace's audit log head (record number, hash), printed in reports as an anchor.
+
+    Read before the entries are: the anchor never names a record the report did not see.
+    """
+    if workspace is None:
+        return None
+    from assessor.store.workspace import open_workspace
+
+    ws = open_workspace(workspace)
+    try:
+        return ws.store.chain_head()
+    finally:
+        ws.close()

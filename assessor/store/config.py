@@ -39,6 +39,14 @@ class Evaluator(BaseModel):
     organisation: str | None = None
 
 
+#: Report sections that `report: omit:` (or `assessor report --omit`) can leave out.
+ReportSection = Literal[
+    "charts", "indicators", "lost", "gap", "appendix", "signatures",  # county report
+    "distribution", "heatmap", "leaders", "trends",  # ranking report (and appendix)
+]  # fmt: skip
+REPORT_SECTIONS: tuple[str, ...] = ReportSection.__args__  # type: ignore[attr-defined]
+
+
 class ReportSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -47,6 +55,13 @@ class ReportSettings(BaseModel):
     document_number: str | None = None
     logo: str | None = None
     subtitle: str | None = None
+    omit: list[ReportSection] = Field(
+        default_factory=list, description="sections left out of every report"
+    )
+    signatures: list[str] | None = Field(
+        default=None,
+        description="who signs a county report (default 评估组组长, 审核人); [] for no block",
+    )
 
 
 class WorkspaceConfig(BaseModel):
