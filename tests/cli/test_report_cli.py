@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.cli_run import assessor
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
@@ -19,16 +20,6 @@ SET = str(ROOT / "indicators" / "sd-county-2020.yaml")
 ENTRIES = [str(p) for p in sorted((SAMPLES / "sd-county-2020").glob("*.yaml"))]
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
-
-
-def assessor(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "assessor", *args],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        cwd=ROOT,
-    )
 
 
 def county_text(out: Path, *args: str) -> str:

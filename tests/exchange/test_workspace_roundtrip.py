@@ -5,8 +5,6 @@ value comes back identical, also when LibreOffice saved the form."""
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -16,16 +14,11 @@ import pytest
 
 from assessor.model import Entry
 from assessor.store.workspace import Workspace, open_workspace
+from tests.cli_run import assessor
 
 from .conftest import EVALUATOR, REGIONS, Filled, fill_form, soffice_convert
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def assessor(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "assessor", *args], capture_output=True, text=True, timeout=240
-    )
 
 
 def new_workspace(folder: Path) -> Path:

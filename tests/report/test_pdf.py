@@ -220,20 +220,27 @@ def test_same_input_same_bytes(
     assert renderer.render("bulletin", ctx).pdf == renderer.render("bulletin", ctx).pdf
 
 
-def test_indicator_groups_are_third_level_bookmarks(renderer: Any) -> None:
-    """GB/T 33356 has groups under its dimensions: each is a shaded table row and a bookmark."""
-    from pypdf import PdfReader
-
+@pytest.fixture(scope="module")
+def gbt() -> tuple[CompiledSet, Any, list[RegionResult]]:
+    """GB/T 33356-2016 and its samples: groups under dimensions and many indicators losing points."""
     from assessor.loader import load_entries, load_set
     from assessor.scoring import compile_checked, score
-    from assessor.scoring.compiled import ROOT
 
     root = Path(__file__).resolve().parents[2]
     indicator_set = load_set(root / "indicators" / "gbt33356-2016.yaml")
     cs = compile_checked(indicator_set)
     samples = sorted((root / "samples" / "gbt33356-2016").glob("*.yaml"))
     assessment = load_entries(samples, indicator_set)[0]
-    results = score(cs, assessment)
+    return cs, assessment, score(cs, assessment)
+
+
+def test_indicator_groups_are_third_level_bookmarks(renderer: Any, gbt: Any) -> None:
+    """GB/T 33356 has groups under its dimensions: each is a shaded table row and a bookmark."""
+    from pypdf import PdfReader
+
+    from assessor.scoring.compiled import ROOT
+
+    cs, assessment, results = gbt
     region = results[0].region
     ctx = rc.county_context(
         cs, results, region, assessment.period, META, renderer.font_family, explain=explain_lines
@@ -261,16 +268,10 @@ def test_an_indicator_not_scored_says_so_where_its_points_would_be(
     assert "5G网络覆盖率" in row and "未填报" in row
 
 
-def test_points_lost_lists_the_fifteen_largest_and_points_to_the_rest(renderer: Any) -> None:
-    from assessor.loader import load_entries, load_set
-    from assessor.scoring import compile_checked, score
-
-    root = Path(__file__).resolve().parents[2]
-    indicator_set = load_set(root / "indicators" / "gbt33356-2016.yaml")
-    cs = compile_checked(indicator_set)
-    samples = sorted((root / "samples" / "gbt33356-2016").glob("*.yaml"))
-    assessment = load_entries(samples, indicator_set)[0]
-    results = score(cs, assessment)
+def test_points_lost_lists_the_fifteen_largest_and_points_to_the_rest(
+    renderer: Any, gbt: Any
+) -> None:
+    cs, assessment, results = gbt
     ctx = rc.county_context(cs, results, results[0].region, assessment.period, META, "serif")
     assert len(ctx["lost"]) > 15
     html = renderer.html("county", ctx)

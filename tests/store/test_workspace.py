@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,19 +11,10 @@ from sqlalchemy import create_engine, text
 
 from assessor.store.store import HEAD_REVISION, Store
 from assessor.store.workspace import init_workspace, load_workspace_assessments, open_workspace
+from tests.cli_run import assessor
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
-
-
-def assessor(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "assessor", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=cwd,
-    )
 
 
 @pytest.fixture
