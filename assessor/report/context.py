@@ -508,22 +508,15 @@ def county_context(
             }
         )
     core_dims = [d for d in dims if d["core"]]
-    radar_svg = charts.radar(
-        [d["name"] for d in core_dims],
-        [
-            charts.Series(region_name(r), [_fl(d["_frac"]) for d in core_dims]),
-            charts.Series("同期平均", [_fl(d["_mean"]) for d in core_dims]),
-            charts.Series("同期最高", [_fl(d["_best"]) for d in core_dims]),
-        ],
-        font=font,
-    )
+    series = [
+        charts.Series(region_name(r), [_fl(d["_frac"]) for d in core_dims]),
+        charts.Series("同期平均", [_fl(d["_mean"]) for d in core_dims]),
+        charts.Series("同期最高", [_fl(d["_best"]) for d in core_dims]),
+    ]
+    radar_svg = charts.radar([d["name"] for d in core_dims], series, font=font)
     bars_svg = charts.grouped_bars(
         [d["name"] for d in core_dims],
-        [
-            charts.Series(region_name(r), [_fl(d["_frac"]) for d in core_dims]),
-            charts.Series("同期平均", [_fl(d["_mean"]) for d in core_dims]),
-            charts.Series("同期最高", [_fl(d["_best"]) for d in core_dims]),
-        ],
+        series,
         font=font,
         labels=[
             [d["points"] for d in core_dims],
