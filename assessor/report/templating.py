@@ -13,8 +13,10 @@ from pathlib import Path
 
 import jinja2
 
-#: The bundled templates: the repository's top-level ``templates/`` folder.
-DEFAULT_TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
+from assessor.resources import bundled
+
+#: The bundled templates: the repository's top-level ``templates/`` folder (or an install's).
+DEFAULT_TEMPLATE_DIR = bundled("templates")
 
 _DIGITS = "零一二三四五六七八九"
 

@@ -176,7 +176,9 @@ def read_regions(path: Path) -> list[Region]:
 
 def bundled_indicators_dir() -> Path:
     """The repository's (or an installed copy's) indicators/ folder of bundled sets."""
-    return Path(__file__).resolve().parent.parent.parent / "indicators"
+    from assessor.resources import bundled
+
+    return bundled("indicators")
 
 
 def resolve_set(folder: Path, ref: str) -> Path:
