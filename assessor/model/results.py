@@ -81,11 +81,18 @@ class Explanation:
     @property
     def rule(self) -> str | None:
         """e.g. "band ≥ 75 → 0.8, level 4", "value 7: rank 2 of 4 → 0.67"."""
-        return None if self._rule is None else str(self._rule)
+        return _in(self._rule, "en")
+
+    def rule_text(self, lang: str) -> str | None:
+        """The rule in `lang` ("zh": "区间 ≥ 75 → 得分率 0.8，等级 4")."""
+        return _in(self._rule, lang)
 
     @property
     def consolidation(self) -> str | None:
-        return None if self._consolidation is None else str(self._consolidation)
+        return _in(self._consolidation, "en")
+
+    def consolidation_text(self, lang: str) -> str | None:
+        return _in(self._consolidation, lang)
 
     @property
     def evaluator_names(self) -> tuple[str, ...]:
@@ -94,21 +101,33 @@ class Explanation:
 
     @property
     def evaluators(self) -> tuple[EvaluatorScore, ...]:
-        """Each evaluator's own result; the engine keeps their entries and recomputes on demand
-        (its methods are pure), so a batch does not hold an object per evaluator and leaf."""
+        return self.evaluator_scores("en")
+
+    def evaluator_scores(self, lang: str) -> tuple[EvaluatorScore, ...]:
+        """Each evaluator's own result, rules in `lang`; the engine keeps their entries and
+        recomputes on demand (its methods are pure), so a batch does not hold an object per
+        evaluator and leaf."""
         out = []
         for item in self._evaluators:
             if isinstance(item, EvaluatorScore):
                 out.append(item)
                 continue
             o = self._scorer(item, self.nominal_max)
-            rule = None if o.rule is None else str(o.rule)
+            rule = _in(o.rule, lang)
             out.append(
                 EvaluatorScore(
                     item.evaluator, o.points, o.level, o.value, o.status, o.message, rule
                 )
             )
         return tuple(out)
+
+
+def _in(words: object, lang: str) -> str | None:
+    """Words the engine keeps unformatted (a `Rule` knows its languages; a str is as it is)."""
+    if words is None:
+        return None
+    text = getattr(words, "text", None)
+    return text(lang) if callable(text) else str(words)
 
 
 @dataclass(slots=True)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -23,6 +22,7 @@ from assessor.model.results import NodeResult, RegionResult
 from assessor.report import charts
 from assessor.scoring import display
 from assessor.scoring.compiled import ROOT, CNode, CompiledSet
+from assessor.scoring.explain import short_decimal
 from assessor.scoring.output import rating_text, stars_text
 from assessor.scoring.summary import (
     mean_total,
@@ -153,27 +153,6 @@ def _plain(v: object) -> str:
     return str(v)
 
 
-def short_decimal(v: Decimal, digits: int = 4) -> str:
-    """An entered or derived value for reading: at most `digits` decimals (79/81 → 97.5309…).
-
-    Only values (inputs, formula results) are shortened, never points; an ellipsis marks a cut.
-    """
-    from assessor.scoring.methods import fmt
-
-    text = fmt(v)
-    if "." in text and len(text.split(".", 1)[1]) > digits:
-        return fmt(v.quantize(Decimal(1).scaleb(-digits))) + "…"
-    return text
-
-
-_LONG_DECIMAL = re.compile(r"\d+\.\d{7,}")
-
-
-def shorten_numbers(line: str) -> str:
-    """Long decimals in an explanation line cut to 4 places plus an ellipsis (display only)."""
-    return _LONG_DECIMAL.sub(lambda m: short_decimal(Decimal(m.group(0))), line)
-
-
 def level_text(cn: CNode | None, n: NodeResult) -> str:
     if n.level is None:
         return "—"
@@ -291,7 +270,7 @@ def _explanation(
         shown += ["评估人:", "评估人："]
     lines = explain(cs, r, node_id)[1:]  # the first line repeats the table row
     return [
-        shorten_numbers(line.strip())
+        line.strip()
         for line in lines
         if not line.strip().startswith(tuple(shown)) or line.strip().endswith((":", "："))
     ]

@@ -9,6 +9,7 @@ from assessor.model.entries import Entry
 from assessor.model.indicator_set import Consolidation
 from assessor.model.results import Explanation
 from assessor.scoring.methods import Outcome, Rule, fmt
+from assessor.scoring.phrases import Phrases
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -86,24 +87,27 @@ def disagreement_threshold(cons: Consolidation, leaf_max: Decimal) -> Decimal:
     return d
 
 
-def _how_text(method: str, n: int, trim_over: int, pts: Sequence[Decimal], p: Decimal) -> str:
-    trimmed = method == "trimmed_mean" and n > trim_over
-    how = "trimmed mean (highest and lowest dropped)" if trimmed else method
-    if method == "trimmed_mean" and not trimmed:
-        how = "mean"
-    return f"{how} of {n} evaluators: {', '.join(fmt(x) for x in pts)} → {fmt(p)}"
+def _how_text(
+    w: Phrases, method: str, n: int, trim_over: int, pts: Sequence[Decimal], p: Decimal
+) -> str:
+    if method == "trimmed_mean":
+        how = w["trimmed"] if n > trim_over else w["mean"]
+    else:
+        how = w.get(method, method)
+    shown = w["list"].join(fmt(x) for x in pts)
+    return w["of_evaluators"].format(how=how, n=n, pts=shown, p=fmt(p))
 
 
-def _peer_text(method: str, n: int) -> str:
-    return f"{method} of {n} evaluators' values"
+def _peer_text(w: Phrases, method: str, n: int) -> str:
+    return w["of_values"].format(how=w.get(method, method), n=n)
 
 
-def _lead_text(lead: str) -> str:
-    return f"lead evaluator {lead}"
+def _lead_text(w: Phrases, lead: str) -> str:
+    return w["lead"].format(lead=lead)
 
 
-def _veto_text() -> str:
-    return "any evaluator reporting the event triggers the veto"
+def _veto_text(w: Phrases) -> str:
+    return w["veto"]
 
 
 def consolidate(

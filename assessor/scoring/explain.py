@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
 from assessor.model.results import NodeResult, RegionResult
 from assessor.scoring.compiled import CompiledSet
 from assessor.scoring.methods import fmt
+from assessor.scoring.phrases import method_name
 
 _T: dict[str, dict[str, Any]] = {
     "zh": {
@@ -32,6 +34,11 @@ _T: dict[str, dict[str, Any]] = {
         "periods": "分期得分",
         "rollup": "汇总方式",
         "disagree": "评估人分歧较大",
+        "yes": "是",
+        "sep": "，",
+        "paren": "（{}）",
+        "lv": "{}级",
+        "no": "否",
         "status": {"scored": "已评分", "unscored": "未评分", "na": "不适用", "error": "错误"},
     },
     "en": {
@@ -56,9 +63,34 @@ _T: dict[str, dict[str, Any]] = {
         "periods": "periods",
         "rollup": "roll-up",
         "disagree": "evaluators disagree",
+        "yes": "yes",
+        "sep": ", ",
+        "paren": " ({})",
+        "lv": "L{}",
+        "no": "no",
         "status": {"scored": "scored", "unscored": "unscored", "na": "n/a", "error": "error"},
     },
 }
+
+
+def short_decimal(v: Decimal, digits: int = 4) -> str:
+    """An entered or derived value for reading: at most `digits` decimals (79/81 → 97.5309…).
+
+    Only values (inputs, formula results) are shortened, never points; an ellipsis marks a cut.
+    """
+    text = fmt(v)
+    if "." in text and len(text.split(".", 1)[1]) > digits:
+        return fmt(v.quantize(Decimal(1).scaleb(-digits))) + "…"
+    return text
+
+
+_LONG_DECIMAL = re.compile(r"\d+\.\d{7,}")
+
+
+def shorten_numbers(line: str) -> str:
+    """Long decimals (a quotient such as 642/790) cut to 4 places plus an ellipsis; the exact
+    value stays in the JSON result. Never applied to what an evaluator typed (comments)."""
+    return _LONG_DECIMAL.sub(lambda m: short_decimal(Decimal(m.group(0))), line)
 
 
 def _num(cs: CompiledSet, v: Decimal | None) -> str:
@@ -74,11 +106,11 @@ def explain_lines(
     status = t["status"][n.status]
     head = f"{n.id} {n.name}"
     if n.leaf and n.explanation and n.explanation.method:
-        head += f" [{n.explanation.method}]"
+        head += f" [{method_name(n.explanation.method, lang)}]"
     head += f" — {t['points']} {_num(cs, n.points)} / {_num(cs, n.max)}"
     if n.level is not None:
-        head += f", {t['level']} {n.level}"
-    head += f" ({status})"
+        head += f"{t['sep']}{t['level']} {n.level}"
+    head += t["paren"].format(status)
     lines = [head]
     e = n.explanation
     if n.status == "na":
@@ -89,25 +121,27 @@ def explain_lines(
         lines.append(f"  {t['error']}: {n.message}")
     if n.leaf and e is not None and not e.periods:
         if n.value is not None and n.status != "na":
-            lines.append(f"  {t['value']}: {_value(n.value)}")
-        several = len(e.evaluators) > 1
-        if not several and e.rule and e.rule != "no entry":
-            lines.append(f"  {t['rule']}: {e.rule}")
+            lines.append(shorten_numbers(f"  {t['value']}: {_value(n.value, t)}"))
+        several = len(e.evaluator_names) > 1
+        rule = e.rule_text(lang)
+        if not several and rule and e.rule != "no entry":
+            lines.append(shorten_numbers(f"  {t['rule']}: {rule}"))
         if several:
             lines.append(f"  {t['evaluators']}:")
-            for ev in e.evaluators:
+            for ev in e.evaluator_scores(lang):
                 got = (
                     _num(cs, ev.points)
                     if ev.points is not None
                     else t["status"].get(ev.status, ev.status)
                 )
                 detail = f" — {ev.rule}" if ev.rule else ""
-                shown = f"{_value(ev.value)} → " if ev.value is not None else ""
-                lines.append(f"    {ev.evaluator or '—'}: {shown}{got}{detail}")
-            if e.consolidation:
-                lines.append(f"  {t['consolidation']}: {e.consolidation}")
-        elif e.evaluators and e.evaluators[0].evaluator:
-            lines.append(f"  {t['evaluators']}: {e.evaluators[0].evaluator}")
+                shown = f"{_value(ev.value, t)} → " if ev.value is not None else ""
+                lines.append(shorten_numbers(f"    {ev.evaluator or '—'}: {shown}{got}{detail}"))
+            how = e.consolidation_text(lang)
+            if how:
+                lines.append(shorten_numbers(f"  {t['consolidation']}: {how}"))
+        elif e.evaluator_names and e.evaluator_names[0]:
+            lines.append(f"  {t['evaluators']}: {e.evaluator_names[0]}")
         informative = e.achievement is not None or e.scale != 1
         if (
             informative
@@ -117,7 +151,7 @@ def explain_lines(
         ):
             exact = e.exact_points if e.exact_points is not None else n.points
             if e.achievement is not None:
-                arith = f"{fmt(e.achievement)} × {fmt(e.nominal_max)}"
+                arith = f"{_short(e.achievement)} × {fmt(e.nominal_max)}"
             else:
                 arith = _short(exact / e.scale)
             if e.scale != 1:
@@ -157,7 +191,7 @@ def _inner_lines(
     lines = [f"  {t['arith']}: " + " ".join(parts) + f" = {_num(cs, n.points)}"] if parts else []
     lines.append(f"  {t['children']}:")
     for k in kids:
-        lv = f" L{k.level}" if k.level is not None else ""
+        lv = " " + t["lv"].format(k.level) if k.level is not None else ""
         lines.append(
             f"    {k.id} {k.name}: {_num(cs, k.points)} / {_num(cs, k.max)}{lv} {t['status'][k.status]}"
         )
@@ -172,13 +206,13 @@ def _short(x: Decimal) -> str:
     return "≈" + fmt(x.quantize(Decimal("0.000001")))
 
 
-def _value(v: object) -> str:
+def _value(v: object, t: dict[str, Any]) -> str:
     if isinstance(v, Decimal):
         return fmt(v)
     if isinstance(v, dict):
-        return ", ".join(f"{k}={_value(x)}" for k, x in v.items())
+        return ", ".join(f"{k}={_value(x, t)}" for k, x in v.items())
     if isinstance(v, bool):
-        return "yes" if v else "no"
+        return str(t["yes"] if v else t["no"])
     if isinstance(v, list):
-        return " / ".join(_value(x) for x in v)
+        return " / ".join(_value(x, t) for x in v)
     return str(v)

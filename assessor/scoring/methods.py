@@ -27,6 +27,7 @@ from assessor.model.indicator_set import (
     SlopeLeaf,
 )
 from assessor.scoring.formula import FormulaError, parse_formula
+from assessor.scoring.phrases import Phrases, phrases
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -60,7 +61,8 @@ LeafScorer = Callable[[Entry, Decimal], Outcome]
 
 
 class Rule:
-    """The words of a rule, formatted only when someone asks (explain, reports)."""
+    """The words of a rule, formatted only when someone asks (explain, reports), in the
+    language they ask for; `fn` takes the phrasebook first, then `args`."""
 
     __slots__ = ("args", "fn")
 
@@ -68,8 +70,11 @@ class Rule:
         self.fn = fn
         self.args = args
 
+    def text(self, lang: str = "en") -> str:
+        return self.fn(phrases(lang), *self.args)
+
     def __str__(self) -> str:
-        return self.fn(*self.args)
+        return self.text("en")
 
     def __eq__(self, other: object) -> bool:
         return str(self) == str(other)
@@ -159,14 +164,33 @@ def make_scorer(node: AnyNode) -> LeafScorer | None:
         out = compute(v, mx)
         out.value = shown if node.value is None else v
         if node.value is not None:
-            out.rule = Rule(_formula_text, node.value, v, out.rule)
+            out.rule = Rule(_formula_text, node.value, v, out.rule, shown)
         return out
 
     return numeric
 
 
-def _formula_text(formula: str, v: Decimal, rest: object) -> str:
-    return f"{formula} = {fmt(v)}" + (f"; {rest}" if rest else "")
+def _formula_text(w: Phrases, formula: str, v: Decimal, rest: object, inputs: object = None) -> str:
+    """ "used / total * 100 (used=642, total=790) = 81.27…; band ≥ 80 → 0.8": the inputs are
+    what the evaluator typed, so the line can be checked against the form."""
+    more = rule_text(rest, w)
+    given = ""
+    if isinstance(inputs, dict) and inputs:
+        given = " (" + ", ".join(f"{k}={_input_text(x)}" for k, x in inputs.items()) + ")"
+    return f"{formula}{given} = {fmt(v)}" + (w["then"] + more if more else "")
+
+
+def _input_text(x: object) -> str:
+    return fmt(x) if isinstance(x, Decimal) else str(x)
+
+
+def rule_text(rule: object, w: Phrases) -> str | None:
+    """A rule in the phrasebook's language; plain strings (older callers) as they are."""
+    if rule is None:
+        return None
+    if isinstance(rule, Rule):
+        return rule.fn(w, *rule.args)
+    return str(rule)
 
 
 def _level(node: LevelLeaf) -> LeafScorer:
@@ -194,8 +218,8 @@ def _level(node: LevelLeaf) -> LeafScorer:
     return level
 
 
-def _level_text(lvl: int, label: str, a: Decimal) -> str:
-    return f"level {lvl} ({label}) → {fmt(a)}"
+def _level_text(w: Phrases, lvl: int, label: str, a: Decimal) -> str:
+    return w["level"].format(lvl=lvl, label=label, a=fmt(a))
 
 
 def _choice(node: ChoiceLeaf) -> LeafScorer:
@@ -216,8 +240,8 @@ def _choice(node: ChoiceLeaf) -> LeafScorer:
     return choice
 
 
-def _option_text(label: str, a: Decimal) -> str:
-    return f"option {label} → {fmt(a)}"
+def _option_text(w: Phrases, label: str, a: Decimal) -> str:
+    return w["option"].format(label=label, a=fmt(a))
 
 
 def _check(node: CheckLeaf) -> LeafScorer:
@@ -235,8 +259,8 @@ def _check(node: CheckLeaf) -> LeafScorer:
     return check
 
 
-def _check_text(v: bool, a: Decimal) -> str:
-    return f"{'yes' if v else 'no'} → {fmt(a)}"
+def _check_text(w: Phrases, v: bool, a: Decimal) -> str:
+    return w["check"].format(answer=w["yes"] if v else w["no"], a=fmt(a))
 
 
 Compute = Callable[[Decimal, Decimal], Outcome]
@@ -281,7 +305,14 @@ def _ratio(node: RatioLeaf) -> Compute:
 
 
 def _ratio_text(
-    v: Decimal, base: Decimal, target: Decimal, cap: Decimal, lower: bool, raw: Decimal, a: Decimal
+    w: Phrases,
+    v: Decimal,
+    base: Decimal,
+    target: Decimal,
+    cap: Decimal,
+    lower: bool,
+    raw: Decimal,
+    a: Decimal,
 ) -> str:
     rule = (
         f"({fmt(base)} − {fmt(v)}) / ({fmt(base)} − {fmt(target)})"
@@ -289,7 +320,7 @@ def _ratio_text(
         else f"({fmt(v)} − {fmt(base)}) / ({fmt(target)} − {fmt(base)})"
     )
     if a != raw:
-        rule += f" = {fmt(raw)}, clamped to [0, {fmt(cap)}]"
+        rule += f" = {fmt(raw)}" + w["clamped"].format(cap=fmt(cap))
     return f"{rule} = {fmt(a)}"
 
 
@@ -316,14 +347,21 @@ def _bands(node: BandsLeaf) -> Compute:
                     "scored", score * mx, level if level is not None else no_level, v, None,
                     score, Rule(_band_text, label, score, level),
                 )  # fmt: skip
-        return Outcome("scored", ZERO, no_level, v, None, ZERO, "no band matches → 0")
+        return Outcome("scored", ZERO, no_level, v, None, ZERO, Rule(_no_band_text))
 
     return bands
 
 
-def _band_text(label: str, score: Decimal, level: int | None) -> str:
-    lv = f", level {level}" if level is not None else ""
-    return f"band {label} → {fmt(score)}{lv}"
+def _band_text(w: Phrases, label: str, score: Decimal, level: int | None) -> str:
+    return w["band"].format(label=label, a=fmt(score)) + with_level(w, level)
+
+
+def with_level(w: Phrases, level: int | None) -> str:
+    return "" if level is None else w["with_level"].format(level=level)
+
+
+def _no_band_text(w: Phrases) -> str:
+    return w["no_band"]
 
 
 def _linear(node: LinearLeaf) -> Compute:
@@ -345,8 +383,8 @@ def _linear(node: LinearLeaf) -> Compute:
     return linear
 
 
-def _curve_text(v: Decimal, a: Decimal) -> str:
-    return f"curve at {fmt(v)} = {fmt(a)}"
+def _curve_text(w: Phrases, v: Decimal, a: Decimal) -> str:
+    return w["curve"].format(v=fmt(v), a=fmt(a))
 
 
 def _slope(node: SlopeLeaf) -> Compute:
@@ -366,12 +404,12 @@ def _slope(node: SlopeLeaf) -> Compute:
 
 
 def _slope_text(
-    base: Decimal, v: Decimal, target: Decimal, unit: Decimal, per: Decimal,
+    w: Phrases, base: Decimal, v: Decimal, target: Decimal, unit: Decimal, per: Decimal,
     raw: Decimal, pts: Decimal, top: Decimal,
 ) -> str:  # fmt: skip
     rule = f"{fmt(base)} + ({fmt(v)} − {fmt(target)}) / {fmt(unit)} × {fmt(per)} = {fmt(raw)}"
     if pts != raw:
-        rule += f", clamped to [0, {fmt(top)}]"
+        rule += w["clamped"].format(cap=fmt(top))
     return rule
 
 
@@ -386,10 +424,12 @@ def _count(node: CountLeaf) -> Compute:
     return count
 
 
-def _count_text(v: Decimal, each: Decimal, raw: Decimal, pts: Decimal, mx: Decimal) -> str:
+def _count_text(
+    w: Phrases, v: Decimal, each: Decimal, raw: Decimal, pts: Decimal, mx: Decimal
+) -> str:
     rule = f"{fmt(v)} × {fmt(each)} = {fmt(raw)}"
     if pts != raw:
-        rule += f", capped at {fmt(mx)}"
+        rule += w["capped"].format(cap=fmt(mx))
     return rule
 
 
@@ -401,8 +441,9 @@ def _points() -> Compute:
     return points
 
 
-def _points_text(v: Decimal, pts: Decimal, mx: Decimal) -> str:
-    return f"{fmt(v)} points entered" + (f", clamped to [0, {fmt(mx)}]" if pts != v else "")
+def _points_text(w: Phrases, v: Decimal, pts: Decimal, mx: Decimal) -> str:
+    clamped = w["clamped"].format(cap=fmt(mx)) if pts != v else ""
+    return w["points"].format(v=fmt(v)) + clamped
 
 
 def _peer_value() -> Compute:

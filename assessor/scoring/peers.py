@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from assessor.model.indicator_set import MinmaxLeaf, RankLeaf
 from assessor.scoring.consolidate import LeafState
-from assessor.scoring.methods import fmt
+from assessor.scoring.methods import Rule, fmt, with_level
+from assessor.scoring.phrases import Phrases
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -70,24 +71,36 @@ def apply_peer_leaf(
                 st.achievement = a
                 st.points = a * leaf_max
                 st.level = rank_level(node, r)
-                lv = f", level {st.level}" if st.level is not None else ""
-                st._rule = f"value {fmt(members[rid])}: rank {r} of {n} → {fmt(a)}{lv}"
+                st._rule = Rule(_rank_text, members[rid], r, n, a, st.level)
         else:
             lo, hi = min(members.values()), max(members.values())
             for rid, v in members.items():
                 st = states[rid]
                 if hi == lo:
                     a = ONE
-                    st._rule = f"value {fmt(v)}: all {n} peers equal → 1"
+                    st._rule = Rule(_all_equal_text, v, n)
                 elif node.direction == "lower":
                     a = (hi - v) / (hi - lo)
-                    st._rule = f"({fmt(hi)} − {fmt(v)}) / ({fmt(hi)} − {fmt(lo)}) = {fmt(a)}"
+                    st._rule = Rule(_minmax_text, hi, v, hi, lo, a)
                 else:
                     a = (v - lo) / (hi - lo)
-                    st._rule = f"({fmt(v)} − {fmt(lo)}) / ({fmt(hi)} − {fmt(lo)}) = {fmt(a)}"
+                    st._rule = Rule(_minmax_text, v, lo, hi, lo, a)
                 st.achievement = a
                 st.points = a * leaf_max
     for st in states.values():
         if st.status == "scored" and st.points is None:
             st.status = "unscored"
             st.points = ZERO
+
+
+def _rank_text(w: Phrases, v: Decimal, r: int, n: int, a: Decimal, level: int | None) -> str:
+    return w["rank"].format(v=fmt(v), r=r, n=n, a=fmt(a)) + with_level(w, level)
+
+
+def _all_equal_text(w: Phrases, v: Decimal, n: int) -> str:
+    return w["all_equal"].format(v=fmt(v), n=n)
+
+
+def _minmax_text(w: Phrases, x: Decimal, y: Decimal, hi: Decimal, lo: Decimal, a: Decimal) -> str:
+    """(x − y) / (hi − lo): (value − lowest) when higher is better, (highest − value) otherwise."""
+    return f"({fmt(x)} − {fmt(y)}) / ({fmt(hi)} − {fmt(lo)}) = {fmt(a)}"

@@ -27,6 +27,7 @@ from assessor.errors import Problem
 from assessor.exchange.rows import criteria_text
 from assessor.model.indicator_set import InnerNode
 from assessor.scoring import display
+from assessor.scoring.phrases import method_name
 from assessor.tui.i18n import t
 from assessor.tui.widgets.tree import AsciiTree
 
@@ -182,7 +183,10 @@ def node_text(cs: CompiledSet, nid: str, lang: str) -> Text:
     text = Text(f"{nid} {cn.name}\n", style="bold")
     text.append(f"{t(lang, 'points')}: {display(cs, cn.max)}  {t(lang, 'kind')}: {cn.kind}")
     if cn.method:
-        text.append(f"  {t(lang, 'method')}: {cn.method}")
+        shown = method_name(cn.method, lang)
+        if shown != cn.method:  # the YAML keyword too: that is what the author edits
+            shown += f" ({cn.method})"
+        text.append(f"  {t(lang, 'method')}: {shown}")
     if cn.optional:
         text.append(f"  ({t(lang, 'optional')})")
     text.append("\n")
