@@ -219,6 +219,8 @@ def _level(node: LevelLeaf) -> LeafScorer:
 
 
 def _level_text(w: Phrases, lvl: int, label: str, a: Decimal) -> str:
+    if label == str(lvl):  # an unlabelled level: "level 5 → 1", not "level 5 (5) → 1"
+        return w["level_plain"].format(lvl=lvl, a=fmt(a))
     return w["level"].format(lvl=lvl, label=label, a=fmt(a))
 
 

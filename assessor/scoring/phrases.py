@@ -13,6 +13,7 @@ Phrases = dict[str, str]
 
 EN: Final[Phrases] = {
     "level": "level {lvl} ({label}) → {a}",
+    "level_plain": "level {lvl} → {a}",
     "option": "option {label} → {a}",
     "check": "{answer} → {a}",
     "yes": "yes",
@@ -40,6 +41,7 @@ EN: Final[Phrases] = {
 
 ZH: Final[Phrases] = {
     "level": "等级 {lvl}（{label}）→ 得分率 {a}",
+    "level_plain": "等级 {lvl} → 得分率 {a}",
     "option": "选项「{label}」→ 得分率 {a}",
     "check": "{answer} → 得分率 {a}",
     "yes": "是",

@@ -56,6 +56,11 @@ def test_each_methods_rule_reads_in_chinese_and_in_english(set_yaml, value, zh, 
         assert rule(set_yaml, value, "en") == en
 
 
+def test_an_unlabelled_level_is_not_repeated_in_brackets():
+    cs = make_set(leaf("    method: level\n    levels: [{level: 1}, {level: 2}]\n"))
+    assert one(cs, {"X": 2}).nodes["X"].explanation.rule_text("zh") == "等级 2 → 得分率 1"
+
+
 def test_the_rules_default_wording_stays_english():
     ex = one(make_set(LEVEL), {"X": 2}).nodes["X"].explanation
     assert ex.rule == ex.rule_text("en") == "level 2 (二星) → 1"
