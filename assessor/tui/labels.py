@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from assessor.model.indicator_set import InputSpec
 from assessor.model.results import NodeResult, RegionResult
 from assessor.scoring import CompiledSet, display
 from assessor.scoring.output import rating_text
@@ -69,3 +70,20 @@ def header_text(cs: CompiledSet, r: RegionResult, period: str, lang: str) -> Tex
         f"  {t(lang, 'done')} {bar(float(r.completeness))} {float(r.completeness) * 100:.0f}%"
     )
     return text
+
+
+def input_title(label: str, spec: InputSpec | None) -> Text:
+    """What an input asks for, on its top border: the label stays visible once a value is
+    typed (a placeholder would vanish, and with two numbers nobody knows which is which)."""
+    title = Text(label)  # the set's text: never markup
+    if spec is None:
+        return title
+    if spec.unit:
+        title.append(f"（{spec.unit}）")
+    if spec.min is not None and spec.max is not None:
+        title.append(f" {spec.min}–{spec.max}", style="dim")
+    elif spec.min is not None:
+        title.append(f" ≥ {spec.min}", style="dim")
+    elif spec.max is not None:
+        title.append(f" ≤ {spec.max}", style="dim")
+    return title

@@ -144,3 +144,29 @@ async def test_evidence_added_before_the_value_goes_into_the_entry(workspace: Pa
         screen.query_one("#in-value", Input).value = "4"
         await pilot.pause()
     assert entry(workspace, "D1-12", who="专家组-周敏").evidence == ("proof.pdf",)  # type: ignore[union-attr]
+
+
+async def test_each_input_keeps_its_label_on_its_border_once_filled(workspace: Path) -> None:
+    app = AssessorApp(workspace, evaluator=EVALUATOR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_region(pilot, app, "D1-01")  # used / total * 100
+        used, total = screen.query_one("#in-0", Input), screen.query_one("#in-1", Input)
+        assert used.value and total.value  # filled from the sample entries
+        assert plain(used.border_title) == "可使用电子证照办理的事项数 ≥ 0"
+        assert plain(total.border_title) == "依申请政务服务事项总数 ≥ 1"
+        assert plain(screen.query_one("#comment", Input).border_title) == "备注"
+
+
+def plain(markup: str | None) -> str:
+    from rich.text import Text
+
+    return Text.from_markup(markup or "").plain
+
+
+async def test_a_label_with_brackets_is_shown_not_parsed_as_markup(workspace: Path) -> None:
+    from assessor.model.indicator_set import InputSpec
+    from assessor.tui.labels import input_title
+
+    title = input_title("[bold]事项数[/bold]", InputSpec(unit="个"))
+    assert title.plain == "[bold]事项数[/bold]（个）"
+    assert not title.spans

@@ -24,7 +24,7 @@ from assessor.model.indicator_set import InnerNode, LevelLeaf, NumericLeaf
 from assessor.scoring import explain_lines
 from assessor.store.errors import ConflictError, StoreError
 from assessor.tui.i18n import t
-from assessor.tui.labels import header_text, needs_evidence, node_label
+from assessor.tui.labels import header_text, input_title, needs_evidence, node_label
 from assessor.tui.widgets.prompt import PromptScreen
 from assessor.tui.widgets.tree import AsciiTree
 
@@ -105,7 +105,9 @@ class RegionScreen(Screen[None]):
         add(tree.root, s.cs.root.children)
         self._head()
         self.query_one("#criteria", Static).update(Text(t(self.assessor.lang, "region_help")))
-        self.query_one("#comment", Input).display = False  # until an indicator is chosen
+        comment = self.query_one("#comment", Input)
+        comment.display = False  # until an indicator is chosen
+        comment.border_title = t(self.assessor.lang, "comment")
         tree.focus()
 
     # ---------------------------------------------------------------- display
@@ -228,13 +230,17 @@ class RegionScreen(Screen[None]):
         if isinstance(node, NumericLeaf) and node.inputs:
             for i, (name, spec) in enumerate(node.inputs.items()):
                 current = mine.inputs.get(name) if mine and mine.inputs else None
-                await inputs.mount(Input(value="" if current is None else str(current),
-                                         placeholder=spec.label or name, id=f"in-{i}"))  # fmt: skip
+                field = Input(value="" if current is None else str(current),
+                              placeholder=spec.label or name, id=f"in-{i}")  # fmt: skip
+                field.border_title = input_title(spec.label or name, spec)
+                await inputs.mount(field)
         else:
             value = "" if mine is None or mine.value is None else _shown(mine.value)
             if mine is not None and mine.na:
                 value = "na"
-            await inputs.mount(Input(value=value, placeholder=t(lang, "value"), id="in-value"))
+            field = Input(value=value, placeholder=t(lang, "value"), id="in-value")
+            field.border_title = input_title(t(lang, "value"), getattr(node, "input", None))
+            await inputs.mount(field)
         self.query_one("#comment", Input).value = (mine.comment or "") if mine else ""
         self._evidence()
         self._say("")
