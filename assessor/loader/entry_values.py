@@ -30,6 +30,21 @@ NO_WORDS = frozenset({"no", "false", "否", "0", "n", "无"})
 ENTRY_KEYS = ("value", "comment", "evidence", "by", "na")
 
 
+class Said(str):
+    """A message in English (the str: files, logs, the CLI) that also knows its Chinese
+    wording, for the evaluator typing into the Chinese terminal UI."""
+
+    zh: str
+
+    def __new__(cls, en: str, zh: str) -> Said:
+        self = super().__new__(cls, en)
+        self.zh = zh
+        return self
+
+    def text(self, lang: str) -> str:
+        return self.zh if lang == "zh" else str(self)
+
+
 class EntryValueError(ValueError):
     """A value that cannot be stored; each item is (sub-key or None, message).
 
@@ -42,9 +57,21 @@ class EntryValueError(ValueError):
         )
         super().__init__("; ".join(m for _, m in self.items))
 
+    def text(self, lang: str) -> str:
+        """The messages in `lang` where they have a wording in it."""
+        sep = "；" if lang == "zh" else "; "
+        return sep.join(m.text(lang) if isinstance(m, Said) else m for _, m in self.items)
+
 
 def indicator_label(node: NodeBase) -> str:
     return f"{node.id} ({node.name})"
+
+
+def _label_zh(node: NodeBase, name: str | None = None, spec: InputSpec | None = None) -> str:
+    what = f"{node.id}（{node.name}）"
+    if name:
+        what += f"的“{spec.label if spec is not None and spec.label else name}”"
+    return what
 
 
 def _fmt(v: Any) -> str:
@@ -97,39 +124,65 @@ def _range_text(spec: InputSpec | None) -> str:
     return f"{spec.max} or less"
 
 
+def _range_zh(spec: InputSpec | None) -> str:
+    if spec is None or (spec.min is None and spec.max is None):
+        return "任意数字"
+    if spec.min is not None and spec.max is not None:
+        return f"{spec.min}～{spec.max}"
+    if spec.min is not None:
+        return f"不小于 {spec.min}"
+    return f"不大于 {spec.max}"
+
+
 def check_input(
     node: NodeBase, spec: InputSpec | None, raw: Any, name: str | None
 ) -> Decimal | bool | str:
     """One input value checked against its spec (type, min, max); raises EntryValueError."""
     what = indicator_label(node) + (f" input {name!r}" if name else "")
+    zh = _label_zh(node, name, spec)
     kind = spec.type if spec is not None else "number"
     label = f" ({spec.label})" if spec is not None and spec.label else ""
     if kind == "text":
         if isinstance(raw, dict | list) or raw is None:
-            raise EntryValueError(f"{what}{label}: expected text, got {_fmt(raw)}")
+            raise EntryValueError(
+                Said(f"{what}{label}: expected text, got {_fmt(raw)}", f"{zh}应填文字")
+            )
         return str(raw)
     if kind == "boolean":
         return parse_yes_no(node, raw, name)
     value = parse_number(raw)
+    allowed_zh = f"允许：{_range_zh(spec)}"
     if value is None:
         raise EntryValueError(
-            f"{what}{label}: {_fmt(raw)} is not a number; allowed: {_range_text(spec)}"
+            Said(
+                f"{what}{label}: {_fmt(raw)} is not a number; allowed: {_range_text(spec)}",
+                f"{zh}：{_fmt(raw)} 不是数字；{allowed_zh}",
+            )
         )
     if kind == "integer" and value != value.to_integral_value():
         raise EntryValueError(
-            f"{what}{label}: {_fmt(raw)} is not a whole number; allowed: whole numbers "
-            f"{_range_text(spec)}"
+            Said(
+                f"{what}{label}: {_fmt(raw)} is not a whole number; allowed: whole numbers "
+                f"{_range_text(spec)}",
+                f"{zh}：{_fmt(raw)} 不是整数；允许：{_range_zh(spec)} 的整数",
+            )
         )
     if spec is not None:
         if spec.min is not None and value < spec.min:
             raise EntryValueError(
-                f"{what}{label}: {value} is below the minimum {spec.min}; "
-                f"allowed: {_range_text(spec)}"
+                Said(
+                    f"{what}{label}: {value} is below the minimum {spec.min}; "
+                    f"allowed: {_range_text(spec)}",
+                    f"{zh}：{value} 小于下限 {spec.min}；{allowed_zh}",
+                )
             )
         if spec.max is not None and value > spec.max:
             raise EntryValueError(
-                f"{what}{label}: {value} is above the maximum {spec.max}; "
-                f"allowed: {_range_text(spec)}"
+                Said(
+                    f"{what}{label}: {value} is above the maximum {spec.max}; "
+                    f"allowed: {_range_text(spec)}",
+                    f"{zh}：{value} 大于上限 {spec.max}；{allowed_zh}",
+                )
             )
     return value
 
@@ -147,7 +200,10 @@ def parse_yes_no(node: NodeBase, raw: Any, name: str | None = None) -> bool:
             return False
     what = indicator_label(node) + (f" input {name!r}" if name else "")
     raise EntryValueError(
-        f"{what}: {_fmt(raw)} is not yes or no; allowed: yes/no, true/false, 是/否, 1/0"
+        Said(
+            f"{what}: {_fmt(raw)} is not yes or no; allowed: yes/no, true/false, 是/否, 1/0",
+            f"{_label_zh(node, name)}：{_fmt(raw)} 不是“是”或“否”；允许：是/否、1/0、yes/no",
+        )
     )
 
 
@@ -164,8 +220,12 @@ def _level(node: LevelLeaf, raw: Any) -> int:
     value = parse_number(raw)
     if value is None or value != value.to_integral_value() or int(value) not in allowed:
         raise EntryValueError(
-            f"{indicator_label(node)}: {_fmt(raw)} is not a level of this indicator; "
-            f"allowed levels: {shown} (0 = none met)"
+            Said(
+                f"{indicator_label(node)}: {_fmt(raw)} is not a level of this indicator; "
+                f"allowed levels: {shown} (0 = none met)",
+                f"{_label_zh(node)}：{_fmt(raw)} 不是本指标的等级；"
+                f"允许的等级：{shown.replace(', ', '、')}（0 表示均未达到）",
+            )
         )
     return int(value)
 
@@ -186,8 +246,12 @@ def _choice(node: ChoiceLeaf, raw: Any) -> str:
                 return o.key
     shown = ", ".join(o.key + (f" ({o.label})" if o.label else "") for o in node.options)
     raise EntryValueError(
-        f"{indicator_label(node)}: {_fmt(raw)} is not an option of this indicator; "
-        f"allowed options: {shown}"
+        Said(
+            f"{indicator_label(node)}: {_fmt(raw)} is not an option of this indicator; "
+            f"allowed options: {shown}",
+            f"{_label_zh(node)}：{_fmt(raw)} 不是本指标的选项；"
+            f"允许的选项：{shown.replace(', ', '、')}",
+        )
     )
 
 
@@ -230,8 +294,11 @@ def _single(node: AnyNode, raw: Any) -> Decimal | int | bool | str:
         and (value != value.to_integral_value() or value < 0)
     ):
         raise EntryValueError(
-            f"{indicator_label(node)}: {_fmt(raw)} is not a count; allowed: whole numbers "
-            "0, 1, 2, …"
+            Said(
+                f"{indicator_label(node)}: {_fmt(raw)} is not a count; allowed: whole numbers "
+                "0, 1, 2, …",
+                f"{_label_zh(node)}：{_fmt(raw)} 不是个数；允许：0、1、2……",
+            )
         )
     return value
 
@@ -371,8 +438,11 @@ def normalize_entry(node: AnyNode, raw: Any, *, evaluator: str = "") -> Entry:
         errors.append(
             (
                 None,
-                f"{indicator_label(node)} is not optional: na (不适用) is allowed only for "
-                "indicators marked `optional: true`",
+                Said(
+                    f"{indicator_label(node)} is not optional: na (不适用) is allowed only for "
+                    "indicators marked `optional: true`",
+                    f"{_label_zh(node)}不能标为不适用：只有标记 `optional: true` 的指标可以",
+                ),
             )
         )
     if errors:

@@ -261,3 +261,52 @@ def test_normalize_entry_raises_entry_value_error_naming_allowed_values(
         normalize_entry(c1, "差")
     assert normalize_entry(c1, 3, evaluator="x").value == "3"
     assert normalize_entry(c1, 3, evaluator="x").evaluator == "x"
+
+
+def chinese(indicator_set: IndicatorSet, leaf: str, raw: object) -> str:
+    """What the Chinese TUI says when `raw` is typed for `leaf`."""
+    node = next(n for n in walk(indicator_set.tree) if n.id == leaf)
+    with pytest.raises(EntryValueError) as info:
+        normalize_entry(node, raw)
+    return info.value.text("zh")
+
+
+@pytest.mark.parametrize(
+    ("leaf", "raw", "said"),
+    [
+        ("N1", "abc", "N1（支付使用率）：'abc' 不是数字；允许：0～100"),
+        ("N1", "120", "N1（支付使用率）：120 大于上限 100；允许：0～100"),
+        ("N1", "-1", "N1（支付使用率）：-1 小于下限 0；允许：0～100"),
+        ("N2", "7.5", "N2（应用数）：'7.5' 不是整数；允许：不小于 0 的整数"),
+        (
+            "L1",
+            "5",
+            "L1（医院）：'5' 不是本指标的等级；允许的等级：0、1 (初级)、2、3（0 表示均未达到）",
+        ),
+        ("C1", "很好", "C1（满意度）：'很好' 不是本指标的选项；允许的选项：优秀、良好、3"),
+        ("K1", "也许", "K1（有无平台）：'也许' 不是“是”或“否”；允许：是/否、1/0、yes/no"),
+        ("K1", "na", "K1（有无平台）不能标为不适用：只有标记 `optional: true` 的指标可以"),
+    ],
+)
+def test_a_refused_value_is_explained_in_chinese_for_the_chinese_interface(
+    indicator_set: IndicatorSet, leaf: str, raw: str, said: str
+) -> None:
+    assert chinese(indicator_set, leaf, raw) == said
+
+
+def test_named_inputs_are_named_by_their_labels_in_chinese(indicator_set: IndicatorSet) -> None:
+    said = chinese(indicator_set, "F1", {"used": "x", "total": "0"})
+    assert said == (
+        "F1（电子证照）的“使用数”：'x' 不是数字；允许：不小于 0；"
+        "F1（电子证照）的“总数”：0 小于下限 1；允许：不小于 1"
+    )
+
+
+def test_the_english_message_is_unchanged_by_its_chinese_wording(
+    indicator_set: IndicatorSet,
+) -> None:
+    node = next(n for n in walk(indicator_set.tree) if n.id == "N1")
+    with pytest.raises(EntryValueError) as info:
+        normalize_entry(node, "abc")
+    assert str(info.value) == "N1 (支付使用率) (占比): 'abc' is not a number; allowed: 0 … 100"
+    assert info.value.text("en") == str(info.value)

@@ -287,7 +287,7 @@ class RegionScreen(Screen[None]):
             else:
                 s.enter(self.region_id, self.leaf, raw, comment)
         except EntryValueError as exc:
-            self._say(t(lang, "invalid") + str(exc), "red")
+            self._say(t(lang, "invalid") + exc.text(lang), "red")
             return
         except ConflictError as exc:
             self._conflict(exc)
@@ -358,7 +358,7 @@ class RegionScreen(Screen[None]):
         if self.leaf is None:
             return
         if not s.cs.nodes[self.leaf].optional:
-            self._say(f"{self.leaf}: {t(self.assessor.lang, 'na')} ✗ (not optional)", "red")
+            self._say(f"{self.leaf} {t(self.assessor.lang, 'na_not_optional')}", "red")
             return
         self._save("na")
         self.run_worker(self.show(self.leaf), exclusive=True)
