@@ -77,7 +77,7 @@ def print_table(cs: CompiledSet, results: list[RegionResult]) -> None:
             total = display(cs, r.total)
             if r.provisional:
                 total += "*"
-            row = [
+            row: list[str | Text] = [
                 str(r.rank or ""),
                 name,
                 Text(total),

@@ -130,8 +130,8 @@ def radar(axes: Sequence[str], series: Sequence[Series], font: str, size: float 
         return cx + r * frac * math.cos(angle), cy + r * frac * math.sin(angle)
 
     for ring in (0.2, 0.4, 0.6, 0.8, 1.0):
-        pts = " ".join(f"{_f(x)},{_f(y)}" for x, y in (point(i, ring) for i in range(n)))
-        out.append(f'<polygon points="{pts}" fill="none" stroke="#999" stroke-width="0.5"/>')
+        ring_path = " ".join(f"{_f(x)},{_f(y)}" for x, y in (point(i, ring) for i in range(n)))
+        out.append(f'<polygon points="{ring_path}" fill="none" stroke="#999" stroke-width="0.5"/>')
         x, y = point(0, ring)
         out.append(
             _text(x + 3, y + 3, f"{int(ring * 100)}%", anchor="start", size=6.5, fill="#555")
@@ -291,13 +291,13 @@ def trend_lines(
         return top + plot_h * (1 - (v - y_min) / span)
 
     for t in range(5):
-        v = y_min + span * t / 4
-        y = py(v)
+        tick = y_min + span * t / 4
+        y = py(tick)
         out.append(
             f'<line x1="{_f(left)}" y1="{_f(y)}" x2="{_f(width - right)}" y2="{_f(y)}" '
             f'stroke="#bbb" stroke-width="0.4"/>'
         )
-        out.append(_text(left - 4, y + 3, _f(v), anchor="end", size=7.5))
+        out.append(_text(left - 4, y + 3, _f(tick), anchor="end", size=7.5))
     for i, p in enumerate(periods):
         out.append(_text(px(i), height - 8, p, size=7.5))
     for si, s in enumerate(series):

@@ -141,7 +141,7 @@ def value_text(cn: CNode | None, n: NodeResult) -> str:
     if isinstance(v, list | tuple):
         return "、".join(labels.get(x, _plain(x)) if isinstance(x, str) else _plain(x) for x in v)
     if isinstance(v, str):
-        return labels.get(v, v)
+        return str(labels.get(v, v))
     return str(v) + (unit if isinstance(v, int) else "")
 
 
@@ -459,7 +459,7 @@ def county_context(
     prev_p = previous_period or previous_period_of(period, by_period)
     prev = next((x for x in by_period.get(prev_p or "", []) if x.region == region), None)
 
-    dims = []
+    dims: list[dict[str, Any]] = []
     for d in dimension_ids(cs):
         n = r.nodes.get(d)
         if n is None:

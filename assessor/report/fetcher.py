@@ -59,7 +59,7 @@ def make_fetcher(policy: FetchPolicy) -> Any:
 
     if hasattr(urls, "URLFetcher") and hasattr(urls, "URLFetcherResponse"):
         # WeasyPrint ≥ 68: a URLFetcher subclass whose `fetch` returns a response.
-        class _Fetcher(urls.URLFetcher):  # type: ignore[misc, name-defined]
+        class _Fetcher(urls.URLFetcher):  # type: ignore[misc]
             def fetch(self, url: str, headers: Any = None) -> Any:
                 if url.startswith("data:"):
                     return super().fetch(url, headers)

@@ -74,7 +74,7 @@ def _lean_html_class(weasyprint: Any) -> Any:
     if not hasattr(weasyprint.HTML, "_ua_stylesheets"):
         return weasyprint.HTML
 
-    class LeanHTML(weasyprint.HTML):  # type: ignore[misc, name-defined]
+    class LeanHTML(weasyprint.HTML):  # type: ignore[misc]
         def _ua_stylesheets(self, forms: bool = False) -> list[Any]:
             return [sheet]
 
