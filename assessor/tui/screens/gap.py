@@ -12,18 +12,17 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from assessor.scoring import display
 from assessor.tui.i18n import t
+from assessor.tui.screens.base import AssessorScreen
 
 if TYPE_CHECKING:
     from assessor.scoring import GapReport
-    from assessor.tui.app import AssessorApp
 
 
-class GapScreen(Screen[str | None]):
+class GapScreen(AssessorScreen[str | None]):
     """Returns the indicator chosen (or None)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "back", "back")]
@@ -31,13 +30,6 @@ class GapScreen(Screen[str | None]):
     def __init__(self, region: str) -> None:
         super().__init__()
         self.region_id = region
-
-    @property
-    def assessor(self) -> AssessorApp:
-        from assessor.tui.app import AssessorApp
-
-        assert isinstance(self.app, AssessorApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -13,7 +13,6 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from assessor.scoring import display
@@ -21,10 +20,10 @@ from assessor.scoring.output import rating_text
 from assessor.tui.i18n import t
 from assessor.tui.labels import bar
 from assessor.tui.pinyin import initials
+from assessor.tui.screens.base import AssessorScreen
 from assessor.tui.widgets.cells import Cell, sort_key
 
 if TYPE_CHECKING:
-    from assessor.tui.app import AssessorApp
     from assessor.tui.session import Attention
 
 # Most useful first: at 80 columns the first six fit, the rest scroll into view.
@@ -43,7 +42,7 @@ SORTS = ("region", "total", "done", "status", "attention")
 STATUS_ORDER = {"draft": 0, "submitted": 1, "reviewed": 2, "final": 3}
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(AssessorScreen[None]):
     statuses: dict[str, str]
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -65,13 +64,6 @@ class HomeScreen(Screen[None]):
         self.attention_only = False
         self.sort_column = "region"
         self._stale: set[str] = set()
-
-    @property
-    def assessor(self) -> AssessorApp:
-        from assessor.tui.app import AssessorApp
-
-        assert isinstance(self.app, AssessorApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         yield Header()

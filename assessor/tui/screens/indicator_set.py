@@ -19,7 +19,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, Tree
 from textual.widgets.tree import TreeNode
 
@@ -29,14 +28,14 @@ from assessor.model.indicator_set import InnerNode
 from assessor.scoring import display
 from assessor.scoring.phrases import method_name
 from assessor.tui.i18n import t
+from assessor.tui.screens.base import AssessorScreen
 from assessor.tui.widgets.tree import AsciiTree
 
 if TYPE_CHECKING:
     from assessor.scoring import CompiledSet
-    from assessor.tui.app import AssessorApp
 
 
-class SetScreen(Screen[None]):
+class SetScreen(AssessorScreen[None]):
     """Read-only view of the compiled set; `e` edits the file, `l` reloads it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -44,13 +43,6 @@ class SetScreen(Screen[None]):
         Binding("e", "edit", "edit_yaml"),
         Binding("l", "reload", "reload_set"),
     ]
-
-    @property
-    def assessor(self) -> AssessorApp:
-        from assessor.tui.app import AssessorApp
-
-        assert isinstance(self.app, AssessorApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         yield Header()

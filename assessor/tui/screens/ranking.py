@@ -14,24 +14,23 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from assessor.scoring import display
 from assessor.scoring.output import rating_text
 from assessor.tui.i18n import t
+from assessor.tui.screens.base import AssessorScreen
 from assessor.tui.widgets.cells import Cell, sort_key
 
 if TYPE_CHECKING:
     from assessor.model.results import RegionResult
     from assessor.scoring.summary import Change
-    from assessor.tui.app import AssessorApp
 
 GRADE_STYLES = ("bold green", "green", "yellow", "dark_orange", "red")
 LAST = 10**9
 
 
-class RankingScreen(Screen[None]):
+class RankingScreen(AssessorScreen[None]):
     """Sorted by rank first; `s` or a click on a header sorts by another column, `f` shows one
     peer group at a time."""
 
@@ -48,13 +47,6 @@ class RankingScreen(Screen[None]):
         self.reverse = False
         self.group: str | None = None
         self.changes: dict[str, Change] = {}
-
-    @property
-    def assessor(self) -> AssessorApp:
-        from assessor.tui.app import AssessorApp
-
-        assert isinstance(self.app, AssessorApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -14,7 +14,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Static, Tree
 from textual.widgets.tree import TreeNode
 
@@ -25,6 +24,7 @@ from assessor.scoring import explain_lines
 from assessor.store.errors import ConflictError, StoreError
 from assessor.tui.i18n import t
 from assessor.tui.labels import header_text, input_title, needs_evidence, node_label
+from assessor.tui.screens.base import AssessorScreen
 from assessor.tui.widgets.prompt import PromptScreen
 from assessor.tui.widgets.tree import AsciiTree
 
@@ -35,10 +35,9 @@ if TYPE_CHECKING:
     from textual.timer import Timer
 
     from assessor.model.results import RegionResult
-    from assessor.tui.app import AssessorApp
 
 
-class RegionScreen(Screen[None]):
+class RegionScreen(AssessorScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "back"),
         Binding("n", "next_unscored", "next"),
@@ -63,13 +62,6 @@ class RegionScreen(Screen[None]):
         self._head_width = -1
         self._said: tuple[str, str] = ("", "")
         self._explain_timer: Timer | None = None
-
-    @property
-    def assessor(self) -> AssessorApp:
-        from assessor.tui.app import AssessorApp
-
-        assert isinstance(self.app, AssessorApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         yield Static(id="head")

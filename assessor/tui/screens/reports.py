@@ -16,19 +16,19 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, OptionList, ProgressBar, SelectionList, Static
 from textual.widgets.option_list import Option
 
 from assessor.tui.i18n import t
+from assessor.tui.screens.base import AssessorScreen
 
 if TYPE_CHECKING:
-    from assessor.tui.app import AssessorApp
+    pass
 
 KINDS = ("county", "ranking", "bulletin")
 
 
-class ReportsScreen(Screen[None]):
+class ReportsScreen(AssessorScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "back"),
         Binding("ctrl+a", "select_all", "select_all"),
@@ -37,13 +37,6 @@ class ReportsScreen(Screen[None]):
     def __init__(self, region: str | None) -> None:
         super().__init__()
         self.region_id = region
-
-    @property
-    def assessor(self) -> AssessorApp:
-        from assessor.tui.app import AssessorApp
-
-        assert isinstance(self.app, AssessorApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         lang = self.assessor.lang
