@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.cli_run import assessor
+
 DATA = Path(__file__).parent / "data"
-
-
-def assessor(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "assessor", *args], capture_output=True, text=True, timeout=60
-    )
 
 
 def score_json(*args: str) -> dict[tuple[str, str], dict]:
