@@ -170,3 +170,24 @@ async def test_a_label_with_brackets_is_shown_not_parsed_as_markup(workspace: Pa
     title = input_title("[bold]事项数[/bold]", InputSpec(unit="个"))
     assert title.plain == "[bold]事项数[/bold]（个）"
     assert not title.spans
+
+
+async def test_typing_into_a_final_assessment_is_refused_and_says_how_to_reopen(
+    workspace: Path,
+) -> None:
+    ws = open_workspace(workspace)
+    try:
+        for status in ("submitted", "reviewed", "final"):
+            ws.store.set_status(ws.set_id, REGION, "2021", status, who="审核人")
+    finally:
+        ws.close()
+    before = entry(workspace, "D1-12")
+    app = AssessorApp(workspace, evaluator=EVALUATOR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_region(pilot, app, "D1-12")
+        screen.query_one("#in-value", Input).value = "1"
+        await pilot.pause()
+        said = message(screen)
+    assert said.startswith("未保存：371502 已定稿（只读）")
+    assert "set-status" in said
+    assert entry(workspace, "D1-12") == before

@@ -17,11 +17,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Input, Static, Tree
 from textual.widgets.tree import TreeNode
 
+from assessor.errors import AssessorError
 from assessor.exchange.rows import criteria_text
 from assessor.loader.entry_values import EntryValueError
 from assessor.model.indicator_set import InnerNode, LevelLeaf, NumericLeaf
 from assessor.scoring import explain_lines
-from assessor.store.errors import ConflictError, StoreError
+from assessor.store.errors import ConflictError, FinalError, StoreError
 from assessor.tui.i18n import t
 from assessor.tui.labels import header_text, input_title, needs_evidence, node_label
 from assessor.tui.screens.base import AssessorScreen
@@ -281,16 +282,24 @@ class RegionScreen(AssessorScreen[None]):
         except EntryValueError as exc:
             self._say(t(lang, "invalid") + exc.text(lang), "red")
             return
-        except ConflictError as exc:
-            self._conflict(exc)
-            return
         except StoreError as exc:
-            self._say(str(exc.problems[0].message), "red")
+            self._refused(exc)
             return
         self._say(t(lang, "saved"), "green")
         self._relabel(self.leaf)
         self._explain_soon()
         self.assessor.region_changed(self.region_id)
+
+    def _refused(self, exc: AssessorError) -> None:
+        """The store said no: a conflict shows both sides; a final assessment says how to
+        reopen it; anything else (a missing evidence file …) as the store words it."""
+        lang = self.assessor.lang
+        if isinstance(exc, ConflictError):
+            self._conflict(exc)
+        elif isinstance(exc, FinalError):
+            self._say(f"{t(lang, 'invalid')}{self.region_id} {t(lang, 'final_reopen')}", "red")
+        else:
+            self._say(str(exc.problems[0].message), "red")
 
     def _conflict(self, exc: ConflictError) -> None:
         """Someone else wrote this entry since it was read: say who and what; keep theirs."""
@@ -369,7 +378,7 @@ class RegionScreen(AssessorScreen[None]):
         try:
             done = s.copy_previous(self.region_id, self.leaf)
         except StoreError as exc:
-            self._say(str(exc.problems[0].message), "red")
+            self._refused(exc)
             return
         if done is None:
             self._say(
@@ -390,11 +399,8 @@ class RegionScreen(AssessorScreen[None]):
     def _step(self, how: Callable[[], tuple[str, str, RegionResult] | None]) -> None:
         try:
             done = how()
-        except ConflictError as exc:
-            self._conflict(exc)
-            return
         except StoreError as exc:
-            self._say(str(exc.problems[0].message), "red")
+            self._refused(exc)
             return
         if done is None:
             self._say(t(self.assessor.lang, "nothing_to_undo"), "yellow")
@@ -432,16 +438,11 @@ class RegionScreen(AssessorScreen[None]):
     def _add_evidence(self, where: str | None) -> None:
         if where is None or self.leaf is None:
             return
-        from assessor.errors import AssessorError
-
         s = self.assessor.session
         try:
             s.add_evidence(self.region_id, self.leaf, where)
-        except ConflictError as exc:
-            self._conflict(exc)
-            return
-        except AssessorError as exc:  # missing file, outside the workspace, final
-            self._say(str(exc.problems[0].message), "red")
+        except AssessorError as exc:  # missing file, outside the workspace, final, conflict
+            self._refused(exc)
             return
         self._relabel(self.leaf)
         self._evidence()
