@@ -185,7 +185,9 @@ async def test_typing_into_a_final_assessment_is_refused_and_says_how_to_reopen(
     app = AssessorApp(workspace, evaluator=EVALUATOR)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_region(pilot, app, "D1-12")
-        screen.query_one("#in-value", Input).value = "1"
+        assert "已定稿，只读" in str(screen.query_one("#head", Static).render())
+        assert screen.query_one("#in-value", Input).disabled
+        screen.query_one("#in-value", Input).value = "1"  # the store refuses it all the same
         await pilot.pause()
         said = message(screen)
     assert said.startswith("未保存：371502 已定稿（只读）")

@@ -63,6 +63,7 @@ class RegionScreen(AssessorScreen[None]):
         self._head_width = -1
         self._said: tuple[str, str] = ("", "")
         self._explain_timer: Timer | None = None
+        self.final = False  # a final assessment is read-only until reopened with a reason
 
     def compose(self) -> ComposeResult:
         yield Static(id="head")
@@ -96,6 +97,7 @@ class RegionScreen(AssessorScreen[None]):
                     add(node, cn.children)
 
         add(tree.root, s.cs.root.children)
+        self.final = self._is_final()
         self._head()
         self.query_one("#criteria", Static).update(Text(t(self.assessor.lang, "region_help")))
         comment = self.query_one("#comment", Input)
@@ -105,11 +107,17 @@ class RegionScreen(AssessorScreen[None]):
 
     # ---------------------------------------------------------------- display
 
+    def _is_final(self) -> bool:
+        s = self.assessor.session
+        return s.workspace.store.status(s.workspace.set_id, self.region_id, s.period) == "final"
+
     def _head(self) -> None:
         """The live total. A header of the same width wraps the same way, so it is repainted
         without a layout pass (a layout pass of this screen costs ~20 ms at 1,000 leaves)."""
         s = self.assessor.session
         text = header_text(s.cs, s.results[self.region_id], s.period, self.assessor.lang)
+        if self.final:
+            text.append(f"  {t(self.assessor.lang, 'final')}", style="bold red")
         same = text.cell_len == self._head_width
         self._head_width = text.cell_len
         self.query_one("#head", Static).update(text, layout=not same)
@@ -235,6 +243,8 @@ class RegionScreen(AssessorScreen[None]):
             field.border_title = input_title(t(lang, "value"), getattr(node, "input", None))
             await inputs.mount(field)
         self.query_one("#comment", Input).value = (mine.comment or "") if mine else ""
+        for field in self.query("#inputs Input, #comment").results(Input):
+            field.disabled = self.final
         self._evidence()
         self._say("")
         self._explain()
@@ -453,6 +463,7 @@ class RegionScreen(AssessorScreen[None]):
         """Read every entry again (other evaluators' changes) and relabel the whole tree."""
         s = self.assessor.session
         s.reload()
+        self.final = self._is_final()
         for nid, node in self.tree_nodes.items():
             node.set_label(self._label(nid))
         self._head()
