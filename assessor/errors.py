@@ -8,6 +8,30 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+class Said(str):
+    """A message in English (the str: files, logs, the CLI) that also knows its Chinese
+    wording, for the evaluator typing into the Chinese terminal UI."""
+
+    zh: str
+
+    def __new__(cls, en: str, zh: str) -> Said:
+        self = super().__new__(cls, en)
+        self.zh = zh
+        return self
+
+    def text(self, lang: str) -> str:
+        return self.zh if lang == "zh" else str(self)
+
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]
+        """Both wordings survive pickling (results go to report worker processes)."""
+        return (str(self), self.zh)
+
+
+def in_language(message: str, lang: str) -> str:
+    """A message in `lang` if it was said in it (a `Said`), else as it is."""
+    return message.text(lang) if isinstance(message, Said) else message
+
+
 @dataclass(frozen=True)
 class Problem:
     message: str

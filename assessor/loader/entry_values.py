@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from assessor.errors import Said
 from assessor.model.entries import Entry
 from assessor.model.indicator_set import (
     AnyNode,
@@ -28,21 +29,6 @@ NA_WORDS = frozenset({"na", "n/a", "不适用"})
 YES_WORDS = frozenset({"yes", "true", "是", "1", "y", "有"})
 NO_WORDS = frozenset({"no", "false", "否", "0", "n", "无"})
 ENTRY_KEYS = ("value", "comment", "evidence", "by", "na")
-
-
-class Said(str):
-    """A message in English (the str: files, logs, the CLI) that also knows its Chinese
-    wording, for the evaluator typing into the Chinese terminal UI."""
-
-    zh: str
-
-    def __new__(cls, en: str, zh: str) -> Said:
-        self = super().__new__(cls, en)
-        self.zh = zh
-        return self
-
-    def text(self, lang: str) -> str:
-        return self.zh if lang == "zh" else str(self)
 
 
 class EntryValueError(ValueError):

@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from assessor.errors import in_language
 from assessor.model.results import NodeResult, RegionResult
 from assessor.report import charts
 from assessor.scoring import display
@@ -309,7 +310,7 @@ def _leaf_row(
         # One text block, lines separated by newlines (CSS white-space: pre-line): a few
         # elements fewer per indicator, which is most of the styling time of a long report.
         "detail": "\n".join(detail),
-        "message": n.message,
+        "message": in_language(n.message, "zh") if n.message else n.message,
         "disagreement": n.disagreement,
     }
 

@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from assessor.errors import in_language
 from assessor.model.results import NodeResult, RegionResult
 from assessor.scoring.compiled import CompiledSet
 from assessor.scoring.methods import fmt
@@ -118,7 +119,7 @@ def explain_lines(
     elif n.status == "unscored" and n.leaf and not (e and e.periods):
         lines.append(f"  {t['unscored']}")
     if n.status == "error" and n.message:
-        lines.append(f"  {t['error']}: {n.message}")
+        lines.append(f"  {t['error']}: {in_language(n.message, lang)}")
     if n.leaf and e is not None and not e.periods:
         if n.value is not None and n.status != "na":
             lines.append(shorten_numbers(f"  {t['value']}: {_value(n.value, t)}"))

@@ -11,6 +11,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, DivisionByZero, InvalidOperation
 
+from assessor.errors import Said
+
 Env = Mapping[str, Decimal]
 Fn = Callable[[Env], Decimal]
 
@@ -40,13 +42,21 @@ class Formula:
     def evaluate(self, env: Env) -> Decimal:
         missing = self.names.difference(env)
         if missing:
-            raise FormulaError(f"missing input {', '.join(sorted(missing))}")
+            names = ", ".join(sorted(missing))
+            raise FormulaError(Said(f"missing input {names}", f"缺少输入项 {names}"))
         try:
             return self.fn(env)
         except (DivisionByZero, ZeroDivisionError):
-            raise FormulaError(f"division by zero in {self.text}") from None
+            raise FormulaError(
+                Said(f"division by zero in {self.text}", f"{self.text} 中除数为 0")
+            ) from None
         except InvalidOperation:
-            raise FormulaError(f"cannot compute {self.text} (0/0 or invalid operation)") from None
+            raise FormulaError(
+                Said(
+                    f"cannot compute {self.text} (0/0 or invalid operation)",
+                    f"无法计算 {self.text}（0/0 或无效运算）",
+                )
+            ) from None
 
 
 def _b(x: bool) -> Decimal:

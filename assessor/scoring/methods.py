@@ -11,6 +11,7 @@ import itertools
 from collections.abc import Callable
 from decimal import Decimal
 
+from assessor.errors import Said
 from assessor.model.entries import Entry
 from assessor.model.indicator_set import (
     AnyNode,
@@ -124,7 +125,7 @@ def _value_reader(node: NumericLeaf) -> Callable[[Entry], tuple[Decimal, object]
 
     def single(entry: Entry) -> tuple[Decimal, object]:
         if entry.value is None:
-            raise FormulaError("no value entered")
+            raise FormulaError(Said("no value entered", "未填报数值"))
         v = _number(entry.value)
         return v, v
 
@@ -158,9 +159,12 @@ def make_scorer(node: AnyNode) -> LeafScorer | None:
         try:
             v, shown = read(entry)
         except FormulaError as exc:
-            return Outcome("error", ZERO, 0, entry.inputs or entry.value, str(exc))
+            why = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
+            return Outcome("error", ZERO, 0, entry.inputs or entry.value, why)
         except (ArithmeticError, TypeError, ValueError) as exc:
-            return Outcome("error", ZERO, 0, entry.value, f"not a number: {exc}")
+            return Outcome(
+                "error", ZERO, 0, entry.value, Said(f"not a number: {exc}", f"不是数字：{exc}")
+            )
         out = compute(v, mx)
         out.value = shown if node.value is None else v
         if node.value is not None:
@@ -206,12 +210,19 @@ def _level(node: LevelLeaf) -> LeafScorer:
             return NA
         lv = entry.value
         if isinstance(lv, bool) or not isinstance(lv, int | Decimal):
-            return Outcome("error", ZERO, 0, lv, f"level {lv!r} is not a level number")
+            return Outcome(
+                "error", ZERO, 0, lv,
+                Said(f"level {lv!r} is not a level number", f"等级 {lv!r} 不是等级数字"),
+            )  # fmt: skip
         lvl = int(lv)
         hit = table.get(lvl)
         if hit is None:
             allowed = ", ".join(str(k) for k in sorted(table))
-            return Outcome("error", ZERO, 0, lv, f"unknown level {lvl}; allowed: {allowed}")
+            return Outcome(
+                "error", ZERO, 0, lv,
+                Said(f"unknown level {lvl}; allowed: {allowed}",
+                     f"本指标没有等级 {lvl}；允许的等级：{allowed.replace(', ', '、')}"),
+            )  # fmt: skip
         a, label = hit
         return Outcome("scored", a * mx, lvl, lvl, None, a, Rule(_level_text, lvl, label, a))
 
@@ -234,8 +245,10 @@ def _choice(node: ChoiceLeaf) -> LeafScorer:
         hit = table.get(key)
         if hit is None:
             return Outcome(
-                "error", ZERO, 0, key, f"unknown option {key!r}; allowed: {', '.join(table)}"
-            )
+                "error", ZERO, 0, key,
+                Said(f"unknown option {key!r}; allowed: {', '.join(table)}",
+                     f"本指标没有选项 {key!r}；允许的选项：{'、'.join(table)}"),
+            )  # fmt: skip
         a, label = hit
         return Outcome("scored", a * mx, None, key, None, a, Rule(_option_text, label, a))
 
@@ -254,7 +267,9 @@ def _check(node: CheckLeaf) -> LeafScorer:
             return NA
         v = entry.value
         if not isinstance(v, bool):
-            return Outcome("error", ZERO, 0, v, f"{v!r} is not yes or no")
+            return Outcome(
+                "error", ZERO, 0, v, Said(f"{v!r} is not yes or no", f"{v!r} 不是“是”或“否”")
+            )
         a = yes if v else no
         return Outcome("scored", a * mx, None, v, None, a, Rule(_check_text, v, a))
 

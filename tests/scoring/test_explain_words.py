@@ -138,3 +138,34 @@ def test_no_english_word_in_any_chinese_explanation_of_the_bundled_samples(set_i
                         continue  # what evaluators typed, and error messages
                     words = ENGLISH.findall(line)
                     assert not words, f"{set_id} {r.region} {nid}: {line!r}"
+
+
+def test_a_division_by_zero_is_explained_in_chinese_and_stays_english_in_json():
+    from assessor.model import Entry
+    from assessor.scoring import result_to_json
+
+    cs = make_set(
+        leaf(
+            "    method: ratio\n    inputs: {a: {label: 甲}, b: {label: 乙}}\n    value: a / b * 100\n"
+        )
+    )
+    r = one(cs, {"X": Entry(inputs={"a": D(3), "b": D(0)})})
+    assert r.nodes["X"].status == "error"
+    assert "  错误: a / b * 100 中除数为 0" in explain_lines(cs, r, "X", "zh")
+    assert "  error: division by zero in a / b * 100" in explain_lines(cs, r, "X", "en")
+    assert result_to_json(cs, r)["nodes"]["X"]["message"] == "division by zero in a / b * 100"
+
+
+def test_a_stored_level_the_set_no_longer_has_is_explained_in_chinese():
+    cs = make_set(LEVEL)
+    r = one(cs, {"X": 7})
+    assert "  错误: 本指标没有等级 7；允许的等级：0、1、2" in explain_lines(cs, r, "X", "zh")
+
+
+def test_a_message_keeps_both_wordings_through_pickling_to_report_workers():
+    import pickle
+
+    from assessor.errors import Said
+
+    said = pickle.loads(pickle.dumps(Said("division by zero", "除数为 0")))
+    assert (str(said), said.text("zh")) == ("division by zero", "除数为 0")
