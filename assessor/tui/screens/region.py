@@ -142,7 +142,10 @@ class RegionScreen(AssessorScreen[None]):
         if (text, style) == self._said:
             return  # "saved" again after each keystroke: nothing to repaint
         self._said = (text, style)
-        self.query_one("#message", Static).update(Text(text, style=style))
+        message = self.query_one("#message", Static)
+        message.update(Text(text, style=style))
+        if style == "red":  # a refusal must be read: on a short terminal it is below the fold
+            self.call_after_refresh(message.scroll_visible, animate=False)
 
     def _explain_soon(self) -> None:
         """The explanation and history follow once typing pauses: the total is what each
