@@ -115,11 +115,15 @@ def _value_reader(node: NumericLeaf) -> Callable[[Entry], tuple[Decimal, object]
     """How to get the leaf's number from an entry: the single value, or its formula."""
     if node.value is not None:
         formula = parse_formula(node.value)
+        order = tuple(node.inputs or ())  # as the set declares them, not as stored (sorted)
 
         def from_formula(entry: Entry) -> tuple[Decimal, object]:
             raw = entry.inputs or {}
             env = {k: _number(v) for k, v in raw.items() if not isinstance(v, str) or _is_num(v)}
-            return formula.evaluate(env), dict(raw)
+            shown = {k: raw[k] for k in order if k in raw}
+            if len(shown) != len(raw):
+                shown.update(raw)
+            return formula.evaluate(env), shown
 
         return from_formula
 
@@ -175,8 +179,8 @@ def make_scorer(node: AnyNode) -> LeafScorer | None:
 
 
 def _formula_text(w: Phrases, formula: str, v: Decimal, rest: object, inputs: object = None) -> str:
-    """ "used / total * 100 (used=642, total=790) = 81.27…; band ≥ 80 → 0.8": the inputs are
-    what the evaluator typed, so the line can be checked against the form."""
+    """The formula with the inputs as typed, so the line can be checked against the form:
+    `used / total * 100 (used=642, total=790) = 81.27…; band ≥ 80 → 0.8`."""
     more = rule_text(rest, w)
     given = ""
     if isinstance(inputs, dict) and inputs:
