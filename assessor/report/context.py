@@ -576,7 +576,9 @@ def county_context(
         "gap": list(gap) if gap else [],
         "next_grade": _next_grade(cs, r),
         "evaluators": list(r.evaluators),
-        "flags": list(r.flags),
+        "disagreements": [
+            f"{n.id} {n.name}" for n in r.nodes.values() if n.leaf and n.disagreement
+        ],
     }
 
 

@@ -157,3 +157,20 @@ def test_several_evaluators_keep_each_ones_line(compiled: CompiledSet) -> None:
     )
     detail = _rows(ctx)["D1-02"]["detail"]
     assert "张三" in detail and "李四" in detail
+
+
+def test_disagreements_are_named_in_chinese_not_as_flag_codes() -> None:
+    from pathlib import Path
+
+    from assessor.loader import load_entries, load_set
+    from assessor.scoring import compile_checked, score
+
+    root = Path(__file__).resolve().parents[2]
+    indicator_set = load_set(root / "indicators" / "sd-county-2020.yaml")
+    files = sorted((root / "samples" / "sd-county-2020").glob("*.yaml"))
+    cs = compile_checked(indicator_set)
+    (assessment,) = load_entries(files, indicator_set)
+    results = score(cs, assessment)
+    ctx = rc.county_context(cs, results, "371502", "2021", META, "serif", explain=explain_lines)
+    assert ctx["disagreements"] == ["D6-03 宣传体验"]
+    assert "flags" not in ctx
