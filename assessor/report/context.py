@@ -39,6 +39,16 @@ ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 
 STATUS_ZH = {"scored": "已评分", "unscored": "未填报", "na": "不适用", "error": "错误"}
+# `scope` is free text in a set; the usual English words are shown in Chinese
+SCOPE_ZH = {
+    "province": "省级",
+    "city": "市级",
+    "county": "县级",
+    "district": "区级",
+    "community": "社区",
+    "department": "部门",
+}
+
 KIND_ZH = {"core": "基本项", "bonus": "加分项", "penalty": "扣分项", "veto": "否决项"}
 CONSOLIDATION_ZH = {
     "mean": "算术平均",
@@ -388,7 +398,7 @@ def _set_info(cs: CompiledSet) -> dict[str, Any]:
         "name": s.name,
         "version": s.version or "—",
         "source": s.source or "—",
-        "scope": s.scope or "—",
+        "scope": SCOPE_ZH.get(s.scope, s.scope) if s.scope else "—",
         "full_score": display(cs, cs.full_score),
         "digits": cs.digits,
         "rounding": ROUNDING_ZH.get(s.rounding.mode, s.rounding.mode),

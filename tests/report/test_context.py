@@ -159,7 +159,8 @@ def test_several_evaluators_keep_each_ones_line(compiled: CompiledSet) -> None:
     assert "张三" in detail and "李四" in detail
 
 
-def test_disagreements_are_named_in_chinese_not_as_flag_codes() -> None:
+def _sample_county() -> dict:
+    """The bundled sd-county-2020 samples (several evaluators, a set with a scope)."""
     from pathlib import Path
 
     from assessor.loader import load_entries, load_set
@@ -171,6 +172,14 @@ def test_disagreements_are_named_in_chinese_not_as_flag_codes() -> None:
     cs = compile_checked(indicator_set)
     (assessment,) = load_entries(files, indicator_set)
     results = score(cs, assessment)
-    ctx = rc.county_context(cs, results, "371502", "2021", META, "serif", explain=explain_lines)
+    return rc.county_context(cs, results, "371502", "2021", META, "serif", explain=explain_lines)
+
+
+def test_disagreements_are_named_in_chinese_not_as_flag_codes() -> None:
+    ctx = _sample_county()
     assert ctx["disagreements"] == ["D6-03 宣传体验"]
     assert "flags" not in ctx
+
+
+def test_a_sets_scope_word_is_shown_in_chinese() -> None:
+    assert _sample_county()["set"]["scope"] == "县级"  # `scope: county` in the YAML
