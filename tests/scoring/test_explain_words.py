@@ -169,3 +169,18 @@ def test_a_message_keeps_both_wordings_through_pickling_to_report_workers():
 
     said = pickle.loads(pickle.dumps(Said("division by zero", "除数为 0")))
     assert (str(said), said.text("zh")) == ("division by zero", "除数为 0")
+
+
+def test_a_formulas_inputs_are_shown_in_the_sets_order_not_the_stores():
+    from assessor.model import Entry
+
+    cs = make_set(
+        leaf("    method: ratio\n    inputs: {used: {label: 甲}, total: {label: 乙}}\n"
+             "    value: used / total * 100\n")
+    )  # fmt: skip
+    r = one(cs, {"X": Entry(inputs={"total": D(4), "used": D(2)})})  # a store sorts keys
+    assert (
+        r.nodes["X"]
+        .explanation.rule_text("zh")
+        .startswith("used / total * 100 (used=2, total=4) = 50；")
+    )
