@@ -65,7 +65,7 @@ async def test_scoring_an_indicator_changes_the_total_and_is_stored_at_once(
         await pilot.pause()
         after = app.session.results[REGION].total
         assert after < before
-        assert "已保存" in str(screen.query_one("#message", Static).render())
+        assert str(screen.query_one("#message", Static).render()) == "已保存：1"
         head = str(screen.query_one("#head", Static).render())
         from assessor.scoring import display
 

@@ -58,7 +58,7 @@ def test_typed_scores_survive_a_killed_terminal(workspace: Path, size: tuple[int
         for _ in range(6):
             tmux("send-keys", "-t", session, "BSpace")
         tmux("send-keys", "-t", session, "3", "0")
-        wait_for(session, "已保存")
+        wait_for(session, "已保存：30")  # "已保存：3" is not enough: the 0 may not be in yet
     finally:
         tmux("kill-session", "-t", session)  # like a closed terminal: no chance to clean up
     ws = open_workspace(workspace)

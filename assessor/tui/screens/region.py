@@ -29,6 +29,9 @@ from assessor.tui.screens.base import AssessorScreen
 from assessor.tui.widgets.prompt import PromptScreen
 from assessor.tui.widgets.tree import AsciiTree
 
+#: Messages this long or shorter fit on one line of the detail pane, even at 80×24.
+SHORT = 24
+
 #: Seconds after the last keystroke before the explanation and history are redrawn.
 EXPLAIN_DELAY = 0.15
 
@@ -140,10 +143,13 @@ class RegionScreen(AssessorScreen[None]):
 
     def _say(self, text: str, style: str = "") -> None:
         if (text, style) == self._said:
-            return  # "saved" again after each keystroke: nothing to repaint
+            return  # the same words again: nothing to repaint
+        # a short line replacing a short line keeps its height: no layout pass (~20 ms at
+        # 1,000 leaves), so "saved: 82.5" after each keystroke costs a repaint only
+        short = len(text) <= SHORT and len(self._said[0]) <= SHORT
         self._said = (text, style)
         message = self.query_one("#message", Static)
-        message.update(Text(text, style=style))
+        message.update(Text(text, style=style), layout=not short)
         if style == "red":  # a refusal must be read: on a short terminal it is below the fold
             self.call_after_refresh(message.scroll_visible, animate=False)
 
@@ -298,7 +304,13 @@ class RegionScreen(AssessorScreen[None]):
         except StoreError as exc:
             self._refused(exc)
             return
-        self._say(t(lang, "saved"), "green")
+        pairs = raw.items() if isinstance(raw, dict) else ()
+        shown = ", ".join(f"{k}={v}" for k, v in pairs) if pairs else str(raw)
+        if raw in ("na", "不适用"):
+            shown = t(lang, "na")
+        # what was stored, not only that something was: the evaluator (and a test killing the
+        # terminal) can tell "3" saved from "30" saved
+        self._say(f"{t(lang, 'saved')}{'：' if lang == 'zh' else ': '}{shown}", "green")
         self._relabel(self.leaf)
         self._explain_soon()
         self.assessor.region_changed(self.region_id)
