@@ -27,9 +27,11 @@ class Said(str):
         return (str(self), self.zh)
 
 
-def in_language(message: str, lang: str) -> str:
-    """A message in `lang` if it was said in it (a `Said`), else as it is."""
-    return message.text(lang) if isinstance(message, Said) else message
+def in_language(words: object, lang: str) -> str:
+    """Words in `lang` when they know their languages (a `Said`, a scoring `Rule`: anything
+    with `text(lang)`), else as they are."""
+    text = getattr(words, "text", None)
+    return str(text(lang)) if callable(text) else str(words)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from assessor.errors import Said
+from assessor.errors import Said, in_language
 from assessor.model.entries import Entry
 from assessor.model.indicator_set import (
     AnyNode,
@@ -46,7 +46,7 @@ class EntryValueError(ValueError):
     def text(self, lang: str) -> str:
         """The messages in `lang` where they have a wording in it."""
         sep = "；" if lang == "zh" else "; "
-        return sep.join(m.text(lang) if isinstance(m, Said) else m for _, m in self.items)
+        return sep.join(in_language(m, lang) for _, m in self.items)
 
 
 def indicator_label(node: NodeBase) -> str:
@@ -100,24 +100,21 @@ def parse_number(raw: Any) -> Decimal | None:
     return None
 
 
-def _range_text(spec: InputSpec | None) -> str:
-    if spec is None or (spec.min is None and spec.max is None):
-        return "any number"
-    if spec.min is not None and spec.max is not None:
-        return f"{spec.min} … {spec.max}"
-    if spec.min is not None:
-        return f"{spec.min} or more"
-    return f"{spec.max} or less"
+#: How a range reads: (no bounds, both, only a minimum, only a maximum).
+_RANGE_WORDS = {
+    "en": ("any number", "{lo} … {hi}", "{lo} or more", "{hi} or less"),
+    "zh": ("任意数字", "{lo}～{hi}", "不小于 {lo}", "不大于 {hi}"),
+}
 
 
-def _range_zh(spec: InputSpec | None) -> str:
-    if spec is None or (spec.min is None and spec.max is None):
-        return "任意数字"
-    if spec.min is not None and spec.max is not None:
-        return f"{spec.min}～{spec.max}"
-    if spec.min is not None:
-        return f"不小于 {spec.min}"
-    return f"不大于 {spec.max}"
+def _range_text(spec: InputSpec | None, lang: str = "en") -> str:
+    anything, both, at_least, at_most = _RANGE_WORDS[lang]
+    lo, hi = (None, None) if spec is None else (spec.min, spec.max)
+    if lo is None and hi is None:
+        return anything
+    if lo is not None and hi is not None:
+        return both.format(lo=lo, hi=hi)
+    return at_least.format(lo=lo) if lo is not None else at_most.format(hi=hi)
 
 
 def check_input(
@@ -137,7 +134,7 @@ def check_input(
     if kind == "boolean":
         return parse_yes_no(node, raw, name)
     value = parse_number(raw)
-    allowed_zh = f"允许：{_range_zh(spec)}"
+    allowed_zh = f"允许：{_range_text(spec, 'zh')}"
     if value is None:
         raise EntryValueError(
             Said(
@@ -150,7 +147,7 @@ def check_input(
             Said(
                 f"{what}{label}: {_fmt(raw)} is not a whole number; allowed: whole numbers "
                 f"{_range_text(spec)}",
-                f"{zh}：{_fmt(raw)} 不是整数；允许：{_range_zh(spec)} 的整数",
+                f"{zh}：{_fmt(raw)} 不是整数；允许：{_range_text(spec, 'zh')} 的整数",
             )
         )
     if spec is not None:

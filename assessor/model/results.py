@@ -16,6 +16,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from assessor.errors import in_language
+
 Status = Literal["scored", "unscored", "na", "error"]
 
 
@@ -123,11 +125,8 @@ class Explanation:
 
 
 def _in(words: object, lang: str) -> str | None:
-    """Words the engine keeps unformatted (a `Rule` knows its languages; a str is as it is)."""
-    if words is None:
-        return None
-    text = getattr(words, "text", None)
-    return text(lang) if callable(text) else str(words)
+    """Words the engine keeps unformatted (a `Rule` knows its languages), or None."""
+    return None if words is None else in_language(words, lang)
 
 
 @dataclass(slots=True)

@@ -72,7 +72,11 @@ class Rule:
         self.args = args
 
     def text(self, lang: str = "en") -> str:
-        return self.fn(phrases(lang), *self.args)
+        return self.words(phrases(lang))
+
+    def words(self, w: Phrases) -> str:
+        """In an open phrasebook (a rule inside a rule: a formula, then its band)."""
+        return self.fn(w, *self.args)
 
     def __str__(self) -> str:
         return self.text("en")
@@ -196,9 +200,7 @@ def rule_text(rule: object, w: Phrases) -> str | None:
     """A rule in the phrasebook's language; plain strings (older callers) as they are."""
     if rule is None:
         return None
-    if isinstance(rule, Rule):
-        return rule.fn(w, *rule.args)
-    return str(rule)
+    return rule.words(w) if isinstance(rule, Rule) else str(rule)
 
 
 def _level(node: LevelLeaf) -> LeafScorer:
