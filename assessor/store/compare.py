@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from assessor.model.results import RegionResult
 from assessor.scoring import CompiledSet
+from assessor.scoring.summary import shown_change
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +51,6 @@ class RegionDelta:
         return self.before_rating != self.after_rating
 
 
-def _diff(a: Decimal | None, b: Decimal | None) -> Decimal | None:
-    return None if a is None or b is None else b - a
-
-
 def compare_results(
     cs: CompiledSet, before: list[RegionResult], after: list[RegionResult]
 ) -> list[RegionDelta]:
@@ -83,7 +80,8 @@ def compare_results(
             pb = rounded(nb.points) if nb else None
             pa = rounded(na.points) if na else None
             nodes[nid] = NodeDelta(
-                nid, cs.nodes[nid].name, pb, pa, _diff(pb, pa),
+                nid, cs.nodes[nid].name, pb, pa,
+                shown_change(cs, na.points if na else None, nb.points if nb else None),
                 nb.level if nb else None, na.level if na else None,
                 nb.status if nb else None, na.status if na else None,
             )  # fmt: skip
@@ -98,7 +96,7 @@ def compare_results(
                 (a.name if a else None) or (b.name if b else None),
                 tb,
                 ta,
-                _diff(tb, ta),
+                shown_change(cs, a.total if a else None, b.total if b else None),
                 b.rank if b else None,
                 a.rank if a else None,
                 rank_change,
