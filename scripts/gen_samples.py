@@ -627,6 +627,15 @@ def plans() -> list[Plan]:
                 "QD5-03 (5A级省级新型数据中心) is not yet known: the result is provisional."
             ),
         ),
+        Plan(
+            "shaoxing-2021",
+            [c for c in PREFECTURES if c["id"] == "330600"],
+            ["2021"],
+            [("市考核办-周敏", "zhoumin"), ("第三方评估-郑浩", "zhenghao")],
+            quality={"330600": 0.88},
+            fixed={"330600": {"SX5-04": {"tested": 22, "accepted": 24}}},
+            extra_comment="One region: the plan is 绍兴市大数据局's own; two evaluators check it.",
+        ),
     ]
     return out
 

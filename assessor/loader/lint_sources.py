@@ -25,6 +25,8 @@ from assessor.model.indicator_set import (
 Report = Callable[..., None]
 
 _SPACE = re.compile(r"[\s,，]")
+# how a document may write a small whole number in words (不少于两次, 一次)
+_WORDS = {1: "一", 2: "两二", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十"}
 
 
 def check_sources(tree: list[Any], bundled: bool, error: Report, warn: Report) -> None:
@@ -70,7 +72,7 @@ def _check_ref(
     quote = _SPACE.sub("", ref.quote)
     for key in ref.for_:
         value = getattr(node, key, None)
-        if isinstance(value, Decimal) and _number(value) not in quote:
+        if isinstance(value, Decimal) and not _quoted(value, quote):
             warn(
                 "source-number",
                 f"{node.id} ({node.name}): {key} {_number(value)} is said to come from the "
@@ -78,6 +80,13 @@ def _check_ref(
                 node.id,
                 *keys,
             )
+
+
+def _quoted(v: Decimal, quote: str) -> bool:
+    if _number(v) in quote:
+        return True
+    words = _WORDS.get(int(v), "") if v == v.to_integral_value() else ""
+    return any(w in quote for w in words)
 
 
 def _number(v: Decimal) -> str:

@@ -25,6 +25,7 @@ SETS = [
     "liaocheng-2021",
     "luozhuang-2021",
     "qingdao-2024",
+    "shaoxing-2021",
 ]
 
 # (set id, period) pairs with a golden file; period None = every period found in the samples
