@@ -26,7 +26,18 @@ Report = Callable[..., None]
 
 _SPACE = re.compile(r"[\s,，]")
 # how a document may write a small whole number in words (不少于两次, 一次)
-_WORDS = {1: "一", 2: "两二", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十"}
+_WORDS = {
+    1: "一",
+    2: "两二",
+    3: "三",
+    4: "四",
+    5: "五",
+    6: "六",
+    7: "七",
+    8: "八",
+    9: "九",
+    10: "十",
+}
 
 
 def check_sources(tree: list[Any], bundled: bool, error: Report, warn: Report) -> None:
