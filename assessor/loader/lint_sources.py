@@ -41,17 +41,18 @@ _WORDS = {
 
 
 def check_sources(tree: list[Any], bundled: bool, error: Report, warn: Report) -> None:
-    """Walk the tree once; ancestors' sources count for the indicators under them."""
+    """Walk the tree once; a group's source without `for` counts for the indicators under it."""
 
     def visit(node: AnyNode, inherited: bool) -> None:
         refs = source_list(node.source)
         for i, ref in enumerate(refs):
             _check_ref(node, ref, i if isinstance(node.source, list) else None, error, warn)
-        has = inherited or bool(refs)
         if isinstance(node, InnerNode):
+            # a group's source covers its indicators only when it is for the whole group
+            covers = inherited or any(not r.for_ for r in refs)
             for child in node.children:
-                visit(child, has)
-        elif bundled and not has:
+                visit(child, covers)
+        elif bundled and not (inherited or refs):
             warn(
                 "source-missing",
                 f"{node.id} ({node.name}) is a bundled indicator without `source` (on it or a "

@@ -67,8 +67,8 @@ class EvidenceSpec(Strict):
 
 ILLUSTRATIVE = "示例"
 SOURCE_FIELDS = (
-    "name", "points", "share", "target", "baseline", "cap", "bands", "levels", "options",
-    "curve", "each", "base_points", "per_unit", "cap_points", "rank_scores", "rank_levels",
+    "name", "label", "stars", "points", "share", "target", "baseline", "cap", "bands", "levels", "options",
+    "curve", "each", "base_points", "per_unit", "cap_points", "rank_scores", "rest", "rank_levels",
     "step", "floor", "value", "inputs", "input", "yes_score", "no_score", "effect", "min_score",
     "when", "score", "min", "above", "max", "below",
 )  # fmt: skip
