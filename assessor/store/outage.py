@@ -50,9 +50,9 @@ def unavailable(url: str, cause: BaseException | None) -> StoreUnavailable:
     place = where(url)
     why = _cause(cause)
     message = Said(
-        f"the database {place} cannot be reached ({why}); nothing was saved — "
+        f"the database {place} cannot be reached ({why}); nothing was read or written — "
         "try again when it is back",
-        f"数据库暂不可用（{place}：{why}），未保存；恢复后重试",
+        f"数据库暂不可用（{place}：{why}），未读取或保存任何数据；恢复后重试",
     )
     return StoreUnavailable(Problem(message, key="database", code="unavailable"))
 
