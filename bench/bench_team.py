@@ -5,10 +5,12 @@ asserts nothing (a lost update or a broken chain is printed as such and exits 1)
 
 A throwaway PostgreSQL server starts on loopback (as the store tests start it). A workspace on
 the bundled `sd-county-2020` set and the sample regions is created on it; then `--processes`
-worker processes run for `--seconds`. Two processes share each evaluator's name and a small
-set of indicators (3 regions × 5 indicators each), so they really do race for the same entries:
-each write reads the entry's version first and passes it back (`expected_version`), exactly as
-the TUI does, so a stale write is refused as a conflict instead of overwriting.
+worker processes run for `--seconds`, each pausing `--think` seconds on average between
+actions as a person does (`--think 0` measures the server flat out). Two processes share each
+evaluator's name and a small set of indicators (3 regions × 5 indicators each), so they really
+do race for the same entries: each write reads the entry's version first and passes it back
+(`expected_version`), exactly as the TUI does, so a stale write is refused as a conflict instead
+of overwriting.
 
 Every acknowledged write is logged by its process as (entry, version, value). Afterwards:
 - lost updates: two acknowledged writes of one entry with the same version but different values
@@ -52,7 +54,9 @@ def _level_leaves(ws: Any) -> list[str]:
     )
 
 
-def worker(folder: str, index: int, seconds: float, out: str, ready: Any, go: Any) -> None:
+def worker(
+    folder: str, index: int, seconds: float, think: float, out: str, ready: Any, go: Any
+) -> None:
     """One evaluator's terminal, as fast as it can go."""
     from decimal import Decimal
 
@@ -79,6 +83,8 @@ def worker(folder: str, index: int, seconds: float, out: str, ready: Any, go: An
     go.wait()
     deadline = time.time() + seconds
     while time.time() < deadline:
+        if think:
+            time.sleep(rng.uniform(0, 2 * think))  # a person reads, decides, types
         op = rng.random()
         try:
             if op < 0.75:
@@ -121,6 +127,10 @@ def main() -> int:
     ap.add_argument("--seconds", type=float, default=120)
     ap.add_argument("--processes", type=int, default=30)
     ap.add_argument("--restart", action="store_true", help="crash and restart the server halfway")
+    ap.add_argument(
+        "--think", type=float, default=0.5,
+        help="mean seconds an evaluator pauses between actions (0: flat out)",
+    )  # fmt: skip
     args = ap.parse_args()
 
     from assessor.store.workspace import init_workspace, open_workspace
@@ -139,7 +149,7 @@ def main() -> int:
         procs = [
             ctx.Process(
                 target=worker,
-                args=(folder, i, args.seconds, str(tmp / f"w{i}.json"), ready, go),
+                args=(folder, i, args.seconds, args.think, str(tmp / f"w{i}.json"), ready, go),
             )
             for i in range(args.processes)
         ]
@@ -193,8 +203,9 @@ def main() -> int:
 
         n = len(latencies)
         total = lambda k: sum(r[k] for r in results)  # noqa: E731
+        pace = f"pausing {args.think:g} s on average" if args.think else "flat out"
         print(f"{args.processes} evaluator processes for {args.seconds:.0f} s on PostgreSQL "
-              f"(loopback){restarted}")  # fmt: skip
+              f"(loopback), {pace}{restarted}")  # fmt: skip
         print(f"  acknowledged writes: {n:,} ({n / args.seconds:.0f}/s); conflicts refused and "
               f"reported: {total('conflicts'):,}; refused while the server was down: "
               f"{total('unavailable'):,}")  # fmt: skip
