@@ -182,7 +182,12 @@ def _leaf_table(
                 continue
             rating: object = e.level if ordinal and e.level is not None else e.points
             raw = e.value
-            if ordinal and e.level is None and isinstance(raw, int | Decimal) and not isinstance(raw, bool):
+            if (
+                ordinal
+                and e.level is None
+                and isinstance(raw, int | Decimal)
+                and not isinstance(raw, bool)
+            ):
                 rating = raw  # a rank or min–max leaf: the evaluator's raw value orders
             if rating is not None:
                 got[e.evaluator] = Fraction(str(rating))
