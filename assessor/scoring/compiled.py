@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from functools import cached_property
 
 from assessor.errors import AssessorError, Problem
 from assessor.model.indicator_set import (
@@ -75,6 +76,20 @@ class CompiledSet:
 
     def node_ids(self) -> list[str]:
         return [n.id for n in self.order if n.id != ROOT]
+
+    def _top_max(self, kind: str) -> Decimal:
+        return sum((self.nodes[c].max for c in self.root.children if self.nodes[c].kind == kind),
+                   ZERO)  # fmt: skip
+
+    @cached_property
+    def top_bonus_max(self) -> Decimal:
+        """The most the top-level bonus nodes can add together, before `bonus_cap`."""
+        return self._top_max("bonus")
+
+    @cached_property
+    def top_penalty_max(self) -> Decimal:
+        """The most the top-level penalty nodes can take away together (their points)."""
+        return self._top_max("penalty")
 
 
 def _veto_effect(node: AnyNode) -> str | None:
