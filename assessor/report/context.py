@@ -478,6 +478,11 @@ def _dimension_row(cs: CompiledSet, d: fig.Dimension) -> dict[str, Any]:
         "best": "—" if penalty else display(cs, d.best),
         "lost": "—" if penalty or bonus or d.lost is None else display(cs, d.lost),
         "change": signed(cs, d.change),
+        "heading": (
+            f"扣分 {display(cs, d.points)}，上限 {display(cs, d.max)} 分"
+            if penalty
+            else f"{display(cs, d.points)} / {display(cs, d.max)} 分"
+        ),
         "_frac": d.ratio,
         "_mean": fraction(d.mean, d.max),
         "_best": fraction(d.best, d.max),
@@ -535,6 +540,12 @@ def county_context(
     f = fig.figures(cs, r, peers, prev)
 
     dims = [_dimension_row(cs, d) for d in f.dimensions]
+    bonus_dims = [d for d in dims if d["kind"] == KIND_ZH["bonus"]]
+    if f.bonus_capped and len(bonus_dims) == 1 and f.bonus_cap is not None:
+        d = bonus_dims[0]  # what counts, the cap, and what was earned, in one place
+        counted, cap = display(cs, f.bonus_counted), display(cs, f.bonus_cap)
+        d["score"] = f"计入 {counted}（上限 {cap}，实得 {d['points']} / {d['max']}）"
+        d["heading"] = f"实得 {d['points']} / {d['max']} 分，计入 {counted} 分，加分上限 {cap} 分"
     core_dims = [d for d in dims if d["core"]]
     series = [
         charts.Series(region_name(r), [_fl(d["_frac"]) for d in core_dims]),
@@ -558,11 +569,7 @@ def county_context(
             "name": d["name"],
             "points": d["points"],
             "max": d["max"],
-            "heading": (
-                f"扣分 {d['points']}，上限 {d['max']} 分"
-                if d["penalty"]
-                else f"{d['points']} / {d['max']} 分"
-            ),
+            "heading": d["heading"],
             "groups": _groups(cs, r, d["id"], explain, evidence_root),
         }
         for d in dims
