@@ -19,6 +19,8 @@ from assessor.model.indicator_set import (
     Kind,
     MaxStars,
     effective_kind,
+    implied_points,
+    share_points,
     yields_level,
 )
 from assessor.scoring.methods import LeafScorer, make_scorer
@@ -139,7 +141,7 @@ def compile_set(indicator_set: IndicatorSet) -> CompiledSet:
                 )
                 points = ZERO
             else:
-                points = parent_points * node.share / HUNDRED
+                points = share_points(parent_points, node.share)
         else:
             points = None
         cn = CNode(
@@ -160,14 +162,7 @@ def compile_set(indicator_set: IndicatorSet) -> CompiledSet:
             kids = [resolve(c, cn, points, child_kind) for c in node.children]
             cn.children = tuple(k.id for k in kids)
             if points is None:
-                points = sum(
-                    (
-                        k.max
-                        for k in kids
-                        if k.kind == kind or (kind == "core" and k.kind == "core")
-                    ),
-                    ZERO,
-                )
+                points = implied_points(kind, [(k.kind, k.max) for k in kids]) or ZERO
             elif node.normalize:
                 _normalize(nodes, kids, points)
             cn.max = points

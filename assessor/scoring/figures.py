@@ -164,6 +164,26 @@ def leaf_losses(cs: CompiledSet, r: RegionResult) -> list[Loss]:
     return out
 
 
+def node_losses(cs: CompiledSet, r: RegionResult) -> dict[str, Decimal]:
+    """Every core node's 失分: the sum of its core leaves' losses (a leaf's own loss for a
+    leaf). Bonus, penalty and veto nodes have none: they are not part of the full score."""
+    out: dict[str, Decimal] = {}
+    for c in cs.post:
+        if c.kind != "core" or c.id == ROOT:
+            continue
+        if c.leaf:
+            n = r.nodes.get(c.id)
+            out[c.id] = points_lost(n) if n is not None else ZERO
+        else:
+            out[c.id] = sum((out.get(k, ZERO) for k in c.children), ZERO)
+    return out
+
+
+def node_ratio(n: NodeResult) -> Decimal | None:
+    """得分率 of a node; a deduction has none (it is not a score out of a maximum)."""
+    return None if n.kind in ("penalty", "veto") else ratio(n)
+
+
 def deductions(cs: CompiledSet, r: RegionResult) -> list[Deduction]:
     """Penalty leaves that deduct something, largest first, then in set order."""
     out = []
