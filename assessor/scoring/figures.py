@@ -17,6 +17,7 @@ compares scores itself. The figures are exact Decimals (format them with `displa
 
 from __future__ import annotations
 
+import decimal
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -24,6 +25,7 @@ from decimal import Decimal
 from assessor.model.indicator_set import Grade
 from assessor.model.results import NodeResult, RegionResult
 from assessor.scoring.compiled import ROOT, CompiledSet
+from assessor.scoring.engine import CONTEXT
 from assessor.scoring.peers import competition_ranks
 from assessor.scoring.summary import (
     peer_best,
@@ -289,6 +291,16 @@ def figures(
     `peers` are the results of every region of the same period (r among them); `previous` is
     the same region's result in the previous period, when there is one.
     """
+    with decimal.localcontext(CONTEXT):
+        return _figures(cs, r, peers, previous)
+
+
+def _figures(
+    cs: CompiledSet,
+    r: RegionResult,
+    peers: Sequence[RegionResult],
+    previous: RegionResult | None,
+) -> Figures:
     b = r.breakdown
     losses = leaf_losses(cs, r)
     core_max = sum((cs.nodes[d].max for d in cs.root.children if cs.nodes[d].kind == "core"), ZERO)
