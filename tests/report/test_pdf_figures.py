@@ -116,7 +116,7 @@ def test_a_capped_bonus_shows_what_counts_its_cap_and_what_was_earned(county_vet
 
 
 def test_vetoes_are_named_and_each_says_whether_it_was_triggered(county_veto: str) -> None:
-    cs, f = region_figures("sd-county-2020", "371324")
+    _, f = region_figures("sd-county-2020", "371324")
     triggered = [v for v in f.vetoes if v.triggered]
     assert triggered and len(triggered) < len(f.vetoes)
     assert f"（一票否决：{triggered[0].name}）" in county_veto
