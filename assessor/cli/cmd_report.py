@@ -118,6 +118,13 @@ def _results(
     results = score_history(cs, inputs.assessments, wanted, inputs.consolidation, previous)
     if not any(r.period == wanted for r in results):
         raise AssessorError(Problem(f"no entries for period {wanted} (or shorter periods in it)"))
+    if previous is not None and not any(r.period == str(parse_period(previous)) for r in results):
+        raise AssessorError(
+            Problem(
+                f"no entries for period {previous} (or shorter periods in it)",
+                key="--previous",
+            )
+        )
     return results, wanted
 
 

@@ -150,3 +150,13 @@ def test_a_weekly_ranking_shows_nothing_after_its_week(tmp_path: Path) -> None:
     text = report(tmp_path, "sx-digital-gov", "--type", "ranking", "--period", "2021-W17")
     assert "2021-W16" in text and "2021年第16周" in text
     assert "W18" not in text and "第18周" not in text
+
+
+def test_previous_without_entries_is_refused_by_name(tmp_path: Path) -> None:
+    entries = [str(p) for p in sorted((ROOT / "samples" / "sx-digital-gov").glob("*.yaml"))]
+    done = assessor("report", "--set", "indicators/sx-digital-gov.yaml", "--entries", *entries,
+                    "--type", "bulletin", "--period", "2021-04", "--previous", "2020-12",
+                    "-o", str(tmp_path))  # fmt: skip
+    assert done.returncode != 0
+    assert "--previous" in done.stderr and "2020-12" in done.stderr
+    assert not list(tmp_path.glob("*.pdf"))
