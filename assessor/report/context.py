@@ -570,6 +570,7 @@ def county_context(
             "points": d["points"],
             "max": d["max"],
             "heading": d["heading"],
+            "penalty": d["penalty"],
             "groups": _groups(cs, r, d["id"], explain, evidence_root),
         }
         for d in dims
