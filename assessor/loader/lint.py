@@ -43,6 +43,8 @@ from assessor.model.indicator_set import (
     RatioLeaf,
     ShareAtLevelCond,
     effective_kind,
+    implied_points,
+    share_points,
     walk,
     yields_level,
 )
@@ -160,15 +162,15 @@ class _Linter:
                     "share",
                 )
             else:
-                points = parent_points * node.share / HUNDRED
+                points = share_points(parent_points, node.share)
         r = _Resolved(node, kind, points, parent)
         if isinstance(node, InnerNode):
             child_kind: Kind | None = kind if kind in ("bonus", "penalty") else None
             r.children = [self.resolve(c, points, child_kind, node) for c in node.children]
             if points is None:
-                same = [c for c in r.children if c.kind == kind]
-                if same and all(c.points is not None for c in same):
-                    r.points = sum((c.points for c in same if c.points is not None), Decimal(0))
+                kids = [(c.kind, c.points) for c in r.children]
+                if any(k == kind for k, _ in kids):
+                    r.points = implied_points(kind, kids)
             else:
                 self.check_points(node, r.children, points, node.normalize)
         return r

@@ -540,6 +540,21 @@ def effective_kind(node: NodeBase, inherited: Kind | None) -> Kind:
     return inherited or "core"
 
 
+def share_points(parent_points: Decimal, share: Decimal) -> Decimal:
+    """A node's points from its `share` (percent) of its parent's points (spec §1.1): the one
+    definition the compiler and lint both use."""
+    return parent_points * share / Decimal(100)
+
+
+def implied_points(kind: Kind, children: list[tuple[Kind, Decimal | None]]) -> Decimal | None:
+    """An inner node without `points` is worth the sum of its children of its own kind; None
+    when one of them is not known."""
+    same = [p for k, p in children if k == kind]
+    if any(p is None for p in same):
+        return None
+    return sum((p for p in same if p is not None), Decimal(0))
+
+
 def is_leaf(node: AnyNode) -> bool:
     return not isinstance(node, InnerNode)
 
