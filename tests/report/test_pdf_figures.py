@@ -1,7 +1,7 @@
 """The figures printed in the PDFs of the bundled samples are the engine's (issue 11).
 
 Reports are made by the real command; their text is read back with pypdf and compared with
-`assessor.scoring.figures` on the same inputs. The sets: workplan-2021 (a top-level 扣分项),
+`assessor.scoring.figures` on the same inputs. The sets: sx-digital-gov (a top-level 扣分项: 柯桥区 in 2021-W18),
 sd-county-2020 (a capped bonus, a veto), sx-digital-gov (weeks rolled up into months).
 """
 
@@ -55,8 +55,8 @@ def report(tmp: Path, set_id: str, *args: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def workplan(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return report(tmp_path_factory.mktemp("wp"), "workplan-2021", "--region", "370100")
+def deducted(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return report(tmp_path_factory.mktemp("wp"), "sx-digital-gov", "--region", "330603")
 
 
 @pytest.fixture(scope="module")
@@ -70,29 +70,29 @@ def county_losses(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 def test_core_score_is_the_sum_of_the_core_dimensions_with_a_top_level_deduction(
-    workplan: str,
+    deducted: str,
 ) -> None:
-    cs, f = region_figures("workplan-2021", "370100")
+    cs, f = region_figures("sx-digital-gov", "330603")
     core = sum((d.points or 0 for d in f.dimensions if d.kind == "core"), Decimal(0))
     assert f.penalty_applied > 0 and abs(f.core - core) < Decimal("1e-24")
-    assert f"基本项得分{display(cs, f.core)}/" in workplan
-    assert f"总分{display(cs, f.total)}/" in workplan
+    assert f"基本项得分{display(cs, f.core)}/" in deducted
+    assert f"总分{display(cs, f.total)}/" in deducted
     assert cs.round(f.core) + cs.round(f.bonus_counted) - cs.round(f.penalty_applied) == cs.round(
         f.total
     )
 
 
-def test_a_deduction_reads_as_a_deduction_never_as_a_score(workplan: str) -> None:
-    cs, f = region_figures("workplan-2021", "370100")
+def test_a_deduction_reads_as_a_deduction_never_as_a_score(deducted: str) -> None:
+    cs, f = region_figures("sx-digital-gov", "330603")
     cap = display(cs, f.penalty_cap)
-    assert f"扣分扣分{display(cs, f.penalty_applied)}（上限{cap}）" in workplan  # 扣分 row
+    assert f"扣分扣分{display(cs, f.penalty_applied)}（上限{cap}）" in deducted  # 扣分 row
     penalty = next(d for d in f.dimensions if d.kind == "penalty")
-    assert f"{penalty.name}（扣分{display(cs, penalty.points)}，上限{cap}分）" in workplan
-    assert f"{display(cs, penalty.points)}/{cap}" not in workplan  # never 得分 / 满分
+    assert f"{penalty.name}（扣分{display(cs, penalty.points)}，上限{cap}分）" in deducted
+    assert f"{display(cs, penalty.points)}/{cap}" not in deducted  # never 得分 / 满分
     # the largest deduction is listed in 失分情况, as a deduction
     (d, *_) = f.deductions
-    start = workplan.index("四、失分情况")
-    assert f"{d.id}{d.name}" in workplan[start : workplan.index("五、晋级路径", start)]
+    start = deducted.index("四、失分情况")
+    assert f"{d.id}{d.name}" in deducted[start : deducted.index("五、晋级路径", start)]
 
 
 def test_points_lost_are_the_core_leaves_losses_and_add_up(county_losses: str) -> None:

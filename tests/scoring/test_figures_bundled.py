@@ -193,7 +193,7 @@ def test_a_month_rolled_up_from_weeks_is_compared_with_the_month_before(
 
 
 def test_no_penalty_is_ever_a_leader() -> None:
-    cs, assessments = bundled("workplan-2021")
+    cs, assessments = bundled("sx-digital-gov")
     results = score(cs, list(assessments))
     penalties = [c for c in cs.root.children if cs.nodes[c].kind == "penalty"]
     assert penalties and all(leaders(cs, results, p) == [] for p in penalties)
