@@ -211,6 +211,9 @@ def test_a_user_install_finds_the_bundled_sets_and_templates(
             "-q",
             "--no-compile",
             "--user",
+            # A Debian-managed base Python refuses --user installs (PEP 668) unless told; only
+            # the private PYTHONUSERBASE in tmp_path is written.
+            "--break-system-packages",
             "--no-index",
             "--find-links",
             str(wheelhouse),
