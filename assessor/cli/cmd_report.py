@@ -12,11 +12,14 @@ import datetime as dt
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from assessor.cli.inputs import Inputs, add_input_arguments, read_inputs
+from assessor.cli.inputs import add_input_arguments
 from assessor.errors import AssessorError, Problem, UsageError
-from assessor.store.config import REPORT_SECTIONS
+from assessor.report_sections import REPORT_SECTIONS
+
+if TYPE_CHECKING:
+    from assessor.cli.inputs import Inputs
 
 DEFAULT_OUTPUT = Path("out/reports")
 
@@ -156,6 +159,8 @@ def run(args: argparse.Namespace) -> int:
     omit = _sections(args.omit)
     workspace = getattr(args, "workspace", None)
     anchor = audit_head(workspace) if workspace is not None and workspace.is_dir() else None
+    from assessor.cli.inputs import read_inputs
+
     inputs = read_inputs(args)
     cs = inputs.compiled
     results, period = _results(inputs, args.period, args.previous)

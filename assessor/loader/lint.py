@@ -543,7 +543,7 @@ class _Linter:
     def check_formula(self, node: NumericLeaf) -> None:
         if node.value is None:
             return
-        from assessor.scoring.formula import FormulaError, parse_formula
+        from assessor.model.formula import FormulaError, parse_formula
 
         try:
             formula = parse_formula(node.value)

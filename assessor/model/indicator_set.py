@@ -36,7 +36,7 @@ Num = Decimal
 class Strict(BaseModel):
     """Base: unknown keys are mistakes an evaluator should hear about."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True, populate_by_name=True)
 
 
 # --------------------------------------------------------------------------- inputs
@@ -487,7 +487,7 @@ class Consolidation(Strict):
 class NodeOverride(BaseModel):
     """Fields to replace on a parent's node (any node key except `id`)."""
 
-    model_config = ConfigDict(extra="allow", frozen=True)
+    model_config = ConfigDict(defer_build=True, extra="allow", frozen=True)
 
 
 class AddNode(Strict):
@@ -525,10 +525,8 @@ class IndicatorSet(Strict):
         return str(v) if isinstance(v, int | Decimal) and not isinstance(v, bool) else v
 
 
-InnerNode.model_rebuild()
-CheckLeaf.model_rebuild()
-AddNode.model_rebuild()
-IndicatorSet.model_rebuild()
+# Schemas are built on first use (defer_build): a command that never validates a set does not
+# pay for it; forward references (Node, Leaf) resolve from this module's namespace then.
 
 AnyNode = InnerNode | Leaf
 

@@ -204,7 +204,7 @@ class RegionResult:
 
 
 class RatingDocument(BaseModel):
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(defer_build=True, extra="allow")
 
     key: str | None
     label: str | None
@@ -213,7 +213,7 @@ class RatingDocument(BaseModel):
 
 
 class NodeDocument(BaseModel):
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(defer_build=True, extra="allow")
 
     points: float | None
     max: float
@@ -224,7 +224,7 @@ class NodeDocument(BaseModel):
 class ResultDocument(BaseModel):
     """One object of `assessor score --format json` (spec §3)."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(defer_build=True, extra="allow")
 
     set: str
     period: str

@@ -264,7 +264,7 @@ class Session:
 
     def history(self, region: str, leaf: str, limit: int = 6) -> list[str]:
         """The leaf's last changes from the audit log: when, who, old → new, why."""
-        from assessor.cli.cmd_audit import _short
+        from assessor.store.codec import payload_text as _short
 
         out = []
         for r in self.workspace.store.audit_log(region=region, leaf=leaf, limit=limit):
