@@ -20,6 +20,8 @@ from sqlalchemy import text as sql_text
 
 from assessor.errors import Problem
 from assessor.model.entries import Assessment, Entry, Region
+from assessor.model.gate import entry_problems, key_problems
+from assessor.model.limits import MAX_EVALUATOR, id_problem, shown
 from assessor.store import tables as t
 from assessor.store.audit import GENESIS, record_hash, verify_chain
 from assessor.store.codec import dumps, entry_from_payload, entry_payload, loads
@@ -108,6 +110,23 @@ def _sqlite_backup(db: Path, backup: Path) -> None:
     finally:
         dst.close()
         src.close()
+
+
+def gate(rows: Iterable[tuple[EntryKey, Entry]], who: str) -> None:
+    """Refuse, before anything is written, an entry that breaks the limits (model/limits.py):
+    whatever door it came by, nothing stored can later stop `score`, `export` or a report."""
+    problems = []
+    bad_who = id_problem(who, MAX_EVALUATOR) if isinstance(who, str) else "not text"
+    if bad_who:
+        problems.append(Problem(f"who {shown(str(who))} is {bad_who}", key="who", code="gate"))
+    for key, entry in rows:
+        found = key_problems(key.set_id, key.region, key.period, key.evaluator, key.leaf)
+        found += entry_problems(entry)
+        problems += [Problem(m, key=shown(key.label(), 80), code="gate") for m in found]
+        if len(problems) >= 50:
+            break
+    if problems:
+        raise StoreError(problems)
 
 
 class Store:
@@ -352,6 +371,7 @@ class Store:
         reason: str | None,
         action: str = "set",
     ) -> int:
+        gate([(key, entry)], who)
         self._check_writable(conn, key)
         row = self._row(conn, key)
         current = row.version if row is not None else 0
@@ -437,6 +457,7 @@ class Store:
         new rows and audit records are inserted in bulk, and the chain head is moved once."""
         if not rows:
             return 0
+        gate(rows, who)
         scopes = {(k.set_id, k.period) for k, _ in rows}
         finals: set[tuple[str, str, str]] = set()
         existing: dict[tuple[str, str, str, str, str], Any] = {}

@@ -100,18 +100,17 @@ class Workspace:
         )
 
     def key(self, region: str, period: str, leaf: str, evaluator: str) -> EntryKey:
-        """The store's key for an entry, after checking region, period and leaf exist."""
-        from assessor.model.periods import PeriodError, parse_period
+        """The store's key for an entry, after checking region, period (of the workspace's
+        period_kind), leaf and evaluator name."""
+        from assessor.model.gate import key_problems
 
         problems = []
         if region not in self.regions:
             problems.append(Problem(f"region {region} is not in {self.config.regions}", key=region))
         if leaf not in self.leaf_ids:
             problems.append(Problem(f"{leaf} is not a leaf of {self.set_id}", key=leaf))
-        try:
-            parse_period(period)
-        except PeriodError as exc:
-            problems.append(Problem(str(exc), key="period"))
+        found = key_problems(self.set_id, region, period, evaluator, leaf, self.config.period_kind)
+        problems += [Problem(m, key="period" if "period" in m else None) for m in found]
         if problems:
             raise AssessorError(problems)
         return EntryKey(self.set_id, region, period, evaluator, leaf)
