@@ -97,6 +97,8 @@ def clamp(x: Decimal, lo: Decimal, hi: Decimal) -> Decimal:
 
 def fmt(x: Decimal) -> str:
     """A Decimal without exponent or trailing zeros: 2.40 → 2.4, 1E+1 → 10."""
+    if not x.is_finite() or abs(x.adjusted()) > 20:
+        return str(x)[:40]  # beyond what the gate admits: shown as it is, never expanded
     if x == x.to_integral_value():
         return str(x.quantize(ONE))
     s = format(x.normalize(), "f")
@@ -162,6 +164,19 @@ def _unscorable(entry: Entry) -> Said | None:
     return None
 
 
+def _harmless(v: object) -> object:
+    """A value as results show it, with numbers beyond the limits turned into short text (so
+    that JSON, export and reports never compute with them)."""
+    from assessor.model.limits import number_problem
+
+    if isinstance(v, dict):
+        return {k: _harmless(x) for k, x in v.items()}
+    if isinstance(v, Decimal) and number_problem(v) is not None:
+        text = str(v)
+        return text if len(text) <= 40 else text[:40] + "…"
+    return v
+
+
 def guarded(scorer: LeafScorer) -> LeafScorer:
     """Defence in depth: an entry that still cannot be scored (a value stored before the gate,
     a method that raises) makes this leaf an `error` with its message; the rest goes on."""
@@ -169,7 +184,7 @@ def guarded(scorer: LeafScorer) -> LeafScorer:
     def safe(entry: Entry, mx: Decimal) -> Outcome:
         why = None if entry.na else _unscorable(entry)
         if why is not None:
-            return Outcome("error", ZERO, 0, entry.inputs or entry.value, why)
+            return Outcome("error", ZERO, 0, _harmless(entry.inputs or entry.value), why)
         try:
             out = scorer(entry, mx)
         except Exception as exc:
