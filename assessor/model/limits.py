@@ -45,8 +45,9 @@ def shown(text: str, limit: int = 40) -> str:
     return ascii(cut) if _CONTROL.search(cut) else repr(cut)
 
 
-def number_problem(value: Decimal) -> Said | None:
-    """Why `value` cannot be stored: not finite, too large, or too many decimal places."""
+def number_problem(value: Decimal, *, computed: bool = False) -> Said | None:
+    """Why `value` cannot be stored: not finite, too large, or too many decimal places (a
+    `computed` value, such as a formula's quotient, may have any number of decimals)."""
     if not value.is_finite():
         return Said("not a finite number", "不是有限数值")
     if abs(value) >= MAX_MAGNITUDE:
@@ -56,7 +57,7 @@ def number_problem(value: Decimal) -> Said | None:
         )
     exponent = value.as_tuple().exponent
     assert isinstance(exponent, int)
-    if exponent < -MAX_DECIMALS and value != value.quantize(Decimal(1).scaleb(-MAX_DECIMALS)):
+    if not computed and exponent < -MAX_DECIMALS and value != value.quantize(Decimal(1).scaleb(-MAX_DECIMALS)):
         return Said(
             f"too precise: at most {MAX_DECIMALS} decimal places",
             f"精度过高：最多 {MAX_DECIMALS} 位小数",

@@ -235,7 +235,7 @@ def _make_scorer(node: AnyNode) -> LeafScorer | None:
         if node.value is not None:
             from assessor.model.limits import number_problem
 
-            bad = number_problem(v)
+            bad = number_problem(v, computed=True)
             if bad is not None:
                 return Outcome(
                     "error", ZERO, 0, entry.inputs,
