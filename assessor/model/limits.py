@@ -57,7 +57,11 @@ def number_problem(value: Decimal, *, computed: bool = False) -> Said | None:
         )
     exponent = value.as_tuple().exponent
     assert isinstance(exponent, int)
-    if not computed and exponent < -MAX_DECIMALS and value != value.quantize(Decimal(1).scaleb(-MAX_DECIMALS)):
+    if (
+        not computed
+        and exponent < -MAX_DECIMALS
+        and value != value.quantize(Decimal(1).scaleb(-MAX_DECIMALS))
+    ):
         return Said(
             f"too precise: at most {MAX_DECIMALS} decimal places",
             f"精度过高：最多 {MAX_DECIMALS} 位小数",
