@@ -421,6 +421,34 @@ def duplicate_id_problems(raw: LocDict) -> list[Problem]:
     return out
 
 
+def formula_problems(indicator_set: IndicatorSet, raw: LocDict, file: str) -> list[Problem]:
+    """Every formula parsed once, when the set is loaded: one that does not parse (or is too
+    long or too deep) is a located error here, never a traceback in `score` or `explain`."""
+    from assessor.model.indicator_set import NumericLeaf, walk
+    from assessor.scoring.formula import FormulaError, parse_formula
+
+    index = raw_node_index(raw)
+    out: list[Problem] = []
+    for node in walk(list(indicator_set.tree)):
+        if not isinstance(node, NumericLeaf) or node.value is None:
+            continue
+        try:
+            parse_formula(node.value)
+        except FormulaError as exc:
+            rn = index.get(node.id)
+            mark = (
+                rn.node.value_mark("value")
+                if rn is not None and "value" in rn.node
+                else raw.mark
+            )
+            out.append(
+                mark.problem(
+                    f"{node.id} ({node.name}): {exc}", f"{node.id}.value", code="formula-syntax"
+                )
+            )
+    return out
+
+
 def load_set_located(
     path: Path | str, known: Mapping[str, Path] | None = None
 ) -> tuple[IndicatorSet, LocDict]:
@@ -435,6 +463,8 @@ def load_set_located(
     except (RecursionError, ValueError, TypeError) as exc:  # pragma: no cover - defensive
         problems.append(Problem(f"cannot read the set: {exc}", file=str(path), code="schema"))
     problems.extend(duplicate_id_problems(raw))
+    if indicator_set is not None:
+        problems.extend(formula_problems(indicator_set, raw, str(path)))
     if problems or indicator_set is None:
         problems.sort(key=lambda p: (p.file or "", p.line or 0, p.column or 0))
         raise AssessorError(problems)

@@ -129,6 +129,69 @@ def gate(rows: Iterable[tuple[EntryKey, Entry]], who: str) -> None:
         raise StoreError(problems)
 
 
+def _redacted(url: str) -> str:
+    """The URL as a message shows it: without its password."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # not a URL at all: shown cut, it is the user's own text
+        return repr(url[:80])
+
+
+def check_database_url(url: str) -> None:
+    """Refuse, before connecting, what cannot be an assessor database: another kind of server,
+    text that is not a URL, or a SQLite path that is a folder or a special file."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    allowed = "sqlite:///FILE or postgresql://USER@HOST/DB"
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):
+        raise StoreError(
+            Problem(
+                f"database {_redacted(url)} is not a database URL; use {allowed}",
+                key="database",
+                code="database",
+            )
+        ) from None
+    backend = parsed.get_backend_name()
+    if backend not in ("sqlite", "postgresql"):
+        raise StoreError(
+            Problem(
+                f"database {_redacted(url)}: {backend} is not supported; use {allowed}",
+                key="database",
+                code="database",
+            )
+        )
+    if backend == "sqlite":
+        path = parsed.database
+        if not path or path == ":memory:":
+            raise StoreError(
+                Problem(
+                    f"database {url}: give a file (sqlite:///FILE)", key="database", code="database"
+                )
+            )
+        p = Path(path)
+        if p.exists() and not p.is_file():
+            raise StoreError(
+                Problem(
+                    f"database {p} is not a regular file (a folder or a device)",
+                    key="database",
+                    code="database",
+                )
+            )
+        if not p.parent.is_dir():
+            raise StoreError(
+                Problem(
+                    f"database {p}: the folder {p.parent} does not exist",
+                    key="database",
+                    code="database",
+                )
+            )
+
+
 class Store:
     """One workspace's database. Open with `Store.open(url)`; it migrates older databases."""
 
@@ -141,14 +204,35 @@ class Store:
 
     @classmethod
     def open(cls, url: str, *, migrate: bool = True) -> Store:
-        engine = (
-            _sqlite_engine(url)
-            if url.startswith("sqlite")
-            else create_engine(url, pool_pre_ping=True)
-        )
-        store = cls(engine, url)
-        if migrate:
-            store.migrate()
+        """Open (and migrate) the database at `url`; one that cannot be reached or is not an
+        assessor database is a `StoreError` naming it, with the driver's reason."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        check_database_url(url)
+        try:
+            engine = (
+                _sqlite_engine(url)
+                if url.startswith("sqlite")
+                else create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+            )
+            store = cls(engine, url)
+            if migrate:
+                store.migrate()
+            else:
+                with engine.connect():
+                    pass
+        except StoreError:
+            raise
+        except (SQLAlchemyError, OSError, ImportError, ValueError) as exc:
+            reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+            raise StoreError(
+                Problem(
+                    f"cannot open the database {_redacted(url)}: "
+                    f"{reason[0] if reason else type(exc).__name__}",
+                    key="database",
+                    code="database",
+                )
+            ) from None
         return store
 
     def close(self) -> None:
