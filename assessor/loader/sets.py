@@ -437,9 +437,7 @@ def formula_problems(indicator_set: IndicatorSet, raw: LocDict, file: str) -> li
         except FormulaError as exc:
             rn = index.get(node.id)
             mark = (
-                rn.node.value_mark("value")
-                if rn is not None and "value" in rn.node
-                else raw.mark
+                rn.node.value_mark("value") if rn is not None and "value" in rn.node else raw.mark
             )
             out.append(
                 mark.problem(
