@@ -119,6 +119,15 @@ def find_parent(child: Path, ref: str, known: Mapping[str, Path] | None = None) 
     return None
 
 
+def _within(path: Path, folder: Path) -> bool:
+    """Whether `path` (resolved) is inside `folder` (resolved)."""
+    try:
+        path.relative_to(folder)
+    except ValueError:
+        return False
+    return True
+
+
 def _looks_like_path(ref: str) -> bool:
     return "/" in ref or "\\" in ref or ref.endswith((".yaml", ".yml"))
 
@@ -168,6 +177,16 @@ def resolve_raw(
         )
     here = path.resolve()
     there = parent_path.resolve()
+    named = known is not None and any(Path(k).resolve() == there for k in known.values())
+    if not named and not _within(there, path.resolve().parent):
+        raise AssessorError(
+            where.problem(
+                f"extends: {ref!r} is outside the folder of {name} ({path.parent}); a parent "
+                "set must sit beside the set that extends it, or be named on the command line",
+                "extends",
+                code="extends-outside",
+            )
+        )
     if there in (*chain, here):
         cycle = [*chain, here, there]
         start = cycle.index(there)

@@ -25,6 +25,7 @@ from assessor.store.config import (
     read_regions,
     resolve_set,
 )
+from assessor.store.config import regions_path as config_regions_path
 from assessor.store.store import AuditRecord, EntryKey, Store, StoredEntry
 
 if TYPE_CHECKING:
@@ -271,7 +272,7 @@ class Workspace:
 def open_workspace(folder: Path | str) -> Workspace:
     folder = Path(folder).resolve()
     config = read_config(folder)
-    regions_path = folder / config.regions
+    regions_path = config_regions_path(folder, config)
     if not regions_path.is_file():
         raise AssessorError(
             Problem(
