@@ -8,6 +8,7 @@ import json
 import sys
 
 from assessor.cli.inputs import add_input_arguments, read_inputs, score_inputs
+from assessor.cli.safe import term
 from assessor.model.results import RegionResult
 from assessor.scoring import display, result_to_json
 from assessor.scoring.compiled import ROOT, CompiledSet
@@ -58,7 +59,7 @@ def print_table(cs: CompiledSet, results: list[RegionResult]) -> None:
     room = max(0, (console.width - 70) // 9)
     dims = dims[: min(8, room)]
     for period, rs in periods.items():
-        title = f"{cs.set.name} · {period}"
+        title = term(f"{cs.set.name} · {period}")
         if rs[0].rolled_up_from:
             title += f" (rolled up from {len(rs[0].rolled_up_from)} periods)"
         table = Table(title=title, title_justify="left")
@@ -70,10 +71,10 @@ def print_table(cs: CompiledSet, results: list[RegionResult]) -> None:
         if has_stars:
             table.add_column("星级\nStars", no_wrap=True)
         for d in dims:
-            table.add_column(Text(d.name), justify="right")
+            table.add_column(Text(term(d.name)), justify="right")
         table.add_column("完整度\nDone", justify="right")
         for r in sorted(rs, key=lambda x: (x.rank or 0, x.region)):
-            name = Text(f"{r.name or ''} {r.region}".strip())
+            name = Text(term(f"{r.name or ''} {r.region}".strip()))
             total = display(cs, r.total)
             if r.provisional:
                 total += "*"

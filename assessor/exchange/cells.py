@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import unicodedata
 from decimal import Decimal
 from typing import Any
@@ -37,7 +38,7 @@ def cell_note(v: Any) -> str | None:
     """A comment or evidence cell as typed (only stripped): NFKC would turn ，：into ASCII."""
     if v is None:
         return None
-    if isinstance(v, float) and v == int(v):
+    if isinstance(v, float) and math.isfinite(v) and v.is_integer() and abs(v) < 1e15:
         v = int(v)
     text = str(v).strip()
     return text or None

@@ -151,9 +151,7 @@ def check_input(
         bad = text_problem(str(raw), MAX_TEXT_INPUT)
         if bad is not None:
             raise EntryValueError(
-                Said(
-                    f"{what}{label}: {shown(str(raw))} is {bad}", f"{zh}：{shown(str(raw))}{bad.zh}"
-                )
+                Said(f"{what}{label}: {shown(str(raw))}: {bad}", f"{zh}：{shown(str(raw))}{bad.zh}")
             )
         return str(raw)
     if kind == "boolean":
@@ -171,7 +169,7 @@ def check_input(
     if bad is not None:
         raise EntryValueError(
             Said(
-                f"{what}{label}: {_short(raw)} is {bad}; allowed: {_range_text(spec)}",
+                f"{what}{label}: {_short(raw)}: {bad}; allowed: {_range_text(spec)}",
                 f"{zh}：{_short(raw)} {bad.zh}；{allowed_zh}",
             )
         )
@@ -331,7 +329,7 @@ def _text(node: AnyNode, key: str, raw: Any) -> str | None:
         else text_problem(text, MAX_EVALUATOR)
     )
     if bad is not None:
-        raise EntryValueError([(key, f"{indicator_label(node)}: `{key}` {shown(text)} is {bad}")])
+        raise EntryValueError([(key, f"{indicator_label(node)}: `{key}` {shown(text)}: {bad}")])
     return text
 
 

@@ -35,10 +35,10 @@ def _value_problem(v: Any) -> str | None:
         v = Decimal(v) if abs(v) < 10**18 else Decimal("Infinity")
     if isinstance(v, Decimal):
         bad = number_problem(v)
-        return None if bad is None else f"{shown(str(v)[:40])} is {bad}"
+        return None if bad is None else f"{shown(str(v)[:40])}: {bad}"
     if isinstance(v, str):
         bad = text_problem(v, MAX_TEXT_INPUT)
-        return None if bad is None else f"{shown(v)} is {bad}"
+        return None if bad is None else f"{shown(v)}: {bad}"
     return f"{type(v).__name__} is not a value"
 
 
@@ -51,14 +51,14 @@ def entry_problems(entry: Entry) -> list[str]:
     for name, v in (entry.inputs or {}).items():
         bad = id_problem(name, MAX_LEAF_ID)
         if bad:
-            out.append(f"input name {shown(name)} is {bad}")
+            out.append(f"input name {shown(name)}: {bad}")
         bad_v = _value_problem(v)
         if bad_v:
             out.append(f"input {name}: {bad_v}")
     if entry.comment is not None:
         bad = text_problem(entry.comment, MAX_COMMENT, lines=True)
         if bad:
-            out.append(f"comment {shown(entry.comment)} is {bad}")
+            out.append(f"comment {shown(entry.comment)}: {bad}")
     if len(entry.evidence) > MAX_EVIDENCE_ITEMS:
         out.append(f"{len(entry.evidence)} evidence items; at most {MAX_EVIDENCE_ITEMS}")
     for item in entry.evidence:
@@ -81,7 +81,7 @@ def key_problems(
     ):
         bad = id_problem(text, limit) if isinstance(text, str) else "not text"
         if bad:
-            out.append(f"{what} {shown(str(text))} is {bad}")
+            out.append(f"{what} {shown(str(text))}: {bad}")
     try:
         p = parse_period(period)
     except (PeriodError, TypeError) as exc:

@@ -16,6 +16,7 @@ from assessor.errors import Said
 
 #: |x| must stay below this for every number (even for inputs without `max`).
 MAX_MAGNITUDE = Decimal(10) ** 15
+MAX_EXPONENT = 15
 #: Digits after the decimal point a number may carry.
 MAX_DECIMALS = 12
 #: Characters of numeric text read before it is parsed (a 100,000-digit "number" is refused
@@ -50,18 +51,16 @@ def number_problem(value: Decimal, *, computed: bool = False) -> Said | None:
     `computed` value, such as a formula's quotient, may have any number of decimals)."""
     if not value.is_finite():
         return Said("not a finite number", "不是有限数值")
-    if abs(value) >= MAX_MAGNITUDE:
+    # Read from the digits, without arithmetic: abs() or quantize() of 1e999999999 overflow.
+    _sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    if any(digits) and value.adjusted() >= MAX_EXPONENT:
         return Said(
             "too large: numbers must be between -10^15 and 10^15",
             "数值过大：须在 -10^15 与 10^15 之间",
         )
-    exponent = value.as_tuple().exponent
-    assert isinstance(exponent, int)
-    if (
-        not computed
-        and exponent < -MAX_DECIMALS
-        and value != value.quantize(Decimal(1).scaleb(-MAX_DECIMALS))
-    ):
+    zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    if not computed and any(digits) and exponent + zeros < -MAX_DECIMALS:
         return Said(
             f"too precise: at most {MAX_DECIMALS} decimal places",
             f"精度过高：最多 {MAX_DECIMALS} 位小数",

@@ -160,7 +160,7 @@ def _unscorable(entry: Entry) -> Said | None:
             bad = number_problem(v)
             if bad is not None:
                 shown = str(v) if len(str(v)) <= 40 else str(v)[:40] + "…"
-                return Said(f"stored value {shown} is {bad}", f"已存数值 {shown}{bad.zh}")
+                return Said(f"stored value {shown}: {bad}", f"已存数值 {shown}{bad.zh}")
     return None
 
 

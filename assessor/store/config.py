@@ -123,6 +123,26 @@ class RegionEntry(BaseModel):
         classmethod(lambda cls, v: _text(v))
     )
 
+    @field_validator("id", "parent")
+    @classmethod
+    def _id_shape(cls, v: str | None) -> str | None:
+        from assessor.model.limits import MAX_REGION_ID, id_problem
+
+        bad = None if v is None else id_problem(v, MAX_REGION_ID)
+        if bad is not None:
+            raise ValueError(f"region id {v!r}: {bad}")
+        return v
+
+    @field_validator("name", "group")
+    @classmethod
+    def _name_shape(cls, v: str | None) -> str | None:
+        from assessor.model.limits import MAX_NAME, text_problem
+
+        bad = None if v is None else text_problem(v, MAX_NAME)
+        if bad is not None:
+            raise ValueError(f"{str(v)[:40]!r}: {bad}")
+        return v
+
 
 class RegionsFile(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)

@@ -118,7 +118,7 @@ def gate(rows: Iterable[tuple[EntryKey, Entry]], who: str) -> None:
     problems = []
     bad_who = id_problem(who, MAX_EVALUATOR) if isinstance(who, str) else "not text"
     if bad_who:
-        problems.append(Problem(f"who {shown(str(who))} is {bad_who}", key="who", code="gate"))
+        problems.append(Problem(f"who {shown(str(who))}: {bad_who}", key="who", code="gate"))
     for key, entry in rows:
         found = key_problems(key.set_id, key.region, key.period, key.evaluator, key.leaf)
         found += entry_problems(entry)
