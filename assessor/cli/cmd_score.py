@@ -103,9 +103,11 @@ def write_csv(cs: CompiledSet, results: list[RegionResult]) -> None:
             *node_ids,
         ]
     )  # fmt: skip
+    from assessor.exchange.cells import safe_cell
+
     for r in results:
         w.writerow(
-            [
+            safe_cell(x) for x in [
                 r.period, r.region, r.name or "", r.group or "", display(cs, r.total),
                 display(cs, r.max), r.rank or "", r.group_rank or "", r.rating.key or "",
                 r.rating.label or "", "" if r.rating.stars is None else r.rating.stars,

@@ -8,7 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from assessor.errors import AssessorError, Problem
-from assessor.exchange.cells import NOT_NA_MARKS, cell_note, cell_text, split_evidence, yes_no_mark
+from assessor.exchange.cells import (
+    NOT_NA_MARKS,
+    cell_note,
+    cell_text,
+    safe_cell,
+    split_evidence,
+    yes_no_mark,
+)
 from assessor.exchange.rows import NA_MARKS, form_rows
 from assessor.loader.entry_values import EntryValueError, normalize_entry
 from assessor.model.entries import Assessment, Region
@@ -79,8 +86,8 @@ def write_csv_template(
             for row in form_rows(indicator_set):
                 if not row.leaf:
                     continue
-                w.writerow([region.id, region.name or "", region.group or "", period, evaluator or "",
-                            row.node.id, row.input or "", "", "", "", ""])  # fmt: skip
+                w.writerow([safe_cell(x) for x in (region.id, region.name or "", region.group or "", period,
+                            evaluator or "", row.node.id, row.input or "", "", "", "", "")])  # fmt: skip
     return path
 
 
