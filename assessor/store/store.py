@@ -307,13 +307,12 @@ class Store:
         old: Any = None,
         new: Any = None,
         reason: str | None = None,
+        at: str | None = None,
     ) -> None:
-        head = conn.execute(
-            select(t.chain_head.c.seq, t.chain_head.c.hash).where(t.chain_head.c.id == 1)
-        ).one()
+        head = self._head(conn)
         record = {
             "seq": head.seq + 1,
-            "at": now(),
+            "at": at or now(),
             "who": who,
             "action": action,
             "set_id": key.set_id if key else set_id,
@@ -330,6 +329,23 @@ class Store:
         conn.execute(
             t.chain_head.update().where(t.chain_head.c.id == 1).values(seq=record["seq"], hash=h)
         )
+
+    @staticmethod
+    def _head(conn: Connection) -> Any:
+        """The chain head row; without it nothing can be appended (and verify says so)."""
+        head = conn.execute(
+            select(t.chain_head.c.seq, t.chain_head.c.hash).where(t.chain_head.c.id == 1)
+        ).one_or_none()
+        if head is None:
+            raise StoreError(
+                Problem(
+                    "the audit chain's head row is missing (deleted behind the log); nothing can "
+                    "be written: run `assessor audit verify` and restore the database",
+                    key="audit",
+                    code="audit-chain",
+                )
+            )
+        return head
 
     # ------------------------------------------------------------------ statuses
 
@@ -388,7 +404,8 @@ class Store:
                 raise StoreError(
                     Problem(f"{region} {period}: {what} needs a reason (--reason …)", key=region)
                 )
-            values = {"status": status, "updated_at": now(), "updated_by": who}
+            stamp = now()
+            values = {"status": status, "updated_at": stamp, "updated_by": who}
             updated = conn.execute(
                 t.statuses.update()
                 .where(
@@ -406,7 +423,7 @@ class Store:
                 )
             self._append(
                 conn, who=who, action="status", set_id=set_id, region=region, period=period,
-                old=old, new=status, reason=reason,
+                old=old, new=status, reason=reason, at=stamp,
             )  # fmt: skip
             return old
 
@@ -471,7 +488,7 @@ class Store:
             "evidence": dumps(new["evidence"]),
             "carried_over": entry.carried_over,
             "version": current + 1,
-            "updated_at": now(),
+            "updated_at": (stamp := now()),
             "updated_by": who,
         }
         if row is None:
@@ -483,7 +500,9 @@ class Store:
             if old == new:
                 return current  # nothing changed: no new version, no audit record
             conn.execute(t.entries.update().where(t.entries.c.id == row.id).values(**values))
-        self._append(conn, who=who, action=action, key=key, old=old, new=new, reason=reason)
+        self._append(
+            conn, who=who, action=action, key=key, old=old, new=new, reason=reason, at=stamp
+        )
         return current + 1
 
     def set_entry(
@@ -561,9 +580,7 @@ class Store:
         for key, _ in rows:
             if (key.set_id, key.region, key.period) in finals:
                 self._check_writable(conn, key)  # raises FinalError with the usual message
-        head = conn.execute(
-            select(t.chain_head.c.seq, t.chain_head.c.hash).where(t.chain_head.c.id == 1)
-        ).one()
+        head = self._head(conn)
         seq, prev = head.seq, head.hash
         stamp = now()
         inserts: list[dict[str, Any]] = []
@@ -760,11 +777,11 @@ class Store:
             t.evidence.insert().values(
                 set_id=key.set_id, region=key.region, period=key.period, leaf=key.leaf,
                 evaluator=key.evaluator, path=path, url=url, sha256=sha256, note=note,
-                added_at=now(), added_by=who,
+                added_at=(stamp := now()), added_by=who,
             )
         )  # fmt: skip
         new = {"path": path, "url": url, "sha256": sha256, "note": note}
-        self._append(conn, who=who, action="evidence", key=key, new=new)
+        self._append(conn, who=who, action="evidence", key=key, new=new, at=stamp)
         pk = res.inserted_primary_key
         assert pk is not None
         return int(pk[0])
@@ -829,9 +846,7 @@ class Store:
         """(last record's number, its hash): write it down (a report, minutes) and a later
         `audit verify --anchor HASH` proves that nothing up to that record was rewritten."""
         with self.engine.connect() as conn:
-            row = conn.execute(
-                select(t.chain_head.c.seq, t.chain_head.c.hash).where(t.chain_head.c.id == 1)
-            ).one()
+            row = self._head(conn)
         return int(row.seq), str(row.hash)
 
     def record_with_hash(self, digest: str) -> int | None:
@@ -841,32 +856,41 @@ class Store:
         return None if seq is None else int(seq)
 
     def verify_audit(self) -> list[Problem]:
-        """Every break in the hash chain, and any difference between replaying it and the entries."""
+        """Every break in the hash chain, and every difference between replaying it and the
+        tables it describes: entries (values and their version, updated_by, updated_at),
+        statuses (with who and when) and evidence rows."""
+        from assessor.store.replay import compare_tables
+
         with self.engine.connect() as conn:
             records = [
                 dict(r._mapping) for r in conn.execute(select(t.audit).order_by(t.audit.c.seq))
             ]
             head_row = conn.execute(
                 select(t.chain_head.c.seq, t.chain_head.c.hash).where(t.chain_head.c.id == 1)
-            ).one()
+            ).one_or_none()
+            entries = [dict(r._mapping) for r in conn.execute(select(t.entries))]
+            statuses = [dict(r._mapping) for r in conn.execute(select(t.statuses))]
+            evidence = [dict(r._mapping) for r in conn.execute(select(t.evidence))]
+        problems: list[Problem] = []
+        if head_row is None:
+            problems.append(
+                Problem(
+                    "the audit chain's head row is missing: it was deleted behind the log",
+                    key="audit",
+                    code="audit-chain",
+                )
+            )
+            last = records[-1] if records else None
+            head = (int(last["seq"]), str(last["hash"])) if last else (0, GENESIS)
+        else:
             head = (head_row.seq, head_row.hash) if head_row.seq else (0, GENESIS)
-        problems = [
+        problems += [
             Problem(m, key="audit", code="audit-chain") for m in verify_chain(records, head)
         ]
-        replayed = self._replay(records)
-        current: dict[tuple[str, ...], Any] = {
-            (s.set_id, s.region, s.period, s.evaluator, s.leaf): entry_payload(s.entry)
-            for s in self._all_entries()
-        }
-        for k in sorted(set(replayed) | set(current)):
-            if replayed.get(k) != current.get(k):
-                problems.append(
-                    Problem(
-                        f"entry {'/'.join(k)} differs from what the audit log says it should be",
-                        key="audit",
-                        code="audit-replay",
-                    )
-                )
+        problems += [
+            Problem(m, key="audit", code="audit-replay")
+            for m in compare_tables(records, entries, statuses, evidence)
+        ]
         return problems
 
     def _all_entries(self) -> list[StoredEntry]:
