@@ -30,5 +30,6 @@ def run(args: argparse.Namespace) -> int:
     folder = args.workspace or find_workspace()
     if folder is None:
         raise UsageError("no workspace here: give a folder or run inside one (see `assessor init`)")
-    AssessorApp(folder, evaluator=args.evaluator, period=args.period, lang=args.lang).run()
-    return 0
+    app = AssessorApp(folder, evaluator=args.evaluator, period=args.period, lang=args.lang)
+    app.run()
+    return app.return_code or 0  # 1 after an unforeseen error (its log's path was printed)

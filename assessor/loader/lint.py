@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from assessor.errors import AssessorError, Problem
+from assessor.loader.lint_sources import check_sources
 from assessor.loader.located import NOWHERE, LocDict, LocList, Mark
 from assessor.loader.sets import (
     _declared_id,
@@ -61,8 +62,11 @@ class _Resolved:
 
 
 class _Linter:
-    def __init__(self, s: IndicatorSet, raw: LocDict | None, file: str | None) -> None:
+    def __init__(
+        self, s: IndicatorSet, raw: LocDict | None, file: str | None, bundled: bool = False
+    ) -> None:
         self.s = s
+        self.bundled = bundled
         self.raw = raw
         self.file = file or (raw.mark.file if raw is not None else None)
         self.problems: list[Problem] = []
@@ -133,6 +137,7 @@ class _Linter:
             self.check_node(r)
         self.check_rating()
         self.check_set()
+        check_sources(self.s.tree, self.bundled, self.add, self.warn)
         return self.problems
 
     def resolve(
@@ -748,10 +753,17 @@ def _n(v: Decimal | int) -> str:
 
 
 def lint_set(
-    indicator_set: IndicatorSet, raw: LocDict | None = None, *, file: str | None = None
+    indicator_set: IndicatorSet,
+    raw: LocDict | None = None,
+    *,
+    file: str | None = None,
+    bundled: bool = False,
 ) -> list[Problem]:
-    """Lint problems of a loaded set; `raw` (from load_set_located) gives the positions."""
-    problems = _Linter(indicator_set, raw, file).run()
+    """Lint problems of a loaded set; `raw` (from load_set_located) gives the positions.
+
+    `bundled`: the set ships with assessor, so every indicator must name its source.
+    """
+    problems = _Linter(indicator_set, raw, file, bundled).run()
     problems.sort(key=lambda p: (p.file or "", p.line or 0, p.column or 0))
     return problems
 
@@ -775,4 +787,14 @@ def lint_file(path: Path, known: Mapping[str, Path] | None = None) -> list[Probl
         indicator_set, raw = load_set_located(path, known)
     except AssessorError as exc:
         return list(exc.problems)
-    return lint_set(indicator_set, raw, file=str(path))
+    return lint_set(indicator_set, raw, file=str(path), bundled=is_bundled(path))
+
+
+def is_bundled(path: Path) -> bool:
+    """A set file in the bundled indicators/ folder (the checkout's or an install's)."""
+    from assessor.resources import bundled
+
+    try:
+        return path.resolve().parent == bundled("indicators").resolve()
+    except OSError:
+        return False

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
@@ -61,6 +62,73 @@ class EvidenceSpec(Strict):
     hint: str | None = None
 
 
+# --------------------------------------------------------------------------- source
+
+
+ILLUSTRATIVE = "示例"
+SOURCE_FIELDS = (
+    "name", "label", "stars", "points", "share", "target", "baseline", "cap", "bands", "levels", "options",
+    "curve", "each", "base_points", "per_unit", "cap_points", "rank_scores", "rest", "rank_levels",
+    "step", "floor", "value", "inputs", "input", "yes_score", "no_score", "effect", "min_score",
+    "when", "score", "min", "above", "max", "below",
+)  # fmt: skip
+
+
+class SourceRef(Strict):
+    """Where a node (or some of its numbers) comes from: a quoted sentence, or 示例 and why.
+
+    Bundled sets must say this for every indicator so that an evaluator can tell a source's
+    number from an illustrative one (lint rule `source-missing`).
+    """
+
+    doc: str = Field(
+        min_length=1,
+        description="the source: a file in docs/sources/, a URL, a standard's number, or 示例",
+    )
+    quote: str | None = Field(
+        default=None, description="the sentence quoted verbatim ('…' marks an omission)"
+    )
+    why: str | None = Field(default=None, description="with doc 示例: why there is no source")
+    for_: list[str] = Field(
+        default_factory=list,
+        alias="for",
+        description="the keys this backs, e.g. [target]; empty: the whole node",
+    )
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _quote_or_why(self) -> SourceRef:
+        if self.doc.strip() == ILLUSTRATIVE:
+            if not (self.why or "").strip():
+                raise ValueError("`doc: 示例` needs `why`: say why there is no source")
+        elif not (self.quote or "").strip():
+            raise ValueError(f"a source ({self.doc}) needs `quote`: the sentence it says")
+        unknown = [k for k in self.for_ if k not in SOURCE_FIELDS]
+        if unknown:
+            raise ValueError(f"`for` names {unknown}; allowed: {', '.join(SOURCE_FIELDS)}")
+        return self
+
+    @property
+    def illustrative(self) -> bool:
+        return self.doc.strip() == ILLUSTRATIVE
+
+
+def _one_or_many(value: Any) -> Any:
+    return [value] if isinstance(value, dict | SourceRef) else value
+
+
+#: `source:` takes one mapping or a list of them; the model always holds a list.
+Sources = Annotated[
+    list[SourceRef],
+    BeforeValidator(_one_or_many, json_schema_input_type=SourceRef | list[SourceRef]),
+]
+
+
+def source_list(value: list[SourceRef] | None) -> list[SourceRef]:
+    """A node's sources (none: an empty list)."""
+    return list(value or [])
+
+
 # --------------------------------------------------------------------------- node base
 
 
@@ -79,6 +147,9 @@ class NodeBase(Strict):
     department: str | None = None
     data_source: str | None = None
     tags: list[str] = Field(default_factory=list)
+    source: Sources | None = Field(
+        default=None, description="where it comes from: {doc, quote, for} or {doc: 示例, why}"
+    )
 
     @model_validator(mode="after")
     def _points_or_share(self) -> NodeBase:
@@ -179,6 +250,7 @@ class Band(Strict):
     score: Num = Field(ge=0)
     level: int | None = Field(default=None, ge=0)
     label: str | None = None
+    source: Sources | None = None
 
     @model_validator(mode="after")
     def _one_bound(self) -> Band:
@@ -378,6 +450,7 @@ class Grade(Strict):
     when: list[Condition] = Field(default_factory=list)
     color: str | None = Field(default=None, description="e.g. green / yellow / red")
     description: str | None = None
+    source: Sources | None = None
 
     @field_validator("key", mode="before")
     @classmethod

@@ -20,6 +20,7 @@ from typing import Any
 
 from assessor.errors import in_language
 from assessor.model.results import NodeResult, RegionResult
+from assessor.model.sources import effective_sources, source_line
 from assessor.report import charts
 from assessor.scoring import display
 from assessor.scoring.compiled import ROOT, CNode, CompiledSet
@@ -408,7 +409,18 @@ def _set_info(cs: CompiledSet) -> dict[str, Any]:
         "grades": grades,
         "leaf_count": len(cs.leaves),
         "dimension_count": len(core_dimension_ids(cs)),
+        "sources": _leaf_sources(cs),
     }
+
+
+def _leaf_sources(cs: CompiledSet) -> list[dict[str, Any]]:
+    """Each indicator's sources for the appendix: quoted, or 示例 and why (docs/sources.md)."""
+    refs = effective_sources(cs.set.tree)
+    rows = [
+        {"id": cn.id, "name": cn.name, "lines": [source_line(r) for r in refs.get(cn.id, [])]}
+        for cn in cs.leaves
+    ]
+    return [r for r in rows if r["lines"]]
 
 
 def _condition_text(cs: CompiledSet, c: Any) -> str:

@@ -4,6 +4,6 @@ Scores are never stored: the store keeps raw entries and the engine recomputes f
 SQLAlchemy and database drivers are imported here only, never by model, loader or scoring.
 """
 
-from assessor.store.errors import ConflictError, FinalError, StoreError
+from assessor.store.errors import ConflictError, FinalError, StoreError, StoreUnavailable
 
-__all__ = ["ConflictError", "FinalError", "StoreError"]
+__all__ = ["ConflictError", "FinalError", "StoreError", "StoreUnavailable"]

@@ -31,3 +31,8 @@ class ConflictError(StoreError):
 
 class FinalError(StoreError):
     """The assessment is final (read-only); reopening it needs a reason."""
+
+
+class StoreUnavailable(StoreError):
+    """The database cannot be reached (server down, network gone, file unreadable): nothing was
+    written; the same call succeeds once it is back."""

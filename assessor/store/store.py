@@ -25,9 +25,12 @@ from assessor.model.limits import MAX_EVALUATOR, id_problem, shown
 from assessor.store import tables as t
 from assessor.store.audit import GENESIS, record_hash, verify_chain
 from assessor.store.codec import dumps, entry_from_payload, entry_payload, loads
-from assessor.store.errors import ConflictError, FinalError, StoreError
+from assessor.store.errors import ConflictError, FinalError, StoreError, StoreUnavailable
+from assessor.store.outage import CONNECT_TIMEOUT, watch_for_outages
 
 HEAD_REVISION = "0002"
+#: PostgreSQL channel on which every audited write announces its record number.
+CHANGES_CHANNEL = "assessor_changes"
 STATUSES = ("draft", "submitted", "reviewed", "final")
 MIGRATIONS = Path(__file__).parent / "migrations"
 MIGRATION_LOCK = 0x61737365  # "asse": PostgreSQL advisory lock key held while migrating
@@ -213,14 +216,14 @@ class Store:
             engine = (
                 _sqlite_engine(url)
                 if url.startswith("sqlite")
-                else create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+                else create_engine(
+                    url, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT}
+                )
             )
+            watch_for_outages(engine, url)
             store = cls(engine, url)
             if migrate:
                 store.migrate()
-            else:
-                with engine.connect():
-                    pass
         except StoreError:
             raise
         except (SQLAlchemyError, OSError, ImportError, ValueError) as exc:
@@ -248,6 +251,8 @@ class Store:
         with self.engine.connect() as conn:
             try:
                 return conn.execute(sql_text("SELECT version_num FROM alembic_version")).scalar()
+            except StoreUnavailable:
+                raise
             except Exception:  # no table yet: a new database
                 conn.rollback()
                 return None
@@ -329,6 +334,12 @@ class Store:
         conn.execute(
             t.chain_head.update().where(t.chain_head.c.id == 1).values(seq=record["seq"], hash=h)
         )
+        if not self.sqlite:
+            # Delivered to every listening terminal when (and only if) this transaction commits.
+            conn.execute(
+                sql_text("SELECT pg_notify(:channel, :seq)"),
+                {"channel": CHANGES_CHANNEL, "seq": str(record["seq"])},
+            )
 
     @staticmethod
     def _head(conn: Connection) -> Any:

@@ -41,6 +41,22 @@ class AssessorApp(App[None]):
         localize_bindings(self, self.lang)
         self.sub_title = config.name
         self._session: Session | None = None
+        self.crash_log: Path | None = None
+
+    def _fatal_error(self) -> None:
+        """An unforeseen error: a two-line message and a log file instead of Textual's
+        traceback with every local (tens of thousands of lines for a loaded campaign)."""
+        import sys
+
+        from rich.text import Text
+
+        from assessor.tui.crash import crash_message, write_crash_log
+
+        info = sys.exc_info()
+        self.crash_log = write_crash_log(*info)
+        self.bell()
+        self._exit_renderables.append(Text(crash_message(info[1], self.crash_log, self.lang)))
+        self._close_messages_no_wait()
 
     @property
     def session(self) -> Session:

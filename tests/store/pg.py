@@ -81,6 +81,21 @@ class PostgresServer:
             c.execute(f'CREATE DATABASE "{name}"')
         return f"postgresql+psycopg://{self.user}@127.0.0.1:{self.port}/{name}"
 
+    def halt(self) -> None:
+        """The server goes away as in a crash or a pulled cable; its data stays for `resume`."""
+        self._run(self.bindir / "pg_ctl", "-D", self.dir / "data", "-m", "immediate", "stop")
+
+    def resume(self) -> None:
+        """Start the halted server again on the same port with the same data."""
+        opts = (
+            f"-c listen_addresses=127.0.0.1 -c port={self.port} "
+            f"-c unix_socket_directories={self.dir} -c fsync=off -c max_connections=50"
+        )
+        self._run(
+            self.bindir / "pg_ctl", "-D", self.dir / "data", "-o", opts, "-l", self.dir / "log",
+            "-w", "start",
+        )  # fmt: skip
+
     def stop(self) -> None:
         try:
             self._run(self.bindir / "pg_ctl", "-D", self.dir / "data", "-m", "immediate", "stop")
