@@ -185,14 +185,6 @@ def check_database_url(url: str) -> None:
                     code="database",
                 )
             )
-        if not p.parent.is_dir():
-            raise StoreError(
-                Problem(
-                    f"database {p}: the folder {p.parent} does not exist",
-                    key="database",
-                    code="database",
-                )
-            )
 
 
 class Store:
