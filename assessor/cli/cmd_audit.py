@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from assessor.cli.cmd_workspace import add_folder_argument, open_from
+from assessor.cli.safe import term
 from assessor.errors import AssessorError
 
 
@@ -45,7 +46,7 @@ def run_log(args: argparse.Namespace) -> int:
             line = f"#{r.seq} {r.at[:19]} {r.who} {r.action} {where}: {_short(r.old)} → {_short(r.new)}"
             if r.reason:
                 line += f" [{r.reason}]"
-            print(line)
+            print(term(line))
     finally:
         ws.close()
     return 0

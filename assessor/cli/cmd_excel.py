@@ -94,6 +94,31 @@ def read_any(path: Path, ws: Workspace, period: str | None) -> list[Assessment]:
     )
 
 
+def _period_problem(period: str, kind: str) -> str | None:
+    """Why entries cannot be imported under `period` in a workspace of periods of `kind`."""
+    from assessor.model.periods import PeriodError, parse_period
+
+    try:
+        p = parse_period(period)
+    except PeriodError as exc:
+        return str(exc)
+    if p.kind != kind:
+        return f"period {p} is not a {kind}, the workspace's period_kind"
+    return None
+
+
+def _inside(folder: Path, item: str) -> bool:
+    """An http(s) link, or a relative path that stays inside the workspace (symlinks followed):
+    the rule the TUI applies when evidence is attached."""
+    if item.lower().startswith(("http://", "https://")):
+        return True
+    try:
+        (folder / item).resolve().relative_to(folder.resolve())
+    except (ValueError, OSError):
+        return False
+    return True
+
+
 def import_files(
     ws: Workspace,
     files: list[Path],
@@ -122,6 +147,10 @@ def import_files(
             problems.extend(exc.problems)
             continue
         for a in assessments:
+            bad_period = _period_problem(a.period, ws.config.period_kind)
+            if bad_period is not None:
+                problems.append(Problem(bad_period, file=str(path), key="period"))
+                continue
             for rid, leaves in a.entries.items():
                 if rid not in ws.regions:
                     problems.append(
@@ -134,6 +163,16 @@ def import_files(
                     continue
                 for leaf, entries in leaves.items():
                     for e in entries:
+                        for item in e.evidence:
+                            if not _inside(ws.folder, item):
+                                problems.append(
+                                    Problem(
+                                        f"{rid} {leaf}: evidence {item!r} is outside the "
+                                        f"workspace {ws.folder}; copy it in first",
+                                        file=str(path),
+                                        key=f"{rid}/{leaf}",
+                                    )
+                                )
                         by = e.evaluator
                         if not by or by == str(path):
                             by = evaluator or who

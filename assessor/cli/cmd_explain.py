@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from assessor.cli.inputs import add_input_arguments
+from assessor.cli.safe import term
 from assessor.errors import AssessorError, Problem
 
 
@@ -47,15 +48,15 @@ def run(args: argparse.Namespace) -> int:
                         key="--node",
                     )
                 )
-            print("\n".join(explain_lines(cs, r, args.node, args.lang)))
+            print(term("\n".join(explain_lines(cs, r, args.node, args.lang)), lines=True))
             continue
         zh = args.lang == "zh"
-        print(f"{r.name or ''} {r.region} · {r.period} · {cs.set.name}")
+        print(term(f"{r.name or ''} {r.region} · {r.period} · {cs.set.name}"))
         total_label = "总分" if zh else "total"
         line = f"  {total_label} {display(cs, r.total)} / {display(cs, r.max)}"
         if r.rank:
             line += f", {'排名' if zh else 'rank'} {r.rank}"
-        print(line)
+        print(term(line, lines=True))
         rating = r.rating.label or "—"
         if r.rating.veto:
             rating += f" ({'一票否决' if zh else 'veto'} {r.rating.veto}: {r.rating.veto_effect})"
@@ -70,5 +71,5 @@ def run(args: argparse.Namespace) -> int:
         if r.penalty_total:
             print(f"  {'扣分' if zh else 'penalties'}: {display(cs, r.penalty_total)}")
         for top in cs.root.children:
-            print("\n".join(explain_lines(cs, r, top, args.lang)))
+            print(term("\n".join(explain_lines(cs, r, top, args.lang)), lines=True))
     return 0

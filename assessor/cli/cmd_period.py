@@ -7,6 +7,7 @@ import argparse
 from decimal import Decimal
 
 from assessor.cli.cmd_workspace import add_folder_argument, open_from
+from assessor.cli.safe import term
 from assessor.cli.workspace_args import add_who_argument, who
 
 
@@ -57,6 +58,7 @@ def _signed(v: Decimal | None) -> str:
 def run_compare(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from assessor.errors import AssessorError, Problem
 
@@ -78,12 +80,12 @@ def run_compare(args: argparse.Namespace) -> int:
         d = next((x for x in deltas if x.region == args.region), None)
         if d is None:
             raise AssessorError(Problem(f"unknown region {args.region}", key="--region"))
-        table = Table(title=f"{d.name or ''} {d.region}: {args.before} → {args.after}",
+        table = Table(title=term(f"{d.name or ''} {d.region}: {args.before} → {args.after}"),
                       title_justify="left")  # fmt: skip
         for col in ("指标", args.before, args.after, "变化"):
             table.add_column(col, justify="left" if col == "指标" else "right")
         for n in d.nodes.values():
-            table.add_row(f"{n.id} {n.name}", _num(n.before), _num(n.after),
+            table.add_row(Text(term(f"{n.id} {n.name}")), _num(n.before), _num(n.after),
                           _signed(n.delta))  # fmt: skip
     else:
         table = Table(title=f"{args.before} → {args.after}", title_justify="left")
@@ -94,7 +96,7 @@ def run_compare(args: argparse.Namespace) -> int:
             rating = d.after_rating or "—"
             if d.rating_changed:
                 rating = f"{d.before_rating or '—'} → {rating}"
-            table.add_row(f"{d.name or ''} {d.region}", _num(d.before_total),
-                          _num(d.after_total), _signed(d.total_delta), rank, rating)  # fmt: skip
+            table.add_row(Text(term(f"{d.name or ''} {d.region}")), _num(d.before_total),
+                          _num(d.after_total), _signed(d.total_delta), rank, Text(term(rating)))  # fmt: skip
     Console().print(table)
     return 0

@@ -7,6 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from assessor.cli.inputs import add_input_arguments
+from assessor.cli.safe import term
 
 if TYPE_CHECKING:
     from assessor.model.results import RegionResult
@@ -65,7 +66,7 @@ def print_table(cs: CompiledSet, results: list[RegionResult]) -> None:
     room = max(0, (console.width - 70) // 9)
     dims = dims[: min(8, room)]
     for period, rs in periods.items():
-        title = f"{cs.set.name} · {period}"
+        title = term(f"{cs.set.name} · {period}")
         if rs[0].rolled_up_from:
             title += f" (rolled up from {len(rs[0].rolled_up_from)} periods)"
         table = Table(title=title, title_justify="left")
@@ -77,10 +78,10 @@ def print_table(cs: CompiledSet, results: list[RegionResult]) -> None:
         if has_stars:
             table.add_column("星级\nStars", no_wrap=True)
         for d in dims:
-            table.add_column(Text(d.name), justify="right")
+            table.add_column(Text(term(d.name)), justify="right")
         table.add_column("完整度\nDone", justify="right")
         for r in sorted(rs, key=lambda x: (x.rank or 0, x.region)):
-            name = Text(f"{r.name or ''} {r.region}".strip())
+            name = Text(term(f"{r.name or ''} {r.region}".strip()))
             total = display(cs, r.total)
             if r.provisional:
                 total += "*"
@@ -114,9 +115,11 @@ def write_csv(cs: CompiledSet, results: list[RegionResult]) -> None:
             *node_ids,
         ]
     )  # fmt: skip
+    from assessor.exchange.cells import safe_cell
+
     for r in results:
         w.writerow(
-            [
+            safe_cell(x) for x in [
                 r.period, r.region, r.name or "", r.group or "", display(cs, r.total),
                 display(cs, r.max), r.rank or "", r.group_rank or "", r.rating.key or "",
                 r.rating.label or "", "" if r.rating.stars is None else r.rating.stars,

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assessor.cli.safe import term
 from assessor.cli.workspace_args import (
     add_who_argument,
     add_workspace_argument,
@@ -104,14 +105,14 @@ def run_status(args: argparse.Namespace) -> int:
             cs, ws.store.assessment(ws.set_id, period, ws.regions), consolidation=ws.consolidation
         )
         statuses = ws.store.statuses(ws.set_id, period)
-        table = Table(title=f"{ws.config.name} · {period}", title_justify="left")
+        table = Table(title=term(f"{ws.config.name} · {period}"), title_justify="left")
         for col, just in (("地区", "left"), ("状态", "left"), ("完整度", "right"), ("总分", "right"),
                           ("评级", "left"), ("排名", "right"), ("评估人数", "right")):  # fmt: skip
             table.add_column(col, justify=just)  # type: ignore[arg-type]
         for r in sorted(results, key=lambda x: x.region):
             flags = " ⚠" if any(f.startswith("disagreement") for f in r.flags) else ""
             table.add_row(
-                Text(f"{r.name or ''} {r.region}"), statuses.get(r.region, "draft"),
+                Text(term(f"{r.name or ''} {r.region}")), term(statuses.get(r.region, "draft")),
                 f"{r.completeness * 100:.0f}%", Text(display(cs, r.total) + ("*" if r.provisional else "")),
                 Text((r.rating.label or "—") + flags), str(r.rank or ""), str(len(r.evaluators)),
             )  # fmt: skip

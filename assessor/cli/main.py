@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from assessor import __version__
+from assessor.cli.safe import term
 from assessor.errors import AssessorError, UsageError
 
 COMMAND_MODULES = (
@@ -74,11 +75,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except UsageError as exc:
-        print(f"assessor: {exc}", file=sys.stderr)
+        print(f"assessor: {term(exc, lines=True)}", file=sys.stderr)
         return 2
     except AssessorError as exc:
         for problem in exc.problems:
-            print(str(problem), file=sys.stderr)
+            print(term(str(problem), lines=True), file=sys.stderr)
         n = len(exc.problems)
         print(f"{n} problem{'s' if n != 1 else ''} found.", file=sys.stderr)
         return 1

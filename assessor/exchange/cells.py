@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 import unicodedata
 from decimal import Decimal
 from typing import Any
@@ -12,6 +14,20 @@ YES_MARKS = frozenset({"√", "✓", "✔", "☑", "对", "是的"})
 NO_MARKS = frozenset({"×", "✗", "✘", "x", "X", "☐", "不是"})
 # What an evaluator may put in the 不适用 column to mean "applicable" (the same as leaving it empty).
 NOT_NA_MARKS = frozenset({"否", "no", "n", "false", "0", "×", "✗", "x", "适用", "-", "—"})
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+_PLAIN_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?%?$")
+
+
+def safe_cell(v: Any) -> Any:
+    """A text cell that no spreadsheet will run (CSV/formula injection, as OWASP recommends):
+    text starting with = + - @ (or a tab, CR or new line, or their full-width forms) gets a
+    leading apostrophe; a plain number written as text (-5, +3.2) stays as it is; other values
+    pass unchanged."""
+    if isinstance(v, str) and v.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(v):
+        return "'" + v
+    return v
 
 
 def cell_text(v: Any) -> Any:
@@ -37,7 +53,7 @@ def cell_note(v: Any) -> str | None:
     """A comment or evidence cell as typed (only stripped): NFKC would turn ，：into ASCII."""
     if v is None:
         return None
-    if isinstance(v, float) and v == int(v):
+    if isinstance(v, float) and math.isfinite(v) and v.is_integer() and abs(v) < 1e15:
         v = int(v)
     text = str(v).strip()
     return text or None

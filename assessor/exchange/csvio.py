@@ -8,7 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from assessor.errors import AssessorError, Problem
-from assessor.exchange.cells import NOT_NA_MARKS, cell_note, cell_text, split_evidence, yes_no_mark
+from assessor.exchange.cells import (
+    NOT_NA_MARKS,
+    cell_note,
+    cell_text,
+    safe_cell,
+    split_evidence,
+    yes_no_mark,
+)
 from assessor.exchange.rows import NA_MARKS, form_rows
 from assessor.loader.entry_values import EntryValueError, normalize_entry
 from assessor.model.entries import Assessment, Region
@@ -29,6 +36,38 @@ COLUMNS = (
 )
 
 
+#: The largest CSV read, and the longest field (Excel's cell limit).
+MAX_CSV_BYTES = 50 * 1024 * 1024
+MAX_FIELD = 32_767
+
+
+def _rows(reader: Any, file: str, problems: list[Problem]) -> Any:
+    """The records of `reader`; a malformed or over-long field ends reading with a problem
+    naming its line, instead of a `_csv.Error` traceback."""
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            problems.append(
+                Problem(f"cannot read this line as CSV: {exc}", file=file, line=reader.line_num)
+            )
+            return
+        long = next((k for k, v in row.items() if isinstance(v, str) and len(v) > MAX_FIELD), None)
+        if long is not None:
+            problems.append(
+                Problem(
+                    f"field {long} holds {len(row[long]):,} characters; at most {MAX_FIELD:,}",
+                    file=file,
+                    line=reader.line_num,
+                    key=str(long),
+                )
+            )
+            continue
+        yield row
+
+
 def write_csv_template(
     path: Path | str,
     indicator_set: IndicatorSet,
@@ -47,8 +86,8 @@ def write_csv_template(
             for row in form_rows(indicator_set):
                 if not row.leaf:
                     continue
-                w.writerow([region.id, region.name or "", region.group or "", period, evaluator or "",
-                            row.node.id, row.input or "", "", "", "", ""])  # fmt: skip
+                w.writerow([safe_cell(x) for x in (region.id, region.name or "", region.group or "", period,
+                            evaluator or "", row.node.id, row.input or "", "", "", "", "")])  # fmt: skip
     return path
 
 
@@ -62,17 +101,30 @@ def read_csv(
     """Entries from a long CSV; raises AssessorError listing every bad line and column."""
     path = Path(path)
     file = str(path)
+    from assessor.loader.located import read_limited
+
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        data = read_limited(path, MAX_CSV_BYTES, "CSV file")
+    except OSError as exc:
+        raise AssessorError(
+            Problem(f"cannot read {path.name}: {exc.strerror}", file=file)
+        ) from None
+    try:
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         try:
-            text = path.read_text(encoding="gb18030")  # Excel on Chinese Windows saves CSV as GBK
+            text = data.decode("gb18030")  # Excel on Chinese Windows saves CSV as GBK
         except UnicodeDecodeError:
             raise AssessorError(
                 Problem(f"{path.name} is neither UTF-8 nor GB18030 text", file=file)
             ) from None
     reader = csv.DictReader(io.StringIO(text, newline=""))  # comments may hold new lines
-    fields = [cell_text(f) for f in reader.fieldnames or []]
+    try:
+        fields = [cell_text(f) for f in reader.fieldnames or []]
+    except csv.Error as exc:
+        raise AssessorError(
+            Problem(f"{path.name}: cannot read the header as CSV: {exc}", file=file, line=1)
+        ) from None
     reader.fieldnames = [str(f or "").lower() for f in fields]
     missing = [c for c in ("region", "indicator", "value") if c not in reader.fieldnames]
     if missing:
@@ -89,7 +141,8 @@ def read_csv(
     grouped: dict[tuple[str, str, str, str], dict[str, Any]] = {}
     where: dict[tuple[str, str, str, str], dict[str | None, int]] = {}
     regions: dict[str, Region] = {}
-    for row in reader:
+    rows_read = _rows(reader, file, problems)
+    for row in rows_read:
         line = reader.line_num  # the physical line (a record may span several)
         rid = str(cell_text(row.get("region")) or "")
         node_id = str(cell_text(row.get("indicator")) or "")

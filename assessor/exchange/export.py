@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from assessor.exchange.cells import safe_cell
 from assessor.model.entries import Assessment
 from assessor.model.results import RegionResult
 from assessor.scoring.compiled import ROOT, CompiledSet
@@ -17,7 +18,7 @@ from assessor.scoring.figures import figures, node_losses, node_ratio
 STATUS_ZH = {"scored": "已评分", "unscored": "未评分", "na": "不适用", "error": "错误"}
 # Columns of 明细 written with their own formats (name in bold, 得分率 as %, evidence as links).
 D_NAME, D_DEPTH, D_SHARE, D_EVIDENCE = 4, 5, 8, 15
-URL_SCHEMES = ("http://", "https://", "ftp://", "mailto:")
+URL_SCHEMES = ("http://", "https://")
 MAX_LINKS = 65_000  # Excel keeps at most 65,530 hyperlinks a sheet
 DETAIL = (
     "期间",
@@ -71,16 +72,23 @@ def write_evidence(ws: Any, i: int, j: int, text: str, links: list[int]) -> None
     Relative paths go through HYPERLINK(): XlsxWriter's external links turn / into \\, which
     LibreOffice on Linux cannot follow. `links` counts the sheet's links against Excel's limit.
     """
-    if ";" in text or links[0] >= MAX_LINKS or any(ord(ch) < 32 for ch in text):
-        ws.write_string(i, j, text)
+    from assessor.model.limits import evidence_problem
+
+    if (
+        ";" in text
+        or links[0] >= MAX_LINKS
+        or any(ord(ch) < 32 for ch in text)
+        or evidence_problem(text) is not None  # outside the workspace, file:, javascript: …
+    ):
+        ws.write_string(i, j, safe_cell(text))
     elif text.lower().startswith(URL_SCHEMES) and len(text) <= 2079:
         ws.write_url(i, j, text, string=text)
         links[0] += 1
-    elif ":" not in text.split("/")[0] and len(text) <= 255:
+    elif ":" not in text and '"' not in text and len(text) <= 255:
         ws.write_formula(i, j, f'=HYPERLINK("{_quote(text)}","{_quote(text)}")', None, text)
         links[0] += 1
     else:
-        ws.write_string(i, j, text)
+        ws.write_string(i, j, safe_cell(text))
 
 
 def detail_rows(cs: CompiledSet, results: list[RegionResult]) -> list[list[Any]]:
@@ -118,7 +126,7 @@ def write_export(
         with path.open("w", encoding="utf-8-sig", newline="") as f:
             w = csv.writer(f)
             w.writerow(DETAIL)
-            w.writerows(detail_rows(cs, results))
+            w.writerows([safe_cell(v) for v in row] for row in detail_rows(cs, results))
         return path
     import xlsxwriter
 
@@ -139,7 +147,7 @@ def write_export(
             elif isinstance(v, int | float):
                 ws.write_number(i, j, v)
             else:
-                ws.write_string(i, j, str(v))
+                ws.write_string(i, j, safe_cell(str(v)))
 
     def sheet(name: str, names: Sequence[str], widths: Sequence[int]) -> Any:
         ws = wb.add_worksheet(name)
@@ -177,7 +185,7 @@ def write_export(
             detail.set_row(i, None, None, {"level": min(depth - 1, 7)})
         row[D_NAME] = row[D_SHARE] = row[D_EVIDENCE] = None  # written below with their formats
         put(detail, i, row)
-        detail.write_string(i, D_NAME, name, bold if depth == 1 else None)
+        detail.write_string(i, D_NAME, safe_cell(name), bold if depth == 1 else None)
         if share is not None:
             detail.write_number(i, D_SHARE, share, pct)
         if ev:

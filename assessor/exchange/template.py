@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from assessor.exchange.cells import safe_cell
 from assessor.exchange.rows import (
     COL_COMMENT,
     COL_CRITERIA,
@@ -122,7 +123,7 @@ def write_template(
         f"Entry form for {indicator_set.id}, period {period}. Fill in the white cells only; import with `assessor import`.",
     ]
     for i, line in enumerate(lines, 1):
-        guide.cell(i, 1, line)
+        guide.cell(i, 1, safe_cell(line))
     guide["A1"].font = Font(bold=True, size=14)
     guide.column_dimensions["A"].width = 110
 
@@ -130,7 +131,7 @@ def write_template(
     meta.append(["key", "value", "name", "group", "id"])
     for k, v in (("format", FORMAT_VERSION), ("set", indicator_set.id), ("version", indicator_set.version or ""),
                  ("period", period), ("evaluator", evaluator or "")):  # fmt: skip
-        meta.append([k, v])
+        meta.append([safe_cell(k), safe_cell(v)])
 
     rows = form_rows(indicator_set)
     bold = Font(bold=True)
@@ -143,7 +144,12 @@ def write_template(
 
     for region in regions:
         title = sheet_title(region, taken)
-        meta.append(["region", title, region.name or "", region.group or "", region.id])
+        meta.append(
+            [
+                safe_cell(x)
+                for x in ("region", title, region.name or "", region.group or "", region.id)
+            ]
+        )
         ws = wb.create_sheet(title)
         ws.append(list(HEADERS))
         for c in range(1, len(HEADERS) + 1):
@@ -168,15 +174,15 @@ def write_template(
 
         for r, row in enumerate(rows, start=2):
             node = row.node
-            ws.cell(r, COL_ID, node.id)
-            ws.cell(r, COL_NAME, ("　" * row.depth) + node.name)
+            ws.cell(r, COL_ID, safe_cell(node.id))
+            ws.cell(r, COL_NAME, safe_cell(("　" * row.depth) + node.name))
             if not row.leaf:
                 for c in range(1, len(HEADERS) + 1):
                     ws.cell(r, c).fill = group_fill
                 ws.cell(r, COL_NAME).font = bold
                 continue
-            ws.cell(r, COL_ITEM, row.item)
-            ws.cell(r, COL_KEY, row.input or "")
+            ws.cell(r, COL_ITEM, safe_cell(row.item))
+            ws.cell(r, COL_KEY, safe_cell(row.input or ""))
             value = ws.cell(r, COL_VALUE)
             value.protection = unlocked
             ref = value.coordinate
@@ -202,8 +208,8 @@ def write_template(
                         errorTitle="不适用", error="可选指标不适用时填“是”，否则留空"), na.coordinate)  # fmt: skip
                 else:
                     na.fill = locked_fill
-                ws.cell(r, COL_CRITERIA, criteria_text(node)).alignment = wrap
-                ws.cell(r, COL_GUIDE, guide_text(node)).alignment = wrap
+                ws.cell(r, COL_CRITERIA, safe_cell(criteria_text(node))).alignment = wrap
+                ws.cell(r, COL_GUIDE, safe_cell(guide_text(node))).alignment = wrap
             else:
                 for c in (COL_NA, COL_COMMENT, COL_EVIDENCE):
                     ws.cell(r, c).fill = locked_fill

@@ -19,6 +19,7 @@ from assessor.exchange.rows import (
     COL_KEY,
     COL_NA,
     COL_VALUE,
+    HEADERS,
     NA_MARKS,
 )
 from assessor.exchange.template import FORMAT_VERSION, GUIDE_SHEET, META_SHEET
@@ -32,6 +33,67 @@ from assessor.model.indicator_set import (
     NumericLeaf,
     walk,
 )
+
+#: Limits of a form: the file, the unpacked workbook, any one part of it, and any one cell
+#: (Excel's own limit). A 2.2 MB file holding a 2 GB cell is refused before it is unpacked.
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_PART_BYTES = 100 * 1024 * 1024
+MAX_CELL_CHARS = 32_767
+
+
+def check_package(path: Path) -> None:
+    """Refuse a file that is not a sane .xlsx before openpyxl sees it: not a regular file,
+    too big (packed or unpacked), not a zip, or XML with a DTD (entity bombs)."""
+    import stat
+    import zipfile
+
+    file = str(path)
+    try:
+        st = path.stat()
+    except OSError as exc:
+        raise AssessorError(
+            Problem(f"cannot read {path.name}: {exc.strerror}", file=file)
+        ) from None
+    if not stat.S_ISREG(st.st_mode):
+        raise AssessorError(Problem(f"{path.name} is not a regular file", file=file))
+    if st.st_size > MAX_FILE_BYTES:
+        raise AssessorError(
+            Problem(
+                f"{path.name} is {st.st_size:,} bytes; a form is at most {MAX_FILE_BYTES:,}",
+                file=file,
+            )
+        )
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+            total = sum(i.file_size for i in infos)
+            big = max(infos, key=lambda i: i.file_size, default=None)
+            if total > MAX_UNPACKED_BYTES or (big is not None and big.file_size > MAX_PART_BYTES):
+                raise AssessorError(
+                    Problem(
+                        f"{path.name} unpacks to {total:,} bytes ({big.filename if big else ''}: "
+                        f"{big.file_size if big else 0:,}); a form unpacks to at most "
+                        f"{MAX_UNPACKED_BYTES:,}, any one part to {MAX_PART_BYTES:,}",
+                        file=file,
+                    )
+                )
+            for i in infos:
+                if i.filename.endswith((".xml", ".rels")):
+                    with z.open(i) as f:
+                        head = f.read(4096)
+                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                        raise AssessorError(
+                            Problem(
+                                f"{path.name}: {i.filename} declares a DTD, which Excel never "
+                                "writes; the file is refused",
+                                file=file,
+                            )
+                        )
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
+        raise AssessorError(
+            Problem(f"cannot read {path.name} as an Excel workbook (.xlsx): {exc}", file=file)
+        ) from None
 
 
 class _Leaf:
@@ -60,6 +122,8 @@ def _meta(wb: Any, file: str, name: str) -> tuple[dict[str, tuple[str, str]], di
         )
     meta: dict[str, tuple[str, str]] = {}
     sheets: dict[str, Region] = {}
+    owner: dict[str, str] = {}
+    problems: list[Problem] = []
     for r, row in enumerate(wb[META_SHEET].iter_rows(min_row=2, values_only=True), start=2):
         cells = list(row) + [None] * 5
         key = cell_text(cells[0])
@@ -69,6 +133,24 @@ def _meta(wb: Any, file: str, name: str) -> tuple[dict[str, tuple[str, str]], di
             title = str(cells[1])
             rid = cell_text(cells[4])
             rid = str(rid) if rid is not None else title.split(" ")[0]
+            # The template names each sheet "<id> <name>": a region id edited to another
+            # sheet's would store one region's values as another's.
+            if not title.startswith(rid) or rid in owner:
+                why = (
+                    f"is also given for sheet {owner[rid]!r}"
+                    if rid in owner
+                    else f"does not match its sheet {title!r}"
+                )
+                problems.append(
+                    Problem(
+                        f"{META_SHEET}: region id {rid!r} {why}; the {META_SHEET} sheet must not "
+                        "be edited (make a new form with `assessor template`)",
+                        file=file,
+                        key=f"{META_SHEET}!E{r}",
+                    )
+                )
+                continue
+            owner[rid] = title
             name_, group = cell_text(cells[2]), cell_text(cells[3])
             sheets[title] = Region(
                 id=rid,
@@ -78,6 +160,8 @@ def _meta(wb: Any, file: str, name: str) -> tuple[dict[str, tuple[str, str]], di
         else:
             value = cell_text(cells[1])
             meta[str(key)] = ("" if value is None else str(value), f"{META_SHEET}!B{r}")
+    if problems:
+        raise AssessorError(problems)
     return meta, sheets
 
 
@@ -110,16 +194,89 @@ def _check_meta(
     return problems
 
 
+def _formula_cells(path: Path, titles: list[str]) -> dict[str, dict[int, list[int]]]:
+    """Per sheet and row, the columns holding a formula (read without cached values)."""
+    from openpyxl import load_workbook
+
+    out: dict[str, dict[int, list[int]]] = {}
+    wb = load_workbook(path, data_only=False, read_only=True)
+    try:
+        for title in titles:
+            rows = wb[title].iter_rows(min_row=1, max_col=COL_KEY, values_only=True)
+            for r, row in enumerate(rows, start=1):
+                cols = [c for c, v in enumerate(row) if isinstance(v, str) and v.startswith("=")]
+                if cols:
+                    out.setdefault(title, {})[r] = cols
+    finally:
+        wb.close()
+    return out
+
+
 def _read_sheet(
-    ws: Any, title: str, nodes: dict[str, AnyNode], file: str, problems: list[Problem]
+    ws: Any,
+    title: str,
+    nodes: dict[str, AnyNode],
+    file: str,
+    problems: list[Problem],
+    formulas: dict[int, list[int]] | None = None,
 ) -> dict[str, _Leaf]:
     """The cells of one region sheet gathered per leaf; bad rows go to `problems`."""
     leaves: dict[str, _Leaf] = {}
-    for r, row in enumerate(ws.iter_rows(min_row=2, max_col=COL_KEY, values_only=True), start=2):
+    seen: dict[tuple[str, str | None], int] = {}
+    rows = ws.iter_rows(min_row=1, max_col=COL_KEY, values_only=True)
+    header = [cell_text(c) for c in next(rows, ())]
+    header = [str(h) if h is not None else "" for h in header] + [""] * len(HEADERS)
+    if header[: COL_KEY - 1] != list(HEADERS[: COL_KEY - 1]):
+        bad = next(i for i, h in enumerate(HEADERS[: COL_KEY - 1]) if header[i] != h)
+        problems.append(
+            Problem(
+                f"the header row is not the form's: column {chr(65 + bad)} is "
+                f"{header[bad]!r}, expected {HEADERS[bad]!r} (columns must not be moved, "
+                f"inserted or deleted; expected {' | '.join(HEADERS[: COL_KEY - 1])})",
+                file=file,
+                key=f"{title}!{chr(65 + bad)}1",
+            )
+        )
+        return {}
+    for r, row in enumerate(rows, start=2):
         cells = list(row) + [None] * (COL_KEY - len(row))
+        for c, v in enumerate(cells):
+            if isinstance(v, str) and len(v) > MAX_CELL_CHARS:
+                problems.append(
+                    Problem(
+                        f"cell holds {len(v):,} characters; at most {MAX_CELL_CHARS:,}",
+                        file=file,
+                        key=f"{title}!{chr(65 + c)}{r}",
+                    )
+                )
+                cells[c] = None
+        if formulas is not None and r in formulas:
+            for c in formulas[r]:
+                if cells[c] is None:
+                    problems.append(
+                        Problem(
+                            "this cell holds a formula without a saved value; type the value "
+                            "itself (or open and save the file in Excel, which stores the value)",
+                            file=file,
+                            key=f"{title}!{chr(65 + c)}{r}",
+                        )
+                    )
         node_id = cell_text(cells[COL_ID - 1])
         if node_id is None:
             continue  # an empty row (LibreOffice and WPS keep or add some)
+        row_key = cell_text(cells[COL_KEY - 1])
+        dup = (str(node_id), None if row_key is None else str(row_key))
+        if dup in seen:
+            problems.append(
+                Problem(
+                    f"indicator {dup[0]}{' input ' + dup[1] if dup[1] else ''} has a second row "
+                    f"(the first is row {seen[dup]}); the rows of the form must not be copied",
+                    file=file,
+                    key=f"{title}!A{r}",
+                )
+            )
+            continue
+        seen[dup] = r
         node = nodes.get(str(node_id))
         if node is None:
             problems.append(
@@ -164,6 +321,20 @@ def _read_sheet(
         if comment is not None:
             leaf.comment = str(comment) if leaf.comment is None else f"{leaf.comment}\n{comment}"
         leaf.evidence += split_evidence(cells[COL_EVIDENCE - 1])
+    for node_id, leaf in leaves.items():
+        node = nodes[node_id]
+        if isinstance(node, NumericLeaf) and node.inputs:
+            for k in node.inputs:
+                if k not in leaf.input_cells:
+                    problems.append(
+                        Problem(
+                            f"{indicator_label(node)}: the row of input {k} "
+                            f"({node.inputs[k].label or k}) is missing; the rows of the form "
+                            "must not be deleted",
+                            file=file,
+                            key=f"{title}!A{min(seen.get((node_id, x), 2) for x in node.inputs)}",
+                        )
+                    )
     return leaves
 
 
@@ -228,6 +399,23 @@ def read_workbook(path: Path | str, indicator_set: IndicatorSet) -> list[Assessm
 
     path = Path(path)
     file = str(path)
+    check_package(path)
+    try:
+        return _read_workbook(path, indicator_set, load_workbook)
+    except AssessorError:
+        raise
+    except Exception as exc:  # damaged XML, a truncated sheet: the evaluator must know which
+        raise AssessorError(
+            Problem(
+                f"cannot read {path.name} as an Excel workbook (.xlsx): "
+                f"{type(exc).__name__}: {str(exc)[:200]}",
+                file=file,
+            )
+        ) from None
+
+
+def _read_workbook(path: Path, indicator_set: IndicatorSet, load_workbook: Any) -> list[Assessment]:
+    file = str(path)
     try:
         wb = load_workbook(path, data_only=True, read_only=True)
     except Exception as exc:  # not a workbook, or a damaged one: the evaluator must know which
@@ -244,6 +432,7 @@ def read_workbook(path: Path | str, indicator_set: IndicatorSet) -> list[Assessm
         evaluator = meta.get("evaluator", ("", ""))[0]
         nodes = {n.id: n for n in walk(list(indicator_set.tree))}
         assessment = Assessment(period=period)
+        formulas = _formula_cells(path, [t for t in wb.sheetnames if t in sheets])
         for title in wb.sheetnames:
             if title in (GUIDE_SHEET, META_SHEET):
                 continue
@@ -260,7 +449,9 @@ def read_workbook(path: Path | str, indicator_set: IndicatorSet) -> list[Assessm
                 )
                 continue
             assessment.regions[region.id] = region
-            for node_id, leaf in _read_sheet(wb[title], title, nodes, file, problems).items():
+            for node_id, leaf in _read_sheet(
+                wb[title], title, nodes, file, problems, formulas.get(title)
+            ).items():
                 node = nodes[node_id]
                 na = _is_na(leaf, node, file, problems)
                 if na is None:

@@ -24,6 +24,17 @@ from assessor.model.indicator_set import (
     NodeBase,
     NumericLeaf,
 )
+from assessor.model.limits import (
+    MAX_COMMENT,
+    MAX_EVALUATOR,
+    MAX_EVIDENCE_ITEMS,
+    MAX_NUMBER_TEXT,
+    MAX_TEXT_INPUT,
+    evidence_problem,
+    number_problem,
+    shown,
+    text_problem,
+)
 
 NA_WORDS = frozenset({"na", "n/a", "不适用"})
 YES_WORDS = frozenset({"yes", "true", "是", "1", "y", "有"})
@@ -72,6 +83,11 @@ def _fmt(v: Any) -> str:
     return repr(v) if isinstance(v, str) else str(v)
 
 
+def _short(raw: Any) -> str:
+    """A value as a message shows it, cut to a readable length."""
+    return shown(raw) if isinstance(raw, str) else _fmt(raw)[:60]
+
+
 def normalize_text_number(text: str) -> str:
     """Full-width digits and 。/． decimal points as typed with a Chinese IME → ASCII."""
     text = unicodedata.normalize("NFKC", text).strip()
@@ -89,6 +105,8 @@ def parse_number(raw: Any) -> Decimal | None:
     if isinstance(raw, float):
         return Decimal(repr(raw)) if raw == raw and abs(raw) != float("inf") else None
     if isinstance(raw, str):
+        if len(raw) > MAX_NUMBER_TEXT:
+            return None  # refused unread: Decimal() of 100,000 digits is work for nothing
         text = normalize_text_number(raw)
         if not text or text.lower() in ("nan", "inf", "infinity", "-inf", "+inf", "snan"):
             return None
@@ -128,7 +146,12 @@ def check_input(
     if kind == "text":
         if isinstance(raw, dict | list) or raw is None:
             raise EntryValueError(
-                Said(f"{what}{label}: expected text, got {_fmt(raw)}", f"{zh}应填文字")
+                Said(f"{what}{label}: expected text, got {_short(raw)}", f"{zh}应填文字")
+            )
+        bad = text_problem(str(raw), MAX_TEXT_INPUT)
+        if bad is not None:
+            raise EntryValueError(
+                Said(f"{what}{label}: {shown(str(raw))}: {bad}", f"{zh}：{shown(str(raw))}{bad.zh}")
             )
         return str(raw)
     if kind == "boolean":
@@ -138,16 +161,24 @@ def check_input(
     if value is None:
         raise EntryValueError(
             Said(
-                f"{what}{label}: {_fmt(raw)} is not a number; allowed: {_range_text(spec)}",
-                f"{zh}：{_fmt(raw)} 不是数字；{allowed_zh}",
+                f"{what}{label}: {_short(raw)} is not a number; allowed: {_range_text(spec)}",
+                f"{zh}：{_short(raw)} 不是数字；{allowed_zh}",
+            )
+        )
+    bad = number_problem(value)
+    if bad is not None:
+        raise EntryValueError(
+            Said(
+                f"{what}{label}: {_short(raw)}: {bad}; allowed: {_range_text(spec)}",
+                f"{zh}：{_short(raw)} {bad.zh}；{allowed_zh}",
             )
         )
     if kind == "integer" and value != value.to_integral_value():
         raise EntryValueError(
             Said(
-                f"{what}{label}: {_fmt(raw)} is not a whole number; allowed: whole numbers "
+                f"{what}{label}: {_short(raw)} is not a whole number; allowed: whole numbers "
                 f"{_range_text(spec)}",
-                f"{zh}：{_fmt(raw)} 不是整数；允许：{_range_text(spec, 'zh')} 的整数",
+                f"{zh}：{_short(raw)} 不是整数；允许：{_range_text(spec, 'zh')} 的整数",
             )
         )
     if spec is not None:
@@ -184,8 +215,8 @@ def parse_yes_no(node: NodeBase, raw: Any, name: str | None = None) -> bool:
     what = indicator_label(node) + (f" input {name!r}" if name else "")
     raise EntryValueError(
         Said(
-            f"{what}: {_fmt(raw)} is not yes or no; allowed: yes/no, true/false, 是/否, 1/0",
-            f"{_label_zh(node, name)}：{_fmt(raw)} 不是“是”或“否”；允许：是/否、1/0、yes/no",
+            f"{what}: {_short(raw)} is not yes or no; allowed: yes/no, true/false, 是/否, 1/0",
+            f"{_label_zh(node, name)}：{_short(raw)} 不是“是”或“否”；允许：是/否、1/0、yes/no",
         )
     )
 
@@ -201,12 +232,17 @@ def _level(node: LevelLeaf, raw: Any) -> int:
             if d.label is not None and raw.strip() == d.label:
                 return d.level
     value = parse_number(raw)
-    if value is None or value != value.to_integral_value() or int(value) not in allowed:
+    if (
+        value is None
+        or number_problem(value) is not None
+        or value != value.to_integral_value()
+        or int(value) not in allowed
+    ):
         raise EntryValueError(
             Said(
-                f"{indicator_label(node)}: {_fmt(raw)} is not a level of this indicator; "
+                f"{indicator_label(node)}: {_short(raw)} is not a level of this indicator; "
                 f"allowed levels: {shown} (0 = none met)",
-                f"{_label_zh(node)}：{_fmt(raw)} 不是本指标的等级；"
+                f"{_label_zh(node)}：{_short(raw)} 不是本指标的等级；"
                 f"允许的等级：{shown.replace(', ', '、')}（0 表示均未达到）",
             )
         )
@@ -230,9 +266,9 @@ def _choice(node: ChoiceLeaf, raw: Any) -> str:
     shown = ", ".join(o.key + (f" ({o.label})" if o.label else "") for o in node.options)
     raise EntryValueError(
         Said(
-            f"{indicator_label(node)}: {_fmt(raw)} is not an option of this indicator; "
+            f"{indicator_label(node)}: {_short(raw)} is not an option of this indicator; "
             f"allowed options: {shown}",
-            f"{_label_zh(node)}：{_fmt(raw)} 不是本指标的选项；"
+            f"{_label_zh(node)}：{_short(raw)} 不是本指标的选项；"
             f"允许的选项：{shown.replace(', ', '、')}",
         )
     )
@@ -246,12 +282,39 @@ def _evidence(node: AnyNode, raw: Any) -> tuple[str, ...]:
     if raw is None:
         return ()
     if isinstance(raw, str):
-        return (raw,)
-    if isinstance(raw, list) and all(isinstance(x, str | int | Decimal) for x in raw):
-        return tuple(str(x) for x in raw)
-    raise EntryValueError(
-        [("evidence", f"{indicator_label(node)}: evidence is a list of file names or links")]
-    )
+        items: tuple[str, ...] = (raw,)
+    elif isinstance(raw, list) and all(isinstance(x, str | int | Decimal) for x in raw):
+        items = tuple(str(x) for x in raw)
+    else:
+        raise EntryValueError(
+            [("evidence", f"{indicator_label(node)}: evidence is a list of file names or links")]
+        )
+    if len(items) > MAX_EVIDENCE_ITEMS:
+        raise EntryValueError(
+            [
+                (
+                    "evidence",
+                    f"{indicator_label(node)}: {len(items)} evidence items; at most "
+                    f"{MAX_EVIDENCE_ITEMS}",
+                )
+            ]
+        )
+    errors: list[tuple[str | None, str]] = []
+    for item in items:
+        bad = evidence_problem(item)
+        if bad is not None:
+            errors.append(
+                (
+                    "evidence",
+                    Said(
+                        f"{indicator_label(node)}: evidence {shown(item)}: {bad}",
+                        f"{_label_zh(node)}：佐证材料 {shown(item)}：{bad.zh}",
+                    ),
+                )
+            )
+    if errors:
+        raise EntryValueError(errors)
+    return items
 
 
 def _text(node: AnyNode, key: str, raw: Any) -> str | None:
@@ -259,7 +322,15 @@ def _text(node: AnyNode, key: str, raw: Any) -> str | None:
         return None
     if isinstance(raw, dict | list):
         raise EntryValueError([(key, f"{indicator_label(node)}: `{key}` must be text")])
-    return str(raw)
+    text = str(raw)
+    bad = (
+        text_problem(text, MAX_COMMENT, lines=True)
+        if key == "comment"
+        else text_problem(text, MAX_EVALUATOR)
+    )
+    if bad is not None:
+        raise EntryValueError([(key, f"{indicator_label(node)}: `{key}` {shown(text)}: {bad}")])
+    return text
 
 
 def _single(node: AnyNode, raw: Any) -> Decimal | int | bool | str:
@@ -278,9 +349,9 @@ def _single(node: AnyNode, raw: Any) -> Decimal | int | bool | str:
     ):
         raise EntryValueError(
             Said(
-                f"{indicator_label(node)}: {_fmt(raw)} is not a count; allowed: whole numbers "
+                f"{indicator_label(node)}: {_short(raw)} is not a count; allowed: whole numbers "
                 "0, 1, 2, …",
-                f"{_label_zh(node)}：{_fmt(raw)} 不是个数；允许：0、1、2……",
+                f"{_label_zh(node)}：{_short(raw)} 不是个数；允许：0、1、2……",
             )
         )
     return value
@@ -406,7 +477,7 @@ def normalize_entry(node: AnyNode, raw: Any, *, evaluator: str = "") -> Entry:
             (
                 None,
                 f"{indicator_label(node)} is computed by the formula {node.value!r}; "
-                f"enter its inputs as a mapping {{{names}}}, got {_fmt(raw)}",
+                f"enter its inputs as a mapping {{{names}}}, got {_short(raw)}",
             )
         )
     else:
@@ -449,5 +520,7 @@ def _value_or_na(node: AnyNode, raw: Any) -> Any:
     if raw is None:
         raise EntryValueError(f"{indicator_label(node)}: no value given")
     if isinstance(raw, dict | list):
-        raise EntryValueError(f"{indicator_label(node)}: expected a single value, got {_fmt(raw)}")
+        raise EntryValueError(
+            f"{indicator_label(node)}: expected a single value, got {_short(raw)}"
+        )
     return _single(node, raw)

@@ -9,6 +9,7 @@ line and column of each key and item. Numbers become `Decimal` built from the sc
 from __future__ import annotations
 
 import re
+import stat as stat_
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -333,11 +334,48 @@ def parse_yaml(text: str, file: str = "<input>") -> Any:
     return data
 
 
+#: The largest YAML file read (sets, entries, workspace and regions files); bigger ones are
+#: refused at once instead of being parsed for a minute.
+MAX_YAML_BYTES = 20 * 1024 * 1024
+
+
+def read_limited(path: Path, limit: int, what: str = "file") -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; a folder, a FIFO, a device
+    (/dev/zero) or a bigger file is refused before it is read (OSError subclasses are the
+    caller's to word)."""
+    st = path.stat()  # follows symlinks: a link to /dev/zero is a device
+    if stat_.S_ISDIR(st.st_mode):
+        raise IsADirectoryError(str(path))
+    if not stat_.S_ISREG(st.st_mode):
+        raise AssessorError(
+            Problem(
+                f"is not a regular file (a FIFO, socket or device); give a {what}",
+                file=str(path),
+                code="file",
+            )
+        )
+    if st.st_size > limit:
+        raise AssessorError(
+            Problem(
+                f"is too large: {st.st_size:,} bytes, at most {limit:,} for a {what}",
+                file=str(path),
+                code="file",
+            )
+        )
+    with path.open("rb") as f:
+        data = f.read(limit + 1)
+    if len(data) > limit:  # grew while being read
+        raise AssessorError(
+            Problem(f"is too large: more than {limit:,} bytes", file=str(path), code="file")
+        )
+    return data
+
+
 def read_text(path: Path | str) -> str:
     """A file's text; anything but readable UTF-8 becomes a located Problem."""
     name = str(path)
     try:
-        raw = Path(path).read_bytes()
+        raw = read_limited(Path(path), MAX_YAML_BYTES, "YAML file")
     except FileNotFoundError:
         raise AssessorError(Problem("no such file", file=name, code="file")) from None
     except IsADirectoryError:
@@ -370,7 +408,7 @@ def read_mapping(path: Path | str, what: str = "an indicator set") -> LocDict:
     name = str(path)
     data = parse_yaml(read_text(path), name)
     if not isinstance(data, LocDict):
-        kind = "a list" if isinstance(data, list) else f"a single value {data!r}"
+        kind = "a list" if isinstance(data, list) else f"a single value {str(data)[:40]!r}"
         raise AssessorError(
             Problem(
                 f"{what} file must be a mapping of keys (format:, id:, …); found {kind}",

@@ -119,6 +119,15 @@ def find_parent(child: Path, ref: str, known: Mapping[str, Path] | None = None) 
     return None
 
 
+def _within(path: Path, folder: Path) -> bool:
+    """Whether `path` (resolved) is inside `folder` (resolved)."""
+    try:
+        path.relative_to(folder)
+    except ValueError:
+        return False
+    return True
+
+
 def _looks_like_path(ref: str) -> bool:
     return "/" in ref or "\\" in ref or ref.endswith((".yaml", ".yml"))
 
@@ -168,6 +177,16 @@ def resolve_raw(
         )
     here = path.resolve()
     there = parent_path.resolve()
+    named = known is not None and any(Path(k).resolve() == there for k in known.values())
+    if not named and not _within(there, path.resolve().parent):
+        raise AssessorError(
+            where.problem(
+                f"extends: {ref!r} is outside the folder of {name} ({path.parent}); a parent "
+                "set must sit beside the set that extends it, or be named on the command line",
+                "extends",
+                code="extends-outside",
+            )
+        )
     if there in (*chain, here):
         cycle = [*chain, here, there]
         start = cycle.index(there)
@@ -421,6 +440,32 @@ def duplicate_id_problems(raw: LocDict) -> list[Problem]:
     return out
 
 
+def formula_problems(indicator_set: IndicatorSet, raw: LocDict, file: str) -> list[Problem]:
+    """Every formula parsed once, when the set is loaded: one that does not parse (or is too
+    long or too deep) is a located error here, never a traceback in `score` or `explain`."""
+    from assessor.model.indicator_set import NumericLeaf, walk
+    from assessor.scoring.formula import FormulaError, parse_formula
+
+    index = raw_node_index(raw)
+    out: list[Problem] = []
+    for node in walk(list(indicator_set.tree)):
+        if not isinstance(node, NumericLeaf) or node.value is None:
+            continue
+        try:
+            parse_formula(node.value)
+        except FormulaError as exc:
+            rn = index.get(node.id)
+            mark = (
+                rn.node.value_mark("value") if rn is not None and "value" in rn.node else raw.mark
+            )
+            out.append(
+                mark.problem(
+                    f"{node.id} ({node.name}): {exc}", f"{node.id}.value", code="formula-syntax"
+                )
+            )
+    return out
+
+
 def load_set_located(
     path: Path | str, known: Mapping[str, Path] | None = None
 ) -> tuple[IndicatorSet, LocDict]:
@@ -435,6 +480,8 @@ def load_set_located(
     except (RecursionError, ValueError, TypeError) as exc:  # pragma: no cover - defensive
         problems.append(Problem(f"cannot read the set: {exc}", file=str(path), code="schema"))
     problems.extend(duplicate_id_problems(raw))
+    if indicator_set is not None:
+        problems.extend(formula_problems(indicator_set, raw, str(path)))
     if problems or indicator_set is None:
         problems.sort(key=lambda p: (p.file or "", p.line or 0, p.column or 0))
         raise AssessorError(problems)

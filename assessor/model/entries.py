@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from assessor.model.limits import MAX_NAME, MAX_REGION_ID, id_problem, text_problem
 from assessor.model.periods import PERIOD_PATTERN
 
 Scalar = Decimal | int | bool | str
@@ -52,6 +53,22 @@ class RegionBlock(BaseModel):
     def _region_text(cls, v: Any) -> Any:
         return str(v) if isinstance(v, int | Decimal) and not isinstance(v, bool) else v
 
+    @field_validator("region", "parent")
+    @classmethod
+    def _id_shape(cls, v: str | None) -> str | None:
+        bad = None if v is None else id_problem(v, MAX_REGION_ID)
+        if bad is not None:
+            raise ValueError(f"region id {v!r}: {bad}")
+        return v
+
+    @field_validator("name", "group")
+    @classmethod
+    def _name_shape(cls, v: str | None) -> str | None:
+        bad = None if v is None else text_problem(v, MAX_NAME)
+        if bad is not None:
+            raise ValueError(f"{str(v)[:40]!r}: {bad}")
+        return v
+
 
 class EntriesFile(BaseModel):
     """An entries file as written (spec §2)."""
@@ -70,6 +87,16 @@ class EntriesFile(BaseModel):
     @classmethod
     def _as_text(cls, v: Any) -> Any:
         return str(v) if isinstance(v, int | Decimal) and not isinstance(v, bool) else v
+
+    @field_validator("evaluator")
+    @classmethod
+    def _evaluator_shape(cls, v: str | None) -> str | None:
+        from assessor.model.limits import MAX_EVALUATOR
+
+        bad = None if v is None else id_problem(v, MAX_EVALUATOR)
+        if bad is not None:
+            raise ValueError(f"evaluator {str(v)[:40]!r}: {bad}")
+        return v
 
 
 class Region(BaseModel):

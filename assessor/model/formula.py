@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, DivisionByZero, InvalidOperation
+from functools import lru_cache
 
 from assessor.errors import Said
 
@@ -19,6 +20,11 @@ Fn = Callable[[Env], Decimal]
 ONE = Decimal(1)
 ZERO = Decimal(0)
 FUNCTIONS = ("min", "max", "abs", "round", "if")
+#: A formula's size and nesting: far above any real rule, far below Python's recursion limit
+#: (parsing and evaluating recurse once per level).
+MAX_FORMULA_CHARS = 2_000
+MAX_TOKENS = 400
+MAX_DEPTH = 32
 
 _TOKEN = re.compile(
     r"\s*(?:"
@@ -65,6 +71,11 @@ def _b(x: bool) -> Decimal:
 
 class _Parser:
     def __init__(self, text: str) -> None:
+        if len(text) > MAX_FORMULA_CHARS:
+            raise FormulaError(
+                f"formula {_cut(text)!r} is too long: {len(text)} characters, at most "
+                f"{MAX_FORMULA_CHARS}"
+            )
         self.text = text
         self.tokens: list[tuple[str, str, int]] = []
         pos = 0
@@ -82,8 +93,23 @@ class _Parser:
             kind = m.lastgroup or ""
             self.tokens.append((kind, m.group(kind), m.start(kind)))
             pos = m.end()
+            if len(self.tokens) > MAX_TOKENS:
+                raise FormulaError(
+                    f"formula {_cut(text)!r} is too long: more than {MAX_TOKENS} numbers, names "
+                    "and operators; split it into inputs"
+                )
         self.i = 0
+        self.depth = 0
         self.names: set[str] = set()
+
+    def deeper(self) -> None:
+        """One more level of ( ), a function call or a sign; refuse beyond MAX_DEPTH."""
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise FormulaError(
+                f"formula {_cut(self.text)!r} is nested too deeply: more than {MAX_DEPTH} levels "
+                "of parentheses, function calls or signs"
+            )
 
     def peek(self) -> tuple[str, str, int] | None:
         return self.tokens[self.i] if self.i < len(self.tokens) else None
@@ -129,7 +155,9 @@ class _Parser:
     def not_(self) -> Fn:
         if self.at("not"):
             self.take()
+            self.deeper()
             inner = self.not_()
+            self.depth -= 1
             return lambda e: _b(not inner(e))
         return self.cmp()
 
@@ -176,11 +204,16 @@ class _Parser:
     def unary(self) -> Fn:
         if self.at("-"):
             self.take()
+            self.deeper()
             inner = self.unary()
+            self.depth -= 1
             return lambda e: -inner(e)
         if self.at("+"):
             self.take()
-            return self.unary()
+            self.deeper()
+            plus = self.unary()
+            self.depth -= 1
+            return plus
         return self.primary()
 
     def primary(self) -> Fn:
@@ -190,8 +223,10 @@ class _Parser:
             value = Decimal(text)
             return lambda e: value
         if text == "(":
+            self.deeper()
             inner = self.or_()
             self.take(")")
+            self.depth -= 1
             return inner
         if kind == "name":
             if text in ("and", "or", "not"):
@@ -210,6 +245,7 @@ class _Parser:
                 f"unknown function {name!r} in {self.text!r}; allowed: {', '.join(FUNCTIONS)}"
             )
         self.take("(")
+        self.deeper()
         args: list[Fn] = []
         if not self.at(")"):
             args.append(self.or_())
@@ -217,6 +253,7 @@ class _Parser:
                 self.take()
                 args.append(self.or_())
         self.take(")")
+        self.depth -= 1
 
         def arity(lo: int, hi: int) -> None:
             if not lo <= len(args) <= hi:
@@ -245,6 +282,16 @@ class _Parser:
         return lambda e: yes(e) if cond(e) else no(e)
 
 
+def _cut(text: str) -> str:
+    return text if len(text) <= 60 else text[:60] + "…"
+
+
+@lru_cache(maxsize=2048)
+def _parse(text: str) -> Formula:
+    return _Parser(text).parse()
+
+
 def parse_formula(text: str) -> Formula:
-    """Parse `text`; raises `FormulaError` naming the character that is not allowed."""
-    return _Parser(str(text)).parse()
+    """Parse `text` (once: a set's formulas are parsed when it is loaded, and the parse is
+    kept); raises `FormulaError` naming the character that is not allowed, or the limit."""
+    return _parse(str(text))

@@ -23,6 +23,7 @@ from assessor.model.indicator_set import (
     share_points,
     yields_level,
 )
+from assessor.scoring.formula import FormulaError
 from assessor.scoring.methods import LeafScorer, make_scorer
 
 ZERO = Decimal(0)
@@ -181,7 +182,10 @@ def compile_set(indicator_set: IndicatorSet) -> CompiledSet:
             cn.method = node.method
             cn.peer = node.method in ("rank", "minmax")
             cn.levelled = yields_level(node)
-            cn.scorer = make_scorer(node)
+            try:
+                cn.scorer = make_scorer(node)
+            except FormulaError as exc:  # a set built without the loader, which refuses these
+                problems.append(Problem(f"{node.id}: {exc}", key=node.id, code="formula-syntax"))
             cn.veto_effect = _veto_effect(node)
         return cn
 

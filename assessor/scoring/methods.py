@@ -97,6 +97,8 @@ def clamp(x: Decimal, lo: Decimal, hi: Decimal) -> Decimal:
 
 def fmt(x: Decimal) -> str:
     """A Decimal without exponent or trailing zeros: 2.40 → 2.4, 1E+1 → 10."""
+    if not x.is_finite() or abs(x.adjusted()) > 20:
+        return str(x)[:40]  # beyond what the gate admits: shown as it is, never expanded
     if x == x.to_integral_value():
         return str(x.quantize(ONE))
     s = format(x.normalize(), "f")
@@ -148,7 +150,64 @@ def _is_num(s: str) -> bool:
     return True
 
 
+def _unscorable(entry: Entry) -> Said | None:
+    """Why a stored entry's numbers cannot be computed with (the gate's limits), if they cannot."""
+    from assessor.model.limits import number_problem
+
+    values = [entry.value, *(entry.inputs or {}).values()]
+    for v in values:
+        if isinstance(v, Decimal):
+            bad = number_problem(v)
+            if bad is not None:
+                shown = str(v) if len(str(v)) <= 40 else str(v)[:40] + "…"
+                return Said(f"stored value {shown}: {bad}", f"已存数值 {shown}{bad.zh}")
+    return None
+
+
+def _harmless(v: object) -> object:
+    """A value as results show it, with numbers beyond the limits turned into short text (so
+    that JSON, export and reports never compute with them)."""
+    from assessor.model.limits import number_problem
+
+    if isinstance(v, dict):
+        return {k: _harmless(x) for k, x in v.items()}
+    if isinstance(v, Decimal) and number_problem(v) is not None:
+        text = str(v)
+        return text if len(text) <= 40 else text[:40] + "…"
+    return v
+
+
+def guarded(scorer: LeafScorer) -> LeafScorer:
+    """Defence in depth: an entry that still cannot be scored (a value stored before the gate,
+    a method that raises) makes this leaf an `error` with its message; the rest goes on."""
+
+    def safe(entry: Entry, mx: Decimal) -> Outcome:
+        why = None if entry.na else _unscorable(entry)
+        if why is not None:
+            return Outcome("error", ZERO, 0, _harmless(entry.inputs or entry.value), why)
+        try:
+            out = scorer(entry, mx)
+        except Exception as exc:
+            text = f"{type(exc).__name__}: {exc}"[:200]
+            return Outcome(
+                "error", ZERO, 0, entry.inputs or entry.value,
+                Said(f"cannot be scored: {text}", f"无法评分：{text}"),
+            )  # fmt: skip
+        if out.points is not None and not out.points.is_finite():
+            return Outcome(
+                "error", ZERO, 0, out.value, Said("the score is not a number", "得分不是有限数值")
+            )
+        return out
+
+    return safe
+
+
 def make_scorer(node: AnyNode) -> LeafScorer | None:
+    scorer = _make_scorer(node)
+    return None if scorer is None else guarded(scorer)
+
+
+def _make_scorer(node: AnyNode) -> LeafScorer | None:
     if isinstance(node, InnerNode):
         return None
     if isinstance(node, LevelLeaf):
@@ -173,6 +232,15 @@ def make_scorer(node: AnyNode) -> LeafScorer | None:
             return Outcome(
                 "error", ZERO, 0, entry.value, Said(f"not a number: {exc}", f"不是数字：{exc}")
             )
+        if node.value is not None:
+            from assessor.model.limits import number_problem
+
+            bad = number_problem(v, computed=True)
+            if bad is not None:
+                return Outcome(
+                    "error", ZERO, 0, entry.inputs,
+                    Said(f"{node.value} gives {str(v)[:40]}: {bad}", f"{node.value} 的结果{bad.zh}"),
+                )  # fmt: skip
         out = compute(v, mx)
         out.value = shown if node.value is None else v
         if node.value is not None:

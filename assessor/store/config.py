@@ -117,6 +117,26 @@ class RegionEntry(BaseModel):
         classmethod(lambda cls, v: _text(v))
     )
 
+    @field_validator("id", "parent")
+    @classmethod
+    def _id_shape(cls, v: str | None) -> str | None:
+        from assessor.model.limits import MAX_REGION_ID, id_problem
+
+        bad = None if v is None else id_problem(v, MAX_REGION_ID)
+        if bad is not None:
+            raise ValueError(f"region id {v!r}: {bad}")
+        return v
+
+    @field_validator("name", "group")
+    @classmethod
+    def _name_shape(cls, v: str | None) -> str | None:
+        from assessor.model.limits import MAX_NAME, text_problem
+
+        bad = None if v is None else text_problem(v, MAX_NAME)
+        if bad is not None:
+            raise ValueError(f"{str(v)[:40]!r}: {bad}")
+        return v
+
 
 class RegionsFile(BaseModel):
     model_config = ConfigDict(defer_build=True, extra="forbid", populate_by_name=True)
@@ -180,7 +200,17 @@ def resolve_set(folder: Path, ref: str) -> Path:
     candidates = [folder / ref, folder / f"{ref}.yaml", bundled_indicators_dir() / f"{ref}.yaml"]
     for c in candidates:
         if c.is_file():
-            return c.resolve()
+            full = c.resolve()
+            if not _inside(full, folder) and full.suffix.lower() not in (".yaml", ".yml"):
+                raise AssessorError(
+                    Problem(
+                        f"indicator set {ref!r} is outside the workspace and not a .yaml file; "
+                        "name a set inside the workspace, a bundled set id, or a .yaml set file",
+                        file=str(folder / WORKSPACE_FILE),
+                        key="sets",
+                    )
+                )
+            return full
     raise AssessorError(
         Problem(
             f"indicator set {ref!r} not found: looked for {', '.join(str(c) for c in candidates)}",
@@ -188,6 +218,30 @@ def resolve_set(folder: Path, ref: str) -> Path:
             key="sets",
         )
     )
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def regions_path(folder: Path, config: WorkspaceConfig) -> Path:
+    """The regions file of a workspace: it must be inside the workspace folder (`init` copies
+    it there), so workspace.yaml cannot make assessor read any other file."""
+    path = folder / config.regions
+    if not _inside(path, folder):
+        raise AssessorError(
+            Problem(
+                f"regions file {config.regions!r} is outside the workspace {folder}; "
+                "keep it in the workspace folder",
+                file=str(folder / WORKSPACE_FILE),
+                key="regions",
+            )
+        )
+    return path
 
 
 def database_url(folder: Path, config: WorkspaceConfig) -> str:

@@ -20,6 +20,8 @@ from sqlalchemy import text as sql_text
 
 from assessor.errors import Problem
 from assessor.model.entries import Assessment, Entry, Region
+from assessor.model.gate import entry_problems, key_problems
+from assessor.model.limits import MAX_EVALUATOR, id_problem, shown
 from assessor.store import tables as t
 from assessor.store.audit import GENESIS, record_hash, verify_chain
 from assessor.store.codec import dumps, entry_from_payload, entry_payload, loads
@@ -113,6 +115,78 @@ def _sqlite_backup(db: Path, backup: Path) -> None:
         src.close()
 
 
+def gate(rows: Iterable[tuple[EntryKey, Entry]], who: str) -> None:
+    """Refuse, before anything is written, an entry that breaks the limits (model/limits.py):
+    whatever door it came by, nothing stored can later stop `score`, `export` or a report."""
+    problems = []
+    bad_who = id_problem(who, MAX_EVALUATOR) if isinstance(who, str) else "not text"
+    if bad_who:
+        problems.append(Problem(f"who {shown(str(who))}: {bad_who}", key="who", code="gate"))
+    for key, entry in rows:
+        found = key_problems(key.set_id, key.region, key.period, key.evaluator, key.leaf)
+        found += entry_problems(entry)
+        problems += [Problem(m, key=shown(key.label(), 80), code="gate") for m in found]
+        if len(problems) >= 50:
+            break
+    if problems:
+        raise StoreError(problems)
+
+
+def _redacted(url: str) -> str:
+    """The URL as a message shows it: without its password."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # not a URL at all: shown cut, it is the user's own text
+        return repr(url[:80])
+
+
+def check_database_url(url: str) -> None:
+    """Refuse, before connecting, what cannot be an assessor database: another kind of server,
+    text that is not a URL, or a SQLite path that is a folder or a special file."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    allowed = "sqlite:///FILE or postgresql://USER@HOST/DB"
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):
+        raise StoreError(
+            Problem(
+                f"database {_redacted(url)} is not a database URL; use {allowed}",
+                key="database",
+                code="database",
+            )
+        ) from None
+    backend = parsed.get_backend_name()
+    if backend not in ("sqlite", "postgresql"):
+        raise StoreError(
+            Problem(
+                f"database {_redacted(url)}: {backend} is not supported; use {allowed}",
+                key="database",
+                code="database",
+            )
+        )
+    if backend == "sqlite":
+        path = parsed.database
+        if not path or path == ":memory:":
+            raise StoreError(
+                Problem(
+                    f"database {url}: give a file (sqlite:///FILE)", key="database", code="database"
+                )
+            )
+        p = Path(path)
+        if p.exists() and not p.is_file():
+            raise StoreError(
+                Problem(
+                    f"database {p} is not a regular file (a folder or a device)",
+                    key="database",
+                    code="database",
+                )
+            )
+
+
 class Store:
     """One workspace's database. Open with `Store.open(url)`; it migrates older databases."""
 
@@ -125,17 +199,35 @@ class Store:
 
     @classmethod
     def open(cls, url: str, *, migrate: bool = True) -> Store:
-        engine = (
-            _sqlite_engine(url)
-            if url.startswith("sqlite")
-            else create_engine(
-                url, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT}
+        """Open (and migrate) the database at `url`; one that cannot be reached or is not an
+        assessor database is a `StoreError` naming it, with the driver's reason."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        check_database_url(url)
+        try:
+            engine = (
+                _sqlite_engine(url)
+                if url.startswith("sqlite")
+                else create_engine(
+                    url, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT}
+                )
             )
-        )
-        watch_for_outages(engine, url)
-        store = cls(engine, url)
-        if migrate:
-            store.migrate()
+            watch_for_outages(engine, url)
+            store = cls(engine, url)
+            if migrate:
+                store.migrate()
+        except StoreError:
+            raise
+        except (SQLAlchemyError, OSError, ImportError, ValueError) as exc:
+            reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+            raise StoreError(
+                Problem(
+                    f"cannot open the database {_redacted(url)}: "
+                    f"{reason[0] if reason else type(exc).__name__}",
+                    key="database",
+                    code="database",
+                )
+            ) from None
         return store
 
     def close(self) -> None:
@@ -212,13 +304,12 @@ class Store:
         old: Any = None,
         new: Any = None,
         reason: str | None = None,
+        at: str | None = None,
     ) -> None:
-        head = conn.execute(
-            select(t.chain_head.c.seq, t.chain_head.c.hash).where(t.chain_head.c.id == 1)
-        ).one()
+        head = self._head(conn)
         record = {
             "seq": head.seq + 1,
-            "at": now(),
+            "at": at or now(),
             "who": who,
             "action": action,
             "set_id": key.set_id if key else set_id,
@@ -241,6 +332,23 @@ class Store:
                 sql_text("SELECT pg_notify(:channel, :seq)"),
                 {"channel": CHANGES_CHANNEL, "seq": str(record["seq"])},
             )
+
+    @staticmethod
+    def _head(conn: Connection) -> Any:
+        """The chain head row; without it nothing can be appended (and verify says so)."""
+        head = conn.execute(
+            select(t.chain_head.c.seq, t.chain_head.c.hash).where(t.chain_head.c.id == 1)
+        ).one_or_none()
+        if head is None:
+            raise StoreError(
+                Problem(
+                    "the audit chain's head row is missing (deleted behind the log); nothing can "
+                    "be written: run `assessor audit verify` and restore the database",
+                    key="audit",
+                    code="audit-chain",
+                )
+            )
+        return head
 
     # ------------------------------------------------------------------ statuses
 
@@ -299,7 +407,8 @@ class Store:
                 raise StoreError(
                     Problem(f"{region} {period}: {what} needs a reason (--reason …)", key=region)
                 )
-            values = {"status": status, "updated_at": now(), "updated_by": who}
+            stamp = now()
+            values = {"status": status, "updated_at": stamp, "updated_by": who}
             updated = conn.execute(
                 t.statuses.update()
                 .where(
@@ -317,7 +426,7 @@ class Store:
                 )
             self._append(
                 conn, who=who, action="status", set_id=set_id, region=region, period=period,
-                old=old, new=status, reason=reason,
+                old=old, new=status, reason=reason, at=stamp,
             )  # fmt: skip
             return old
 
@@ -366,6 +475,7 @@ class Store:
         reason: str | None,
         action: str = "set",
     ) -> int:
+        gate([(key, entry)], who)
         self._check_writable(conn, key)
         row = self._row(conn, key)
         current = row.version if row is not None else 0
@@ -381,7 +491,7 @@ class Store:
             "evidence": dumps(new["evidence"]),
             "carried_over": entry.carried_over,
             "version": current + 1,
-            "updated_at": now(),
+            "updated_at": (stamp := now()),
             "updated_by": who,
         }
         if row is None:
@@ -393,7 +503,9 @@ class Store:
             if old == new:
                 return current  # nothing changed: no new version, no audit record
             conn.execute(t.entries.update().where(t.entries.c.id == row.id).values(**values))
-        self._append(conn, who=who, action=action, key=key, old=old, new=new, reason=reason)
+        self._append(
+            conn, who=who, action=action, key=key, old=old, new=new, reason=reason, at=stamp
+        )
         return current + 1
 
     def set_entry(
@@ -451,6 +563,7 @@ class Store:
         new rows and audit records are inserted in bulk, and the chain head is moved once."""
         if not rows:
             return 0
+        gate(rows, who)
         scopes = {(k.set_id, k.period) for k, _ in rows}
         finals: set[tuple[str, str, str]] = set()
         existing: dict[tuple[str, str, str, str, str], Any] = {}
@@ -470,9 +583,7 @@ class Store:
         for key, _ in rows:
             if (key.set_id, key.region, key.period) in finals:
                 self._check_writable(conn, key)  # raises FinalError with the usual message
-        head = conn.execute(
-            select(t.chain_head.c.seq, t.chain_head.c.hash).where(t.chain_head.c.id == 1)
-        ).one()
+        head = self._head(conn)
         seq, prev = head.seq, head.hash
         stamp = now()
         inserts: list[dict[str, Any]] = []
@@ -669,11 +780,11 @@ class Store:
             t.evidence.insert().values(
                 set_id=key.set_id, region=key.region, period=key.period, leaf=key.leaf,
                 evaluator=key.evaluator, path=path, url=url, sha256=sha256, note=note,
-                added_at=now(), added_by=who,
+                added_at=(stamp := now()), added_by=who,
             )
         )  # fmt: skip
         new = {"path": path, "url": url, "sha256": sha256, "note": note}
-        self._append(conn, who=who, action="evidence", key=key, new=new)
+        self._append(conn, who=who, action="evidence", key=key, new=new, at=stamp)
         pk = res.inserted_primary_key
         assert pk is not None
         return int(pk[0])
@@ -738,9 +849,7 @@ class Store:
         """(last record's number, its hash): write it down (a report, minutes) and a later
         `audit verify --anchor HASH` proves that nothing up to that record was rewritten."""
         with self.engine.connect() as conn:
-            row = conn.execute(
-                select(t.chain_head.c.seq, t.chain_head.c.hash).where(t.chain_head.c.id == 1)
-            ).one()
+            row = self._head(conn)
         return int(row.seq), str(row.hash)
 
     def record_with_hash(self, digest: str) -> int | None:
@@ -750,32 +859,41 @@ class Store:
         return None if seq is None else int(seq)
 
     def verify_audit(self) -> list[Problem]:
-        """Every break in the hash chain, and any difference between replaying it and the entries."""
+        """Every break in the hash chain, and every difference between replaying it and the
+        tables it describes: entries (values and their version, updated_by, updated_at),
+        statuses (with who and when) and evidence rows."""
+        from assessor.store.replay import compare_tables
+
         with self.engine.connect() as conn:
             records = [
                 dict(r._mapping) for r in conn.execute(select(t.audit).order_by(t.audit.c.seq))
             ]
             head_row = conn.execute(
                 select(t.chain_head.c.seq, t.chain_head.c.hash).where(t.chain_head.c.id == 1)
-            ).one()
+            ).one_or_none()
+            entries = [dict(r._mapping) for r in conn.execute(select(t.entries))]
+            statuses = [dict(r._mapping) for r in conn.execute(select(t.statuses))]
+            evidence = [dict(r._mapping) for r in conn.execute(select(t.evidence))]
+        problems: list[Problem] = []
+        if head_row is None:
+            problems.append(
+                Problem(
+                    "the audit chain's head row is missing: it was deleted behind the log",
+                    key="audit",
+                    code="audit-chain",
+                )
+            )
+            last = records[-1] if records else None
+            head = (int(last["seq"]), str(last["hash"])) if last else (0, GENESIS)
+        else:
             head = (head_row.seq, head_row.hash) if head_row.seq else (0, GENESIS)
-        problems = [
+        problems += [
             Problem(m, key="audit", code="audit-chain") for m in verify_chain(records, head)
         ]
-        replayed = self._replay(records)
-        current: dict[tuple[str, ...], Any] = {
-            (s.set_id, s.region, s.period, s.evaluator, s.leaf): entry_payload(s.entry)
-            for s in self._all_entries()
-        }
-        for k in sorted(set(replayed) | set(current)):
-            if replayed.get(k) != current.get(k):
-                problems.append(
-                    Problem(
-                        f"entry {'/'.join(k)} differs from what the audit log says it should be",
-                        key="audit",
-                        code="audit-replay",
-                    )
-                )
+        problems += [
+            Problem(m, key="audit", code="audit-replay")
+            for m in compare_tables(records, entries, statuses, evidence)
+        ]
         return problems
 
     def _all_entries(self) -> list[StoredEntry]:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,6 +16,7 @@ from assessor.errors import AssessorError, Problem
 from assessor.model.entries import Assessment, Region
 from assessor.model.indicator_set import Consolidation, IndicatorSet
 from assessor.store.config import (
+    DEFAULT_DATABASE,
     WORKSPACE_FILE,
     WorkspaceConfig,
     bundled_indicators_dir,
@@ -23,6 +25,7 @@ from assessor.store.config import (
     read_regions,
     resolve_set,
 )
+from assessor.store.config import regions_path as config_regions_path
 from assessor.store.store import AuditRecord, EntryKey, Store, StoredEntry
 
 if TYPE_CHECKING:
@@ -45,7 +48,13 @@ class Workspace:
     @property
     def store(self) -> Store:
         if self._store is None:
-            self._store = Store.open(self.url)
+            from assessor.store.errors import StoreError
+
+            try:
+                self._store = Store.open(self.url)
+            except StoreError as exc:  # name the file that says which database
+                where = str(self.folder / WORKSPACE_FILE)
+                raise StoreError([replace(p, file=p.file or where) for p in exc.problems]) from None
         return self._store
 
     def close(self) -> None:
@@ -100,18 +109,17 @@ class Workspace:
         )
 
     def key(self, region: str, period: str, leaf: str, evaluator: str) -> EntryKey:
-        """The store's key for an entry, after checking region, period and leaf exist."""
-        from assessor.model.periods import PeriodError, parse_period
+        """The store's key for an entry, after checking region, period (of the workspace's
+        period_kind), leaf and evaluator name."""
+        from assessor.model.gate import key_problems
 
         problems = []
         if region not in self.regions:
             problems.append(Problem(f"region {region} is not in {self.config.regions}", key=region))
         if leaf not in self.leaf_ids:
             problems.append(Problem(f"{leaf} is not a leaf of {self.set_id}", key=leaf))
-        try:
-            parse_period(period)
-        except PeriodError as exc:
-            problems.append(Problem(str(exc), key="period"))
+        found = key_problems(self.set_id, region, period, evaluator, leaf, self.config.period_kind)
+        problems += [Problem(m, key="period" if "period" in m else None) for m in found]
         if problems:
             raise AssessorError(problems)
         return EntryKey(self.set_id, region, period, evaluator, leaf)
@@ -264,7 +272,7 @@ class Workspace:
 def open_workspace(folder: Path | str) -> Workspace:
     folder = Path(folder).resolve()
     config = read_config(folder)
-    regions_path = folder / config.regions
+    regions_path = config_regions_path(folder, config)
     if not regions_path.is_file():
         raise AssessorError(
             Problem(
@@ -318,13 +326,16 @@ def init_workspace(
         )
     src_regions = Path(regions_file)
     regions = read_regions(src_regions)  # checked before anything is written
-    folder.mkdir(parents=True, exist_ok=True)
     set_path = (
         resolve_set(folder, set_ref) if not Path(set_ref).is_file() else Path(set_ref).resolve()
     )
-    from assessor.loader import load_set
+    from assessor.loader.lint import lint_file
+    from assessor.loader.sets import load_set
 
     indicator_set = load_set(set_path)
+    errors = [p for p in lint_file(set_path) if p.severity == "error"]
+    if errors:  # a set that does not lint would fail every later `status` and `score`
+        raise AssessorError(errors)
     bundled = set_path.parent.resolve() == bundled_indicators_dir().resolve()
     ref = indicator_set.id if bundled else os.path.relpath(set_path, folder)
     doc = {
@@ -340,19 +351,46 @@ def init_workspace(
         "sample": sample,
     }
     doc = {k: v for k, v in doc.items() if v not in (None, [], False) or k == "format"}
-    (folder / "regions.yaml").write_text(
-        yaml.safe_dump(
-            {"format": 1, "regions": [r.model_dump(exclude_none=True) for r in regions]},
-            allow_unicode=True,
-            sort_keys=False,
-        ),
-        encoding="utf-8",
-    )
-    (folder / WORKSPACE_FILE).write_text(
-        "# assessor workspace: docs/workspace.md explains every key\n"
-        + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False),
-        encoding="utf-8",
-    )
-    ws = open_workspace(folder)
-    ws.store  # noqa: B018 - creates and migrates the database now, so errors show at init
+    made_folder = not folder.exists()
+    folder.mkdir(parents=True, exist_ok=True)
+    written = [folder / "regions.yaml", folder / WORKSPACE_FILE]
+    url = database_url(folder, WorkspaceConfig(name="-", sets=["-"], database=database))
+    db = Path(url.split("///", 1)[1]) if url.startswith("sqlite:///") else folder / DEFAULT_DATABASE
+    if url.startswith("sqlite:///") and not db.exists():
+        written += [db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")]
+    try:
+        if database:
+            from assessor.store.store import check_database_url
+
+            try:
+                check_database_url(url)
+            except AssessorError as exc:
+                raise AssessorError([replace(p, key="--database") for p in exc.problems]) from None
+        written[0].write_text(
+            yaml.safe_dump(
+                {"format": 1, "regions": [r.model_dump(exclude_none=True) for r in regions]},
+                allow_unicode=True,
+                sort_keys=False,
+            ),
+            encoding="utf-8",
+        )
+        written[1].write_text(
+            "# assessor workspace: docs/workspace.md explains every key\n"
+            + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False),
+            encoding="utf-8",
+        )
+        ws = open_workspace(folder)
+        ws.store  # noqa: B018 - creates and migrates the database now, so errors show at init
+    except BaseException:
+        _undo_init(folder, written, made_folder)
+        raise
     return ws
+
+
+def _undo_init(folder: Path, written: list[Path], made_folder: bool) -> None:
+    """Leave nothing behind of an `init` that failed (a database that cannot be reached …)."""
+    for p in written:
+        p.unlink(missing_ok=True)
+    if made_folder:
+        with contextlib.suppress(OSError):
+            folder.rmdir()

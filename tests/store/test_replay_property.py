@@ -14,6 +14,10 @@ from assessor.store.store import EntryKey, Store
 REGIONS = ("371502", "371503")
 LEAVES = ("L1", "L2", "L3")
 EVALUATORS = ("张三", "李四")
+# What the store accepts (model/limits.py): text without control characters; evidence as
+# relative names inside the workspace.
+notes = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), max_size=8)
+names = st.text("abc佐证材料.pdf_-", min_size=1, max_size=6).filter(lambda s: ".." not in s)
 
 keys = st.builds(
     lambda r, e, leaf: EntryKey("s", r, "2024", e, leaf),
@@ -29,11 +33,11 @@ entries = st.one_of(
         st.decimals(0, 100, places=1),
         st.decimals(1, 100, places=0),
     ),
-    st.builds(lambda c: Entry(na=True, comment=c), st.text(max_size=5) | st.none()),
+    st.builds(lambda c: Entry(na=True, comment=c), notes | st.none()),
     st.builds(
         lambda c, ev: Entry(value=D(1), comment=c, evidence=tuple(ev)),
-        st.text(max_size=8),
-        st.lists(st.text(min_size=1, max_size=6), max_size=2),
+        notes,
+        st.lists(names, max_size=2),
     ),
 )
 operations = st.lists(

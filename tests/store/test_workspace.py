@@ -185,7 +185,7 @@ def test_an_anchored_head_hash_detects_a_log_rewritten_consistently(workspace: P
     anchor = re.search(r"sha256 ([0-9a-f]{64})", out).group(1)  # type: ignore[union-attr]
     with sqlite3.connect(workspace / "assessor.db") as c:  # a forger who recomputes every hash
         c.row_factory = sqlite3.Row
-        c.execute("UPDATE audit SET who = 'mallory' WHERE seq = 1")
+        c.execute("UPDATE audit SET reason = 'forged' WHERE seq = 1")  # in no other table
         prev = GENESIS
         for r in c.execute("SELECT * FROM audit ORDER BY seq").fetchall():
             h = record_hash(prev, dict(r))

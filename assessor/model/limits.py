@@ -1,0 +1,112 @@
+"""What any value may be before it is stored, whatever door it came in by.
+
+One table of limits and the checks that apply them, shared by the loaders (YAML, Excel, CSV),
+the TUI (through `assessor.loader.gate`) and the store, so that nothing accepted can later make
+`score`, `export` or a report fail: numbers are finite, below 10¹⁵ in magnitude and carry at most
+12 decimal places; ids and names have no control characters and fit their database columns.
+Each check returns `None` or a reason in English and Chinese (`Said`).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from assessor.errors import Said
+
+#: |x| must stay below this for every number (even for inputs without `max`).
+MAX_MAGNITUDE = Decimal(10) ** 15
+MAX_EXPONENT = 15
+#: Digits after the decimal point a number may carry.
+MAX_DECIMALS = 12
+#: Characters of numeric text read before it is parsed (a 100,000-digit "number" is refused
+#: without being converted).
+MAX_NUMBER_TEXT = 64
+
+#: Column sizes of the database (store/tables.py): a longer value is refused, not truncated.
+MAX_REGION_ID = 50
+MAX_EVALUATOR = 100
+MAX_LEAF_ID = 100
+MAX_SET_ID = 100
+MAX_NAME = 200  # a region's name and group
+MAX_COMMENT = 10_000
+MAX_EVIDENCE_ITEM = 2_000
+MAX_EVIDENCE_ITEMS = 100
+MAX_TEXT_INPUT = 2_000
+
+# C0 and C1 control characters, DEL, and the Unicode line/paragraph separators; comments may
+# keep new lines and tabs.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL_IN_NOTE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def shown(text: str, limit: int = 40) -> str:
+    """A value as a message quotes it: control characters visible, long text cut."""
+    cut = text if len(text) <= limit else text[:limit] + f"… ({len(text)} characters)"
+    return ascii(cut) if _CONTROL.search(cut) else repr(cut)
+
+
+def number_problem(value: Decimal, *, computed: bool = False) -> Said | None:
+    """Why `value` cannot be stored: not finite, too large, or too many decimal places (a
+    `computed` value, such as a formula's quotient, may have any number of decimals)."""
+    if not value.is_finite():
+        return Said("not a finite number", "不是有限数值")
+    # Read from the digits, without arithmetic: abs() or quantize() of 1e999999999 overflow.
+    _sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    if any(digits) and value.adjusted() >= MAX_EXPONENT:
+        return Said(
+            "too large: numbers must be between -10^15 and 10^15",
+            "数值过大：须在 -10^15 与 10^15 之间",
+        )
+    zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    if not computed and any(digits) and exponent + zeros < -MAX_DECIMALS:
+        return Said(
+            f"too precise: at most {MAX_DECIMALS} decimal places",
+            f"精度过高：最多 {MAX_DECIMALS} 位小数",
+        )
+    return None
+
+
+def text_problem(text: str, limit: int, *, lines: bool = False) -> Said | None:
+    """Why `text` cannot be stored: longer than its column, or holding control characters
+    (new lines and tabs are allowed where `lines`)."""
+    if len(text) > limit:
+        return Said(
+            f"too long: {len(text)} characters, at most {limit}",
+            f"过长：{len(text)} 个字符，最多 {limit} 个",
+        )
+    if (_CONTROL_IN_NOTE if lines else _CONTROL).search(text):
+        what = "control characters (only new lines and tabs)" if lines else "control characters"
+        return Said(f"contains {what}", "含有控制字符")
+    return None
+
+
+def id_problem(text: str, limit: int) -> Said | None:
+    """Why `text` is not an id: empty, padded with spaces, too long or with control characters."""
+    if not text or not text.strip():
+        return Said("empty: an id needs at least one character", "为空：编号至少一个字符")
+    if text != text.strip():
+        return Said("starts or ends with spaces", "首尾有空格")
+    return text_problem(text, limit)
+
+
+def evidence_problem(item: str) -> Said | None:
+    """Why an evidence item is neither an http(s) link nor a relative path inside the
+    workspace (the rule the TUI applies when evidence is attached)."""
+    bad = text_problem(item, MAX_EVIDENCE_ITEM)
+    if bad is not None:
+        return bad
+    low = item.strip().lower()
+    if low.startswith(("http://", "https://")):
+        return None
+    rule = Said(
+        "evidence is an http(s) link or a path relative to the workspace, inside it",
+        "佐证材料须为 http(s) 网址或工作区内的相对路径",
+    )
+    path = item.strip().replace("\\", "/")
+    if not path or path.startswith("/") or re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", path):
+        return rule
+    if ".." in path.split("/"):
+        return rule
+    return None
