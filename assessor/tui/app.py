@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, ClassVar
@@ -291,7 +292,6 @@ async def _handled_so_far(nodes: list[Any]) -> None:
         if node.call_later(one_done):
             left += 1
     if left:
-        try:  # a node removed meanwhile never runs its callback: do not wait for it forever
+        # a node removed meanwhile never runs its callback: do not wait for it forever
+        with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(done.wait(), timeout=2)
-        except TimeoutError:
-            pass
