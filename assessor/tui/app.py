@@ -16,6 +16,7 @@ from textual.screen import Screen
 from assessor.errors import AssessorError, Problem, UsageError
 from assessor.tui.commands import RegionCommands
 from assessor.tui.i18n import localize_bindings, t
+from assessor.tui.live import LiveLink
 from assessor.tui.session import Session
 
 #: Keys that are never held back while a screen loads.
@@ -70,6 +71,8 @@ class AssessorApp(App[None]):
         self.sub_title = config.name
         self._session: Session | None = None
         self.crash_log: Path | None = None
+        self.live = LiveLink(self)
+        self._retry_delay = 0.0
         #: Why the workspace could not be read: the set's problems (file:line), or None.
         self.load_problems: list[Problem] | None = None
         self._held: list[events.Key] = []
@@ -135,13 +138,21 @@ class AssessorApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
                 screen.show_load_problems(problems)
+        if any(p.code == "unavailable" for p in problems):
+            # The server is down or unreachable: say so and try again, less often each time.
+            self._retry_delay = min(max(2.0, self._retry_delay * 2), 30.0)
+            seconds = f"{self._retry_delay:g}"
+            self.notify(t(self.lang, "db_retry").format(seconds=seconds), severity="warning")
+            self.set_timer(self._retry_delay, self.load_session)
 
     def _loaded(self, session: Session) -> None:
         from assessor.tui.screens.home import HomeScreen
 
         self._session = session
         self.load_problems = None
-        self.sub_title = f"{session.workspace.config.name} · {session.period}"
+        self._retry_delay = 0.0
+        self.header_note()
+        self.live.start(session)
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
                 screen.show_load_problems([])
@@ -201,6 +212,29 @@ class AssessorApp(App[None]):
             quiet = 0 if busy else quiet + 1
 
     # ---------------------------------------------------------------- screens
+
+    def header_note(self) -> None:
+        """The title line: campaign · period, and whether the database is down or the
+        figures are being refreshed after someone else's change."""
+        if self._session is None:
+            return
+        title = f"{self._session.workspace.config.name} · {self._session.period}"
+        note = self.live.note()
+        self.sub_title = f"{title} · {note}" if note else title
+
+    def database_unavailable(self, exc: AssessorError) -> None:
+        """Said in the interface language; the header keeps saying it until it is back."""
+        from assessor.errors import in_language
+
+        self.live.set_outage(True)
+        self.notify(in_language(exc.problems[0].message, self.lang), severity="error", timeout=10)
+
+    def entries_reloaded(self) -> None:
+        """The session adopted other evaluators' changes: every open screen repaints."""
+        for screen in self.screen_stack:
+            repaint = getattr(screen, "entries_reloaded", None)
+            if callable(repaint):
+                repaint()
 
     def region_changed(self, region: str) -> None:
         """A region's result changed: the home table's row follows."""
@@ -288,6 +322,7 @@ class AssessorApp(App[None]):
                     screen.refresh_region(rid)
 
     def on_unmount(self) -> None:
+        self.live.stop()
         if self._session is not None:
             self._session.close()
 

@@ -56,6 +56,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "no_missing_evidence": "本地区没有缺佐证的指标", "level": "选择等级并转到下一项",
         "enter_value": "回车：保存并转到下一个未评指标（公式指标：下一个输入框）", "esc_value": "Esc：还原为已保存的值；再按一次回到指标树",
         "tab_value": "Tab：保存并移到下一个输入框 / 备注",
+        "db_down": "数据库暂不可用，未保存；输入已保留，恢复后按回车重试：",
+        "db_down_note": "数据库不可用", "db_back": "数据库已恢复，正在读取最新填报",
+        "stale_note": "他人有新修改，正在刷新…", "db_retry": "数据库暂不可用，{seconds} 秒后自动重试（r 立即重试）",
     },
     "en": {
         "quit": "Quit", "back": "Back", "open": "Open", "next": "Next unscored", "na": "N/A", "undo": "Undo",
@@ -111,6 +114,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "no_missing_evidence": "no indicator of this region misses evidence", "level": "choose a level and move on",
         "enter_value": "Enter: store and go to the next indicator not entered (formula: the next input)", "esc_value": "Esc: put back what is stored; again: back to the tree",
         "tab_value": "Tab: store and move to the next input / the comment",
+        "db_down": "not saved, the database cannot be reached; your value is kept, press Enter to retry once it is back: ",
+        "db_down_note": "database unavailable", "db_back": "the database is back; reading the latest entries",
+        "stale_note": "others changed entries, refreshing…", "db_retry": "the database cannot be reached; retrying in {seconds} s (r to retry now)",
     },
 }  # fmt: skip
 

@@ -34,6 +34,17 @@ class Attention:
         return bool(self.unscored or self.errors or self.disagreements or self.evidence)
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    """A period's entries and results as read at one moment (`Session.read_state`)."""
+
+    period: str
+    assessment: Assessment
+    results: dict[str, RegionResult]
+    attached: dict[str, set[str]]
+    writes: int  # the session's write count when reading began
+
+
 @dataclass
 class Session:
     workspace: Workspace
@@ -48,6 +59,7 @@ class Session:
     attached: dict[str, set[str]] = field(default_factory=dict)  # region → leaves with evidence
     _attention: dict[str, tuple[RegionResult, Attention]] = field(default_factory=dict)
     moved: set[str] = field(default_factory=set)  # other regions whose rank the last change moved
+    writes: int = 0  # this evaluator's changes so far: a refresh read before one is dropped
 
     @classmethod
     def open(cls, folder: Path, evaluator: str | None = None, period: str | None = None) -> Session:
@@ -66,14 +78,33 @@ class Session:
 
     def reload(self) -> None:
         """Read the entries again (another evaluator may have changed them) and re-score."""
+        self.adopt(self.read_state())
+
+    def read_state(self) -> Snapshot:
+        """Everything `reload` reads and scores, without touching this session: a worker
+        thread can run it while the evaluator goes on typing (see `adopt`)."""
         ws = self.workspace
-        self.assessment = ws.store.assessment(ws.set_id, self.period, ws.regions)
-        results = score(self.cs, self.assessment, consolidation=ws.consolidation)
-        self.results = {r.region: r for r in results}
-        self.attached = {
-            rid: {str(row["leaf"]) for row in ws.store.evidence(ws.set_id, rid, self.period)}
-            for rid in self.results
+        writes = self.writes
+        assessment = ws.store.assessment(ws.set_id, self.period, ws.regions)
+        results = score(self.cs, assessment, consolidation=ws.consolidation)
+        attached = {
+            r.region: {
+                str(row["leaf"]) for row in ws.store.evidence(ws.set_id, r.region, self.period)
+            }
+            for r in results
         }
+        return Snapshot(self.period, assessment, {r.region: r for r in results}, attached, writes)
+
+    def adopt(self, snapshot: Snapshot) -> bool:
+        """Take a state read by `read_state`, unless this evaluator wrote since it was read
+        or switched period (then the caller reads again): a write is never undone by a
+        refresh."""
+        if snapshot.writes != self.writes or snapshot.period != self.period:
+            return False
+        self.assessment = snapshot.assessment
+        self.results = snapshot.results
+        self.attached = snapshot.attached
+        return True
 
     def status(self, region: str) -> str:
         ws = self.workspace
@@ -291,6 +322,7 @@ class Session:
 
     def _rescore(self, region: str, leaf: str, entry: Entry | None) -> RegionResult:
         """Put this evaluator's entry into the in-memory assessment; re-score one leaf's path."""
+        self.writes += 1
         leaves = self.assessment.entries.setdefault(region, {})
         others = [e for e in leaves.get(leaf, []) if e.evaluator != self.evaluator]
         leaves[leaf] = others + ([entry] if entry is not None else [])

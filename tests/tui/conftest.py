@@ -16,8 +16,15 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
-    ws_dir = tmp_path / "ws"
+    return sample_workspace(tmp_path / "ws")
+
+
+def sample_workspace(ws_dir: Path, database: str | None = None) -> Path:
+    """The sample workspace with the sample entries imported (on `database` when given)."""
     shutil.copytree(ROOT / "samples" / "workspace", ws_dir)
+    if database is not None:
+        with (ws_dir / "workspace.yaml").open("a", encoding="utf-8") as f:
+            f.write(f"database: {database}\n")
     ws = open_workspace(ws_dir)
     rows = []
     for a in load_entries(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, TypeVar
+import functools
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from textual.screen import Screen
 
+from assessor.store.errors import StoreUnavailable
 from assessor.tui.i18n import t
 
 if TYPE_CHECKING:
@@ -15,6 +17,25 @@ if TYPE_CHECKING:
     from assessor.tui.app import AssessorApp
 
 ResultT = TypeVar("ResultT")
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def outage_safe(method: Callable[P, R]) -> Callable[P, R | None]:
+    """An action that reads or writes the database: when the database cannot be reached the
+    header says so and the screen goes on (an exception in a handler would stop the screen)."""
+
+    @functools.wraps(method)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R | None:
+        try:
+            return method(*args, **kwargs)
+        except StoreUnavailable as exc:
+            screen = args[0]
+            assert isinstance(screen, AssessorScreen)
+            screen.assessor.database_unavailable(exc)
+            return None
+
+    return wrapper
 
 
 class AssessorScreen(Screen[ResultT]):

@@ -22,7 +22,7 @@ from assessor.scoring.output import rating_text
 from assessor.tui.i18n import t
 from assessor.tui.labels import bar
 from assessor.tui.pinyin import initials
-from assessor.tui.screens.base import AssessorScreen
+from assessor.tui.screens.base import AssessorScreen, outage_safe
 from assessor.tui.widgets.cells import Cell, sort_key
 
 if TYPE_CHECKING:
@@ -271,10 +271,17 @@ class HomeScreen(AssessorScreen[None]):
 
     # ---------------------------------------------------------------- actions
 
+    @outage_safe
     def action_refresh(self) -> None:
         if not self.assessor.loaded:
+            if self.assessor.load_problems is not None:
+                self.action_retry()  # the database may be back
             return
         self.assessor.session.reload()
+        self.populate()
+
+    def entries_reloaded(self) -> None:
+        """Other evaluators' changes were adopted: the rows follow."""
         self.populate()
 
     def action_filter(self) -> None:
@@ -313,6 +320,7 @@ class HomeScreen(AssessorScreen[None]):
         self.sort_column = str(event.column_key.value)
         self.rebuild()
 
+    @outage_safe
     def action_period(self, step: int) -> None:
         """Previous / next period with entries; read and scored in a worker."""
         if not self.assessor.loaded:
@@ -335,8 +343,7 @@ class HomeScreen(AssessorScreen[None]):
         self.app.call_from_thread(self._switched)
 
     def _switched(self) -> None:
-        s = self.assessor.session
-        self.app.sub_title = f"{s.workspace.config.name} · {s.period}"
+        self.assessor.header_note()
         self.populate()
 
     def action_open_region(self) -> None:

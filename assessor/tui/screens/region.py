@@ -22,10 +22,10 @@ from assessor.exchange.rows import criteria_text
 from assessor.loader.entry_values import EntryValueError
 from assessor.model.indicator_set import InnerNode, InputSpec, LevelLeaf, NumericLeaf
 from assessor.scoring import explain_lines
-from assessor.store.errors import ConflictError, FinalError, StoreError
+from assessor.store.errors import ConflictError, FinalError, StoreError, StoreUnavailable
 from assessor.tui.i18n import t
 from assessor.tui.labels import header_text, input_title, needs_evidence, node_label
-from assessor.tui.screens.base import AssessorScreen
+from assessor.tui.screens.base import AssessorScreen, outage_safe
 from assessor.tui.widgets.prompt import PromptScreen
 from assessor.tui.widgets.tree import AsciiTree
 
@@ -181,7 +181,10 @@ class RegionScreen(AssessorScreen[None]):
         s = self.assessor.session
         lines = explain_lines(s.cs, s.results[self.region_id], self.leaf, self.assessor.lang)
         self.query_one("#explain", Static).update(Text("\n".join(lines)))
-        history = s.history(self.region_id, self.leaf)
+        try:
+            history = s.history(self.region_id, self.leaf)
+        except StoreError:
+            history = []  # the database is away: the header says so; the rest is in memory
         title = "修改记录" if self.assessor.lang == "zh" else "History"
         self.query_one("#history", Static).update(
             Text("\n".join([title + ":", *history]) if history else "")
@@ -452,7 +455,10 @@ class RegionScreen(AssessorScreen[None]):
         """The store said no: a conflict shows both sides; a final assessment says how to
         reopen it; anything else (a missing evidence file …) as the store words it."""
         lang = self.assessor.lang
-        if isinstance(exc, ConflictError):
+        if isinstance(exc, StoreUnavailable):
+            self._say(t(lang, "db_down") + in_language(exc.problems[0].message, lang), "red")
+            self.assessor.live.set_outage(True)
+        elif isinstance(exc, ConflictError):
             self._conflict(exc)
         elif isinstance(exc, FinalError):
             self._say(f"{t(lang, 'invalid')}{self.region_id} {t(lang, 'final_reopen')}", "red")
@@ -535,6 +541,7 @@ class RegionScreen(AssessorScreen[None]):
             self._keep_said = self._said[1] == "green"
             self.action_next_unscored()
 
+    @outage_safe
     def action_level(self, level: int) -> None:
         """A digit on a level indicator: that level, stored, and on to the next, like Enter."""
         s = self.assessor.session
@@ -553,6 +560,7 @@ class RegionScreen(AssessorScreen[None]):
         if self.commit():
             self._next_after_value()
 
+    @outage_safe
     def action_mark_na(self) -> None:
         s = self.assessor.session
         if self.leaf is None:
@@ -579,6 +587,7 @@ class RegionScreen(AssessorScreen[None]):
 
         self.app.push_screen(GapScreen(self.region_id), self._go_to)
 
+    @outage_safe
     def action_copy_previous(self) -> None:
         s = self.assessor.session
         if self.leaf is None:
@@ -598,9 +607,11 @@ class RegionScreen(AssessorScreen[None]):
         self.run_worker(self.show(self.leaf), exclusive=True)
         self.assessor.region_changed(self.region_id)
 
+    @outage_safe
     def action_undo(self) -> None:
         self._step(self.assessor.session.undo_last)
 
+    @outage_safe
     def action_redo(self) -> None:
         self._step(self.assessor.session.redo_last)
 
@@ -657,19 +668,25 @@ class RegionScreen(AssessorScreen[None]):
         self._say(t(self.assessor.lang, "saved"), "green")
         self.assessor.region_changed(self.region_id)
 
+    @outage_safe
     def action_refresh(self) -> None:
         """Read every entry again (other evaluators' changes) and relabel the whole tree."""
         s = self.assessor.session
         s.reload()
+        self.entries_reloaded()
+        for rid in s.results:
+            self.assessor.region_changed(rid)
+        self._say(t(self.assessor.lang, "refreshed"), "green")
+
+    def entries_reloaded(self) -> None:
+        """The session holds everyone's latest entries: relabel the tree and the header, and
+        show the indicator again — unless the evaluator is typing into it (never lost)."""
         self.final = self._is_final()
         for nid, node in self.tree_nodes.items():
             node.set_label(self._label(nid))
         self._head()
-        if self.leaf is not None:
+        if self.leaf is not None and not self.pending():
             self.run_worker(self.show(self.leaf), exclusive=True)
-        for rid in s.results:
-            self.assessor.region_changed(rid)
-        self._say(t(self.assessor.lang, "refreshed"), "green")
 
     def extra_keys(self) -> list[tuple[str, str]]:
         lang = self.assessor.lang
