@@ -3,13 +3,18 @@ PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LOCK := requirements-lock.txt
+# Every locked distribution as a wheel: the venv installs from here, and so do the packaging
+# tests' clean virtualenvs (tests/test_packaging.py), without going back to the index.
+WHEELS := $(VENV)/wheelhouse
 
-.PHONY: setup demo test lint format bench system-deps clean
+.PHONY: setup demo test lint format bench lock system-deps clean
 
-$(STAMP): pyproject.toml constraints.txt
+$(STAMP): pyproject.toml $(LOCK)
 	$(PY) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]' -c constraints.txt
+	$(BIN)/pip wheel -q -w $(WHEELS) -r $(LOCK)
+	$(BIN)/pip install -q --no-index --find-links $(WHEELS) -r $(LOCK)
+	$(BIN)/pip install -q --no-index --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 ## setup: Debian packages (when run as root) and a virtualenv with assessor and its dev tools
@@ -22,7 +27,7 @@ system-deps:
 demo: setup
 	@bash scripts/demo.sh
 
-## test: lint, type-check and run the whole test suite
+## test: lint, type-check and run the whole test suite (pytest's last line gives its time)
 test: setup lint
 	$(BIN)/python -m pytest
 
@@ -37,6 +42,11 @@ format: $(STAMP)
 
 bench: setup
 	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+## lock: re-resolve requirements-lock.txt from pyproject.toml (keeps current pins where it can)
+lock: $(STAMP)
+	$(BIN)/uv pip compile pyproject.toml --extra dev --extra postgres --universal \
+	  --python-version 3.11 --custom-compile-command "make lock" -o $(LOCK)
 
 clean:
 	rm -rf $(VENV) out build *.egg-info

@@ -1,27 +1,28 @@
-"""Where the bundled indicator sets and report templates are, in a checkout or an install.
+"""Where the bundled indicator sets and report templates are, in an install or a checkout.
 
-They live at the top of the repository (`indicators/`, `templates/`) so evaluators find and copy
-them; a wheel installs them under ``<prefix>/share/assessor/`` (``[tool.setuptools.data-files]``
-in pyproject.toml). A checkout (editable install) is looked at first.
+The repository keeps them at the top (`indicators/`, `templates/`) so evaluators find and copy
+them; a build copies both into the package (setup.py), so every install — a virtualenv,
+`pip install --user`, pipx, `uv tool` — reads them as package data through importlib.resources.
+An editable install has no copy: its package folder sits in the checkout, whose top-level
+folders are used (and edits to them show at once).
 """
 
 from __future__ import annotations
 
-import sys
-import sysconfig
+from importlib.resources import files
 from pathlib import Path
 
+_PACKAGE = "assessor"
 _CHECKOUT = Path(__file__).resolve().parent.parent
 
 
 def bundled(name: str) -> Path:
-    """The bundled folder `name` ("indicators" or "templates"); the checkout's when there is one."""
-    candidates = [
-        _CHECKOUT / name,
-        Path(sysconfig.get_path("data")) / "share" / "assessor" / name,
-        Path(sys.prefix) / "share" / "assessor" / name,
-    ]
-    for c in candidates:
-        if c.is_dir():
-            return c
-    return candidates[0]  # missing: messages then name the checkout path
+    """The bundled folder `name` ("indicators" or "templates") as a real folder on disk."""
+    packaged = files(_PACKAGE) / name
+    if isinstance(packaged, Path) and packaged.is_dir():
+        return packaged
+    checkout = _CHECKOUT / name
+    if (_CHECKOUT / "pyproject.toml").is_file() and checkout.is_dir():
+        return checkout
+    # Missing (a broken install): messages then name where the package looked.
+    return Path(str(packaged))

@@ -31,6 +31,8 @@ echo "== 4. PDF reports (county, ranking, bulletin) in $OUT/reports/"
   --type ranking -o "$OUT/reports"
 "$A" report --set indicators/sx-digital-gov.yaml --entries samples/sx-digital-gov/*.yaml \
   --type bulletin --period 2021-W18 -o "$OUT/reports"
+"$A" report --set indicators/liaocheng-2021.yaml --entries samples/liaocheng-2021/*.yaml \
+  --region 371500 -o "$OUT/reports"
 
 echo "== 5. a workspace: import the sample entries, status, Excel form and export, audit"
 WS="$OUT/workspace"

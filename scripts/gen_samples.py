@@ -389,7 +389,9 @@ class Plan:
         file_of: Any = None,
         cumulative: list[str] | None = None,
         periods_of: dict[str, list[str]] | None = None,
+        seed: str | None = None,
     ) -> None:
+        self.seed = seed or set_id  # what the random choices are seeded with
         self.cumulative = cumulative or []  # leaves counted cumulatively through the year
         self.periods_of = periods_of or {}  # evaluator slug -> the only periods it scores
         self.set_id = set_id
@@ -410,11 +412,11 @@ def region_quality(plan: Plan, rid: str, period: str) -> float:
     if rid in plan.quality:
         base = plan.quality[rid]
     else:
-        base = rng_for(plan.set_id, "q", rid).uniform(0.58, 0.97)
+        base = rng_for(plan.seed, "q", rid).uniform(0.58, 0.97)
     if period != plan.periods[0]:
         # a little progress (and noise) from period to period
         i = plan.periods.index(period)
-        base += i * 0.008 + rng_for(plan.set_id, "pq", rid, period).uniform(-0.04, 0.04)
+        base += i * 0.008 + rng_for(plan.seed, "pq", rid, period).uniform(-0.04, 0.04)
     return clamp(base, 0.3, 1.0)
 
 
@@ -448,7 +450,7 @@ def build(plan: Plan, check: bool, changed: list[Path]) -> None:
                 if slug in plan.covers and rid not in plan.covers[slug]:
                     continue
                 q = region_quality(plan, rid, period)
-                CURRENT.update(set=plan.set_id, region=rid)
+                CURRENT.update(set=plan.seed, region=rid)
                 entries: dict[str, Any] = {}
                 for leaf, kind in all_leaves:
                     lid = leaf["id"]
@@ -464,7 +466,7 @@ def build(plan: Plan, check: bool, changed: list[Path]) -> None:
                     if kind == "veto":
                         entries[lid] = plan.vetoed.get(rid) == lid
                         continue
-                    r = rng_for(plan.set_id, rid, period, lid)
+                    r = rng_for(plan.seed, rid, period, lid)
                     if lid in plan.cumulative:
                         # a count towards a yearly target grows week by week
                         i = plan.periods.index(period)
@@ -472,7 +474,7 @@ def build(plan: Plan, check: bool, changed: list[Path]) -> None:
                     else:
                         v = gen_value(leaf, kind, q, r)
                     if ei > 0:
-                        v = perturb(leaf, kind, v, rng_for(plan.set_id, rid, period, lid, slug))
+                        v = perturb(leaf, kind, v, rng_for(plan.seed, rid, period, lid, slug))
                     entries[lid] = v
                 block: dict[str, Any] = {"region": rid, "name": reg["name"]}
                 if reg.get("group"):
@@ -551,13 +553,14 @@ def plans() -> list[Plan]:
             extra_comment="菏泽市 has two unscored indicators (D2-11, D4-08): its result is provisional.",
         ),
         Plan(
-            "sd-county-2020-liaocheng",
+            "sd-county-2020-local-example",
             LC,
             ["2021"],
-            [("聊城市大数据局-孙浩", "sunhao"), ("第三方评估-周倩", "zhouqian")],
+            [("市大数据局-孙浩", "sunhao"), ("第三方评估-周倩", "zhouqian")],
             na={"371502": ["D3-03", "LC-01"]},
             quality={"371502": 0.96, "371522": 0.85, "371581": 0.9},
             extra_comment="东昌府区 marks D3-03 智慧农业 and LC-01 蔬菜产业数字化 not applicable (na).",
+            seed="sd-county-2020-liaocheng",  # the set's former id: keeps the values it had
         ),
         Plan(
             "sd-community-2020",
@@ -590,13 +593,48 @@ def plans() -> list[Plan]:
             file_of=lambda period, slug: f"{period}-{slug}.yaml",
         ),
         Plan(
-            "workplan-2021",
-            [c for c in PREFECTURES if c["id"] in ("370100", "370200", "371300", "371500")],
+            "liaocheng-2021",
+            [c for c in PREFECTURES if c["id"] == "371500"],
             ["2021"],
-            [("市考核办-李娜", "lina"), ("第三方评估-何军", "hejun")],
-            unscored={"371300": ["W2-02"]},
-            quality={"370200": 0.97, "370100": 0.92, "371500": 0.8, "371300": 0.7},
-            extra_comment="临沂市 has no 爱山东日活用户 (W2-02) yet: its result is provisional.",
+            [("市委督查室-李娜", "lina"), ("第三方评估-何军", "hejun")],
+            quality={"371500": 0.86},
+            extra_comment="One region: the plan is 聊城市大数据局's own; two evaluators check it.",
+        ),
+        Plan(
+            "luozhuang-2021",
+            [r for r in LY if r["id"] == "371311"],
+            ["2021"],
+            [("区委督查室-王芳", "wangfang"), ("区大数据局-刘强", "liuqiang")],
+            quality={"371311": 0.8},
+            fixed={
+                "371311": {
+                    "LZ1-01": {"passed": 73.6, "checked": 77.8},  # 万条 checked, 94.6 % passed
+                    "LZ3-04": {"covered": 6, "places": 8},  # 城区 and 重点乡镇
+                }
+            },
+            extra_comment="One region: the plan is 罗庄区大数据局's own; two evaluators check it.",
+        ),
+        Plan(
+            "qingdao-2024",
+            [c for c in PREFECTURES if c["id"] == "370200"],
+            ["2024"],
+            [("市委督查室-张伟", "zhangwei"), ("第三方评估-陈敏", "chenmin")],
+            unscored={"370200": ["QD5-03"]},
+            fixed={"370200": {"QD3-04": {"four_star": 7, "districts": 10}}},  # 10 区(市)
+            quality={"370200": 0.9},
+            extra_comment=(
+                "One region: the plan is 青岛市大数据局's own; two evaluators check it.\n"
+                "QD5-03 (5A级省级新型数据中心) is not yet known: the result is provisional."
+            ),
+        ),
+        Plan(
+            "shaoxing-2021",
+            [c for c in PREFECTURES if c["id"] == "330600"],
+            ["2021"],
+            [("市考核办-周敏", "zhoumin"), ("第三方评估-郑浩", "zhenghao")],
+            quality={"330600": 0.88},
+            fixed={"330600": {"SX5-04": {"tested": 22, "accepted": 24}}},
+            extra_comment="One region: the plan is 绍兴市大数据局's own; two evaluators check it.",
         ),
     ]
     return out

@@ -31,29 +31,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q.set_defaults(run=run_verify)
 
 
-def _short(v: object) -> str:
-    if isinstance(v, dict):
-        value = v.get("value")
-        if isinstance(value, dict) and "d" in value:
-            value = value["d"]
-        parts = ["不适用"] if v.get("na") else []
-        if isinstance(value, bool):
-            parts.append("是" if value else "否")
-        elif value is not None:
-            parts.append(str(value))
-        if v.get("inputs"):
-            parts.append(
-                ", ".join(
-                    f"{k}={x['d'] if isinstance(x, dict) else x}" for k, x in v["inputs"].items()
-                )
-            )
-        if v.get("comment"):
-            parts.append(f"“{v['comment']}”")
-        return " ".join(parts) or "—"
-    return "—" if v is None else str(v)
-
-
 def run_log(args: argparse.Namespace) -> int:
+    from assessor.store.codec import payload_text as _short
+
     ws = open_from(args)
     try:
         for r in ws.store.audit_log(region=args.region, leaf=args.node, limit=args.last):

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from assessor.cli.inputs import add_input_arguments, read_inputs, score_inputs
+from assessor.cli.inputs import add_input_arguments
 from assessor.errors import AssessorError, Problem
-from assessor.scoring import display, explain_lines
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -23,6 +22,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
+    from assessor.cli.inputs import read_inputs, score_inputs
+    from assessor.scoring import display, explain_lines
+
     inputs = read_inputs(args)
     cs = inputs.compiled
     results = score_inputs(inputs, args.period)

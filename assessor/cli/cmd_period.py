@@ -4,6 +4,7 @@ entries (statuses reset), and how two periods' results moved."""
 from __future__ import annotations
 
 import argparse
+from decimal import Decimal
 
 from assessor.cli.cmd_workspace import add_folder_argument, open_from
 from assessor.cli.workspace_args import add_who_argument, who
@@ -46,11 +47,11 @@ def _num(v: object) -> str:
     return "—" if v is None else str(v)
 
 
-def _signed(v: object) -> str:
+def _signed(v: Decimal | None) -> str:
+    """The engine's change (already rounded as printed) with its sign: +1.25 / -0.50 / 0.00."""
     if v is None:
         return "—"
-    text = str(v)
-    return text if text.startswith("-") or not any(c in "123456789" for c in text) else f"+{text}"
+    return f"+{v}" if v > 0 else str(v)
 
 
 def run_compare(args: argparse.Namespace) -> int:

@@ -12,11 +12,14 @@ import datetime as dt
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from assessor.cli.inputs import Inputs, add_input_arguments, read_inputs
+from assessor.cli.inputs import add_input_arguments
 from assessor.errors import AssessorError, Problem, UsageError
-from assessor.store.config import REPORT_SECTIONS
+from assessor.report_sections import REPORT_SECTIONS
+
+if TYPE_CHECKING:
+    from assessor.cli.inputs import Inputs
 
 DEFAULT_OUTPUT = Path("out/reports")
 
@@ -95,30 +98,37 @@ def _say(message: str) -> None:
     print(f"assessor: {message}", file=sys.stderr)
 
 
-def _results(inputs: Inputs, period: str | None) -> tuple[list[Any], str]:
-    """Every period's results (for previous-period comparisons and trends) and the period shown."""
+def _results(
+    inputs: Inputs, period: str | None, previous: str | None = None
+) -> tuple[list[Any], str]:
+    """The results of the period shown and of the earlier periods of its kind (rolled up where
+    needed: the engine's `score_history`), for 较上期 and trends; never a later period."""
     from assessor.model.periods import PeriodError, parse_period, period_sort_key
-    from assessor.scoring import score
+    from assessor.scoring.history import periods_with_entries, score_history
 
     cs = inputs.compiled
-    results = list(score(cs, inputs.assessments, consolidation=inputs.consolidation))
-    if period is not None:
-        try:
-            wanted = str(parse_period(period))
-        except PeriodError as exc:
-            raise UsageError(str(exc)) from None
-        if not any(r.period == wanted for r in results):
-            results.extend(
-                score(cs, inputs.assessments, period=wanted, consolidation=inputs.consolidation)
-            )
-        if not any(r.period == wanted for r in results):
-            raise AssessorError(
-                Problem(f"no entries for period {wanted} (or shorter periods in it)")
-            )
-        return results, wanted
-    if not results:
+    present = periods_with_entries(inputs.assessments)
+    if not present:
         raise AssessorError(Problem("no entries to report on"))
-    return results, max({r.period for r in results}, key=period_sort_key)
+    try:
+        wanted = str(parse_period(period)) if period is not None else None
+        if previous is not None:
+            parse_period(previous)
+    except PeriodError as exc:
+        raise UsageError(str(exc)) from None
+    if wanted is None:
+        wanted = max(present, key=period_sort_key)
+    results = score_history(cs, inputs.assessments, wanted, inputs.consolidation, previous)
+    if not any(r.period == wanted for r in results):
+        raise AssessorError(Problem(f"no entries for period {wanted} (or shorter periods in it)"))
+    if previous is not None and not any(r.period == str(parse_period(previous)) for r in results):
+        raise AssessorError(
+            Problem(
+                f"no entries for period {previous} (or shorter periods in it)",
+                key="--previous",
+            )
+        )
+    return results, wanted
 
 
 def _gap_lines(inputs: Inputs, region: str, period: str) -> list[str]:
@@ -149,9 +159,11 @@ def run(args: argparse.Namespace) -> int:
     omit = _sections(args.omit)
     workspace = getattr(args, "workspace", None)
     anchor = audit_head(workspace) if workspace is not None and workspace.is_dir() else None
+    from assessor.cli.inputs import read_inputs
+
     inputs = read_inputs(args)
     cs = inputs.compiled
-    results, period = _results(inputs, args.period)
+    results, period = _results(inputs, args.period, args.previous)
     settings = workspace_settings(workspace)
     sample, note = detect_sample(list(args.entries), workspace)
     if args.sample is not None:

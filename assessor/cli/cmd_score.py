@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import sys
+from typing import TYPE_CHECKING
 
-from assessor.cli.inputs import add_input_arguments, read_inputs, score_inputs
-from assessor.model.results import RegionResult
-from assessor.scoring import display, result_to_json
-from assessor.scoring.compiled import ROOT, CompiledSet
-from assessor.scoring.output import rating_text, stars_text
+from assessor.cli.inputs import add_input_arguments
+
+if TYPE_CHECKING:
+    from assessor.model.results import RegionResult
+    from assessor.scoring.compiled import CompiledSet
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -26,6 +25,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
+    import json
+
+    from assessor.cli.inputs import read_inputs, score_inputs
+    from assessor.scoring import result_to_json
+
     inputs = read_inputs(args)
     cs = inputs.compiled
     results = score_inputs(inputs, args.period)
@@ -45,6 +49,9 @@ def print_table(cs: CompiledSet, results: list[RegionResult]) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
+
+    from assessor.scoring import display
+    from assessor.scoring.output import rating_text, stars_text
 
     console = Console()
     if not results:
@@ -93,6 +100,11 @@ def print_table(cs: CompiledSet, results: list[RegionResult]) -> None:
 
 
 def write_csv(cs: CompiledSet, results: list[RegionResult]) -> None:
+    import csv
+
+    from assessor.scoring import display
+    from assessor.scoring.compiled import ROOT
+
     node_ids = [c.id for c in cs.order if c.id != ROOT]
     w = csv.writer(sys.stdout)
     w.writerow(

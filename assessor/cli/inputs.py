@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assessor.errors import AssessorError, Problem, UsageError
-from assessor.model.entries import Assessment
-from assessor.model.indicator_set import Consolidation
-from assessor.model.results import RegionResult
-from assessor.scoring.compiled import CompiledSet, compile_checked
+
+if TYPE_CHECKING:
+    from assessor.model.entries import Assessment
+    from assessor.model.indicator_set import Consolidation
+    from assessor.model.results import RegionResult
+    from assessor.scoring.compiled import CompiledSet
 
 
 @dataclass
@@ -69,6 +72,7 @@ def score_inputs(inputs: Inputs, period: str | None) -> list[RegionResult]:
 
 def read_inputs(args: argparse.Namespace) -> Inputs:
     from assessor.loader import load_entries, load_set
+    from assessor.scoring.compiled import compile_checked
 
     ws = getattr(args, "workspace", None)
     consolidation: Consolidation | None = None

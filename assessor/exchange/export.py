@@ -12,7 +12,7 @@ from typing import Any
 from assessor.model.entries import Assessment
 from assessor.model.results import RegionResult
 from assessor.scoring.compiled import ROOT, CompiledSet
-from assessor.scoring.summary import points_lost, ratio
+from assessor.scoring.figures import figures, node_losses, node_ratio
 
 STATUS_ZH = {"scored": "已评分", "unscored": "未评分", "na": "不适用", "error": "错误"}
 # Columns of 明细 written with their own formats (name in bold, 得分率 as %, evidence as links).
@@ -86,18 +86,19 @@ def write_evidence(ws: Any, i: int, j: int, text: str, links: list[int]) -> None
 def detail_rows(cs: CompiledSet, results: list[RegionResult]) -> list[list[Any]]:
     rows = []
     for r in results:
+        losses = node_losses(cs, r)
         for c in cs.order:
             if c.id == ROOT:
                 continue
             n = r.nodes[c.id]
-            a = ratio(n)
+            a = node_ratio(n)
             evaluators = (
                 ", ".join(n.explanation.evaluator_names) if n.leaf and n.explanation else ""
             )
             rows.append([
                 r.period, r.region, r.name or "", n.id, ("  " * (c.depth - 1)) + n.name, c.depth,
                 _n(cs, n.points), _n(cs, n.max), None if a is None else float(round(a, 4)),
-                _n(cs, points_lost(n)) if n.points is not None else None, n.level,
+                _n(cs, losses[n.id]) if n.id in losses and n.status != "na" else None, n.level,
                 STATUS_ZH.get(n.status, n.status), _value(n.value) if n.leaf else "", evaluators,
                 n.comment or "", "; ".join(n.evidence),
             ])  # fmt: skip
@@ -152,14 +153,19 @@ def write_export(
     ranking = sheet(
         "排名",
         ["期间", "排名", "组内排名", "地区编码", "地区", "分组", "总分", "满分", "评级", "星级", "一票否决",
-         "完整度", "暂定", *[d.name for d in dims]],
-        [9, 6, 8, 10, 14, 10, 8, 7, 16, 6, 9, 8, 6] + [10] * len(dims),
+         "完整度", "暂定", *[d.name for d in dims], "基本项", "加分（计入）", "扣分", "失分"],
+        [9, 6, 8, 10, 14, 10, 8, 7, 16, 6, 9, 8, 6] + [10] * len(dims) + [8, 10, 8, 8],
     )  # fmt: skip
+    by_period: dict[str, list[RegionResult]] = {}
+    for r in results:
+        by_period.setdefault(r.period, []).append(r)
     for i, r in enumerate(sorted(results, key=lambda x: (x.period, x.rank or 0)), start=1):
+        fg = figures(cs, r, by_period[r.period])
         put(ranking, i, [
             r.period, r.rank, r.group_rank, r.region, r.name or "", r.group or "", _n(cs, r.total), _n(cs, r.max),
-            r.rating.label or "", r.rating.stars, r.rating.veto or "", None, "是" if r.provisional else "",
-            *[_n(cs, r.nodes[d.id].points) for d in dims],
+            r.rating.label or "", r.rating.stars, r.rating.veto_name or r.rating.veto or "", None,
+            "是" if r.provisional else "", *[_n(cs, r.nodes[d.id].points) for d in dims],
+            _n(cs, fg.core), _n(cs, fg.bonus_counted), _n(cs, fg.penalty_applied), _n(cs, fg.lost),
         ])  # fmt: skip
         ranking.write_number(i, 11, float(round(r.completeness, 4)), pct)
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from assessor.errors import AssessorError, Problem
+from assessor.loader.lint_sources import check_sources
 from assessor.loader.located import NOWHERE, LocDict, LocList, Mark
 from assessor.loader.sets import (
     _declared_id,
@@ -42,6 +43,8 @@ from assessor.model.indicator_set import (
     RatioLeaf,
     ShareAtLevelCond,
     effective_kind,
+    implied_points,
+    share_points,
     walk,
     yields_level,
 )
@@ -61,8 +64,11 @@ class _Resolved:
 
 
 class _Linter:
-    def __init__(self, s: IndicatorSet, raw: LocDict | None, file: str | None) -> None:
+    def __init__(
+        self, s: IndicatorSet, raw: LocDict | None, file: str | None, bundled: bool = False
+    ) -> None:
         self.s = s
+        self.bundled = bundled
         self.raw = raw
         self.file = file or (raw.mark.file if raw is not None else None)
         self.problems: list[Problem] = []
@@ -133,6 +139,7 @@ class _Linter:
             self.check_node(r)
         self.check_rating()
         self.check_set()
+        check_sources(self.s.tree, self.bundled, self.add, self.warn)
         return self.problems
 
     def resolve(
@@ -155,15 +162,15 @@ class _Linter:
                     "share",
                 )
             else:
-                points = parent_points * node.share / HUNDRED
+                points = share_points(parent_points, node.share)
         r = _Resolved(node, kind, points, parent)
         if isinstance(node, InnerNode):
             child_kind: Kind | None = kind if kind in ("bonus", "penalty") else None
             r.children = [self.resolve(c, points, child_kind, node) for c in node.children]
             if points is None:
-                same = [c for c in r.children if c.kind == kind]
-                if same and all(c.points is not None for c in same):
-                    r.points = sum((c.points for c in same if c.points is not None), Decimal(0))
+                kids = [(c.kind, c.points) for c in r.children]
+                if any(k == kind for k, _ in kids):
+                    r.points = implied_points(kind, kids)
             else:
                 self.check_points(node, r.children, points, node.normalize)
         return r
@@ -536,7 +543,7 @@ class _Linter:
     def check_formula(self, node: NumericLeaf) -> None:
         if node.value is None:
             return
-        from assessor.scoring.formula import FormulaError, parse_formula
+        from assessor.model.formula import FormulaError, parse_formula
 
         try:
             formula = parse_formula(node.value)
@@ -748,10 +755,17 @@ def _n(v: Decimal | int) -> str:
 
 
 def lint_set(
-    indicator_set: IndicatorSet, raw: LocDict | None = None, *, file: str | None = None
+    indicator_set: IndicatorSet,
+    raw: LocDict | None = None,
+    *,
+    file: str | None = None,
+    bundled: bool = False,
 ) -> list[Problem]:
-    """Lint problems of a loaded set; `raw` (from load_set_located) gives the positions."""
-    problems = _Linter(indicator_set, raw, file).run()
+    """Lint problems of a loaded set; `raw` (from load_set_located) gives the positions.
+
+    `bundled`: the set ships with assessor, so every indicator must name its source.
+    """
+    problems = _Linter(indicator_set, raw, file, bundled).run()
     problems.sort(key=lambda p: (p.file or "", p.line or 0, p.column or 0))
     return problems
 
@@ -775,4 +789,14 @@ def lint_file(path: Path, known: Mapping[str, Path] | None = None) -> list[Probl
         indicator_set, raw = load_set_located(path, known)
     except AssessorError as exc:
         return list(exc.problems)
-    return lint_set(indicator_set, raw, file=str(path))
+    return lint_set(indicator_set, raw, file=str(path), bundled=is_bundled(path))
+
+
+def is_bundled(path: Path) -> bool:
+    """A set file in the bundled indicators/ folder (the checkout's or an install's)."""
+    from assessor.resources import bundled
+
+    try:
+        return path.resolve().parent == bundled("indicators").resolve()
+    except OSError:
+        return False

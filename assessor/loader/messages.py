@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, Tag, ValidationError
+from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from assessor.errors import Problem
@@ -70,8 +71,16 @@ def _select_member(union: Any, comp: Any) -> Any:
     return _MISSING
 
 
+def _fields(model: type[BaseModel]) -> dict[str, FieldInfo]:
+    """A model's fields with their annotations resolved: the models build their schema on first
+    use (defer_build), so a nested model met here may still hold forward references."""
+    if not model.__pydantic_fields_complete__:
+        model.model_rebuild()
+    return model.model_fields
+
+
 def _field_type(model: type[BaseModel], name: str) -> Any:
-    for fname, field in model.model_fields.items():
+    for fname, field in _fields(model).items():
         if name in (fname, field.alias):
             return field.annotation
     return None
@@ -97,7 +106,7 @@ def _step_type(tp: Any, comp: Any) -> Any:
 
 def field_keys(model: type[BaseModel]) -> list[str]:
     """The keys a model accepts, as written in YAML (aliases included)."""
-    return [f.alias or name for name, f in model.model_fields.items()]
+    return [f.alias or name for name, f in _fields(model).items()]
 
 
 def describe_type(tp: Any) -> str:
@@ -283,7 +292,7 @@ def message_for(err: ErrorDetails, where: Where) -> tuple[str, Mark]:
             return "each point of `curve` is a pair [x, score]", mark
         what = f"missing required key `{key}`" if key else "a value is required here"
         if container is not None and key:
-            field = container.model_fields.get(key)
+            field = _fields(container).get(key)
             if field is not None and field.description:
                 what += f" ({field.description})"
         return what, mark

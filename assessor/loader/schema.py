@@ -30,6 +30,9 @@ NODE_HELP: dict[str, str] = {
     "department": "Responsible department (free text, for filtering and reports).",
     "data_source": "Where the data come from (free text).",
     "tags": "Free-text labels for filtering.",
+    "source": "Where it comes from: {doc: file in docs/sources/ or URL, quote: the sentence, "
+    "for: [target, …]} or {doc: 示例, why: …}; a list for several. Bundled sets need one on "
+    "every indicator (or a group above it).",
     "children": "The nodes under this group. A node has `children` or a `method`, never both.",
     "normalize": "true: scale the children's points to fit this node's points.",
     "method": "How a leaf is scored: " + ", ".join(METHODS) + ".",

@@ -13,6 +13,7 @@ from assessor.model.indicator_set import (
 )
 from assessor.model.periods import Period, PeriodError, parse_period
 from assessor.model.results import (
+    Breakdown,
     EvaluatorScore,
     Explanation,
     NodeResult,
@@ -24,6 +25,7 @@ from assessor.model.results import (
 __all__ = [
     "AnyNode",
     "Assessment",
+    "Breakdown",
     "EntriesFile",
     "Entry",
     "EvaluatorScore",

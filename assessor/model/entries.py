@@ -25,7 +25,7 @@ class Entry(BaseModel):
     an option key); `inputs` holds named inputs for formula leaves; `na` marks 不适用.
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(defer_build=True, frozen=True)
 
     value: EntryValue = None
     inputs: dict[str, Decimal | bool | str] | None = None
@@ -39,7 +39,7 @@ class Entry(BaseModel):
 class RegionBlock(BaseModel):
     """A region's entries as written in a file (values not yet checked against the set)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     region: str
     name: str | None = None
@@ -56,7 +56,7 @@ class RegionBlock(BaseModel):
 class EntriesFile(BaseModel):
     """An entries file as written (spec §2)."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", populate_by_name=True)
 
     schema_: str | None = Field(default=None, alias="$schema")
     format: Literal[1] = 1
@@ -75,7 +75,7 @@ class EntriesFile(BaseModel):
 class Region(BaseModel):
     """A region being assessed: a GB/T 2260 code where there is one."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(defer_build=True, frozen=True)
 
     id: str
     name: str | None = None
@@ -88,6 +88,8 @@ class Assessment(BaseModel):
 
     `entries[region_id][leaf_id]` is the list of entries by different evaluators.
     """
+
+    model_config = ConfigDict(defer_build=True)
 
     period: str
     regions: dict[str, Region] = Field(default_factory=dict)

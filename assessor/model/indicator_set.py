@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
@@ -35,7 +36,7 @@ Num = Decimal
 class Strict(BaseModel):
     """Base: unknown keys are mistakes an evaluator should hear about."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True, populate_by_name=True)
 
 
 # --------------------------------------------------------------------------- inputs
@@ -61,6 +62,73 @@ class EvidenceSpec(Strict):
     hint: str | None = None
 
 
+# --------------------------------------------------------------------------- source
+
+
+ILLUSTRATIVE = "示例"
+SOURCE_FIELDS = (
+    "name", "label", "stars", "points", "share", "target", "baseline", "cap", "bands", "levels", "options",
+    "curve", "each", "base_points", "per_unit", "cap_points", "rank_scores", "rest", "rank_levels",
+    "step", "floor", "value", "inputs", "input", "yes_score", "no_score", "effect", "min_score",
+    "when", "score", "min", "above", "max", "below",
+)  # fmt: skip
+
+
+class SourceRef(Strict):
+    """Where a node (or some of its numbers) comes from: a quoted sentence, or 示例 and why.
+
+    Bundled sets must say this for every indicator so that an evaluator can tell a source's
+    number from an illustrative one (lint rule `source-missing`).
+    """
+
+    doc: str = Field(
+        min_length=1,
+        description="the source: a file in docs/sources/, a URL, a standard's number, or 示例",
+    )
+    quote: str | None = Field(
+        default=None, description="the sentence quoted verbatim ('…' marks an omission)"
+    )
+    why: str | None = Field(default=None, description="with doc 示例: why there is no source")
+    for_: list[str] = Field(
+        default_factory=list,
+        alias="for",
+        description="the keys this backs, e.g. [target]; empty: the whole node",
+    )
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _quote_or_why(self) -> SourceRef:
+        if self.doc.strip() == ILLUSTRATIVE:
+            if not (self.why or "").strip():
+                raise ValueError("`doc: 示例` needs `why`: say why there is no source")
+        elif not (self.quote or "").strip():
+            raise ValueError(f"a source ({self.doc}) needs `quote`: the sentence it says")
+        unknown = [k for k in self.for_ if k not in SOURCE_FIELDS]
+        if unknown:
+            raise ValueError(f"`for` names {unknown}; allowed: {', '.join(SOURCE_FIELDS)}")
+        return self
+
+    @property
+    def illustrative(self) -> bool:
+        return self.doc.strip() == ILLUSTRATIVE
+
+
+def _one_or_many(value: Any) -> Any:
+    return [value] if isinstance(value, dict | SourceRef) else value
+
+
+#: `source:` takes one mapping or a list of them; the model always holds a list.
+Sources = Annotated[
+    list[SourceRef],
+    BeforeValidator(_one_or_many, json_schema_input_type=SourceRef | list[SourceRef]),
+]
+
+
+def source_list(value: list[SourceRef] | None) -> list[SourceRef]:
+    """A node's sources (none: an empty list)."""
+    return list(value or [])
+
+
 # --------------------------------------------------------------------------- node base
 
 
@@ -79,6 +147,9 @@ class NodeBase(Strict):
     department: str | None = None
     data_source: str | None = None
     tags: list[str] = Field(default_factory=list)
+    source: Sources | None = Field(
+        default=None, description="where it comes from: {doc, quote, for} or {doc: 示例, why}"
+    )
 
     @model_validator(mode="after")
     def _points_or_share(self) -> NodeBase:
@@ -179,6 +250,7 @@ class Band(Strict):
     score: Num = Field(ge=0)
     level: int | None = Field(default=None, ge=0)
     label: str | None = None
+    source: Sources | None = None
 
     @model_validator(mode="after")
     def _one_bound(self) -> Band:
@@ -378,6 +450,7 @@ class Grade(Strict):
     when: list[Condition] = Field(default_factory=list)
     color: str | None = Field(default=None, description="e.g. green / yellow / red")
     description: str | None = None
+    source: Sources | None = None
 
     @field_validator("key", mode="before")
     @classmethod
@@ -414,7 +487,7 @@ class Consolidation(Strict):
 class NodeOverride(BaseModel):
     """Fields to replace on a parent's node (any node key except `id`)."""
 
-    model_config = ConfigDict(extra="allow", frozen=True)
+    model_config = ConfigDict(defer_build=True, extra="allow", frozen=True)
 
 
 class AddNode(Strict):
@@ -452,10 +525,8 @@ class IndicatorSet(Strict):
         return str(v) if isinstance(v, int | Decimal) and not isinstance(v, bool) else v
 
 
-InnerNode.model_rebuild()
-CheckLeaf.model_rebuild()
-AddNode.model_rebuild()
-IndicatorSet.model_rebuild()
+# Schemas are built on first use (defer_build): a command that never validates a set does not
+# pay for it; forward references (Node, Leaf) resolve from this module's namespace then.
 
 AnyNode = InnerNode | Leaf
 
@@ -465,6 +536,21 @@ def effective_kind(node: NodeBase, inherited: Kind | None) -> Kind:
     if node.kind is not None:
         return node.kind
     return inherited or "core"
+
+
+def share_points(parent_points: Decimal, share: Decimal) -> Decimal:
+    """A node's points from its `share` (percent) of its parent's points (spec §1.1): the one
+    definition the compiler and lint both use."""
+    return parent_points * share / Decimal(100)
+
+
+def implied_points(kind: Kind, children: list[tuple[Kind, Decimal | None]]) -> Decimal | None:
+    """An inner node without `points` is worth the sum of its children of its own kind; None
+    when one of them is not known."""
+    same = [p for k, p in children if k == kind]
+    if any(p is None for p in same):
+        return None
+    return sum((p for p in same if p is not None), Decimal(0))
 
 
 def is_leaf(node: AnyNode) -> bool:

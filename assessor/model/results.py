@@ -157,6 +157,25 @@ class RatingResult:
     veto: str | None = None
     veto_effect: str | None = None
     color: str | None = None
+    veto_name: str | None = None  # the triggered veto's name, as every output words it
+
+
+@dataclass(slots=True, frozen=True)
+class Breakdown:
+    """How the engine built a total from the top level of the tree (spec §1.3, §1.4).
+
+    `core + bonus_counted − penalty_applied` is the total before a veto's `zero` effect. Bonus
+    and penalty nodes nested inside a dimension are part of that dimension's points.
+    """
+
+    core: Decimal = Decimal(0)  # 基本项: the sum of the top-level core dimensions' points
+    bonus_entered: Decimal = Decimal(0)  # top-level bonus nodes' points (实得), each ≤ its points
+    bonus_counted: Decimal = Decimal(0)  # what the total counts of them after `bonus_cap`
+    bonus_cap: Decimal | None = None  # the set's bonus_cap, else the bonus nodes' points
+    penalty_entered: Decimal = Decimal(0)  # top-level penalty nodes' points (扣分 as entered)
+    penalty_applied: Decimal = Decimal(0)  # what the total loses (never below 0: 扣完为止)
+    penalty_cap: Decimal = Decimal(0)  # the most the top-level penalty nodes can take away
+    zeroed: bool = False  # a triggered veto with effect `zero` set the total to 0
 
 
 @dataclass(slots=True)
@@ -180,10 +199,12 @@ class RegionResult:
     evaluators: tuple[str, ...] = ()
     rolled_up_from: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()  # e.g. "disagreement:D1-01"
+    breakdown: Breakdown = field(default_factory=Breakdown)
+    vetoes: tuple[str, ...] = ()  # every triggered veto leaf, in set order
 
 
 class RatingDocument(BaseModel):
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(defer_build=True, extra="allow")
 
     key: str | None
     label: str | None
@@ -192,7 +213,7 @@ class RatingDocument(BaseModel):
 
 
 class NodeDocument(BaseModel):
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(defer_build=True, extra="allow")
 
     points: float | None
     max: float
@@ -203,7 +224,7 @@ class NodeDocument(BaseModel):
 class ResultDocument(BaseModel):
     """One object of `assessor score --format json` (spec §3)."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(defer_build=True, extra="allow")
 
     set: str
     period: str

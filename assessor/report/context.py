@@ -1,11 +1,9 @@
 """Report contexts: the engine's results turned into what templates show. Formatting only.
 
-Every number here comes from `assessor.scoring` results (`RegionResult`, `NodeResult`), rounded
-for display with the set's own rounding (`assessor.scoring.display`). The few aggregations are
-plain descriptive statistics of numbers the engine already computed, kept here because they are
-presentation, not scoring:
-- change against the previous period: this period's total minus the previous one's.
-Nothing here scores, ranks totals or rates: ranks and ratings are the engine's.
+Every number here is the engine's: a region's figures come from `assessor.scoring.figures`
+(基本项, 加分, 扣分, 失分, 较上期, ranks, vetoes, light, next grade), leaders from
+`figures.leaders`, the periods compared from `assessor.scoring.history`. This module only
+rounds them for display (`assessor.scoring.display`) and words them.
 """
 
 from __future__ import annotations
@@ -19,21 +17,17 @@ from pathlib import Path
 from typing import Any
 
 from assessor.errors import in_language
+from assessor.model.periods import parse_period, period_sort_key
 from assessor.model.results import NodeResult, RegionResult
+from assessor.model.sources import effective_sources, source_line
 from assessor.report import charts
 from assessor.scoring import display
-from assessor.scoring.compiled import ROOT, CNode, CompiledSet
+from assessor.scoring import figures as fig
+from assessor.scoring.compiled import CNode, CompiledSet
 from assessor.scoring.explain import short_decimal
+from assessor.scoring.history import previous_period, up_to
 from assessor.scoring.output import rating_text, stars_text
-from assessor.scoring.summary import (
-    mean_total,
-    peer_best,
-    peer_mean,
-    points_lost,
-    points_short,
-    region_points_lost,
-    shown_change,
-)
+from assessor.scoring.summary import fraction, mean_total, peer_mean
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -94,11 +88,12 @@ def pct(fraction: Decimal | None, digits: int = 1) -> str:
     return f"{(fraction * HUNDRED).quantize(q)}%"
 
 
-def ratio(points: Decimal | None, maximum: Decimal) -> Decimal | None:
-    """points ÷ max, the scale charts draw on (None when there is no maximum or no points)."""
-    if points is None or not maximum:
-        return None
-    return points / maximum
+def score_text(cs: CompiledSet, kind: str, points: Decimal | None, maximum: Decimal) -> str:
+    """A node's points as a reader reads them: "8.00 / 10.00", or for a deduction
+    "扣分 2.00（上限 5.00）" (a deduction is never a score out of a maximum)."""
+    if kind == "penalty":
+        return f"扣分 {display(cs, points or ZERO)}（上限 {display(cs, maximum)}）"
+    return f"{display(cs, points)} / {display(cs, maximum)}"
 
 
 def signed(cs: CompiledSet, delta: Decimal | None) -> str:
@@ -117,16 +112,16 @@ def region_name(r: RegionResult) -> str:
     return r.name or r.region
 
 
-def rank_move(current: int | None, previous: int | None) -> tuple[str, str]:
-    """(arrow, css class) for a rank change: ↑2 is better (a smaller rank number)."""
+def rank_move(current: int | None, moved: int | None, had_previous: bool) -> tuple[str, str]:
+    """(arrow, css class) for the engine's rank change: ↑2 is up two places."""
     if current is None:
         return "—", "flat"
-    if previous is None:
+    if not had_previous or moved is None:
         return "新", "new"
-    if current < previous:
-        return f"↑{previous - current}", "up"
-    if current > previous:
-        return f"↓{current - previous}", "down"
+    if moved > 0:
+        return f"↑{moved}", "up"
+    if moved < 0:
+        return f"↓{-moved}", "down"
     return "—", "flat"
 
 
@@ -186,27 +181,8 @@ def core_dimension_ids(cs: CompiledSet) -> list[str]:
     return [c for c in cs.root.children if cs.nodes[c].kind == "core"]
 
 
-def previous_period_of(period: str, periods: Iterable[str]) -> str | None:
-    """The latest period before `period` among `periods` of the same kind (year, month …)."""
-    from assessor.model.periods import period_sort_key
-
-    kind = _period_kind(period)
-    earlier = [
-        p
-        for p in periods
-        if p != period and _period_kind(p) == kind and period_sort_key(p) < period_sort_key(period)
-    ]
-    return max(earlier, key=period_sort_key) if earlier else None
-
-
 def _period_kind(p: str) -> str:
-    if "-W" in p:
-        return "week"
-    if "-Q" in p:
-        return "quarter"
-    if "-" in p:
-        return "month"
-    return "year"
+    return parse_period(p).kind
 
 
 def period_label(p: str) -> str:
@@ -311,9 +287,9 @@ def _leaf_row(
         "level": level_text(cn, n),
         "points": display(cs, n.points),
         "max": display(cs, n.max),
+        "score": score_text(cs, n.kind, n.points, n.max),
         "status": STATUS_ZH.get(n.status, n.status),
         "status_key": n.status,
-        "lost": display(cs, points_lost(n)),
         "explanation": explanation,
         "comment": n.comment,
         "evidence": evidence,
@@ -358,13 +334,16 @@ def _groups(
                 "name": cn.name,
                 "points": display(cs, n.points if n else None),
                 "max": display(cs, n.max if n else cn.max),
+                "score": score_text(cs, cn.kind, n.points if n else None, n.max if n else cn.max),
                 "rows": [
                     _leaf_row(cs, r, leaf, explain, evidence_root) for leaf in leaves_under(child)
                 ],
             }
         )
     if loose:
-        groups.insert(0, {"id": None, "name": None, "points": "", "max": "", "rows": loose})
+        groups.insert(
+            0, {"id": None, "name": None, "points": "", "max": "", "score": "", "rows": loose}
+        )
     return groups
 
 
@@ -408,7 +387,18 @@ def _set_info(cs: CompiledSet) -> dict[str, Any]:
         "grades": grades,
         "leaf_count": len(cs.leaves),
         "dimension_count": len(core_dimension_ids(cs)),
+        "sources": _leaf_sources(cs),
     }
+
+
+def _leaf_sources(cs: CompiledSet) -> list[dict[str, Any]]:
+    """Each indicator's sources for the appendix: quoted, or 示例 and why (docs/sources.md)."""
+    refs = effective_sources(cs.set.tree)
+    rows = [
+        {"id": cn.id, "name": cn.name, "lines": [source_line(r) for r in refs.get(cn.id, [])]}
+        for cn in cs.leaves
+    ]
+    return [r for r in rows if r["lines"]]
 
 
 def _condition_text(cs: CompiledSet, c: Any) -> str:
@@ -445,6 +435,96 @@ def _meta(meta: ReportMeta) -> dict[str, Any]:
     }
 
 
+VETO_EFFECT_ZH = {"zero": "总分计为 0", "disqualify": "取消评级资格"}
+
+
+def veto_effect_text(effect: str | None) -> str:
+    """zero → 总分计为 0; max_stars:3 → 最高评为三星级; disqualify → 取消评级资格."""
+    if effect is None:
+        return "—"
+    if effect.startswith("max_stars:"):
+        from assessor.report.templating import cn_number
+
+        return f"最高评为{cn_number(int(effect.split(':', 1)[1]))}星级"
+    return VETO_EFFECT_ZH.get(effect, effect)
+
+
+def bonus_text(cs: CompiledSet, f: fig.Figures) -> str | None:
+    """加分 as counted: "3.00（上限 5.00）", or when capped "计入 5.00（上限 5.00，实得 7.50）";
+    None when the set has no top-level bonus."""
+    if f.bonus_cap is None or (not f.bonus_cap and not f.bonus_entered):
+        return None
+    cap = display(cs, f.bonus_cap)
+    if f.bonus_capped:
+        return f"计入 {display(cs, f.bonus_counted)}（上限 {cap}，实得 {display(cs, f.bonus_entered)}）"
+    return f"{display(cs, f.bonus_counted)}（上限 {cap}）"
+
+
+def penalty_text(cs: CompiledSet, f: fig.Figures) -> str | None:
+    """扣分 as applied: "扣分 2.00（上限 5.00）"; None when the set has no top-level penalty."""
+    if not f.penalty_cap:
+        return None
+    text = f"扣分 {display(cs, f.penalty_applied)}（上限 {display(cs, f.penalty_cap)}"
+    if f.penalty_applied < f.penalty_entered:
+        text += f"，登记 {display(cs, f.penalty_entered)}，扣完为止"
+    return text + "）"
+
+
+def _dimension_row(cs: CompiledSet, d: fig.Dimension) -> dict[str, Any]:
+    """A row of 分维度得分: a deduction reads as one (no 得分率, no 失分, no best)."""
+    penalty = d.kind == "penalty"
+    bonus = d.kind == "bonus"
+    return {
+        "id": d.id,
+        "name": d.name,
+        "kind": KIND_ZH.get(d.kind, d.kind),
+        "core": d.kind == "core",
+        "penalty": penalty,
+        "points": display(cs, d.points),
+        "max": display(cs, d.max),
+        "score": score_text(cs, d.kind, d.points, d.max),
+        "rate": "—" if penalty else pct(d.ratio),
+        "mean": (
+            f"扣 {display(cs, d.mean)}" if penalty and d.mean is not None else display(cs, d.mean)
+        ),
+        "best": "—" if penalty else display(cs, d.best),
+        "lost": "—" if penalty or bonus or d.lost is None else display(cs, d.lost),
+        "change": signed(cs, d.change),
+        "heading": (
+            f"扣分 {display(cs, d.points)}，上限 {display(cs, d.max)} 分"
+            if penalty
+            else f"{display(cs, d.points)} / {display(cs, d.max)} 分"
+        ),
+        "_frac": d.ratio,
+        "_mean": fraction(d.mean, d.max),
+        "_best": fraction(d.best, d.max),
+    }
+
+
+def _vetoes(f: fig.Figures) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": v.id,
+            "name": v.name,
+            "triggered": v.triggered,
+            "state": "已触发" if v.triggered else "未触发",
+            "effect": veto_effect_text(v.effect),
+        }
+        for v in f.vetoes
+    ]
+
+
+def _previous_of(
+    by_period: dict[str, list[RegionResult]], period: str, named: str | None
+) -> str | None:
+    """The period compared with: the one named (when it has results), else the engine's
+    previous period of the same kind."""
+    if named is not None:
+        p = str(parse_period(named))
+        return p if p in by_period else None
+    return previous_period(period, by_period)
+
+
 def county_context(
     cs: CompiledSet,
     results: Sequence[RegionResult],
@@ -467,36 +547,17 @@ def county_context(
     r = next((x for x in peers if x.region == region), None)
     if r is None:
         raise KeyError(region)
-    prev_p = previous_period or previous_period_of(period, by_period)
+    prev_p = _previous_of(by_period, period, previous_period)
     prev = next((x for x in by_period.get(prev_p or "", []) if x.region == region), None)
+    f = fig.figures(cs, r, peers, prev)
 
-    dims: list[dict[str, Any]] = []
-    for d in dimension_ids(cs):
-        n = r.nodes.get(d)
-        if n is None:
-            continue
-        mean, best = peer_mean(peers, d), peer_best(peers, d)
-        prev_n = prev.nodes.get(d) if prev else None
-        dims.append(
-            {
-                "id": d,
-                "name": n.name,
-                "kind": KIND_ZH.get(n.kind, n.kind),
-                "core": n.kind == "core",
-                "points": display(cs, n.points),
-                "max": display(cs, n.max),
-                "rate": pct(ratio(n.points, n.max)),
-                "mean": display(cs, mean),
-                "best": display(cs, best),
-                "lost": display(cs, points_lost(n)),
-                "change": signed(cs, shown_change(cs, n.points or ZERO, prev_n.points or ZERO))
-                if prev_n is not None
-                else "—",
-                "_frac": ratio(n.points, n.max),
-                "_mean": ratio(mean, n.max),
-                "_best": ratio(best, n.max),
-            }
-        )
+    dims = [_dimension_row(cs, d) for d in f.dimensions]
+    bonus_dims = [d for d in dims if d["kind"] == KIND_ZH["bonus"]]
+    if f.bonus_capped and len(bonus_dims) == 1 and f.bonus_cap is not None:
+        d = bonus_dims[0]  # what counts, the cap, and what was earned, in one place
+        counted, cap = display(cs, f.bonus_counted), display(cs, f.bonus_cap)
+        d["score"] = f"计入 {counted}（上限 {cap}，实得 {d['points']} / {d['max']}）"
+        d["heading"] = f"实得 {d['points']} / {d['max']} 分，计入 {counted} 分，加分上限 {cap} 分"
     core_dims = [d for d in dims if d["core"]]
     series = [
         charts.Series(region_name(r), [_fl(d["_frac"]) for d in core_dims]),
@@ -520,27 +581,50 @@ def county_context(
             "name": d["name"],
             "points": d["points"],
             "max": d["max"],
+            "heading": d["heading"],
+            "penalty": d["penalty"],
             "groups": _groups(cs, r, d["id"], explain, evidence_root),
         }
         for d in dims
     ]
-    lost_leaves = sorted(
-        (n for n in r.nodes.values() if n.leaf and n.kind == "core" and points_lost(n) > 0),
-        key=lambda n: (-points_lost(n), cs.nodes[n.id].index if n.id in cs.nodes else 0),
-    )
     lost = [
         {
-            "id": n.id,
-            "name": n.name,
-            "dimension": _dimension_name(cs, n.id),
-            "points": display(cs, n.points),
-            "max": display(cs, n.max),
-            "lost": display(cs, points_lost(n)),
-            "status": STATUS_ZH.get(n.status, n.status),
+            "id": x.id,
+            "name": x.name,
+            "dimension": cs.nodes[x.dimension].name,
+            "points": display(cs, x.points),
+            "max": display(cs, x.max),
+            "lost": display(cs, x.lost),
+            "status": STATUS_ZH.get(x.status, x.status),
         }
-        for n in lost_leaves
+        for x in f.losses
     ]
-    total_lost = display(cs, region_points_lost(r)) if r.max else "—"
+    deductions = [
+        {
+            "id": x.id,
+            "name": x.name,
+            "dimension": cs.nodes[x.dimension].name,
+            "points": display(cs, x.points),
+            "cap": display(cs, x.cap),
+        }
+        for x in f.deductions
+    ]
+    ng = f.next_grade
+    next_grade = None
+    if ng is not None:
+        g = ng.grade
+        basis = "基本项（不含加分）" if ng.basis == "core" else "总分"
+        next_grade = {
+            "label": g.label,
+            "conditions": "；".join(
+                ([f"{basis} ≥ {g.min_score}"] if g.min_score is not None else [])
+                + [_condition_text(cs, c) for c in g.when]
+            )
+            or "—",
+            "basis": basis,
+            "points_short": display(cs, ng.points_short) if ng.points_short is not None else None,
+            "blocked_by": cs.nodes[ng.blocked_by].name if ng.blocked_by in cs.nodes else None,
+        }
     return {
         "kind": "county",
         "meta": _meta(meta),
@@ -549,42 +633,51 @@ def county_context(
         "period_label": period_label(period),
         "region": {"id": r.region, "name": region_name(r), "group": r.group},
         "summary": {
-            "total": display(cs, r.total),
-            "max": display(cs, r.max),
-            "core_total": display(cs, r.core_total),
-            "bonus": display(cs, r.bonus_total) if r.bonus_total else None,
-            "penalty": display(cs, r.penalty_total) if r.penalty_total else None,
+            "total": display(cs, f.total),
+            "max": display(cs, f.max),
+            "core_total": display(cs, f.core),
+            "core_max": display(cs, f.core_max),
+            "bonus": bonus_text(cs, f),
+            "penalty": penalty_text(cs, f),
+            "zeroed": f.zeroed,
             "rating": rating_text(r),
             "rating_key": r.rating.key,
             "stars": stars_text(r.rating.stars),
-            "veto": r.rating.veto,
-            "rank": r.rank,
-            "peers": len(peers),
-            "group_rank": r.group_rank,
-            "group_size": sum(1 for x in peers if x.group == r.group) if r.group else None,
+            "veto": r.rating.veto_name or r.rating.veto,
+            "vetoes_triggered": [v.name for v in f.vetoes if v.triggered],
+            "rank": f.rank,
+            "peers": f.peers,
+            "group_rank": f.group_rank,
+            "group_size": f.group_size,
             "completeness": pct(r.completeness),
             "provisional": r.provisional,
-            "rolled_up_from": list(r.rolled_up_from),
+            "rolled_up_from": [period_label(p) for p in r.rolled_up_from],
             "previous": None
             if prev is None
             else {
                 "period": prev.period,
                 "period_label": period_label(prev.period),
                 "total": display(cs, prev.total),
-                "change": signed(cs, shown_change(cs, r.total, prev.total)),
+                "change": signed(cs, f.change),
                 "rating": rating_text(prev),
                 "rank": prev.rank,
-                "move": rank_move(r.rank, prev.rank)[0],
+                "move": rank_move(f.rank, f.rank_change, True)[0],
             },
-            "lost": total_lost,
+            "lost": display(cs, f.lost),
+            "lost_count": len(f.losses),
+            "deducted": display(cs, f.penalty_applied),
+            "light": f.light,
+            "light_text": LIGHT_ZH.get(f.light or "", ""),
         },
         "dimensions": dims,
         "radar": radar_svg,
         "bars": bars_svg,
         "sections": sections,
         "lost": lost,
+        "deductions": deductions,
+        "vetoes": _vetoes(f),
         "gap": list(gap) if gap else [],
-        "next_grade": _next_grade(cs, r),
+        "next_grade": next_grade,
         "evaluators": list(r.evaluators),
         "disagreements": [
             f"{n.id} {n.name}" for n in r.nodes.values() if n.leaf and n.disagreement
@@ -594,44 +687,6 @@ def county_context(
 
 def _fl(x: Decimal | None) -> float | None:
     return None if x is None else float(x)
-
-
-def _dimension_name(cs: CompiledSet, nid: str) -> str:
-    cn = cs.nodes.get(nid)
-    while cn is not None and cn.parent not in (ROOT, None):
-        cn = cs.nodes.get(cn.parent)
-    return cn.name if cn is not None else ""
-
-
-def _next_grade(cs: CompiledSet, r: RegionResult) -> dict[str, Any] | None:
-    """The grade just above the region's, with its conditions as the set states them."""
-    if not cs.set.rating:
-        return None
-    grades = cs.set.rating.grades
-    keys = [g.key for g in grades]
-    if r.rating.key is None or r.rating.key not in keys:
-        target = grades[-1] if grades else None
-    else:
-        i = keys.index(r.rating.key)
-        if i == 0:
-            return None
-        target = grades[i - 1]
-    if target is None:
-        return None
-    info = {
-        "label": target.label,
-        "conditions": "；".join(
-            ([f"总分 ≥ {target.min_score}"] if target.min_score is not None else [])
-            + [_condition_text(cs, c) for c in target.when]
-        )
-        or "—",
-        "points_short": None,
-    }
-    if target.min_score is not None:
-        short = points_short(cs, r, Decimal(target.min_score))
-        if short is not None:
-            info["points_short"] = display(cs, short)
-    return info
 
 
 def ranking_context(
@@ -646,14 +701,18 @@ def ranking_context(
     """League table, rating distribution, heat map, leaders and trends for one period."""
     by_period = _by_period(results)
     rs = sorted(by_period.get(period, []), key=lambda r: (r.rank or 10**9, r.region))
-    prev_p = previous_period or previous_period_of(period, by_period)
+    prev_p = _previous_of(by_period, period, previous_period)
     prev = {x.region: x for x in by_period.get(prev_p or "", [])}
     dims = dimension_ids(cs)
     core = core_dimension_ids(cs)
     rows = []
     for r in rs:
-        p = prev.get(r.region)
-        arrow, cls = rank_move(r.rank, p.rank if p else None) if prev else ("", "flat")
+        f = fig.figures(cs, r, rs, prev.get(r.region))
+        arrow, cls = (
+            rank_move(f.rank, f.rank_change, f.previous_period is not None)
+            if prev
+            else ("", "flat")
+        )
         rows.append(
             {
                 "rank": r.rank if r.rank is not None else "—",
@@ -663,8 +722,8 @@ def ranking_context(
                 "rating": rating_text(r),
                 "stars": stars_text(r.rating.stars),
                 "provisional": r.provisional,
-                "dims": [display(cs, r.nodes[d].points) if d in r.nodes else "—" for d in dims],
-                "change": signed(cs, shown_change(cs, r.total, p.total)) if p else "—",
+                "dims": [_dim_cell(cs, r, d) for d in dims],
+                "change": signed(cs, f.change) if f.previous_period else "—",
                 "move": arrow,
                 "move_class": cls,
             }
@@ -695,7 +754,7 @@ def ranking_context(
                 [cs.nodes[d].name for d in core],
                 [
                     [
-                        _fl(ratio(r.nodes[d].points, r.nodes[d].max)) if d in r.nodes else None
+                        _fl(fraction(r.nodes[d].points, r.nodes[d].max)) if d in r.nodes else None
                         for d in core
                     ]
                     for r in part
@@ -709,28 +768,27 @@ def ranking_context(
         )
     leaders = []
     for d in dims:
-        scored = [r for r in rs if d in r.nodes and r.nodes[d].points is not None]
-        scored.sort(key=lambda r: (-(r.nodes[d].points or ZERO), r.rank or 10**9, r.region))
+        if cs.nodes[d].kind == "penalty":
+            continue  # a deduction is not an achievement: no leaders
         leaders.append(
             {
                 "name": cs.nodes[d].name,
+                "kind": KIND_ZH.get(cs.nodes[d].kind, ""),
                 "max": display(cs, cs.nodes[d].max),
                 "mean": display(cs, peer_mean(rs, d)),
                 "top": [
-                    {"region": region_name(r), "points": display(cs, r.nodes[d].points)}
-                    for r in scored[:3]
+                    {"rank": x.rank, "region": x.name or x.region, "points": display(cs, x.points)}
+                    for x in fig.leaders(cs, rs, d)
                 ],
             }
         )
-    # Trends: totals of the leading regions over every period of the same kind.
-    from assessor.model.periods import period_sort_key
-
-    kind = _period_kind(period)
-    periods = sorted((p for p in by_period if _period_kind(p) == kind), key=period_sort_key)
+    # Trends: totals of the leading regions over the periods of the same kind up to this one.
+    shown = up_to(results, period)
+    periods = sorted({r.period for r in shown}, key=period_sort_key)
     trend_svg = None
     trend_rows = []
     if len(periods) > 1:
-        lookup = {(r.period, r.region): r for r in results}
+        lookup = {(r.period, r.region): r for r in shown}
         chosen = rs[:trend_regions]
         series = [
             charts.Series(
@@ -763,7 +821,7 @@ def ranking_context(
         "period": period,
         "period_label": period_label(period),
         "previous_label": period_label(prev_p) if prev_p and prev else None,
-        "dimension_names": [cs.nodes[d].name for d in dims],
+        "dimension_names": [_dim_name(cs, d) for d in dims],
         "rows": rows,
         "count": len(rs),
         "mean_total": display(cs, mean_total(rs)),
@@ -777,22 +835,20 @@ def ranking_context(
     }
 
 
-def traffic_light(r: RegionResult, position: int, count: int) -> str:
-    """green / yellow / red: the rating's colour when the set gives one, else by rank thirds.
+def _dim_name(cs: CompiledSet, d: str) -> str:
+    """A column heading: a deduction column says so (its cells are deductions)."""
+    cn = cs.nodes[d]
+    return f"{cn.name}（扣分）" if cn.kind == "penalty" and "扣" not in cn.name else cn.name
 
-    Rank thirds (top third green, bottom third red) are a presentation rule of the bulletin,
-    documented in docs/reports.md; they use the engine's rank order, not a new score.
-    """
-    if r.rating.color in ("green", "yellow", "red"):
-        return r.rating.color
-    if count <= 0:
-        return "yellow"
-    third = count / 3
-    if position < third:
-        return "green"
-    if position >= count - third:
-        return "red"
-    return "yellow"
+
+def _dim_cell(cs: CompiledSet, r: RegionResult, d: str) -> str:
+    """A dimension's points in a table cell; a deduction with its minus sign."""
+    n = r.nodes.get(d)
+    if n is None:
+        return "—"
+    if n.kind == "penalty":
+        return f"−{display(cs, n.points)}" if n.points else display(cs, n.points or ZERO)
+    return display(cs, n.points)
 
 
 def bulletin_context(
@@ -802,35 +858,45 @@ def bulletin_context(
     meta: ReportMeta,
     previous_period: str | None = None,
 ) -> dict[str, Any]:
-    """A one- or two-page 周通报/月通报: ranking, arrows against last period, traffic lights."""
+    """A one- or two-page 周通报/月通报: ranking, arrows against last period, and each region's
+    light, which is its rating's colour (a set without grade colours shows the rating)."""
     by_period = _by_period(results)
     rs = sorted(by_period.get(period, []), key=lambda r: (r.rank or 10**9, r.region))
-    prev_p = previous_period or previous_period_of(period, by_period)
+    prev_p = _previous_of(by_period, period, previous_period)
     prev = {x.region: x for x in by_period.get(prev_p or "", [])}
-    dims = core_dimension_ids(cs)
+    dims = [d for d in dimension_ids(cs) if cs.nodes[d].kind in ("core", "penalty")]
     rows = []
-    for i, r in enumerate(rs):
-        p = prev.get(r.region)
-        arrow, cls = rank_move(r.rank, p.rank if p else None) if prev else ("—", "flat")
-        light = traffic_light(r, i, len(rs))
+    for r in rs:
+        f = fig.figures(cs, r, rs, prev.get(r.region))
+        arrow, cls = (
+            rank_move(f.rank, f.rank_change, f.previous_period is not None)
+            if prev
+            else ("—", "flat")
+        )
         rows.append(
             {
                 "rank": r.rank if r.rank is not None else "—",
                 "region": region_name(r),
                 "total": display(cs, r.total),
                 "rating": rating_text(r),
-                "change": signed(cs, shown_change(cs, r.total, p.total)) if p else "—",
+                "change": signed(cs, f.change) if f.previous_period else "—",
                 "move": arrow,
                 "move_class": cls,
-                "light": light,
-                "light_text": LIGHT_ZH[light],
-                "dims": [display(cs, r.nodes[d].points) if d in r.nodes else "—" for d in dims],
+                "light": f.light,
+                "light_text": LIGHT_ZH.get(f.light or "", ""),
+                "dims": [_dim_cell(cs, r, d) for d in dims],
             }
         )
-    kind = _period_kind(period)
-    name = {"week": "周通报", "month": "月通报", "quarter": "季度通报", "year": "年度通报"}[kind]
+    name = {"week": "周通报", "month": "月通报", "quarter": "季度通报", "year": "年度通报"}[
+        _period_kind(period)
+    ]
     ups = [row for row in rows if row["move_class"] == "up"]
     downs = [row for row in rows if row["move_class"] == "down"]
+    coloured = any(row["light"] for row in rows)
+    ratings: dict[str, int] = {}
+    for r in rs:
+        label = r.rating.label or "无评级"
+        ratings[label] = ratings.get(label, 0) + 1
     return {
         "kind": "bulletin",
         "meta": _meta(meta),
@@ -839,7 +905,7 @@ def bulletin_context(
         "period_label": period_label(period),
         "bulletin_name": name,
         "previous_label": period_label(prev_p) if prev_p and prev else None,
-        "dimension_names": [cs.nodes[d].name for d in dims],
+        "dimension_names": [_dim_name(cs, d) for d in dims],
         "rows": rows,
         "count": len(rs),
         "mean_total": display(cs, mean_total(rs)),
@@ -847,7 +913,9 @@ def bulletin_context(
         "bottom": [row["region"] for row in rows[-3:]] if len(rows) > 3 else [],
         "ups": len(ups),
         "downs": len(downs),
+        "coloured": coloured,
         "lights": {
             k: sum(1 for row in rows if row["light"] == k) for k in ("green", "yellow", "red")
         },
+        "ratings": [{"label": k, "count": v} for k, v in ratings.items()],
     }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from functools import cached_property
 
 from assessor.errors import AssessorError, Problem
 from assessor.model.indicator_set import (
@@ -18,6 +19,8 @@ from assessor.model.indicator_set import (
     Kind,
     MaxStars,
     effective_kind,
+    implied_points,
+    share_points,
     yields_level,
 )
 from assessor.scoring.methods import LeafScorer, make_scorer
@@ -76,6 +79,20 @@ class CompiledSet:
     def node_ids(self) -> list[str]:
         return [n.id for n in self.order if n.id != ROOT]
 
+    def _top_max(self, kind: str) -> Decimal:
+        return sum((self.nodes[c].max for c in self.root.children if self.nodes[c].kind == kind),
+                   ZERO)  # fmt: skip
+
+    @cached_property
+    def top_bonus_max(self) -> Decimal:
+        """The most the top-level bonus nodes can add together, before `bonus_cap`."""
+        return self._top_max("bonus")
+
+    @cached_property
+    def top_penalty_max(self) -> Decimal:
+        """The most the top-level penalty nodes can take away together (their points)."""
+        return self._top_max("penalty")
+
 
 def _veto_effect(node: AnyNode) -> str | None:
     if not isinstance(node, CheckLeaf) or node.effect is None:
@@ -124,7 +141,7 @@ def compile_set(indicator_set: IndicatorSet) -> CompiledSet:
                 )
                 points = ZERO
             else:
-                points = parent_points * node.share / HUNDRED
+                points = share_points(parent_points, node.share)
         else:
             points = None
         cn = CNode(
@@ -145,14 +162,7 @@ def compile_set(indicator_set: IndicatorSet) -> CompiledSet:
             kids = [resolve(c, cn, points, child_kind) for c in node.children]
             cn.children = tuple(k.id for k in kids)
             if points is None:
-                points = sum(
-                    (
-                        k.max
-                        for k in kids
-                        if k.kind == kind or (kind == "core" and k.kind == "core")
-                    ),
-                    ZERO,
-                )
+                points = implied_points(kind, [(k.kind, k.max) for k in kids]) or ZERO
             elif node.normalize:
                 _normalize(nodes, kids, points)
             cn.max = points

@@ -14,7 +14,7 @@ from assessor.gcpause import collector_paused
 from assessor.model.entries import Assessment, Entry, Region
 from assessor.model.indicator_set import Consolidation, MinmaxLeaf, RankLeaf
 from assessor.model.periods import parse_period, period_sort_key
-from assessor.model.results import Explanation, NodeResult, RegionResult
+from assessor.model.results import Breakdown, Explanation, NodeResult, RegionResult
 from assessor.scoring.compiled import ROOT, CNode, CompiledSet
 from assessor.scoring.consolidate import LeafState, consolidate
 from assessor.scoring.methods import Outcome
@@ -251,6 +251,7 @@ def _rollup_region(
     results: dict[str, NodeResult] = {}
     bonus_added = ZERO
     penalty_applied = ZERO
+    top = (ZERO, ZERO, ZERO, ZERO)  # the root's core sum, penalties, applied, bonuses
     scored_max = ZERO
     live_max = ZERO
     for cn in cs.post:
@@ -302,6 +303,8 @@ def _rollup_region(
             penalty_applied += applied
             bonus_added += bon
             value = core_sum - applied + bon
+            if nid == ROOT:
+                top = (core_sum, pen, applied, bon)
         else:
             value = sum((points[k] or ZERO for k in child_ids), ZERO)
             if value > mx:
@@ -315,20 +318,31 @@ def _rollup_region(
 
     total = points[ROOT] or ZERO
     bonus_effective = bonus_added
+    beyond_cap = ZERO
     if cs.bonus_cap is not None and bonus_added > cs.bonus_cap:
-        total -= bonus_added - cs.bonus_cap
+        beyond_cap = bonus_added - cs.bonus_cap
+        total -= beyond_cap
         bonus_effective = cs.bonus_cap
     core_total = total - bonus_effective
     completeness = scored_max / live_max if live_max else ONE
 
-    vetoes = [
-        (c.id, c.veto_effect)
-        for c in cs.vetoes
-        if c.veto_effect is not None and (st := states.get(c.id)) is not None and st.value is True
-    ]
-    if any(eff == "zero" for _, eff in vetoes):
+    triggered = [c for c in cs.vetoes if (st := states.get(c.id)) is not None and st.value is True]
+    vetoes = [(c.id, c.veto_effect) for c in triggered if c.veto_effect is not None]
+    zeroed = any(eff == "zero" for _, eff in vetoes)
+    if zeroed:
         total = ZERO
         core_total = ZERO
+    core_sum, pen, applied, bon = top
+    breakdown = Breakdown(
+        core=core_sum,
+        bonus_entered=bon,
+        bonus_counted=bon - beyond_cap,
+        bonus_cap=cs.bonus_cap if cs.bonus_cap is not None else cs.top_bonus_max,
+        penalty_entered=pen,
+        penalty_applied=applied,
+        penalty_cap=cs.top_penalty_max,
+        zeroed=zeroed,
+    )
     rating = rate(cs, rnd(total), rnd(core_total), results, vetoes)
     flags = tuple(f"disagreement:{k}" for k, v in results.items() if v.disagreement)
     evaluators = sorted({e.evaluator for st in states.values() for e in st._evaluators})
@@ -350,6 +364,8 @@ def _rollup_region(
         nodes=ordered,
         evaluators=tuple(evaluators),
         flags=flags,
+        breakdown=breakdown,
+        vetoes=tuple(c.id for c in triggered),
     )
 
 
@@ -476,6 +492,7 @@ def _rollup_periods(
         if any(e == "zero" for _, e in veto_list):
             total = core_total = ZERO
         rating = rate(cs, cs.round(total), cs.round(core_total), nodes, veto_list)
+        triggered = {v for r in rs for v in r.vetoes}
         out.append(
             RegionResult(
                 set=cs.set.id,
@@ -495,7 +512,30 @@ def _rollup_periods(
                 evaluators=tuple(sorted({e for r in rs for e in r.evaluators})),
                 rolled_up_from=tuple(inner),
                 flags=tuple(sorted({f for r in rs for f in r.flags})),
+                breakdown=_rollup_breakdown(cs, [r.breakdown for r in rs], method),
+                vetoes=tuple(c.id for c in cs.vetoes if c.id in triggered),
             )
         )
     assign_ranks(cs, out)
     return out
+
+
+def _rollup_breakdown(cs: CompiledSet, parts: list[Breakdown], method: str) -> Breakdown:
+    """Each figure of the breakdown over the periods, by the set's roll-up method (with `mean`,
+    `sum` and `last` they still add up to the rolled-up total; `max`/`min` pick per figure)."""
+
+    def agg(values: list[Decimal]) -> Decimal:
+        value = _aggregate(values, method)
+        return cs.round(value) if cs.each_level else value
+
+    first = parts[0]
+    return Breakdown(
+        core=agg([b.core for b in parts]),
+        bonus_entered=agg([b.bonus_entered for b in parts]),
+        bonus_counted=agg([b.bonus_counted for b in parts]),
+        bonus_cap=first.bonus_cap,
+        penalty_entered=agg([b.penalty_entered for b in parts]),
+        penalty_applied=agg([b.penalty_applied for b in parts]),
+        penalty_cap=first.penalty_cap,
+        zeroed=any(b.zeroed for b in parts),
+    )

@@ -129,7 +129,16 @@ def explain_lines(
             lines.append(shorten_numbers(f"  {t['rule']}: {rule}"))
         if several:
             lines.append(f"  {t['evaluators']}:")
+            peer = e.method in ("rank", "minmax")
             for ev in e.evaluator_scores(lang):
+                if peer:  # a value is ranked only after the evaluators' values are merged
+                    shown = (
+                        _value(ev.value, t)
+                        if ev.value is not None
+                        else t["status"].get(ev.status, ev.status)
+                    )
+                    lines.append(shorten_numbers(f"    {ev.evaluator or '—'}: {shown}"))
+                    continue
                 got = (
                     _num(cs, ev.points)
                     if ev.points is not None
@@ -141,6 +150,8 @@ def explain_lines(
             how = e.consolidation_text(lang)
             if how:
                 lines.append(shorten_numbers(f"  {t['consolidation']}: {how}"))
+            if peer and rule and e.rule != "no entry":  # the merged value's rank among peers
+                lines.append(shorten_numbers(f"  {t['rule']}: {rule}"))
         elif e.evaluator_names and e.evaluator_names[0]:
             lines.append(f"  {t['evaluators']}: {e.evaluator_names[0]}")
         informative = e.achievement is not None or e.scale != 1

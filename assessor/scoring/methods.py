@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from assessor.errors import Said
 from assessor.model.entries import Entry
+from assessor.model.formula import FormulaError, parse_formula
 from assessor.model.indicator_set import (
     AnyNode,
     BandsLeaf,
@@ -27,7 +28,6 @@ from assessor.model.indicator_set import (
     RatioLeaf,
     SlopeLeaf,
 )
-from assessor.scoring.formula import FormulaError, parse_formula
 from assessor.scoring.phrases import Phrases, phrases
 
 ZERO = Decimal(0)

@@ -97,8 +97,8 @@ def stars_text(n: int | None) -> str:
 
 
 def rating_text(r: RegionResult, none: str = "无评级") -> str:
-    """The rating as shown everywhere, naming a triggered veto (spec §1.4)."""
+    """The rating as shown everywhere, naming a triggered veto by its name (spec §1.4)."""
     text = r.rating.label or none
     if r.rating.veto:
-        text += f"（一票否决：{r.rating.veto}）"
+        text += f"（一票否决：{r.rating.veto_name or r.rating.veto}）"
     return text

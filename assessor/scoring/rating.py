@@ -63,11 +63,15 @@ def grade_holds(
 
 
 def _result(
-    grade: Grade | None, veto: str | None = None, effect: str | None = None
+    grade: Grade | None,
+    veto: str | None = None,
+    effect: str | None = None,
+    cs: CompiledSet | None = None,
 ) -> RatingResult:
+    name = cs.nodes[veto].name if cs is not None and veto in cs.nodes else None
     if grade is None:
-        return RatingResult(veto=veto, veto_effect=effect)
-    return RatingResult(grade.key, grade.label, grade.stars, veto, effect, grade.color)
+        return RatingResult(veto=veto, veto_effect=effect, veto_name=name)
+    return RatingResult(grade.key, grade.label, grade.stars, veto, effect, grade.color, name)
 
 
 def rate(
@@ -85,20 +89,20 @@ def rate(
     if rating is None:
         if vetoes:
             vid, eff = _worst(vetoes)
-            return RatingResult(veto=vid, veto_effect=eff)
+            return _result(None, vid, eff, cs)
         return RatingResult()
     basis = core_display if rating.basis == "core" else total_display
     if vetoes:
         vid, eff = _worst(vetoes)
         if eff == "disqualify":
-            return _result(None, vid, eff)
+            return _result(None, vid, eff, cs)
         if eff == "zero":
-            return _result(rating.grades[-1], vid, eff)
+            return _result(rating.grades[-1], vid, eff, cs)
         cap = int(eff.split(":", 1)[1])
         for g in rating.grades:
             if (g.stars or 0) <= cap and grade_holds(cs, g, basis, nodes):
-                return _result(g, vid, eff)
-        return _result(None, vid, eff)
+                return _result(g, vid, eff, cs)
+        return _result(None, vid, eff, cs)
     for g in rating.grades:
         if grade_holds(cs, g, basis, nodes):
             return _result(g)

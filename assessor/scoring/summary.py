@@ -1,5 +1,6 @@
 """Numbers derived from results for reports and screens: points lost, peer statistics, change
-against another period. They are arithmetic on scores, so they live here, not in templates."""
+against another period. They are arithmetic on scores, so they live here, not in templates;
+`assessor.scoring.figures` puts them together per region."""
 
 from __future__ import annotations
 
@@ -21,10 +22,15 @@ def points_lost(node: NodeResult) -> Decimal:
     return lost if lost > 0 else ZERO
 
 
-def region_points_lost(result: RegionResult) -> Decimal:
-    """A region's full score minus its total (bonus can make it negative: then nothing lost)."""
-    lost = result.max - result.total
-    return lost if lost > 0 else ZERO
+def region_points_lost(cs: CompiledSet, result: RegionResult) -> Decimal:
+    """The sum of the core leaves' losses (失分). Bonus does not make up for a loss and a
+    deduction is not one: both are shown as what they are."""
+    total = ZERO
+    for c in cs.core_leaves:
+        n = result.nodes.get(c.id)
+        if n is not None:
+            total += points_lost(n)
+    return total
 
 
 def shown_change(
@@ -37,17 +43,23 @@ def shown_change(
     return cs.round(current) - cs.round(previous)
 
 
-def points_short(cs: CompiledSet, result: RegionResult, min_score: Decimal) -> Decimal | None:
-    """How far the printed total is below a grade's minimum score; None when it is not below."""
-    short = min_score - cs.round(result.total)
-    return short if short > 0 else None
+def rank_change(current: int | None, previous: int | None) -> int | None:
+    """Places moved between two ranks: positive is up (a smaller rank number)."""
+    if current is None or previous is None:
+        return None
+    return previous - current
+
+
+def fraction(points: Decimal | None, maximum: Decimal) -> Decimal | None:
+    """points ÷ maximum, the scale of 得分率 and of every chart; None without either."""
+    if points is None or not maximum:
+        return None
+    return points / maximum
 
 
 def ratio(node: NodeResult) -> Decimal | None:
-    """Points ÷ maximum (得分率), None for N/A nodes and nodes without a maximum."""
-    if node.points is None or not node.max:
-        return None
-    return node.points / node.max
+    """A node's points ÷ its maximum (得分率), None for N/A nodes and nodes without a maximum."""
+    return fraction(node.points, node.max)
 
 
 def peer_points(results: Iterable[RegionResult], node_id: str) -> list[Decimal]:
@@ -87,17 +99,13 @@ class Change:
     previous_rating: str | None
 
 
-def change(current: RegionResult, previous: RegionResult | None) -> Change:
+def change(cs: CompiledSet, current: RegionResult, previous: RegionResult | None) -> Change:
+    """The total's change is `shown_change`: the same figure in the TUI and the reports."""
     if previous is None:
         return Change(None, None, False, None, None, None)
-    rank = (
-        previous.rank - current.rank
-        if previous.rank is not None and current.rank is not None
-        else None
-    )
     return Change(
-        current.total - previous.total,
-        rank,
+        shown_change(cs, current.total, previous.total),
+        rank_change(current.rank, previous.rank),
         previous.rating.key != current.rating.key,
         previous.total,
         previous.rank,
@@ -105,7 +113,9 @@ def change(current: RegionResult, previous: RegionResult | None) -> Change:
     )
 
 
-def changes(current: Sequence[RegionResult], previous: Sequence[RegionResult]) -> dict[str, Change]:
+def changes(
+    cs: CompiledSet, current: Sequence[RegionResult], previous: Sequence[RegionResult]
+) -> dict[str, Change]:
     """Per region of `current`, its change against the same region in `previous`."""
     before = {r.region: r for r in previous}
-    return {r.region: change(r, before.get(r.region)) for r in current}
+    return {r.region: change(cs, r, before.get(r.region)) for r in current}

@@ -56,3 +56,27 @@ def dumps(obj: Any) -> str:
 
 def loads(text: str | None) -> Any:
     return None if text is None else json.loads(text)
+
+
+def payload_text(v: object) -> str:
+    """An audit record's old or new payload (or a conflicting value) in a few words, as the
+    audit log, the TUI's history and its conflict message show it: 不适用 45 a=1, b=2 “comment”."""
+    if isinstance(v, dict):
+        value = v.get("value")
+        if isinstance(value, dict) and "d" in value:
+            value = value["d"]
+        parts = ["不适用"] if v.get("na") else []
+        if isinstance(value, bool):
+            parts.append("是" if value else "否")
+        elif value is not None:
+            parts.append(str(value))
+        if v.get("inputs"):
+            parts.append(
+                ", ".join(
+                    f"{k}={x['d'] if isinstance(x, dict) else x}" for k, x in v["inputs"].items()
+                )
+            )
+        if v.get("comment"):
+            parts.append(f"“{v['comment']}”")
+        return " ".join(parts) or "—"
+    return "—" if v is None else str(v)

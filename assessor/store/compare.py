@@ -1,8 +1,8 @@
 """Two periods side by side: per region and per node, how the engine's results moved.
 
-The engine scores each period; this module only lines the two result lists up. Differences are
-taken between numbers rounded as the set displays them, so a delta always equals the difference
-of the two figures an evaluator sees in the reports.
+The engine scores each period; this module only lines the two result lists up. Every delta is
+the engine's (`summary.shown_change`, `summary.rank_change`): the difference of the two figures
+an evaluator sees, the same as in the reports and the TUI.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from assessor.model.results import RegionResult
 from assessor.scoring import CompiledSet
-from assessor.scoring.summary import shown_change
+from assessor.scoring.summary import rank_change, shown_change
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,9 +87,6 @@ def compare_results(
             )  # fmt: skip
         tb = rounded(b.total) if b else None
         ta = rounded(a.total) if a else None
-        rank_change = (
-            b.rank - a.rank if b and a and b.rank is not None and a.rank is not None else None
-        )
         out.append(
             RegionDelta(
                 rid,
@@ -99,7 +96,7 @@ def compare_results(
                 shown_change(cs, a.total if a else None, b.total if b else None),
                 b.rank if b else None,
                 a.rank if a else None,
-                rank_change,
+                rank_change(a.rank if a else None, b.rank if b else None),
                 b.rating.label if b else None,
                 a.rating.label if a else None,
                 nodes,

@@ -20,6 +20,8 @@ from assessor.loader.messages import problems_from_validation
 from assessor.model.entries import Region
 from assessor.model.indicator_set import Consolidation
 from assessor.model.periods import PERIOD_PATTERN
+from assessor.report_sections import REPORT_SECTIONS as REPORT_SECTIONS  # re-exported
+from assessor.report_sections import ReportSection
 
 WORKSPACE_FILE = "workspace.yaml"
 DEFAULT_DATABASE = "assessor.db"
@@ -32,23 +34,15 @@ def _text(v: Any) -> Any:
 
 
 class Evaluator(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     name: str
     lead: bool = False
     organisation: str | None = None
 
 
-#: Report sections that `report: omit:` (or `assessor report --omit`) can leave out.
-ReportSection = Literal[
-    "charts", "indicators", "lost", "gap", "appendix", "signatures",  # county report
-    "distribution", "heatmap", "leaders", "trends",  # ranking report (and appendix)
-]  # fmt: skip
-REPORT_SECTIONS: tuple[str, ...] = ReportSection.__args__  # type: ignore[attr-defined]
-
-
 class ReportSettings(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     title: str | None = None
     organisation: str | None = None
@@ -67,7 +61,7 @@ class ReportSettings(BaseModel):
 class WorkspaceConfig(BaseModel):
     """The keys of workspace.yaml (docs/workspace.md explains each)."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", populate_by_name=True)
 
     schema_: str | None = Field(default=None, alias="$schema")
     format: Literal[1] = 1
@@ -112,7 +106,7 @@ class WorkspaceConfig(BaseModel):
 
 
 class RegionEntry(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     id: str
     name: str
@@ -125,7 +119,7 @@ class RegionEntry(BaseModel):
 
 
 class RegionsFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", populate_by_name=True)
 
     schema_: str | None = Field(default=None, alias="$schema")
     format: Literal[1] = 1

@@ -58,7 +58,7 @@ class Session:
     _search: tuple[CompiledSet, list[Searchable]] | None = None
     attached: dict[str, set[str]] = field(default_factory=dict)  # region → leaves with evidence
     _attention: dict[str, tuple[RegionResult, Attention]] = field(default_factory=dict)
-    moved: set[str] = field(default_factory=set)  # other regions whose rank the last change moved
+    moved: set[str] = field(default_factory=set)  # other regions the last change re-scored or moved
     writes: int = 0  # this evaluator's changes so far: a refresh read before one is dropped
 
     @classmethod
@@ -195,7 +195,7 @@ class Session:
             ws.store.assessment(ws.set_id, before, ws.regions),
             consolidation=ws.consolidation,
         )
-        return changes(list(self.results.values()), previous)
+        return changes(self.cs, list(self.results.values()), previous)
 
     def key(self, region: str, leaf: str) -> EntryKey:
         return EntryKey(self.workspace.set_id, region, self.period, self.evaluator, leaf)
@@ -321,27 +321,53 @@ class Session:
         return self._rescore(region, leaf, entry)
 
     def _rescore(self, region: str, leaf: str, entry: Entry | None) -> RegionResult:
-        """Put this evaluator's entry into the in-memory assessment; re-score one leaf's path."""
+        """Put this evaluator's entry into the in-memory assessment and re-score what it
+        changes: one leaf's path, or, for a peer leaf (`rank`, `minmax`), every region that
+        leaf compares. Afterwards every result equals a full `score` of the period."""
         self.writes += 1
         leaves = self.assessment.entries.setdefault(region, {})
         others = [e for e in leaves.get(leaf, []) if e.evaluator != self.evaluator]
         leaves[leaf] = others + ([entry] if entry is not None else [])
         if not leaves[leaf]:
             del leaves[leaf]
-        fresh = rescore_leaf(
-            self.cs, self.results[region], self.assessment, leaf, self.workspace.consolidation
-        )
         before = {rid: (r.rank, r.group_rank) for rid, r in self.results.items()}
-        self.results[region] = fresh
+        affected = self._peers_of(region, leaf)
+        if affected:
+            rescored = score(self.cs, self.assessment, consolidation=self.workspace.consolidation,
+                             regions=affected)  # fmt: skip
+            for r in rescored:
+                self.results[r.region] = r
+        else:
+            self.results[region] = rescore_leaf(
+                self.cs, self.results[region], self.assessment, leaf, self.workspace.consolidation
+            )
         assign_ranks(self.cs, list(self.results.values()))  # the engine's ranks, kept current
-        self.moved = {
-            rid for rid, r in self.results.items() if (r.rank, r.group_rank) != before[rid]
-        } - {region}
-        return fresh
+        self.moved = (
+            {rid for rid, r in self.results.items() if (r.rank, r.group_rank) != before[rid]}
+            | set(affected)
+        ) - {region}
+        return self.results[region]
+
+    def _peers_of(self, region: str, leaf: str) -> list[str]:
+        """The regions an edit of a peer leaf re-scores: the edited one and every region with
+        an entry for that leaf (its group only with `peers: group`); [] for other leaves."""
+        cn = self.cs.nodes[leaf]
+        if not cn.peer:
+            return []
+        by_group = getattr(cn.node, "peers", None) == "group"
+        group = self.assessment.regions[region].group if region in self.assessment.regions else None
+        out = [region]
+        for rid, entries in self.assessment.entries.items():
+            if rid == region or not entries.get(leaf) or rid not in self.results:
+                continue
+            if by_group and self.results[rid].group != group:
+                continue
+            out.append(rid)
+        return out
 
     def history(self, region: str, leaf: str, limit: int = 6) -> list[str]:
         """The leaf's last changes from the audit log: when, who, old → new, why."""
-        from assessor.cli.cmd_audit import _short
+        from assessor.store.codec import payload_text as _short
 
         out = []
         for r in self.workspace.store.audit_log(region=region, leaf=leaf, limit=limit):

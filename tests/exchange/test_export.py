@@ -12,7 +12,7 @@ from assessor.exchange import read_workbook, write_export
 from assessor.model import Assessment, RegionResult
 from assessor.scoring import CompiledSet, compile_set, display, number, score
 from assessor.scoring.compiled import ROOT as ROOT_ID
-from assessor.scoring.summary import points_lost, ratio
+from assessor.scoring.figures import node_losses, node_ratio
 
 from .conftest import SET, Filled, soffice_convert
 
@@ -73,17 +73,19 @@ def test_detail_has_every_node_of_every_region_with_the_engines_numbers(
     got = {(row["地区编码"], row["编号"]): row for row in table(wb["明细"])}
     assert len(got) == len(results) * (len(cs.nodes) - 1)
     for r in results:
+        losses = node_losses(cs, r)
         for node_id, n in r.nodes.items():
             if node_id == ROOT_ID:
                 continue
             row = got[(r.region, node_id)]
             assert (row["得分"], row["满分"]) == (number(cs, n.points), number(cs, n.max))
-            share = ratio(n)
+            share = node_ratio(n)
             assert row["得分率"] == (
                 None if share is None else pytest.approx(float(share), abs=1e-4)
             )
-            if n.points is not None:
-                assert row["失分"] == number(cs, points_lost(n))
+            # 失分 is the engine's: core nodes only (a bonus not earned is not a loss)
+            expected = losses.get(node_id) if n.status != "na" else None
+            assert row["失分"] == (None if expected is None else number(cs, expected))
 
 
 def test_detail_keeps_the_hierarchy_as_outline_levels_and_indentation(wb: Any, scored: Any) -> None:

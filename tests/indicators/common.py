@@ -19,10 +19,13 @@ SETS = [
     "gbt33356-2016",
     "sd-county-2020",
     "sd-city-2020",
-    "sd-county-2020-liaocheng",
+    "sd-county-2020-local-example",
     "sd-community-2020",
     "sx-digital-gov",
-    "workplan-2021",
+    "liaocheng-2021",
+    "luozhuang-2021",
+    "qingdao-2024",
+    "shaoxing-2021",
 ]
 
 # (set id, period) pairs with a golden file; period None = every period found in the samples

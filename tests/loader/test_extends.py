@@ -225,7 +225,7 @@ def test_override_without_extends_is_an_error(tmp_path: Path) -> None:
 
 
 def test_the_bundled_local_variant_resolves_its_county_parent() -> None:
-    s = load_set(Path(__file__).parents[2] / "indicators" / "sd-county-2020-liaocheng.yaml")
+    s = load_set(Path(__file__).parents[2] / "indicators" / "sd-county-2020-local-example.yaml")
     nodes = {n.id: n for n in walk(s.tree)}
     assert {"LC-01", "LC-02", "LC-03"} <= set(nodes)
     assert nodes["D1"].points == 30

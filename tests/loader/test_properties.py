@@ -20,7 +20,7 @@ from assessor.loader.located import parse_yaml
 from tests.loader.test_entries import SET
 
 ROOT = Path(__file__).parents[2]
-VALID = (ROOT / "indicators" / "workplan-2021.yaml").read_text(encoding="utf-8")
+VALID = (ROOT / "indicators" / "sx-digital-gov.yaml").read_text(encoding="utf-8")
 FOLDER = Path(tempfile.mkdtemp(prefix="assessor-loader-props-"))
 SETTINGS = settings(
     max_examples=int(os.environ.get("FUZZ_N", "120")),

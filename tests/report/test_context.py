@@ -82,10 +82,10 @@ def test_option_values_show_their_labels(
 
 def test_rank_move_arrows() -> None:
     assert [
-        rc.rank_move(1, 3)[0],
-        rc.rank_move(3, 1)[0],
-        rc.rank_move(2, 2)[0],
-        rc.rank_move(2, None)[0],
+        rc.rank_move(1, 2, True)[0],
+        rc.rank_move(3, -2, True)[0],
+        rc.rank_move(2, 0, True)[0],
+        rc.rank_move(2, None, False)[0],
     ] == [
         "↑2",
         "↓2",
@@ -101,9 +101,13 @@ def test_ranking_rows_in_engine_rank_order(
     assert [row["rank"] for row in ctx["rows"]] == sorted(row["rank"] for row in ctx["rows"])
 
 
-def test_bulletin_lights_by_rank_thirds(compiled: CompiledSet, results: list[RegionResult]) -> None:
+def test_a_bulletin_without_grade_colours_lights_nothing_and_names_the_ratings(
+    compiled: CompiledSet, results: list[RegionResult]
+) -> None:
     ctx = rc.bulletin_context(compiled, results, "2024-02", META)
-    assert [row["light"] for row in ctx["rows"]] == ["green", "yellow", "red"]
+    assert [row["light"] for row in ctx["rows"]] == [None, None, None]  # no rank terciles
+    assert not ctx["coloured"]
+    assert sum(g["count"] for g in ctx["ratings"]) == 3
 
 
 def test_period_labels() -> None:

@@ -177,11 +177,12 @@ def test_bulletin_fits_two_pages(bulletin: Any) -> None:
     assert bulletin.pages <= 2
 
 
-def test_bulletin_shows_arrows_and_lights(
+def test_bulletin_shows_arrows_and_the_ratings_when_grades_have_no_colour(
     bulletin: Any, pdftotext: Callable[..., str], tmp_path: Path
 ) -> None:
     text = pdftotext(bulletin.pdf, tmp_path)
-    assert ("↑" in text or "↓" in text) and "绿" in text and "红" in text and "月通报" in text
+    assert ("↑" in text or "↓" in text) and "月通报" in text
+    assert "绿灯" not in text and "评级：" in text
 
 
 def test_sample_mark_on_every_page(

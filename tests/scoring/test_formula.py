@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assessor.scoring.formula import FormulaError, parse_formula
+from assessor.model.formula import FormulaError, parse_formula
 
 
 def ev(text: str, **env: object) -> D:

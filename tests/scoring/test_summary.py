@@ -8,7 +8,6 @@ from assessor.scoring.summary import (
     peer_best,
     peer_mean,
     points_lost,
-    points_short,
     ratio,
     region_points_lost,
     shown_change,
@@ -46,7 +45,7 @@ def test_change_against_the_previous_period():
     cs = make_set(SET)
     before = score(cs, assess({"a": {"P": 6, "Q": 4}, "b": {"P": 1, "Q": 1}}, period="2024-01"))
     now = score(cs, assess({"a": {"P": 1, "Q": 1}, "b": {"P": 6, "Q": 3}}, period="2024-02"))
-    moved = changes(now, before)
+    moved = changes(cs, now, before)
     assert moved["b"].total == D(7)
     assert moved["b"].rank == 1  # from 2nd to 1st
     assert moved["a"].rank == -1
@@ -58,15 +57,17 @@ def test_shown_change_is_the_difference_of_the_printed_figures():
     assert shown_change(cs, D(80), None) is None
 
 
-def test_points_short_of_a_grade_counts_from_the_printed_total():
+def test_a_region_lost_what_its_core_leaves_lost():
     cs = make_set(SET)
-    (r,) = score(cs, assess({"a": {"P": "4.497", "Q": 3}}))  # 7.497 → printed 7.50
-    assert points_short(cs, r, D(8)) == D("0.50")
-    assert points_short(cs, r, D("7.5")) is None
+    (r,) = score(cs, assess({"a": {"P": 6, "Q": 4}}))
+    assert region_points_lost(cs, r) == 0
+    (r,) = score(cs, assess({"a": {"P": 5, "Q": 4}}))
+    assert region_points_lost(cs, r) == D(1)
 
 
-def test_a_region_with_bonus_above_full_score_lost_nothing():
-    (r,) = score(make_set(SET), assess({"a": {"P": 6, "Q": 4}}))
-    assert region_points_lost(r) == 0
-    (r,) = score(make_set(SET), assess({"a": {"P": 5, "Q": 4}}))
-    assert region_points_lost(r) == D(1)
+def test_the_change_of_a_total_is_the_same_figure_for_the_tui_and_the_reports():
+    cs = make_set(SET)
+    before = score(cs, assess({"a": {"P": "4.994", "Q": 3}}, period="2024-01"))
+    now = score(cs, assess({"a": {"P": "5.005", "Q": 3}}, period="2024-02"))
+    assert changes(cs, now, before)["a"].total == shown_change(cs, now[0].total, before[0].total)
+    assert changes(cs, now, before)["a"].total == D("0.02")  # 8.01 − 7.99, as printed

@@ -25,6 +25,7 @@ from textual.widgets.tree import TreeNode
 from assessor.errors import Problem
 from assessor.exchange.rows import criteria_text
 from assessor.model.indicator_set import InnerNode
+from assessor.model.sources import LABEL, effective_sources, source_line
 from assessor.scoring import display
 from assessor.scoring.phrases import method_name
 from assessor.tui.i18n import t
@@ -193,6 +194,10 @@ def node_text(cs: CompiledSet, nid: str, lang: str) -> Text:
         text.append(f"\n{t(lang, 'guidance')}: {node.guidance}\n")
     if node.evidence is not None and node.evidence.required:
         text.append(f"\n{t(lang, 'evidence_required')}: {node.evidence.hint or ''}\n")
+    refs = effective_sources(cs.set.tree).get(nid, [])
+    if refs:  # where it comes from: quoted, or 示例 and why (docs/sources.md)
+        text.append(f"\n{LABEL.get(lang, LABEL['en'])}:\n", style="bold")
+        text.append("".join(f"· {source_line(r, lang)}\n" for r in refs))
     for label, value in (("department", node.department), ("data_source", node.data_source)):
         if value:
             text.append(f"{label}: {value}\n", style="dim")

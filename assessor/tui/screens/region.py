@@ -467,7 +467,7 @@ class RegionScreen(AssessorScreen[None]):
 
     def _conflict(self, exc: ConflictError) -> None:
         """Someone else wrote this entry since it was read: say who and what; keep theirs."""
-        from assessor.cli.cmd_audit import _short
+        from assessor.store.codec import payload_text as _short
 
         lang = self.assessor.lang
         self._say(

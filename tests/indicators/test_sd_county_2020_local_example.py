@@ -1,4 +1,4 @@
-"""sd-county-2020-liaocheng: a local variant made with extends; hand-computed on 东昌府区 371502.
+"""sd-county-2020-local-example: a local variant made with extends; hand-computed on 东昌府区 371502.
 
 东昌府区 (孙浩, 周倩): D1-04 79.5 (both); D3-01 9.1 and 8.9; D3-03 na; LC-01 na;
 LC-02 traced 1305 / producers 1625.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from tests.indicators.common import result
 
-SET = "sd-county-2020-liaocheng"
+SET = "sd-county-2020-local-example"
 
 
 def test_reweighted_dimensions() -> None:

@@ -1,0 +1,132 @@
+"""CLI start-up: how long `assessor --help`, `lint`, `score` and `status` take next to `python -c pass`.
+
+Each command runs as a user types it (the installed `assessor` script of this interpreter's
+environment, a fresh process each time) on the bundled samples; `status` runs on a copy of the
+sample workspace with the sample entries imported (the import is not timed). The figure that
+counts is the ratio of the median wall time to the median of `python -c pass` measured in the
+same round, so a busy machine slows both sides alike. Targets: `--help` ≤ 4×, the others ≤ 10×.
+
+Run: `python bench/bench_startup.py [--runs N] [--check]` (or `make bench`). Prints figures;
+`--check` also exits 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+# As on a user's machine: Python caches compiled modules (.pyc). Some shells and sandboxes set
+# PYTHONDONTWRITEBYTECODE, which makes every start compile every module again.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def assessor_command() -> list[str]:
+    """The console script next to this interpreter (what a user runs), else `python -m assessor`."""
+    script = Path(sys.executable).parent / "assessor"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "assessor"]
+
+
+def timed(cmd: Sequence[str], cwd: Path) -> tuple[float, float]:
+    """(wall seconds, CPU seconds user+system) of one run of `cmd`."""
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert p.stderr is not None
+    err = p.stderr.read()
+    _, status, usage = os.wait4(p.pid, 0)
+    elapsed = time.perf_counter() - t0
+    p.returncode = os.waitstatus_to_exitcode(status)
+    if p.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed ({p.returncode}):\n{err.decode()}")
+    return elapsed, usage.ru_utime + usage.ru_stime
+
+
+def sample_workspace(tmp: Path, assessor: list[str]) -> Path:
+    ws = tmp / "workspace"
+    ws.mkdir()
+    for name in ("workspace.yaml", "regions.yaml"):
+        shutil.copy(SAMPLES / "workspace" / name, ws / name)
+    entries = sorted(str(p) for p in (SAMPLES / "sd-county-2020").glob("*.yaml"))
+    subprocess.run(
+        [*assessor, "import", "-w", str(ws), "--who", "bench", *entries],
+        check=True,
+        capture_output=True,
+        env=ENV,
+    )
+    return ws
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9, help="runs of each command (median kept)")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    args = parser.parse_args(argv)
+    assessor = assessor_command()
+    county_entries = sorted(str(p) for p in (SAMPLES / "sd-county-2020").glob("*.yaml"))
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        ws = sample_workspace(tmp, assessor)
+        cases: list[tuple[str, list[str], float]] = [
+            ("python -c pass", [sys.executable, "-c", "pass"], 1.0),
+            ("assessor --help", [*assessor, "--help"], 4.0),
+            (
+                "assessor lint <bundled sd-county-2020>",
+                [*assessor, "lint", "indicators/sd-county-2020.yaml"],
+                10.0,
+            ),
+            (
+                "assessor score <sd-county-2020 samples>",
+                [
+                    *assessor,
+                    "score",
+                    "--set",
+                    "indicators/sd-county-2020.yaml",
+                    "--entries",
+                    *county_entries,
+                ],
+                10.0,
+            ),
+            ("assessor status <sample workspace>", [*assessor, "status", "-w", str(ws)], 10.0),
+        ]
+        for _, cmd, _ in cases:  # warm the file cache and the .pyc files; not counted
+            timed(cmd, ROOT)
+        walls: dict[str, list[float]] = {name: [] for name, _, _ in cases}
+        cpus: dict[str, list[float]] = {name: [] for name, _, _ in cases}
+        for _ in range(args.runs):  # interleaved: a burst of load hits every command alike
+            for name, cmd, _ in cases:
+                w, c = timed(cmd, ROOT)
+                walls[name].append(w)
+                cpus[name].append(c)
+    base_wall = statistics.median(walls["python -c pass"])
+    base_cpu = statistics.median(cpus["python -c pass"])
+    load = os.getloadavg()[0]
+    print(f"CLI start-up: median of {args.runs} runs, as a ratio to `python -c pass`")
+    print(f"({sys.executable}; {os.cpu_count()} CPUs, load average {load:.1f} at the end)")
+    print(f"{'command':42} {'wall':>7} {'ratio':>6} {'CPU':>7} {'ratio':>6} {'target':>6}")
+    missed = 0
+    for name, _, target in cases:
+        w, c = statistics.median(walls[name]), statistics.median(cpus[name])
+        ok = w / base_wall <= target
+        missed += not ok
+        verdict = "" if name.startswith("python") else ("ok" if ok else "MISSED")
+        print(
+            f"{name:42} {w * 1000:5.0f}ms {w / base_wall:5.1f}× {c * 1000:5.0f}ms "
+            f"{c / base_cpu:5.1f}× {'≤' + format(target, '.0f') + '×':>6} {verdict}"
+        )
+    print(
+        "(the target applies to the wall-time ratio; on a busy machine the CPU ratio is steadier)"
+    )
+    return 1 if args.check and missed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
