@@ -46,6 +46,7 @@ STATUS_ORDER = {"draft": 0, "submitted": 1, "reviewed": 2, "final": 3}
 
 class HomeScreen(AssessorScreen[None]):
     statuses: dict[str, str]
+    AUTO_FOCUS = "#regions"  # not the (hidden) filter: keys typed at launch go to the table
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open_region", "open", show=True),
