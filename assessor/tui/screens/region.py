@@ -24,7 +24,13 @@ from assessor.model.indicator_set import InnerNode, InputSpec, LevelLeaf, Numeri
 from assessor.scoring import explain_lines
 from assessor.store.errors import ConflictError, FinalError, StoreError
 from assessor.tui.i18n import t
-from assessor.tui.labels import header_text, input_title, needs_evidence, node_label
+from assessor.tui.labels import (
+    header_text,
+    input_title,
+    needs_evidence,
+    node_label,
+    wrap_cells,
+)
 from assessor.tui.screens.base import AssessorScreen
 from assessor.tui.widgets.prompt import PromptScreen
 from assessor.tui.widgets.tree import AsciiTree
@@ -46,14 +52,14 @@ class RegionScreen(AssessorScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "back"),
         Binding("n", "next_unscored", "next"),
-        Binding("x", "mark_na", "na"),
-        Binding("u", "undo", "undo"),
-        Binding("y", "redo", "redo"),
+        Binding("x", "mark_na", "na", show=False),  # the footer keeps what fits 80 columns;
+        Binding("u", "undo", "undo"),  # F1 lists every key
+        Binding("y", "redo", "redo", show=False),
         Binding("slash", "search", "search"),
         Binding("e", "evidence", "evidence"),
-        Binding("r", "refresh", "refresh"),
-        Binding("g", "gap", "gap"),
-        Binding("p", "copy_previous", "previous"),
+        Binding("r", "refresh", "refresh", show=False),
+        Binding("g", "gap", "gap", show=False),
+        Binding("p", "copy_previous", "previous", show=False),
         Binding("d", "next_disagreement", "next_disagreement", show=False),
         Binding("m", "next_missing_evidence", "next_evidence", show=False),
         Binding("w", "workflow", "workflow", show=False),
@@ -88,7 +94,7 @@ class RegionScreen(AssessorScreen[None]):
                 yield Static(id="evidence")
                 yield Static(id="explain")
                 yield Static(id="history")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         s = self.assessor.session
@@ -164,7 +170,9 @@ class RegionScreen(AssessorScreen[None]):
         short = len(text) <= SHORT and len(self._said[0]) <= SHORT
         self._said = (text, style)
         message = self.query_one("#message", Static)
-        message.update(Text(text, style=style), layout=not short)
+        width = message.content_region.width
+        shown = wrap_cells(text, width) if width > SHORT else text
+        message.update(Text(shown, style=style, no_wrap=True), layout=not short)
         if style == "red":  # a refusal must be read: on a short terminal it is below the fold
             self.call_after_refresh(message.scroll_visible, animate=False)
 
