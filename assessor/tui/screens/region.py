@@ -346,14 +346,16 @@ class RegionScreen(AssessorScreen[None]):
         if self.final:  # inputs are disabled; a value set anyway is refused by the store
             self._say(f"{t(lang, 'invalid')}{self.region_id} {t(lang, 'final_reopen')}", "red")
             return
-        problem = s.check_input(self.leaf, self._input_name(event.input), event.value)
-        self._mark(event.input, None if problem is None else problem.text(lang))
-        if problem is not None:
+        problems = {}
+        for f in self._fields():  # each box alone (a mark left by the boxes together goes)
+            found = s.check_input(self.leaf, self._input_name(f), f.value)
+            self._mark(f, None if found is None else found.text(lang))
+            if found is not None:
+                problems[f] = found.text(lang)
+        if problems:
             self._paint()  # the stored result again: a wrong value previews nothing
-            self._say(t(lang, "invalid") + problem.text(lang), "red")
-            return
-        if any(f.has_class("invalid") for f in self._fields()):
-            self._paint()
+            said = problems.get(event.input) or next(iter(problems.values()))
+            self._say(t(lang, "invalid") + said, "red")
             return
         if not self.pending():
             self._paint()
