@@ -35,7 +35,7 @@ from assessor.tui.screens.base import AssessorScreen
 from assessor.tui.widgets.prompt import PromptScreen
 from assessor.tui.widgets.tree import AsciiTree
 
-#: Messages this long or shorter fit on one line of the detail pane, even at 80×24.
+#: Below this width the pane is not laid out yet: messages are not wrapped by hand.
 SHORT = 24
 
 #: Seconds after the last keystroke before the explanation and history are redrawn.
@@ -74,6 +74,7 @@ class RegionScreen(AssessorScreen[None]):
         self._loading = False
         self._head_width = -1
         self._said: tuple[str, str] = ("", "")
+        self._said_lines = -1  # lines the message took (unknown before the first)
         self._explain_timer: Timer | None = None
         self._stored: dict[str, str] = {}  # input id → the text of what is stored
         self._preview: RegionResult | None = None  # shown while typing, stored nowhere
@@ -138,8 +139,11 @@ class RegionScreen(AssessorScreen[None]):
         s = self.assessor.session
         result = self._preview or s.results[self.region_id]
         text = header_text(s.cs, result, s.period, self.assessor.lang)
+        marker = f"  {t(self.assessor.lang, 'preview')}"
         if self._preview is not None:
-            text.append(f"  {t(self.assessor.lang, 'preview')}", style="bold yellow")
+            text.append(marker, style="bold yellow")
+        else:  # the same width with and without the preview: no layout pass either way
+            text.append(" " * Text(marker).cell_len)
         if self.final:
             text.append(f"  {t(self.assessor.lang, 'final')}", style="bold red")
         same = text.cell_len == self._head_width
@@ -165,14 +169,15 @@ class RegionScreen(AssessorScreen[None]):
     def _say(self, text: str, style: str = "") -> None:
         if (text, style) == self._said:
             return  # the same words again: nothing to repaint
-        # a short line replacing a short line keeps its height: no layout pass (~20 ms at
-        # 1,000 leaves), so "saved: 82.5" after each keystroke costs a repaint only
-        short = len(text) <= SHORT and len(self._said[0]) <= SHORT
-        self._said = (text, style)
+        # as many lines as before keeps its height: no layout pass (~20 ms at 1,000 leaves),
+        # so the preview's "not stored yet" or "saved: 82.5" costs a repaint only
         message = self.query_one("#message", Static)
         width = message.content_region.width
         shown = wrap_cells(text, width) if width > SHORT else text
-        message.update(Text(shown, style=style, no_wrap=True), layout=not short)
+        lines = shown.count("\n") + 1  # an empty message still takes its one line
+        same = width > SHORT and lines == self._said_lines
+        self._said, self._said_lines = (text, style), lines
+        message.update(Text(shown, style=style, no_wrap=True), layout=not same)
         if style == "red":  # a refusal must be read: on a short terminal it is below the fold
             self.call_after_refresh(message.scroll_visible, animate=False)
 
