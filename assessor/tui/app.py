@@ -23,8 +23,16 @@ from assessor.tui.session import Session
 UNHELD = frozenset({"ctrl+q", "ctrl+c"})
 
 
-class TypedAhead(events.Key):
-    """A key typed while a screen was loading, delivered once it is ready."""
+def typed_ahead(key: events.Key) -> events.Key:
+    """A fresh copy of a key typed while a screen was loading, marked as delivered late.
+    (A subclass would not do: Textual picks handlers by the message class's name.)"""
+    if key.key == "ctrl+j" and key.character == "\n":
+        # typed before Textual put the terminal in raw mode: the tty turned Enter's CR into LF
+        late = events.Key("enter", "\r")
+    else:
+        late = events.Key(key.key, key.character)
+    late.typed_ahead = True  # type: ignore[attr-defined]
+    return late
 
 
 class AssessorApp(App[None]):
@@ -173,7 +181,7 @@ class AssessorApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         if (
             isinstance(event, events.Key)
-            and not isinstance(event, TypedAhead)
+            and not getattr(event, "typed_ahead", False)
             and not event.is_forwarded
             and event.key not in UNHELD
             and (self._held or self._replaying or not self._screen_ready())
@@ -192,7 +200,7 @@ class AssessorApp(App[None]):
             while self._held:
                 await self._settled()
                 key = self._held.pop(0)
-                self.post_message(TypedAhead(key.key, key.character))
+                self.post_message(typed_ahead(key))
                 await self._settled()
         finally:
             self._replaying = False

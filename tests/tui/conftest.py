@@ -38,3 +38,11 @@ def sample_workspace(ws_dir: Path, database: str | None = None) -> Path:
     ws.store.import_entries(rows, who="test")
     ws.close()
     return ws_dir
+
+
+@pytest.fixture(autouse=True)
+def own_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The TUI remembers the theme per user: tests keep theirs in a folder of their own."""
+    folder = tmp_path / "settings"
+    monkeypatch.setenv("ASSESSOR_CONFIG_DIR", str(folder))
+    return folder

@@ -42,7 +42,7 @@ def test_region_screen(workspace: Path, snap_compare) -> None:  # type: ignore[n
     async def region(pilot: Pilot) -> None:  # type: ignore[type-arg]
         await _loaded(pilot)
         await pilot.press("enter")
-        for _ in range(3):  # root → 数字惠民 → D1-01 (named inputs)
+        for _ in range(2):  # root → 数字惠民 → D1-01 (named inputs)
             await pilot.press("down")
         assert isinstance(pilot.app, AssessorApp)
         await settled(pilot, pilot.app)

@@ -26,6 +26,10 @@ from assessor.tui.screens.base import AssessorScreen, outage_safe
 from assessor.tui.widgets.cells import Cell, sort_key
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from textual.app import SystemCommand
+
     from assessor.tui.session import Attention
 
 # Most useful first: at 80 columns the first six fit, the rest scroll into view.
@@ -46,6 +50,7 @@ STATUS_ORDER = {"draft": 0, "submitted": 1, "reviewed": 2, "final": 3}
 
 class HomeScreen(AssessorScreen[None]):
     statuses: dict[str, str]
+    AUTO_FOCUS = "#regions"  # not the (hidden) filter: keys typed at launch go to the table
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open_region", "open", show=True),
@@ -102,6 +107,16 @@ class HomeScreen(AssessorScreen[None]):
         if action in ("edit_set", "retry"):
             return self.assessor.load_problems is not None
         return True
+
+    def commands(self) -> Iterator[SystemCommand]:
+        """While the set keeps the workspace from loading: edit it, load again."""
+        from textual.app import SystemCommand
+
+        if self.assessor.load_problems is None:
+            return
+        lang = self.assessor.lang
+        yield SystemCommand(t(lang, "edit_yaml"), t(lang, "load_fix"), self.action_edit_set)
+        yield SystemCommand(t(lang, "reload_set"), t(lang, "load_fix"), self.action_retry)
 
     def extra_keys(self) -> list[tuple[str, str]]:
         lang = self.assessor.lang

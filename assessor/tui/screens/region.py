@@ -24,12 +24,18 @@ from assessor.model.indicator_set import InnerNode, InputSpec, LevelLeaf, Numeri
 from assessor.scoring import explain_lines
 from assessor.store.errors import ConflictError, FinalError, StoreError, StoreUnavailable
 from assessor.tui.i18n import t
-from assessor.tui.labels import header_text, input_title, needs_evidence, node_label
+from assessor.tui.labels import (
+    header_text,
+    input_title,
+    needs_evidence,
+    node_label,
+    wrap_cells,
+)
 from assessor.tui.screens.base import AssessorScreen, outage_safe
 from assessor.tui.widgets.prompt import PromptScreen
 from assessor.tui.widgets.tree import AsciiTree
 
-#: Messages this long or shorter fit on one line of the detail pane, even at 80×24.
+#: Below this width the pane is not laid out yet: messages are not wrapped by hand.
 SHORT = 24
 
 #: Seconds after the last keystroke before the explanation and history are redrawn.
@@ -46,14 +52,14 @@ class RegionScreen(AssessorScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "back"),
         Binding("n", "next_unscored", "next"),
-        Binding("x", "mark_na", "na"),
-        Binding("u", "undo", "undo"),
-        Binding("y", "redo", "redo"),
+        Binding("x", "mark_na", "na", show=False),  # the footer keeps what fits 80 columns;
+        Binding("u", "undo", "undo"),  # F1 lists every key
+        Binding("y", "redo", "redo", show=False),
         Binding("slash", "search", "search"),
         Binding("e", "evidence", "evidence"),
-        Binding("r", "refresh", "refresh"),
-        Binding("g", "gap", "gap"),
-        Binding("p", "copy_previous", "previous"),
+        Binding("r", "refresh", "refresh", show=False),
+        Binding("g", "gap", "gap", show=False),
+        Binding("p", "copy_previous", "previous", show=False),
         Binding("d", "next_disagreement", "next_disagreement", show=False),
         Binding("m", "next_missing_evidence", "next_evidence", show=False),
         Binding("w", "workflow", "workflow", show=False),
@@ -68,6 +74,7 @@ class RegionScreen(AssessorScreen[None]):
         self._loading = False
         self._head_width = -1
         self._said: tuple[str, str] = ("", "")
+        self._said_lines = -1  # lines the message took (unknown before the first)
         self._explain_timer: Timer | None = None
         self._stored: dict[str, str] = {}  # input id → the text of what is stored
         self._preview: RegionResult | None = None  # shown while typing, stored nowhere
@@ -88,7 +95,7 @@ class RegionScreen(AssessorScreen[None]):
                 yield Static(id="evidence")
                 yield Static(id="explain")
                 yield Static(id="history")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         s = self.assessor.session
@@ -132,8 +139,11 @@ class RegionScreen(AssessorScreen[None]):
         s = self.assessor.session
         result = self._preview or s.results[self.region_id]
         text = header_text(s.cs, result, s.period, self.assessor.lang)
+        marker = f"  {t(self.assessor.lang, 'preview')}"
         if self._preview is not None:
-            text.append(f"  {t(self.assessor.lang, 'preview')}", style="bold yellow")
+            text.append(marker, style="bold yellow")
+        else:  # the same width with and without the preview: no layout pass either way
+            text.append(" " * Text(marker).cell_len)
         if self.final:
             text.append(f"  {t(self.assessor.lang, 'final')}", style="bold red")
         same = text.cell_len == self._head_width
@@ -159,12 +169,15 @@ class RegionScreen(AssessorScreen[None]):
     def _say(self, text: str, style: str = "") -> None:
         if (text, style) == self._said:
             return  # the same words again: nothing to repaint
-        # a short line replacing a short line keeps its height: no layout pass (~20 ms at
-        # 1,000 leaves), so "saved: 82.5" after each keystroke costs a repaint only
-        short = len(text) <= SHORT and len(self._said[0]) <= SHORT
-        self._said = (text, style)
+        # as many lines as before keeps its height: no layout pass (~20 ms at 1,000 leaves),
+        # so the preview's "not stored yet" or "saved: 82.5" costs a repaint only
         message = self.query_one("#message", Static)
-        message.update(Text(text, style=style), layout=not short)
+        width = message.content_region.width
+        shown = wrap_cells(text, width) if width > SHORT else text
+        lines = shown.count("\n") + 1  # an empty message still takes its one line
+        same = width > SHORT and lines == self._said_lines
+        self._said, self._said_lines = (text, style), lines
+        message.update(Text(shown, style=style, no_wrap=True), layout=not same)
         if style == "red":  # a refusal must be read: on a short terminal it is below the fold
             self.call_after_refresh(message.scroll_visible, animate=False)
 
@@ -341,14 +354,16 @@ class RegionScreen(AssessorScreen[None]):
         if self.final:  # inputs are disabled; a value set anyway is refused by the store
             self._say(f"{t(lang, 'invalid')}{self.region_id} {t(lang, 'final_reopen')}", "red")
             return
-        problem = s.check_input(self.leaf, self._input_name(event.input), event.value)
-        self._mark(event.input, None if problem is None else problem.text(lang))
-        if problem is not None:
+        problems = {}
+        for f in self._fields():  # each box alone (a mark left by the boxes together goes)
+            found = s.check_input(self.leaf, self._input_name(f), f.value)
+            self._mark(f, None if found is None else found.text(lang))
+            if found is not None:
+                problems[f] = found.text(lang)
+        if problems:
             self._paint()  # the stored result again: a wrong value previews nothing
-            self._say(t(lang, "invalid") + problem.text(lang), "red")
-            return
-        if any(f.has_class("invalid") for f in self._fields()):
-            self._paint()
+            said = problems.get(event.input) or next(iter(problems.values()))
+            self._say(t(lang, "invalid") + said, "red")
             return
         if not self.pending():
             self._paint()
