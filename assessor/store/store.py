@@ -852,6 +852,12 @@ class Store:
             row = self._head(conn)
         return int(row.seq), str(row.hash)
 
+    def writers_since(self, seq: int) -> set[str]:
+        """Who wrote after audit record `seq`: a terminal re-reads only for other people's work."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.audit.c.who).where(t.audit.c.seq > seq).distinct())
+            return {str(r.who) for r in rows}
+
     def record_with_hash(self, digest: str) -> int | None:
         """The number of the audit record whose hash is `digest`, if the log holds one."""
         with self.engine.connect() as conn:

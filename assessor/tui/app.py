@@ -2,29 +2,55 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from assessor.errors import AssessorError
+from assessor.errors import AssessorError, Problem, UsageError
 from assessor.tui.commands import RegionCommands
 from assessor.tui.i18n import localize_bindings, t
+from assessor.tui.live import LiveLink
 from assessor.tui.session import Session
+
+#: Keys that are never held back while a screen loads.
+UNHELD = frozenset({"ctrl+q", "ctrl+c"})
+
+
+def typed_ahead(key: events.Key) -> events.Key:
+    """A fresh copy of a key typed while a screen was loading, marked as delivered late.
+    (A subclass would not do: Textual picks handlers by the message class's name.)"""
+    if key.key == "ctrl+j" and key.character == "\n":
+        # typed before Textual put the terminal in raw mode: the tty turned Enter's CR into LF
+        late = events.Key("enter", "\r")
+    else:
+        late = events.Key(key.key, key.character)
+    late.typed_ahead = True  # type: ignore[attr-defined]
+    return late
 
 
 class AssessorApp(App[None]):
-    """Shows its first frame at once; reading and scoring the workspace runs in a worker."""
+    """Shows its first frame at once; reading and scoring the workspace runs in a worker.
+
+    Keys typed while a screen is not ready (home before the workspace is scored, a region
+    before its tree is built) are held and delivered in order once it is, one at a time, each
+    after the screen has handled the one before: `/ dcfq Enter Enter n 3 Enter` typed from
+    launch reaches the indicator.
+    """
 
     CSS_PATH = "app.tcss"
     TITLE = "assessor"
     COMMANDS = App.COMMANDS | {RegionCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "quit", priority=True),
+        Binding("f1", "help", "help"),
+        Binding("question_mark", "help", "help", show=False),
         Binding("i", "open_set", "indicator_set"),
     ]
 
@@ -32,8 +58,19 @@ class AssessorApp(App[None]):
                  lang: str | None = None) -> None:  # fmt: skip
         super().__init__()
         from assessor.store.config import read_config
+        from assessor.tui import settings
 
         config = read_config(Path(workspace))  # small and fast; errors show before the UI
+        known = [e.name for e in config.evaluators]
+        if evaluator is not None and known and evaluator not in known:
+            raise UsageError(
+                Problem(
+                    f"--evaluator {evaluator}: not an evaluator of this workspace; known: "
+                    f"{', '.join(known)} (add the name under `evaluators:` to use it)",
+                    file=str(Path(workspace) / "workspace.yaml"),
+                    key="evaluators",
+                )
+            )
         self.folder = Path(workspace)
         self.evaluator = evaluator
         self.period = period
@@ -42,6 +79,15 @@ class AssessorApp(App[None]):
         self.sub_title = config.name
         self._session: Session | None = None
         self.crash_log: Path | None = None
+        self.live = LiveLink(self)
+        self._retry_delay = 0.0
+        #: Why the workspace could not be read: the set's problems (file:line), or None.
+        self.load_problems: list[Problem] | None = None
+        self._held: list[events.Key] = []
+        self._replaying = False
+        theme = settings.load().get("theme")
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
 
     def _fatal_error(self) -> None:
         """An unforeseen error: a two-line message and a log file instead of Textual's
@@ -71,26 +117,132 @@ class AssessorApp(App[None]):
         from assessor.tui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.call_after_refresh(self.load_session)  # paint the first frame, then load
+
+    def _theme_changed(self, theme: Any) -> None:
+        from assessor.tui import settings
+
+        settings.remember("theme", self.theme)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def load_session(self) -> None:
-        """Read every entry and score every region, off the UI thread."""
+        """Read every entry and score every region, off the UI thread. A failure (a set file
+        that does not load, a database that cannot be read) is shown on home, never a hang."""
         try:
             session = Session.open(self.folder, evaluator=self.evaluator, period=self.period)
         except AssessorError as exc:
-            self.call_from_thread(self.notify, str(exc), severity="error", timeout=30)
+            self.call_from_thread(self._failed, list(exc.problems) or [Problem(str(exc))])
+            return
+        except Exception as exc:  # whatever it is, home must say it
+            self.call_from_thread(self._failed, [Problem(f"{type(exc).__name__}: {exc}")])
             return
         self.call_from_thread(self._loaded, session)
+
+    def _failed(self, problems: list[Problem]) -> None:
+        from assessor.tui.screens.home import HomeScreen
+
+        self.load_problems = problems
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.show_load_problems(problems)
+        if any(p.code == "unavailable" for p in problems):
+            # The server is down or unreachable: say so and try again, less often each time.
+            self._retry_delay = min(max(2.0, self._retry_delay * 2), 30.0)
+            seconds = f"{self._retry_delay:g}"
+            self.notify(t(self.lang, "db_retry").format(seconds=seconds), severity="warning")
+            self.set_timer(self._retry_delay, self.load_session)
 
     def _loaded(self, session: Session) -> None:
         from assessor.tui.screens.home import HomeScreen
 
         self._session = session
-        self.sub_title = f"{session.workspace.config.name} · {session.period}"
+        self.load_problems = None
+        self._retry_delay = 0.0
+        self.header_note()
+        self.live.start(session)
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
+                screen.show_load_problems([])
                 screen.populate()
+        if self.period is not None and not session.has_entries():
+            self.notify(t(self.lang, "period_empty").format(period=session.period), timeout=10)
+
+    # ---------------------------------------------------------------- type-ahead
+
+    def _screen_ready(self) -> bool:
+        from assessor.tui.screens.base import AssessorScreen
+
+        screen = self.screen
+        if not screen.is_mounted:
+            return False
+        return not isinstance(screen, AssessorScreen) or screen.is_ready()
+
+    async def on_event(self, event: events.Event) -> None:
+        if (
+            isinstance(event, events.Key)
+            and not getattr(event, "typed_ahead", False)
+            and not event.is_forwarded
+            and event.key not in UNHELD
+            and (self._held or self._replaying or not self._screen_ready())
+        ):
+            self._held.append(event)
+            if not self._replaying:
+                self._replaying = True
+                self.run_worker(self._replay(), group="type-ahead", exit_on_error=False)
+            return
+        await super().on_event(event)
+
+    async def _replay(self) -> None:
+        """Deliver held keys in order, each once the screen is ready and has handled the one
+        before (its message queues are empty)."""
+        try:
+            while self._held:
+                await self._settled()
+                key = self._held.pop(0)
+                self.post_message(typed_ahead(key))
+                await self._settled()
+        finally:
+            self._replaying = False
+
+    async def _settled(self) -> None:
+        """Wait until the screen is ready and it, its widgets and the app have handled every
+        message posted so far (twice in a row: handling one may post others)."""
+        quiet = 0
+        while quiet < 2:
+            if not self._screen_ready():
+                quiet = 0
+                await asyncio.sleep(0.01)
+                continue
+            nodes = [self, *self.screen.walk_children(with_self=True)]
+            await _handled_so_far(nodes)
+            busy = any(node.message_queue_size for node in nodes)
+            quiet = 0 if busy else quiet + 1
+
+    # ---------------------------------------------------------------- screens
+
+    def header_note(self) -> None:
+        """The title line: campaign · period, and whether the database is down or the
+        figures are being refreshed after someone else's change."""
+        if self._session is None:
+            return
+        title = f"{self._session.workspace.config.name} · {self._session.period}"
+        note = self.live.note()
+        self.sub_title = f"{title} · {note}" if note else title
+
+    def database_unavailable(self, exc: AssessorError) -> None:
+        """Said in the interface language; the header keeps saying it until it is back."""
+        from assessor.errors import in_language
+
+        self.live.set_outage(True)
+        self.notify(in_language(exc.problems[0].message, self.lang), severity="error", timeout=10)
+
+    def entries_reloaded(self) -> None:
+        """The session adopted other evaluators' changes: every open screen repaints."""
+        for screen in self.screen_stack:
+            repaint = getattr(screen, "entries_reloaded", None)
+            if callable(repaint):
+                repaint()
 
     def region_changed(self, region: str) -> None:
         """A region's result changed: the home table's row follows."""
@@ -100,6 +252,14 @@ class AssessorApp(App[None]):
             if isinstance(screen, HomeScreen):
                 for rid in (region, *self.session.moved):
                     screen.refresh_region(rid)
+
+    def status_changed(self) -> None:
+        """A region's status changed (submitted, reviewed, final, reopened): home follows."""
+        from assessor.tui.screens.home import HomeScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.populate()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Screens that show results of one set are opened from home only, so that no screen
@@ -117,19 +277,43 @@ class AssessorApp(App[None]):
         return super().push_screen(screen, *args, **kwargs)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """Textual's palette commands (English) in the interface language."""
+        """Textual's palette commands (English) in the interface language, and the workflow."""
+        from assessor.tui.screens.base import AssessorScreen
+
         lang = self.lang
         yield SystemCommand(t(lang, "theme"), t(lang, "theme_help"), self.action_change_theme)
         yield SystemCommand(t(lang, "quit"), t(lang, "quit_help"), self.action_quit)
-        if screen.query("HelpPanel"):
-            yield SystemCommand(t(lang, "keys"), t(lang, "keys_hide"), self.action_hide_help_panel)
-        else:
-            yield SystemCommand(t(lang, "keys"), t(lang, "keys_help"), self.action_show_help_panel)
+        yield SystemCommand(t(lang, "keys"), t(lang, "keys_help"), self.action_help)
         yield SystemCommand(
             t(lang, "screenshot"),
             t(lang, "screenshot_help"),
-            lambda: self.set_timer(0.1, self.deliver_screenshot),
+            lambda: self.call_after_refresh(self.screenshot),  # once the palette is closed
         )
+        if isinstance(screen, AssessorScreen):
+            yield from screen.commands()
+
+    def action_help(self) -> None:
+        """Every key of the current screen, with what it does, in the interface language."""
+        from assessor.tui.widgets.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+            return
+        self.push_screen(HelpScreen(self.screen, self.lang))
+
+    def screenshot(self) -> None:
+        """An SVG of the screen in the workspace's `screenshots/` folder; says where, or why not."""
+        from datetime import datetime
+
+        folder = self.folder / "screenshots"
+        name = f"assessor-{datetime.now():%Y%m%d-%H%M%S}.svg"
+        try:
+            folder.mkdir(exist_ok=True)
+            path = self.save_screenshot(name, str(folder))
+        except OSError as exc:
+            self.notify(f"{t(self.lang, 'screenshot')}: {exc}", severity="error", timeout=15)
+            return
+        self.notify(f"{t(self.lang, 'screenshot_saved')}{path}", timeout=15)
 
     def action_open_set(self) -> None:
         from assessor.tui.screens.indicator_set import SetScreen
@@ -146,5 +330,27 @@ class AssessorApp(App[None]):
                     screen.refresh_region(rid)
 
     def on_unmount(self) -> None:
+        self.live.stop()
         if self._session is not None:
             self._session.close()
+
+
+async def _handled_so_far(nodes: list[Any]) -> None:
+    """Return once every node has handled the messages it had when this was called (a
+    callback queued behind them on each; the same barrier as Textual's Pilot)."""
+    done = asyncio.Event()
+    left = 0
+
+    def one_done() -> None:
+        nonlocal left
+        left -= 1
+        if left == 0:
+            done.set()
+
+    for node in nodes:
+        if node.call_later(one_done):
+            left += 1
+    if left:
+        # a node removed meanwhile never runs its callback: do not wait for it forever
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(done.wait(), timeout=2)

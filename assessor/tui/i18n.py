@@ -33,9 +33,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "period_prev": "上一期", "period_next": "下一期", "complete": "已完成", "showing": "显示",
         "needs_attention": "需要处理",
         "attention_line": "未评分 {unscored} 项 · 评估人分歧 {disagreements} 项 · 缺佐证 {evidence} 项 · 错误 {errors} 项（涉及 {regions} 个地区；a 只看这些地区）",
-        "region_help": "↑↓ 选择指标，回车填写数值（输入即保存，无需保存键）；等级指标可直接按数字键。\n"
-        "n 下一个未评  / 查找（编号、名称、拼音首字母）  x 不适用  u 撤销  y 重做\n"
-        "e 添加佐证  p 沿用上期  g 升级路径  r 刷新  Tab 在树和输入框之间切换  Esc 返回",
+        "region_help": "↑↓ 选择指标，回车填写数值；回车、Tab 或离开输入框即保存，Esc 还原；等级指标可直接按数字键。\n"
+        "n 下一个未评  d 下一个分歧  m 下一个缺佐证  / 查找（编号、名称、拼音首字母）  x 不适用  u 撤销  y 重做\n"
+        "e 添加佐证  p 沿用上期  g 升级路径  w 提交/审核/定稿  r 刷新  F1 按键说明  Esc 返回",
+        "fill_all": "填完所有输入后保存", "not_yet_saved": "未保存：回车保存，Esc 还原（页头为预览）",
+        "restored": "已还原为已保存的值", "value_first": "请先填写数值，备注随数值一起保存", "preview": "预览（未保存）",
         "indicator": "指标", "raise": "可提升", "reach": "需达到", "computing": "正在计算…",
         "no_gap": "该地区没有结果",
         "report_kind": "报告类型", "report_regions": "地区（空格选择；Ctrl+A 全选）", "render": "生成 PDF",
@@ -43,6 +45,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "rendering": "正在生成…", "select_all": "全选",
         "bundled": "内置指标体系（按 e 复制到工作区后编辑）", "sort": "排序", "group_filter": "分组", "move": "升降", "delta": "分差", "group_rank": "组内",
         "all_groups": "全部", "sorted_by": "排序", "compared_with": "对比",
+        "help": "帮助", "keys_title": "本画面的按键", "clear_filter": "清除筛选", "workflow": "提交/审核/定稿",
+        "load_failed": "工作区未能载入（见下方问题）", "load_fix": "e 编辑指标体系文件（定位到出错行）  l 修正后重新载入  Ctrl+Q 退出",
+        "period_empty": "评价期 {period} 还没有任何填报", "one_period": "只有一个评价期（{period}）",
+        "first_period": "已是最早的评价期", "last_period": "已是最新的评价期",
+        "screenshot_saved": "截图已保存：", "to_draft": "退回/重新打开", "to_submitted": "提交",
+        "to_reviewed": "审核通过", "to_final": "定稿", "reason_needed": "须说明原因",
+        "reason_ask": "{region}：从“{old}”改为“{new}”的原因（记入审计日志）", "reason_missing": "未填写原因，状态未改变",
+        "next_disagreement": "下一个分歧", "next_evidence": "下一个缺佐证", "no_disagreement": "本地区没有评估人分歧的指标",
+        "no_missing_evidence": "本地区没有缺佐证的指标", "level": "选择等级并转到下一项",
+        "enter_value": "回车：保存并转到下一个未评指标（公式指标：下一个输入框）", "esc_value": "Esc：还原为已保存的值；再按一次回到指标树",
+        "tab_value": "Tab：保存并移到下一个输入框 / 备注",
+        "db_down": "数据库暂不可用，未保存；输入已保留，恢复后按回车重试：",
+        "db_down_note": "数据库不可用", "db_back": "数据库已恢复，正在读取最新填报",
+        "stale_note": "他人有新修改，正在刷新…", "db_retry": "数据库暂不可用，{seconds} 秒后自动重试（r 立即重试）",
     },
     "en": {
         "quit": "Quit", "back": "Back", "open": "Open", "next": "Next unscored", "na": "N/A", "undo": "Undo",
@@ -73,10 +89,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "period_prev": "Prev period", "period_next": "Next period", "complete": "complete", "showing": "showing",
         "needs_attention": "Needs attention",
         "attention_line": "{unscored} unscored · {disagreements} disagreements · {evidence} missing evidence · {errors} errors (in {regions} regions; a shows only those)",
-        "region_help": "Up/Down choose an indicator, Enter types its value (stored as you type, no save key); "
-        "digit keys choose a level.\n"
-        "n next unscored  / find (id, name, pinyin initials)  x N/A  u undo  y redo\n"
-        "e add evidence  p last period's value  g gap to next grade  r refresh  Tab tree/inputs  Esc back",
+        "region_help": "Up/Down choose an indicator, Enter types its value; Enter, Tab or leaving the input "
+        "stores it, Esc puts back what is stored; digit keys choose a level.\n"
+        "n next unscored  d next disagreement  m next missing evidence  / find  x N/A  u undo  y redo\n"
+        "e add evidence  p last period's value  g gap  w submit/review/finalise  r refresh  F1 keys  Esc back",
+        "fill_all": "fill in every input to store it", "not_yet_saved": "not stored yet: Enter stores, Esc puts back (the header is a preview)",
+        "restored": "put back what is stored", "value_first": "enter a value first; the comment is stored with it", "preview": "preview (not stored)",
         "indicator": "Indicator", "raise": "Raise", "reach": "Reach", "computing": "computing…",
         "no_gap": "no result for this region",
         "report_kind": "Report type", "report_regions": "Regions (Space selects; Ctrl+A all)",
@@ -85,6 +103,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "select_all": "All",
         "bundled": "bundled set (e copies it into the workspace to edit)", "sort": "Sort", "group_filter": "Group", "move": "Move", "delta": "Change", "group_rank": "In group",
         "all_groups": "all", "sorted_by": "sorted by", "compared_with": "compared with",
+        "help": "Help", "keys_title": "Keys on this screen", "clear_filter": "Clear filter", "workflow": "Submit/review/final",
+        "load_failed": "the workspace did not load (problems below)", "load_fix": "e edit the set file (at the line)  l reload once fixed  Ctrl+Q quit",
+        "period_empty": "period {period} has no entries yet", "one_period": "there is only one period ({period})",
+        "first_period": "this is the earliest period", "last_period": "this is the latest period",
+        "screenshot_saved": "screenshot saved: ", "to_draft": "Send back / reopen", "to_submitted": "Submit",
+        "to_reviewed": "Approve review", "to_final": "Finalise", "reason_needed": "needs a reason",
+        "reason_ask": "{region}: why from '{old}' to '{new}' (goes in the audit log)", "reason_missing": "no reason given; the status is unchanged",
+        "next_disagreement": "Next disagreement", "next_evidence": "Next missing evidence", "no_disagreement": "no indicator of this region has evaluators disagreeing",
+        "no_missing_evidence": "no indicator of this region misses evidence", "level": "choose a level and move on",
+        "enter_value": "Enter: store and go to the next indicator not entered (formula: the next input)", "esc_value": "Esc: put back what is stored; again: back to the tree",
+        "tab_value": "Tab: store and move to the next input / the comment",
+        "db_down": "not saved, the database cannot be reached; your value is kept, press Enter to retry once it is back: ",
+        "db_down_note": "database unavailable", "db_back": "the database is back; reading the latest entries",
+        "stale_note": "others changed entries, refreshing…", "db_retry": "the database cannot be reached; retrying in {seconds} s (r to retry now)",
     },
 }  # fmt: skip
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from rich.cells import cell_len
 from rich.text import Text
 
 from assessor.model.indicator_set import InputSpec
@@ -87,3 +90,33 @@ def input_title(label: str, spec: InputSpec | None) -> Text:
     elif spec.max is not None:
         title.append(f" ≤ {spec.max}", style="dim")
     return title
+
+
+#: What must not be cut at a line end: a number with its sign, point, unit or range
+#: (-12.5, 100%, 0～100, 2.5/2.50), an ASCII word or id (D1-13); anything else is one character.
+_UNBREAKABLE = re.compile(r"[-+]?[0-9A-Za-z][0-9A-Za-z.,:%/~～_\-+=]*|\s+|.", re.S)
+
+
+def wrap_cells(text: str, width: int) -> str:
+    """Lines of at most `width` cells, broken between numbers and words, never inside one
+    (Rich breaks CJK runs anywhere: `大于上限 10` / `0`). A token wider than a line is cut."""
+    if width <= 0:
+        return text
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line, used = "", 0
+        for token in _UNBREAKABLE.findall(paragraph):
+            w = cell_len(token)
+            if used + w > width and line:
+                lines.append(line.rstrip())
+                line, used = "", 0
+                if token.isspace():
+                    continue
+            while w > width:  # longer than a line: cut it (a path, a URL)
+                lines.append(token[:width])
+                token = token[width:]
+                w = cell_len(token)
+            line += token
+            used += w
+        lines.append(line.rstrip())
+    return "\n".join(lines)

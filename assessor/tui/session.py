@@ -11,6 +11,7 @@ from pathlib import Path
 from assessor.errors import Problem
 from assessor.loader.entry_values import EntryValueError, normalize_entry
 from assessor.model.entries import Assessment, Entry
+from assessor.model.indicator_set import NumericLeaf
 from assessor.model.results import RegionResult
 from assessor.scoring import assign_ranks, compile_checked, rescore_leaf, score
 from assessor.scoring.compiled import CompiledSet
@@ -33,6 +34,17 @@ class Attention:
         return bool(self.unscored or self.errors or self.disagreements or self.evidence)
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    """A period's entries and results as read at one moment (`Session.read_state`)."""
+
+    period: str
+    assessment: Assessment
+    results: dict[str, RegionResult]
+    attached: dict[str, set[str]]
+    writes: int  # the session's write count when reading began
+
+
 @dataclass
 class Session:
     workspace: Workspace
@@ -47,6 +59,7 @@ class Session:
     attached: dict[str, set[str]] = field(default_factory=dict)  # region → leaves with evidence
     _attention: dict[str, tuple[RegionResult, Attention]] = field(default_factory=dict)
     moved: set[str] = field(default_factory=set)  # other regions the last change re-scored or moved
+    writes: int = 0  # this evaluator's changes so far: a refresh read before one is dropped
 
     @classmethod
     def open(cls, folder: Path, evaluator: str | None = None, period: str | None = None) -> Session:
@@ -65,14 +78,49 @@ class Session:
 
     def reload(self) -> None:
         """Read the entries again (another evaluator may have changed them) and re-score."""
+        self.adopt(self.read_state())
+
+    def read_state(self) -> Snapshot:
+        """Everything `reload` reads and scores, without touching this session: a worker
+        thread can run it while the evaluator goes on typing (see `adopt`)."""
         ws = self.workspace
-        self.assessment = ws.store.assessment(ws.set_id, self.period, ws.regions)
-        results = score(self.cs, self.assessment, consolidation=ws.consolidation)
-        self.results = {r.region: r for r in results}
-        self.attached = {
-            rid: {str(row["leaf"]) for row in ws.store.evidence(ws.set_id, rid, self.period)}
-            for rid in self.results
+        writes = self.writes
+        assessment = ws.store.assessment(ws.set_id, self.period, ws.regions)
+        results = score(self.cs, assessment, consolidation=ws.consolidation)
+        attached = {
+            r.region: {
+                str(row["leaf"]) for row in ws.store.evidence(ws.set_id, r.region, self.period)
+            }
+            for r in results
         }
+        return Snapshot(self.period, assessment, {r.region: r for r in results}, attached, writes)
+
+    def adopt(self, snapshot: Snapshot) -> bool:
+        """Take a state read by `read_state`, unless this evaluator wrote since it was read
+        or switched period (then the caller reads again): a write is never undone by a
+        refresh."""
+        if snapshot.writes != self.writes or snapshot.period != self.period:
+            return False
+        self.assessment = snapshot.assessment
+        self.results = snapshot.results
+        self.attached = snapshot.attached
+        return True
+
+    def status(self, region: str) -> str:
+        ws = self.workspace
+        return ws.store.status(ws.set_id, region, self.period)
+
+    def set_status(self, region: str, status: str, reason: str | None = None) -> str:
+        """Submit, review, finalise or reopen (with a reason) a region's assessment, as this
+        evaluator; audited by the store. Returns the status before."""
+        ws = self.workspace
+        return ws.store.set_status(
+            ws.set_id, region, self.period, status, who=self.evaluator, reason=reason
+        )
+
+    def has_entries(self) -> bool:
+        """Whether anyone entered anything for this period (`--period 2030` may have none)."""
+        return any(self.assessment.entries.values())
 
     def periods(self) -> list[str]:
         """Periods with entries, and the one shown, in time order (the period switcher's)."""
@@ -161,11 +209,19 @@ class Session:
     def enter(
         self, region: str, leaf: str, raw: object, comment: str | None = None
     ) -> RegionResult:
-        """Check a typed value, store it at once, and return the region's new result.
+        """Check a typed value, store it (one write, one audit record, one undo step), and
+        return the region's new result.
 
         Raises EntryValueError (not stored) or StoreError (conflict, final)."""
+        return self._put(region, leaf, self.checked(region, leaf, raw, comment))
+
+    def checked(self, region: str, leaf: str, raw: object, comment: str | None = None) -> Entry:
+        """The entry a typed value would store (the loader's checks: range, type, level,
+        option), with this evaluator's evidence kept. Raises EntryValueError; stores nothing."""
         node = self.cs.nodes[leaf].node
         assert node is not None
+        if isinstance(raw, str) and raw.strip().lower() in ("na", "n/a", "不适用"):
+            return normalize_entry(node, "na", evaluator=self.evaluator)
         data: dict[str, object] = dict(raw) if isinstance(raw, dict) else {"value": raw}
         if comment:
             data["comment"] = comment
@@ -182,7 +238,53 @@ class Session:
             evidence = ()
         if evidence:
             entry = entry.model_copy(update={"evidence": evidence})
-        return self._put(region, leaf, entry)
+        return entry
+
+    def check_input(self, leaf: str, name: str | None, text: str) -> EntryValueError | None:
+        """Why one input alone is invalid (worded in both languages), or None when it is
+        fine: each box of a formula says so as soon as it is wrong, before the others are
+        filled. The loader's own checks (`check_input`, `normalize_entry`) decide."""
+        from assessor.errors import Said
+        from assessor.loader.entry_values import check_input
+
+        node = self.cs.nodes[leaf].node
+        assert node is not None
+        text = text.strip()
+        if not text:
+            return None
+        try:
+            if name is not None and isinstance(node, NumericLeaf) and node.inputs:
+                check_input(node, node.inputs[name], text, name)
+            elif text.lower() in ("na", "n/a", "不适用"):
+                if not self.cs.nodes[leaf].optional:
+                    return EntryValueError(
+                        Said(
+                            f"{leaf} cannot be marked n/a: the indicator is not optional",
+                            f"{leaf} 不能标为不适用：本指标未标记 optional（可选）",
+                        )
+                    )
+            else:
+                normalize_entry(node, {"value": text}, evaluator=self.evaluator)
+        except EntryValueError as exc:
+            return exc
+        return None
+
+    def preview(self, region: str, leaf: str, entry: Entry | None) -> RegionResult:
+        """The region's result if this evaluator's entry for `leaf` were `entry`, computed
+        by the engine and stored nowhere (the header and tree show it while typing)."""
+        leaves = self.assessment.entries.setdefault(region, {})
+        kept = leaves.get(leaf)
+        others = [e for e in (kept or []) if e.evaluator != self.evaluator]
+        leaves[leaf] = others + ([entry] if entry is not None else [])
+        try:
+            return rescore_leaf(
+                self.cs, self.results[region], self.assessment, leaf, self.workspace.consolidation
+            )
+        finally:
+            if kept is None:
+                del leaves[leaf]
+            else:
+                leaves[leaf] = kept
 
     def _put(
         self, region: str, leaf: str, entry: Entry | None, *, undoable: bool = True
@@ -222,6 +324,7 @@ class Session:
         """Put this evaluator's entry into the in-memory assessment and re-score what it
         changes: one leaf's path, or, for a peer leaf (`rank`, `minmax`), every region that
         leaf compares. Afterwards every result equals a full `score` of the period."""
+        self.writes += 1
         leaves = self.assessment.entries.setdefault(region, {})
         others = [e for e in leaves.get(leaf, []) if e.evaluator != self.evaluator]
         leaves[leaf] = others + ([entry] if entry is not None else [])
@@ -287,10 +390,12 @@ class Session:
         entry = stored.entry.model_copy(update={"carried_over": True})
         return self._put(region, leaf, entry)
 
+    def clear(self, region: str, leaf: str) -> RegionResult:
+        """Remove this evaluator's entry (an emptied input, confirmed): audited, undoable."""
+        return self._put(region, leaf, None)
+
     def mark_na(self, region: str, leaf: str) -> RegionResult:
-        node = self.cs.nodes[leaf].node
-        assert node is not None
-        return self._put(region, leaf, normalize_entry(node, "na", evaluator=self.evaluator))
+        return self._put(region, leaf, self.checked(region, leaf, "na"))
 
     def undo_last(self) -> tuple[str, str, RegionResult] | None:
         """Put back the entry before this session's last change; the change goes to redo."""

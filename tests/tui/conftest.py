@@ -16,8 +16,15 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
-    ws_dir = tmp_path / "ws"
+    return sample_workspace(tmp_path / "ws")
+
+
+def sample_workspace(ws_dir: Path, database: str | None = None) -> Path:
+    """The sample workspace with the sample entries imported (on `database` when given)."""
     shutil.copytree(ROOT / "samples" / "workspace", ws_dir)
+    if database is not None:
+        with (ws_dir / "workspace.yaml").open("a", encoding="utf-8") as f:
+            f.write(f"database: {database}\n")
     ws = open_workspace(ws_dir)
     rows = []
     for a in load_entries(
@@ -31,3 +38,11 @@ def workspace(tmp_path: Path) -> Path:
     ws.store.import_entries(rows, who="test")
     ws.close()
     return ws_dir
+
+
+@pytest.fixture(autouse=True)
+def own_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The TUI remembers the theme per user: tests keep theirs in a folder of their own."""
+    folder = tmp_path / "settings"
+    monkeypatch.setenv("ASSESSOR_CONFIG_DIR", str(folder))
+    return folder

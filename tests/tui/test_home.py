@@ -9,13 +9,13 @@ from textual.widgets import DataTable, Input, Static
 
 from assessor.store.workspace import open_workspace
 from assessor.tui.app import AssessorApp
+from tests.tui.waiting import loaded, settled, until
 
 EVALUATOR = "专家组-陈静"
 
 
 async def home(pilot: Pilot, app: AssessorApp) -> DataTable:  # type: ignore[type-arg]
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    await loaded(pilot, app)
     return app.screen.query_one("#regions", DataTable)
 
 
@@ -59,8 +59,8 @@ async def test_brackets_switch_to_the_previous_period(workspace: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         table = await home(pilot, app)
         await pilot.press("left_square_bracket")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until(pilot, lambda: app.session.period == "2020", "the period switch")
+        await settled(pilot, app)
         assert app.session.period == "2020"
         assert "2020" in str(app.screen.query_one("#summary", Static).render())
         assert table.row_count == 20

@@ -9,15 +9,15 @@ from textual.widgets import Static, Tree
 
 from assessor.tui.app import AssessorApp
 from assessor.tui.screens.indicator_set import SetScreen
+from tests.tui.waiting import loaded, until
 
 EVALUATOR = "专家组-陈静"
 
 
 async def open_set(pilot: Pilot, app: AssessorApp) -> SetScreen:  # type: ignore[type-arg]
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    await loaded(pilot, app)
     await pilot.press("i")
-    await pilot.pause()
+    await until(pilot, lambda: isinstance(app.screen, SetScreen), "the set screen")
     assert isinstance(app.screen, SetScreen)
     return app.screen
 

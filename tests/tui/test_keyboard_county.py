@@ -10,6 +10,7 @@ from assessor.model.indicator_set import ChoiceLeaf, LevelLeaf, NumericLeaf
 from assessor.store.workspace import open_workspace
 from assessor.tui.app import AssessorApp
 from assessor.tui.screens.region import RegionScreen
+from tests.tui.waiting import loaded
 
 NEWCOMER = "专家组-周敏"
 REGION = "371502"
@@ -31,9 +32,7 @@ def keys_for(node: object) -> list[list[str]]:
 async def test_a_county_scored_by_keyboard_gets_a_final_rating(workspace: Path) -> None:
     app = AssessorApp(workspace, evaluator=NEWCOMER)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await loaded(pilot, app)
         table = app.screen.query_one("#regions", DataTable)
         table.move_cursor(row=table.get_row_index(REGION))
         await pilot.press("enter", "n")

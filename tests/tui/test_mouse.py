@@ -10,7 +10,8 @@ from assessor.store.store import EntryKey
 from assessor.store.workspace import open_workspace
 from assessor.tui.app import AssessorApp
 from assessor.tui.screens.region import RegionScreen
-from tests.tui.test_scoring_flow import EVALUATOR, REGION, loaded, open_region
+from tests.tui.test_scoring_flow import EVALUATOR, REGION, open_region, show
+from tests.tui.waiting import loaded, until
 
 
 async def test_a_click_moves_to_a_region_and_a_second_click_opens_it(workspace: Path) -> None:
@@ -67,6 +68,8 @@ async def test_a_comment_with_markup_shows_as_typed(workspace: Path) -> None:
     app = AssessorApp(workspace, evaluator=EVALUATOR)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_region(pilot, app)
-        await screen.show("D1-12")
-        await pilot.pause(0.3)
+        await show(pilot, screen, "D1-12")
+        await until(
+            pilot, lambda: comment in str(screen.query_one("#explain", Static).render()), "it"
+        )
         assert comment in str(screen.query_one("#explain", Static).render())

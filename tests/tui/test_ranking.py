@@ -12,14 +12,15 @@ from assessor.store.store import EntryKey
 from assessor.store.workspace import open_workspace
 from assessor.tui.app import AssessorApp
 from assessor.tui.screens.ranking import RankingScreen
+from tests.tui.waiting import loaded, until
 
 EVALUATORS = ("专家组-陈静", "专家组-张磊", "专家组-赵丽")
 
 
 async def open_ranking(pilot: Pilot, app: AssessorApp) -> DataTable:  # type: ignore[type-arg]
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    await loaded(pilot, app)
     await pilot.press("k")
+    await until(pilot, lambda: isinstance(app.screen, RankingScreen), "the ranking screen")
     await app.workers.wait_for_complete()  # the previous period is scored in a worker
     await pilot.pause()
     assert isinstance(app.screen, RankingScreen)

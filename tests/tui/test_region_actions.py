@@ -13,22 +13,23 @@ from assessor.store.workspace import open_workspace
 from assessor.tui.app import AssessorApp
 from assessor.tui.pinyin import matches, searchables
 from assessor.tui.screens.region import RegionScreen
+from tests.tui.waiting import loaded, until
 
 EVALUATOR = "专家组-陈静"
 REGION = "371502"
 
 
 async def open_region(pilot: Pilot, app: AssessorApp, leaf: str) -> RegionScreen:  # type: ignore[type-arg]
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    await loaded(pilot, app)
     table = app.screen.query_one("#regions", DataTable)
     table.move_cursor(row=table.get_row_index(REGION))
     await pilot.press("enter")
-    await pilot.pause()
+    await until(pilot, lambda: isinstance(app.screen, RegionScreen), "the region screen")
     screen = app.screen
     assert isinstance(screen, RegionScreen)
-    await screen.show(leaf)
-    await pilot.pause()
+    await until(pilot, screen.is_ready, "the region's tree")
+    screen._go_to(leaf)
+    await until(pilot, lambda: screen.leaf == leaf and screen.is_ready(), f"{leaf} shown")
     return screen
 
 
@@ -41,6 +42,15 @@ def entry(ws_dir: Path, leaf: str, who: str = EVALUATOR) -> Entry | None:
         ws.close()
 
 
+async def enter_value(pilot: Pilot, screen: RegionScreen, text: str) -> None:  # type: ignore[type-arg]
+    """Into the value box, as typed: clear it, type `text` key by key, Enter."""
+    field = screen.query_one("#in-value", Input)
+    field.focus()
+    field.value = ""
+    await pilot.press(*text, "enter")
+    await pilot.pause()
+
+
 def message(screen: RegionScreen) -> str:
     return str(screen.query_one("#message", Static).render())
 
@@ -49,8 +59,7 @@ async def test_redo_puts_back_what_undo_took_away(workspace: Path) -> None:
     app = AssessorApp(workspace, evaluator=EVALUATOR)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_region(pilot, app, "D1-12")
-        screen.query_one("#in-value", Input).value = "2"
-        await pilot.pause()
+        await enter_value(pilot, screen, "2")
         screen.query_one("#tree").focus()
         await pilot.press("u", "y")
         await pilot.pause()
@@ -109,8 +118,7 @@ async def test_an_entry_changed_elsewhere_is_a_conflict_not_overwritten(workspac
         key = EntryKey(ws.set_id, REGION, "2021", EVALUATOR, "D1-12")
         ws.store.set_entry(key, Entry(value=1, evaluator=EVALUATOR))
         ws.close()
-        screen.query_one("#in-value", Input).value = "4"
-        await pilot.pause()
+        await enter_value(pilot, screen, "4")
         assert "冲突" in message(screen)
     assert entry(workspace, "D1-12").value == 1  # type: ignore[union-attr]
 
@@ -141,8 +149,7 @@ async def test_evidence_added_before_the_value_goes_into_the_entry(workspace: Pa
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_region(pilot, app, "D1-12")
         screen._add_evidence("proof.pdf")
-        screen.query_one("#in-value", Input).value = "4"
-        await pilot.pause()
+        await enter_value(pilot, screen, "4")
     assert entry(workspace, "D1-12", who="专家组-周敏").evidence == ("proof.pdf",)  # type: ignore[union-attr]
 
 
@@ -187,7 +194,8 @@ async def test_typing_into_a_final_assessment_is_refused_and_says_how_to_reopen(
         screen = await open_region(pilot, app, "D1-12")
         assert "已定稿，只读" in str(screen.query_one("#head", Static).render())
         assert screen.query_one("#in-value", Input).disabled
-        screen.query_one("#in-value", Input).value = "1"  # the store refuses it all the same
+        screen.query_one("#in-value", Input).value = "1"
+        assert not screen.commit()  # the store refuses it all the same
         await pilot.pause()
         said = message(screen)
     assert said.startswith("未保存：371502 已定稿（只读）")

@@ -11,13 +11,14 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from assessor.tui.app import AssessorApp
+from tests.tui.waiting import loaded, settled
 
 SIZE = (120, 40)
 
 
 async def _loaded(pilot: Pilot) -> None:  # type: ignore[type-arg]
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    assert isinstance(pilot.app, AssessorApp)
+    await loaded(pilot, pilot.app)
 
 
 def test_home_screen(workspace: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
@@ -41,11 +42,10 @@ def test_region_screen(workspace: Path, snap_compare) -> None:  # type: ignore[n
     async def region(pilot: Pilot) -> None:  # type: ignore[type-arg]
         await _loaded(pilot)
         await pilot.press("enter")
-        await pilot.pause()
-        for _ in range(3):  # root → 数字惠民 → D1-01 (named inputs)
+        for _ in range(2):  # root → 数字惠民 → D1-01 (named inputs)
             await pilot.press("down")
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
+        assert isinstance(pilot.app, AssessorApp)
+        await settled(pilot, pilot.app)
         for widget in pilot.app.screen.query(Input):
             widget.cursor_blink = False
         pilot.app.screen.query_one("#history").display = False  # audit times differ per run
@@ -61,10 +61,10 @@ def _keys(*keys: str):  # type: ignore[no-untyped-def]
 
     async def run(pilot: Pilot) -> None:  # type: ignore[type-arg]
         await _loaded(pilot)
+        assert isinstance(pilot.app, AssessorApp)
         for key in keys:
             await pilot.press(key)
-            await pilot.app.workers.wait_for_complete()
-            await pilot.pause()
+            await settled(pilot, pilot.app)
         for widget in pilot.app.screen.query(Input):
             widget.cursor_blink = False
         await pilot.pause()

@@ -7,6 +7,7 @@ changes; only filtering, sorting by another column or another period rebuilds th
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
@@ -15,15 +16,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from assessor.errors import Problem
 from assessor.scoring import display
 from assessor.scoring.output import rating_text
 from assessor.tui.i18n import t
 from assessor.tui.labels import bar
 from assessor.tui.pinyin import initials
-from assessor.tui.screens.base import AssessorScreen
+from assessor.tui.screens.base import AssessorScreen, outage_safe
 from assessor.tui.widgets.cells import Cell, sort_key
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from textual.app import SystemCommand
+
     from assessor.tui.session import Attention
 
 # Most useful first: at 80 columns the first six fit, the rest scroll into view.
@@ -44,17 +50,22 @@ STATUS_ORDER = {"draft": 0, "submitted": 1, "reviewed": 2, "final": 3}
 
 class HomeScreen(AssessorScreen[None]):
     statuses: dict[str, str]
+    AUTO_FOCUS = "#regions"  # not the (hidden) filter: keys typed at launch go to the table
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open_region", "open", show=True),
         Binding("slash", "filter", "filter"),
+        Binding("escape", "clear_filter", "clear_filter", show=False),
         Binding("a", "attention_only", "attention"),
-        Binding("s", "next_sort", "sort"),
-        Binding("left_square_bracket", "period(-1)", "period_prev"),
-        Binding("right_square_bracket", "period(1)", "period_next"),
-        Binding("r", "refresh", "refresh", show=True),
+        Binding("s", "next_sort", "sort", show=False),
+        Binding("left_square_bracket", "period(-1)", "period_prev", show=False),
+        Binding("right_square_bracket", "period(1)", "period_next", show=False),
+        Binding("r", "refresh", "refresh", show=False),
         Binding("k", "ranking", "ranking", show=True),
         Binding("o", "reports", "reports", show=True),
+        Binding("w", "workflow", "workflow", show=False),
+        Binding("e", "edit_set", "edit_yaml"),
+        Binding("l", "retry", "reload_set"),
     ]
 
     def __init__(self) -> None:
@@ -68,10 +79,11 @@ class HomeScreen(AssessorScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="summary")
+        yield Static(id="load-problems", classes="hidden")
         yield Input(id="filter", classes="hidden")
         yield DataTable(id="regions", cursor_type="row", zebra_stripes=True)
         yield Static(id="attention")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         lang = self.assessor.lang
@@ -83,6 +95,86 @@ class HomeScreen(AssessorScreen[None]):
         table.focus()
         if self.assessor.loaded:
             self.populate()
+        elif self.assessor.load_problems is not None:
+            self.show_load_problems(self.assessor.load_problems)
+
+    def is_ready(self) -> bool:
+        """Keys typed while the workspace is read wait until it is (or failed to be)."""
+        return self.assessor.loaded or self.assessor.load_problems is not None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`e`/`l` edit and reload the set file only while it keeps the workspace from loading."""
+        if action in ("edit_set", "retry"):
+            return self.assessor.load_problems is not None
+        return True
+
+    def commands(self) -> Iterator[SystemCommand]:
+        """While the set keeps the workspace from loading: edit it, load again."""
+        from textual.app import SystemCommand
+
+        if self.assessor.load_problems is None:
+            return
+        lang = self.assessor.lang
+        yield SystemCommand(t(lang, "edit_yaml"), t(lang, "load_fix"), self.action_edit_set)
+        yield SystemCommand(t(lang, "reload_set"), t(lang, "load_fix"), self.action_retry)
+
+    def extra_keys(self) -> list[tuple[str, str]]:
+        lang = self.assessor.lang
+        return [("Esc", t(lang, "clear_filter")), ("Ctrl+P", t(lang, "palette"))]
+
+    def show_load_problems(self, problems: list[Problem]) -> None:
+        """Why the workspace did not load, each problem with its file:line, and what to do:
+        edit the set file and reload — never an endless 'loading'."""
+        panel = self.query_one("#load-problems", Static)
+        self.refresh_bindings()
+        if not problems:
+            panel.add_class("hidden")
+            return
+        lang = self.assessor.lang
+        self.query_one("#summary", Static).update(Text(t(lang, "load_failed"), style="bold red"))
+        text = Text()
+        for p in problems:
+            text.append(f"{p}\n", style="red" if p.severity == "error" else "yellow")
+        text.append(t(lang, "load_fix"), style="bold")
+        panel.update(text)
+        panel.remove_class("hidden")
+
+    def action_edit_set(self) -> None:
+        from assessor.tui.editor import edit
+
+        problems = self.assessor.load_problems or []
+        where = next((p.file for p in problems if p.file), None)
+        if where is None:
+            from assessor.store.workspace import open_workspace
+
+            ws = open_workspace(self.assessor.folder)
+            where = str(ws.set_paths[0])
+            ws.close()
+        line = next((p.line for p in problems if p.file == where and p.line), None)
+        if edit(self.app, Path(where), line):
+            self.action_retry()
+
+    def action_retry(self) -> None:
+        """Read the workspace again (after the set file was fixed)."""
+        self.query_one("#summary", Static).update(Text(t(self.assessor.lang, "loading")))
+        self.assessor.load_problems = None
+        self.refresh_bindings()
+        self.assessor.load_session()
+
+    def action_workflow(self) -> None:
+        rid = self.current()
+        if rid is not None:
+            self.change_status(rid)
+
+    def action_clear_filter(self) -> None:
+        """Esc: the filter is emptied and every region shows again."""
+        box = self.query_one("#filter", Input)
+        box.value = ""
+        box.add_class("hidden")
+        self.query_text = ""
+        self.query_one("#regions", DataTable).focus()
+        if self.assessor.loaded:
+            self.rebuild()
 
     # ---------------------------------------------------------------- rows
 
@@ -194,10 +286,17 @@ class HomeScreen(AssessorScreen[None]):
 
     # ---------------------------------------------------------------- actions
 
+    @outage_safe
     def action_refresh(self) -> None:
         if not self.assessor.loaded:
+            if self.assessor.load_problems is not None:
+                self.action_retry()  # the database may be back
             return
         self.assessor.session.reload()
+        self.populate()
+
+    def entries_reloaded(self) -> None:
+        """Other evaluators' changes were adopted: the rows follow."""
         self.populate()
 
     def action_filter(self) -> None:
@@ -236,6 +335,7 @@ class HomeScreen(AssessorScreen[None]):
         self.sort_column = str(event.column_key.value)
         self.rebuild()
 
+    @outage_safe
     def action_period(self, step: int) -> None:
         """Previous / next period with entries; read and scored in a worker."""
         if not self.assessor.loaded:
@@ -243,9 +343,14 @@ class HomeScreen(AssessorScreen[None]):
         s = self.assessor.session
         periods = s.periods()
         i = periods.index(s.period) + step
+        lang = self.assessor.lang
         if 0 <= i < len(periods):
-            self.query_one("#summary", Static).update(Text(t(self.assessor.lang, "loading")))
+            self.query_one("#summary", Static).update(Text(t(lang, "loading")))
             self.switch_period(periods[i])
+        elif len(periods) == 1:
+            self.notify(t(lang, "one_period").format(period=s.period))
+        else:
+            self.notify(t(lang, "first_period" if step < 0 else "last_period"))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="period")
     def switch_period(self, period: str) -> None:
@@ -253,8 +358,7 @@ class HomeScreen(AssessorScreen[None]):
         self.app.call_from_thread(self._switched)
 
     def _switched(self) -> None:
-        s = self.assessor.session
-        self.app.sub_title = f"{s.workspace.config.name} · {s.period}"
+        self.assessor.header_note()
         self.populate()
 
     def action_open_region(self) -> None:

@@ -80,7 +80,9 @@ class SetScreen(AssessorScreen[None]):
         )
         tree = self.query_one("#set-tree", Tree)
         tree.clear()
-        tree.root.set_label(Text(f"{cs.set.name}  {display(cs, cs.full_score)}"))
+        root = Text(f"{display(cs, cs.full_score)} ", style="bold")  # numbers first: a narrow
+        root.append(cs.set.name)  # terminal cuts the name, not the points
+        tree.root.set_label(root)
         tree.root.expand()
 
         def add(parent: TreeNode[str], ids: tuple[str, ...]) -> None:

@@ -6,7 +6,7 @@ incrementally (`rescore_leaf`); only the changed leaf and its ancestors are rela
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -17,25 +17,32 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Input, Static, Tree
 from textual.widgets.tree import TreeNode
 
-from assessor.errors import AssessorError
+from assessor.errors import AssessorError, in_language
 from assessor.exchange.rows import criteria_text
 from assessor.loader.entry_values import EntryValueError
-from assessor.model.indicator_set import InnerNode, LevelLeaf, NumericLeaf
+from assessor.model.indicator_set import InnerNode, InputSpec, LevelLeaf, NumericLeaf
 from assessor.scoring import explain_lines
-from assessor.store.errors import ConflictError, FinalError, StoreError
+from assessor.store.errors import ConflictError, FinalError, StoreError, StoreUnavailable
 from assessor.tui.i18n import t
-from assessor.tui.labels import header_text, input_title, needs_evidence, node_label
-from assessor.tui.screens.base import AssessorScreen
+from assessor.tui.labels import (
+    header_text,
+    input_title,
+    needs_evidence,
+    node_label,
+    wrap_cells,
+)
+from assessor.tui.screens.base import AssessorScreen, outage_safe
 from assessor.tui.widgets.prompt import PromptScreen
 from assessor.tui.widgets.tree import AsciiTree
 
-#: Messages this long or shorter fit on one line of the detail pane, even at 80×24.
+#: Below this width the pane is not laid out yet: messages are not wrapped by hand.
 SHORT = 24
 
 #: Seconds after the last keystroke before the explanation and history are redrawn.
 EXPLAIN_DELAY = 0.15
 
 if TYPE_CHECKING:
+    from textual.app import SystemCommand
     from textual.timer import Timer
 
     from assessor.model.results import RegionResult
@@ -45,15 +52,18 @@ class RegionScreen(AssessorScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "back"),
         Binding("n", "next_unscored", "next"),
-        Binding("x", "mark_na", "na"),
-        Binding("u", "undo", "undo"),
-        Binding("y", "redo", "redo"),
+        Binding("x", "mark_na", "na", show=False),  # the footer keeps what fits 80 columns;
+        Binding("u", "undo", "undo"),  # F1 lists every key
+        Binding("y", "redo", "redo", show=False),
         Binding("slash", "search", "search"),
         Binding("e", "evidence", "evidence"),
-        Binding("r", "refresh", "refresh"),
-        Binding("g", "gap", "gap"),
-        Binding("p", "copy_previous", "previous"),
-        *[Binding(str(k), f"level({k})", show=False) for k in range(10)],
+        Binding("r", "refresh", "refresh", show=False),
+        Binding("g", "gap", "gap", show=False),
+        Binding("p", "copy_previous", "previous", show=False),
+        Binding("d", "next_disagreement", "next_disagreement", show=False),
+        Binding("m", "next_missing_evidence", "next_evidence", show=False),
+        Binding("w", "workflow", "workflow", show=False),
+        *[Binding(str(k), f"level({k})", "level", show=False) for k in range(10)],
     ]
 
     def __init__(self, region: str) -> None:
@@ -62,10 +72,14 @@ class RegionScreen(AssessorScreen[None]):
         self.leaf: str | None = None
         self.tree_nodes: dict[str, TreeNode[str]] = {}
         self._loading = False
-        self._shown_raw: object | None = None
         self._head_width = -1
         self._said: tuple[str, str] = ("", "")
+        self._said_lines = -1  # lines the message took (unknown before the first)
         self._explain_timer: Timer | None = None
+        self._stored: dict[str, str] = {}  # input id → the text of what is stored
+        self._preview: RegionResult | None = None  # shown while typing, stored nowhere
+        self._keep_said = False  # moving on after a value keeps "saved: …" in view
+        self._built = False  # keys typed before the tree is built wait (see AssessorApp)
         self.final = False  # a final assessment is read-only until reopened with a reason
 
     def compose(self) -> ComposeResult:
@@ -76,12 +90,12 @@ class RegionScreen(AssessorScreen[None]):
                 yield Static(id="title")
                 yield Static(id="criteria")
                 yield Vertical(id="inputs")
+                yield Static(id="message")
                 yield Input(placeholder=t(self.assessor.lang, "comment"), id="comment")
                 yield Static(id="evidence")
-                yield Static(id="message")
                 yield Static(id="explain")
                 yield Static(id="history")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         s = self.assessor.session
@@ -107,6 +121,11 @@ class RegionScreen(AssessorScreen[None]):
         comment.display = False  # until an indicator is chosen
         comment.border_title = t(self.assessor.lang, "comment")
         tree.focus()
+        self._built = True
+
+    def is_ready(self) -> bool:
+        """Keys wait while the tree is built or an indicator's inputs are being mounted."""
+        return self._built and not self._loading
 
     # ---------------------------------------------------------------- display
 
@@ -118,7 +137,13 @@ class RegionScreen(AssessorScreen[None]):
         """The live total. A header of the same width wraps the same way, so it is repainted
         without a layout pass (a layout pass of this screen costs ~20 ms at 1,000 leaves)."""
         s = self.assessor.session
-        text = header_text(s.cs, s.results[self.region_id], s.period, self.assessor.lang)
+        result = self._preview or s.results[self.region_id]
+        text = header_text(s.cs, result, s.period, self.assessor.lang)
+        marker = f"  {t(self.assessor.lang, 'preview')}"
+        if self._preview is not None:
+            text.append(marker, style="bold yellow")
+        else:  # the same width with and without the preview: no layout pass either way
+            text.append(" " * Text(marker).cell_len)
         if self.final:
             text.append(f"  {t(self.assessor.lang, 'final')}", style="bold red")
         same = text.cell_len == self._head_width
@@ -127,7 +152,7 @@ class RegionScreen(AssessorScreen[None]):
 
     def _label(self, nid: str) -> Text:
         s = self.assessor.session
-        n = s.results[self.region_id].nodes[nid]
+        n = (self._preview or s.results[self.region_id]).nodes[nid]
         attached = s.attached.get(self.region_id, set())
         return node_label(s.cs, n, needs_evidence(s.cs, n, attached))
 
@@ -144,12 +169,15 @@ class RegionScreen(AssessorScreen[None]):
     def _say(self, text: str, style: str = "") -> None:
         if (text, style) == self._said:
             return  # the same words again: nothing to repaint
-        # a short line replacing a short line keeps its height: no layout pass (~20 ms at
-        # 1,000 leaves), so "saved: 82.5" after each keystroke costs a repaint only
-        short = len(text) <= SHORT and len(self._said[0]) <= SHORT
-        self._said = (text, style)
+        # as many lines as before keeps its height: no layout pass (~20 ms at 1,000 leaves),
+        # so the preview's "not stored yet" or "saved: 82.5" costs a repaint only
         message = self.query_one("#message", Static)
-        message.update(Text(text, style=style), layout=not short)
+        width = message.content_region.width
+        shown = wrap_cells(text, width) if width > SHORT else text
+        lines = shown.count("\n") + 1  # an empty message still takes its one line
+        same = width > SHORT and lines == self._said_lines
+        self._said, self._said_lines = (text, style), lines
+        message.update(Text(shown, style=style, no_wrap=True), layout=not same)
         if style == "red":  # a refusal must be read: on a short terminal it is below the fold
             self.call_after_refresh(message.scroll_visible, animate=False)
 
@@ -166,7 +194,10 @@ class RegionScreen(AssessorScreen[None]):
         s = self.assessor.session
         lines = explain_lines(s.cs, s.results[self.region_id], self.leaf, self.assessor.lang)
         self.query_one("#explain", Static).update(Text("\n".join(lines)))
-        history = s.history(self.region_id, self.leaf)
+        try:
+            history = s.history(self.region_id, self.leaf)
+        except StoreError:
+            history = []  # the database is away: the header says so; the rest is in memory
         title = "修改记录" if self.assessor.lang == "zh" else "History"
         self.query_one("#history", Static).update(
             Text("\n".join([title + ":", *history]) if history else "")
@@ -208,6 +239,11 @@ class RegionScreen(AssessorScreen[None]):
             first.action_end()
 
     async def show(self, nid: str) -> None:
+        if self.leaf is not None and self.leaf != nid and self.leaf in self.tree_nodes:
+            self.commit()  # moved away (a click on the tree) with a value typed: store it
+        self._preview = None
+        if self.leaf is not None and self.leaf in self.tree_nodes:
+            self._relabel(self.leaf)
         s = self.assessor.session
         lang = self.assessor.lang
         cn = s.cs.nodes[nid]
@@ -249,18 +285,39 @@ class RegionScreen(AssessorScreen[None]):
             if mine is not None and mine.na:
                 value = "na"
             field = Input(value=value, placeholder=t(lang, "value"), id="in-value")
-            field.border_title = input_title(t(lang, "value"), getattr(node, "input", None))
+            single: InputSpec | None = getattr(node, "input", None)
+            label = (single.label if single is not None else None) or t(lang, "value")
+            field.border_title = input_title(label, single)
             await inputs.mount(field)
         self.query_one("#comment", Input).value = (mine.comment or "") if mine else ""
         for field in self.query("#inputs Input, #comment").results(Input):
             field.disabled = self.final
         self._evidence()
-        self._say("")
+        if not self._keep_said:
+            self._say("")
+        self._keep_said = False
         self._explain()
-        self._shown_raw = self._raw()
+        self._stored = {f.id or "": f.value.strip() for f in self._fields()}
         self._loading = False
 
     # ---------------------------------------------------------------- entering
+    #
+    # A value is stored when the evaluator decides: Enter, Tab or leaving the input. While
+    # typing, each input is checked alone (red border, the reason below it) and the header and
+    # tree show the engine's preview of the new total; nothing is written. Esc puts back what
+    # is stored. One decision = one write, one audit record, one undo step.
+
+    def _fields(self) -> list[Input]:
+        return list(self.query("#inputs Input").results(Input))
+
+    def _input_name(self, field: Input) -> str | None:
+        """The formula input a box holds (None: the leaf's single value)."""
+        s = self.assessor.session
+        assert self.leaf is not None
+        node = s.cs.nodes[self.leaf].node
+        if isinstance(node, NumericLeaf) and node.inputs and field.id and field.id[3:].isdigit():
+            return list(node.inputs)[int(field.id[3:])]
+        return None
 
     def _raw(self) -> object | None:
         """What the inputs hold: a value, or named inputs (None while incomplete)."""
@@ -278,53 +335,150 @@ class RegionScreen(AssessorScreen[None]):
         text = self.query_one("#in-value", Input).value.strip()
         return text or None
 
-    @on(Input.Changed)
-    def _changed(self, event: Input.Changed) -> None:
+    def pending(self) -> bool:
+        """Typed and not stored yet: some input differs from what is stored."""
+        return any(f.value.strip() != self._stored.get(f.id or "", "") for f in self._fields())
+
+    def _mark(self, field: Input, problem: str | None) -> None:
+        """A red border with the reason on it, or a plain border again."""
+        field.set_class(problem is not None, "invalid")
+        field.border_subtitle = None if problem is None else Text(problem)
+
+    @on(Input.Changed, "#inputs Input")
+    def _typed(self, event: Input.Changed) -> None:
+        """Check the input alone; when every input is valid, preview the engine's total."""
         if self._loading or self.leaf is None:
             return
-        raw = self._raw()
-        if raw is None or raw == self._shown_raw:
-            return  # nothing typed yet (mounting an input also reports a change)
-        self._shown_raw = raw
-        self._save(raw)
-
-    def _save(self, raw: object) -> None:
         s = self.assessor.session
         lang = self.assessor.lang
-        assert self.leaf is not None
-        comment = self.query_one("#comment", Input).value.strip() or None
+        if self.final:  # inputs are disabled; a value set anyway is refused by the store
+            self._say(f"{t(lang, 'invalid')}{self.region_id} {t(lang, 'final_reopen')}", "red")
+            return
+        problems = {}
+        for f in self._fields():  # each box alone (a mark left by the boxes together goes)
+            found = s.check_input(self.leaf, self._input_name(f), f.value)
+            self._mark(f, None if found is None else found.text(lang))
+            if found is not None:
+                problems[f] = found.text(lang)
+        if problems:
+            self._paint()  # the stored result again: a wrong value previews nothing
+            said = problems.get(event.input) or next(iter(problems.values()))
+            self._say(t(lang, "invalid") + said, "red")
+            return
+        if not self.pending():
+            self._paint()
+            if self._said[1] in ("yellow", "red"):
+                self._say("")
+            return
+        raw = self._raw()
+        if raw is None:  # a formula with an empty box: nothing to preview yet
+            self._paint()
+            self._say(t(lang, "fill_all"), "yellow")
+            return
         try:
-            if raw == "na" or raw == "不适用":
-                s.mark_na(self.region_id, self.leaf)
-            else:
-                s.enter(self.region_id, self.leaf, raw, comment)
-        except EntryValueError as exc:
+            entry = s.checked(self.region_id, self.leaf, raw, self._comment_text())
+        except EntryValueError as exc:  # the inputs together (a share above its total …)
+            self._mark(event.input, exc.text(lang))
+            self._paint()
             self._say(t(lang, "invalid") + exc.text(lang), "red")
             return
+        self._paint(s.preview(self.region_id, self.leaf, entry))
+        self._say(t(lang, "not_yet_saved"), "yellow")
+
+    def _comment_text(self) -> str | None:
+        return self.query_one("#comment", Input).value.strip() or None
+
+    def commit(self) -> bool:
+        """Store what the inputs (and the comment) hold, if it differs from what is stored.
+        False when it was refused (nothing stored; the input keeps the text, marked red)."""
+        if self._loading or self.leaf is None:
+            return True
+        s = self.assessor.session
+        mine = s.mine(self.region_id, self.leaf)
+        comment = self._comment_text()
+        comment_changed = (mine.comment if mine else None) != comment and mine is not None
+        if not self.pending() and not comment_changed:
+            return True
+        lang = self.assessor.lang
+        raw = self._raw()
+        if raw is None:
+            if any(f.value.strip() for f in self._fields()):
+                self._say(t(lang, "fill_all"), "yellow")
+                return False
+            if mine is None:
+                return True
+            return self._store(lambda: s.clear(self.region_id, self.leaf or ""), "-")
+        return self._store(lambda: s.enter(self.region_id, self.leaf or "", raw, comment), raw)
+
+    def _store(self, write: Callable[[], RegionResult], raw: object) -> bool:
+        """One write; refused values leave the store, the audit log and the undo stack as
+        they were."""
+        lang = self.assessor.lang
+        assert self.leaf is not None
+        try:
+            write()
+        except EntryValueError as exc:
+            self._paint()
+            self._say(t(lang, "invalid") + exc.text(lang), "red")
+            focused = self.focused if isinstance(self.focused, Input) else None
+            if focused is not None and focused.id != "comment":
+                self._mark(focused, exc.text(lang))
+            return False
         except StoreError as exc:
+            self._paint()
             self._refused(exc)
-            return
+            return False
+        self._remember()
         pairs = raw.items() if isinstance(raw, dict) else ()
         shown = ", ".join(f"{k}={v}" for k, v in pairs) if pairs else str(raw)
-        if raw in ("na", "不适用"):
+        if isinstance(raw, str) and raw.strip().lower() in ("na", "n/a", "不适用"):
             shown = t(lang, "na")
         # what was stored, not only that something was: the evaluator (and a test killing the
         # terminal) can tell "3" saved from "30" saved
         self._say(f"{t(lang, 'saved')}{'：' if lang == 'zh' else ': '}{shown}", "green")
-        self._relabel(self.leaf)
+        self._paint()
         self._explain_soon()
         self.assessor.region_changed(self.region_id)
+        return True
+
+    def _remember(self) -> None:
+        """What the inputs show is now what is stored."""
+        self._stored = {f.id or "": f.value.strip() for f in self._fields()}
+        for f in self._fields():
+            self._mark(f, None)
+
+    def restore(self) -> None:
+        """Esc: the inputs and the comment show what is stored again; the preview goes."""
+        s = self.assessor.session
+        assert self.leaf is not None
+        for f in self._fields():
+            f.value = self._stored.get(f.id or "", "")
+            self._mark(f, None)
+        mine = s.mine(self.region_id, self.leaf)
+        self.query_one("#comment", Input).value = (mine.comment or "") if mine else ""
+        self._paint()
+        self._say(t(self.assessor.lang, "restored"), "")
+
+    def _paint(self, result: RegionResult | None = None) -> None:
+        """Header and the leaf's path in the tree: the stored result, or a preview."""
+        if self.leaf is None:
+            return
+        self._preview = result
+        self._relabel(self.leaf)
 
     def _refused(self, exc: AssessorError) -> None:
         """The store said no: a conflict shows both sides; a final assessment says how to
         reopen it; anything else (a missing evidence file …) as the store words it."""
         lang = self.assessor.lang
-        if isinstance(exc, ConflictError):
+        if isinstance(exc, StoreUnavailable):
+            self._say(t(lang, "db_down") + in_language(exc.problems[0].message, lang), "red")
+            self.assessor.live.set_outage(True)
+        elif isinstance(exc, ConflictError):
             self._conflict(exc)
         elif isinstance(exc, FinalError):
             self._say(f"{t(lang, 'invalid')}{self.region_id} {t(lang, 'final_reopen')}", "red")
         else:
-            self._say(str(exc.problems[0].message), "red")
+            self._say(in_language(exc.problems[0].message, lang), "red")
 
     def _conflict(self, exc: ConflictError) -> None:
         """Someone else wrote this entry since it was read: say who and what; keep theirs."""
@@ -339,46 +493,89 @@ class RegionScreen(AssessorScreen[None]):
     @on(Input.Submitted, "#comment")
     @on(Input.Blurred, "#comment")
     def _comment(self) -> None:
-        """A comment is saved when Enter is pressed or the field is left (not per keystroke,
-        which would write an audit record per character)."""
+        """A comment is stored like a value: on Enter or when the field is left."""
         if self._loading or self.leaf is None:
             return
         s = self.assessor.session
         mine = s.mine(self.region_id, self.leaf)
-        comment = self.query_one("#comment", Input).value.strip() or None
-        raw = self._raw()
-        if raw is None or mine is None or mine.comment == comment:
+        if mine is None and self._comment_text() and self._raw() is None:
+            self._say(t(self.assessor.lang, "value_first"), "yellow")
             return
-        self._save(raw)
+        self.commit()
+
+    @on(Input.Blurred, "#inputs Input")
+    def _left(self, event: Input.Blurred) -> None:
+        """Leaving an input (Tab, a click elsewhere) stores it, as Enter does."""
+        if event.input.parent is None or event.input not in self._fields():
+            return  # an input of the indicator shown before (already stored or discarded)
+        if self.focused in self._fields():
+            return  # to the next box of the same formula: stored when the formula is left
+        self.commit()
 
     # ---------------------------------------------------------------- actions
 
     def action_back(self) -> None:
-        """Esc in an input returns to the tree; Esc in the tree returns to home."""
+        """Esc in an input puts back what is stored (a second Esc returns to the tree);
+        Esc in the tree returns to home."""
         if isinstance(self.focused, Input):
+            comment = self.query_one("#comment", Input)
+            mine = self.assessor.session.mine(self.region_id, self.leaf or "")
+            stored_comment = (mine.comment or "") if mine else ""
+            if self.leaf is not None and (
+                self.pending() or comment.value.strip() != stored_comment.strip()
+            ):
+                self.restore()
+                return
             self.query_one("#tree", Tree).focus()
             return
         self.app.pop_screen()
 
     @on(Input.Submitted, "#inputs Input")
     def _value_done(self, event: Input.Submitted) -> None:
-        """Enter after a value: the next named input, or back to the tree on the next
-        unscored indicator — scoring a county is then `n`, Enter, value, Enter, value, Enter…"""
-        inputs = list(self.query("#inputs Input").results(Input))
+        """Enter after a value: the next named input, or store it and go back to the tree on
+        the next indicator you have not entered — scoring a county is then `n`, Enter, value,
+        Enter, value, Enter… A refused value keeps the cursor in the input."""
+        inputs = self._fields()
         i = inputs.index(event.input)
+        if event.input.has_class("invalid"):
+            return
+        if i + 1 < len(inputs) and not inputs[i + 1].value.strip():
+            inputs[i + 1].focus()
+            return
+        if not self.commit():
+            return
         if i + 1 < len(inputs):
             inputs[i + 1].focus()
             return
+        self._next_after_value()
+
+    def _next_after_value(self) -> None:
+        """Back to the tree and on to the next indicator not entered; "saved: …" stays."""
         self.query_one("#tree", Tree).focus()
-        if self._said[1] == "green":  # saved: go on to the next unscored indicator
+        if self.leaf is not None and self.assessor.session.mine(self.region_id, self.leaf):
+            self._keep_said = self._said[1] == "green"
             self.action_next_unscored()
 
+    @outage_safe
     def action_level(self, level: int) -> None:
+        """A digit on a level indicator: that level, stored, and on to the next, like Enter."""
         s = self.assessor.session
         if self.leaf is None or not isinstance(s.cs.nodes[self.leaf].node, LevelLeaf):
             return
-        self.query_one("#in-value", Input).value = str(level)  # Input.Changed saves it
+        if self.final:
+            return
+        field = self.query_one("#in-value", Input)
+        field.value = str(level)
+        problem = s.check_input(self.leaf, None, str(level))
+        if problem is not None:
+            self._mark(field, problem.text(self.assessor.lang))
+            self._say(t(self.assessor.lang, "invalid") + problem.text(self.assessor.lang), "red")
+            field.focus()
+            return
+        if self.commit():
+            self._next_after_value()
 
+    @outage_safe
     def action_mark_na(self) -> None:
         s = self.assessor.session
         if self.leaf is None:
@@ -386,7 +583,16 @@ class RegionScreen(AssessorScreen[None]):
         if not s.cs.nodes[self.leaf].optional:
             self._say(f"{self.leaf} {t(self.assessor.lang, 'na_not_optional')}", "red")
             return
-        self._save("na")
+        if self.final:
+            return
+        try:
+            s.mark_na(self.region_id, self.leaf)
+        except StoreError as exc:
+            self._refused(exc)
+            return
+        self._say(t(self.assessor.lang, "saved") + ": " + t(self.assessor.lang, "na"), "green")
+        self._relabel(self.leaf)
+        self.assessor.region_changed(self.region_id)
         self.run_worker(self.show(self.leaf), exclusive=True)
 
     def action_gap(self) -> None:
@@ -396,6 +602,7 @@ class RegionScreen(AssessorScreen[None]):
 
         self.app.push_screen(GapScreen(self.region_id), self._go_to)
 
+    @outage_safe
     def action_copy_previous(self) -> None:
         s = self.assessor.session
         if self.leaf is None:
@@ -415,9 +622,11 @@ class RegionScreen(AssessorScreen[None]):
         self.run_worker(self.show(self.leaf), exclusive=True)
         self.assessor.region_changed(self.region_id)
 
+    @outage_safe
     def action_undo(self) -> None:
         self._step(self.assessor.session.undo_last)
 
+    @outage_safe
     def action_redo(self) -> None:
         self._step(self.assessor.session.redo_last)
 
@@ -474,19 +683,79 @@ class RegionScreen(AssessorScreen[None]):
         self._say(t(self.assessor.lang, "saved"), "green")
         self.assessor.region_changed(self.region_id)
 
+    @outage_safe
     def action_refresh(self) -> None:
         """Read every entry again (other evaluators' changes) and relabel the whole tree."""
         s = self.assessor.session
         s.reload()
+        self.entries_reloaded()
+        for rid in s.results:
+            self.assessor.region_changed(rid)
+        self._say(t(self.assessor.lang, "refreshed"), "green")
+
+    def entries_reloaded(self) -> None:
+        """The session holds everyone's latest entries: relabel the tree and the header, and
+        show the indicator again — unless the evaluator is typing into it (never lost)."""
         self.final = self._is_final()
         for nid, node in self.tree_nodes.items():
             node.set_label(self._label(nid))
         self._head()
-        if self.leaf is not None:
+        if self.leaf is not None and not self.pending():
             self.run_worker(self.show(self.leaf), exclusive=True)
-        for rid in s.results:
-            self.assessor.region_changed(rid)
-        self._say(t(self.assessor.lang, "refreshed"), "green")
+
+    def extra_keys(self) -> list[tuple[str, str]]:
+        lang = self.assessor.lang
+        return [
+            ("Enter", t(lang, "enter_value")),
+            ("Esc", t(lang, "esc_value")),
+            ("Tab", t(lang, "tab_value")),
+        ]
+
+    def commands(self) -> Iterator[SystemCommand]:
+        from textual.app import SystemCommand
+
+        lang = self.assessor.lang
+        yield SystemCommand(t(lang, "workflow"), self.region_id, self.action_workflow)
+        yield SystemCommand(t(lang, "next_disagreement"), "d", self.action_next_disagreement)
+        yield SystemCommand(t(lang, "next_evidence"), "m", self.action_next_missing_evidence)
+
+    def action_workflow(self) -> None:
+        self.change_status(self.region_id)
+
+    def status_changed(self, region: str) -> None:
+        """Finalised: read-only at once; reopened: editable again."""
+        if region != self.region_id:
+            return
+        self.final = self._is_final()
+        for field in self.query("#inputs Input, #comment").results(Input):
+            field.disabled = self.final
+        self._head()
+
+    def _next_where(self, wanted: Callable[[str], bool], none: str) -> None:
+        """The next leaf after the current one (wrapping) for which `wanted` holds."""
+        s = self.assessor.session
+        order = [c.id for c in s.cs.leaves]
+        start = order.index(self.leaf) + 1 if self.leaf in order else 0
+        for nid in order[start:] + order[:start]:
+            if wanted(nid):
+                self._go_to(nid)
+                return
+        self._say(t(self.assessor.lang, none), "green")
+
+    def action_next_disagreement(self) -> None:
+        """The next indicator where the evaluators' values are further apart than the
+        workspace allows (the engine's `disagreement`)."""
+        r = self.assessor.session.results[self.region_id]
+        self._next_where(lambda nid: r.nodes[nid].disagreement, "no_disagreement")
+
+    def action_next_missing_evidence(self) -> None:
+        """The next scored indicator whose set requires evidence and has none."""
+        s = self.assessor.session
+        r = s.results[self.region_id]
+        attached = s.attached.get(self.region_id, set())
+        self._next_where(
+            lambda nid: needs_evidence(s.cs, r.nodes[nid], attached), "no_missing_evidence"
+        )
 
     def action_next_unscored(self) -> None:
         """The next indicator this evaluator has not entered (others' entries do not count:
@@ -498,7 +767,10 @@ class RegionScreen(AssessorScreen[None]):
             if s.mine(self.region_id, nid) is None:
                 self._go_to(nid)
                 return
-        self._say(t(self.assessor.lang, "all_done"), "green")
+        done = t(self.assessor.lang, "all_done")
+        kept = self._said[0] if self._keep_said and self._said[1] == "green" else ""
+        self._keep_said = False
+        self._say(f"{kept} · {done}" if kept else done, "green")
 
 
 def _shown(v: object) -> str:

@@ -48,7 +48,6 @@ class ReportsScreen(AssessorScreen[None]):
                 yield OptionList(
                     *[Option(t(lang, f"report_{kind}"), id=kind) for kind in KINDS], id="kinds"
                 )
-                yield Button(t(lang, "render"), id="render", variant="primary")
             with Vertical(id="report-right"):
                 yield Static(Text(t(lang, "report_regions")), classes="label")
                 yield SelectionList[str](
@@ -58,6 +57,9 @@ class ReportsScreen(AssessorScreen[None]):
                     ],
                     id="report-regions",
                 )
+        # after the regions: Tab goes kinds → regions → render, so Space ticks a region
+        # rather than pressing the button with the wrong county chosen
+        yield Button(t(lang, "render"), id="render", variant="primary")
         yield ProgressBar(id="progress", show_eta=False)
         yield Static(id="result")
         yield Footer()
