@@ -444,7 +444,7 @@ def formula_problems(indicator_set: IndicatorSet, raw: LocDict, file: str) -> li
     """Every formula parsed once, when the set is loaded: one that does not parse (or is too
     long or too deep) is a located error here, never a traceback in `score` or `explain`."""
     from assessor.model.indicator_set import NumericLeaf, walk
-    from assessor.scoring.formula import FormulaError, parse_formula
+    from assessor.model.formula import FormulaError, parse_formula
 
     index = raw_node_index(raw)
     out: list[Problem] = []

@@ -23,7 +23,7 @@ from assessor.model.indicator_set import (
     share_points,
     yields_level,
 )
-from assessor.scoring.formula import FormulaError
+from assessor.model.formula import FormulaError
 from assessor.scoring.methods import LeafScorer, make_scorer
 
 ZERO = Decimal(0)
