@@ -443,8 +443,8 @@ def duplicate_id_problems(raw: LocDict) -> list[Problem]:
 def formula_problems(indicator_set: IndicatorSet, raw: LocDict, file: str) -> list[Problem]:
     """Every formula parsed once, when the set is loaded: one that does not parse (or is too
     long or too deep) is a located error here, never a traceback in `score` or `explain`."""
-    from assessor.model.indicator_set import NumericLeaf, walk
     from assessor.model.formula import FormulaError, parse_formula
+    from assessor.model.indicator_set import NumericLeaf, walk
 
     index = raw_node_index(raw)
     out: list[Problem] = []

@@ -11,6 +11,7 @@ from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from functools import cached_property
 
 from assessor.errors import AssessorError, Problem
+from assessor.model.formula import FormulaError
 from assessor.model.indicator_set import (
     AnyNode,
     CheckLeaf,
@@ -23,7 +24,6 @@ from assessor.model.indicator_set import (
     share_points,
     yields_level,
 )
-from assessor.model.formula import FormulaError
 from assessor.scoring.methods import LeafScorer, make_scorer
 
 ZERO = Decimal(0)
