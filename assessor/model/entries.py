@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from assessor.model.limits import MAX_NAME, MAX_REGION_ID, id_problem, text_problem
+from assessor.model.limits import checked_name, checked_region_id, id_problem
 from assessor.model.periods import PERIOD_PATTERN
 
 Scalar = Decimal | int | bool | str
@@ -53,21 +53,8 @@ class RegionBlock(BaseModel):
     def _region_text(cls, v: Any) -> Any:
         return str(v) if isinstance(v, int | Decimal) and not isinstance(v, bool) else v
 
-    @field_validator("region", "parent")
-    @classmethod
-    def _id_shape(cls, v: str | None) -> str | None:
-        bad = None if v is None else id_problem(v, MAX_REGION_ID)
-        if bad is not None:
-            raise ValueError(f"region id {v!r}: {bad}")
-        return v
-
-    @field_validator("name", "group")
-    @classmethod
-    def _name_shape(cls, v: str | None) -> str | None:
-        bad = None if v is None else text_problem(v, MAX_NAME)
-        if bad is not None:
-            raise ValueError(f"{str(v)[:40]!r}: {bad}")
-        return v
+    _id_shape = field_validator("region", "parent")(checked_region_id)
+    _name_shape = field_validator("name", "group")(checked_name)
 
 
 class EntriesFile(BaseModel):

@@ -110,3 +110,19 @@ def evidence_problem(item: str) -> Said | None:
     if ".." in path.split("/"):
         return rule
     return None
+
+
+def checked_region_id(value: str | None) -> str | None:
+    """A region id within its column, of the allowed shape (a pydantic after-validator)."""
+    bad = None if value is None else id_problem(value, MAX_REGION_ID)
+    if bad is not None:
+        raise ValueError(f"region id {value!r}: {bad}")
+    return value
+
+
+def checked_name(value: str | None) -> str | None:
+    """A region's name or group within its column, without control characters."""
+    bad = None if value is None else text_problem(value, MAX_NAME)
+    if bad is not None:
+        raise ValueError(f"{str(value)[:40]!r}: {bad}")
+    return value

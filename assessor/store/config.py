@@ -19,6 +19,7 @@ from assessor.loader.located import read_mapping
 from assessor.loader.messages import problems_from_validation
 from assessor.model.entries import Region
 from assessor.model.indicator_set import Consolidation
+from assessor.model.limits import checked_name, checked_region_id
 from assessor.model.periods import PERIOD_PATTERN
 from assessor.report_sections import REPORT_SECTIONS as REPORT_SECTIONS  # re-exported
 from assessor.report_sections import ReportSection
@@ -117,25 +118,8 @@ class RegionEntry(BaseModel):
         classmethod(lambda cls, v: _text(v))
     )
 
-    @field_validator("id", "parent")
-    @classmethod
-    def _id_shape(cls, v: str | None) -> str | None:
-        from assessor.model.limits import MAX_REGION_ID, id_problem
-
-        bad = None if v is None else id_problem(v, MAX_REGION_ID)
-        if bad is not None:
-            raise ValueError(f"region id {v!r}: {bad}")
-        return v
-
-    @field_validator("name", "group")
-    @classmethod
-    def _name_shape(cls, v: str | None) -> str | None:
-        from assessor.model.limits import MAX_NAME, text_problem
-
-        bad = None if v is None else text_problem(v, MAX_NAME)
-        if bad is not None:
-            raise ValueError(f"{str(v)[:40]!r}: {bad}")
-        return v
+    _id_shape = field_validator("id", "parent")(checked_region_id)
+    _name_shape = field_validator("name", "group")(checked_name)
 
 
 class RegionsFile(BaseModel):

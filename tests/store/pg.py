@@ -10,6 +10,8 @@ import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -101,3 +103,18 @@ class PostgresServer:
             self._run(self.bindir / "pg_ctl", "-D", self.dir / "data", "-m", "immediate", "stop")
         finally:
             shutil.rmtree(self.dir, ignore_errors=True)
+
+
+@contextmanager
+def own_server() -> Iterator[PostgresServer]:
+    """A server of one test's own (the outage tests stop and restart it), removed after."""
+    import pytest
+
+    if pg_bin() is None:
+        pytest.skip("PostgreSQL server binaries are not installed (Debian package postgresql)")
+    server = PostgresServer()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()

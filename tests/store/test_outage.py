@@ -13,20 +13,14 @@ from assessor.model.entries import Entry
 from assessor.store.errors import StoreUnavailable
 from assessor.store.live import ChangeWatcher
 from assessor.store.store import EntryKey, Store
-from tests.store.pg import PostgresServer, pg_bin
+from tests.store.pg import PostgresServer, own_server
 
 
 @pytest.fixture
 def server() -> Iterator[PostgresServer]:
     """A server of this test's own: the tests stop and restart it."""
-    if pg_bin() is None:
-        pytest.skip("PostgreSQL server binaries are not installed (Debian package postgresql)")
-    s = PostgresServer()
-    s.start()
-    try:
+    with own_server() as s:
         yield s
-    finally:
-        s.stop()
 
 
 def key(leaf: str = "D1-01") -> EntryKey:

@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Input, Static
 from assessor.model.entries import Entry
 from assessor.store.workspace import open_workspace
 from assessor.tui.app import AssessorApp
-from tests.store.pg import PostgresServer, pg_bin
+from tests.store.pg import PostgresServer, own_server
 from tests.tui.conftest import sample_workspace
 from tests.tui.test_scoring_flow import EVALUATOR, REGION, open_region, show, stored, type_into
 from tests.tui.waiting import loaded, until
@@ -24,14 +24,8 @@ OTHER = "专家组-张磊"
 @pytest.fixture
 def server() -> Iterator[PostgresServer]:
     """A server of this test's own: the tests stop and restart it."""
-    if pg_bin() is None:
-        pytest.skip("PostgreSQL server binaries are not installed (Debian package postgresql)")
-    s = PostgresServer()
-    s.start()
-    try:
+    with own_server() as s:
         yield s
-    finally:
-        s.stop()
 
 
 @pytest.fixture
