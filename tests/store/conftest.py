@@ -9,21 +9,15 @@ from pathlib import Path
 import pytest
 
 from assessor.store.store import Store
-from tests.store.pg import PostgresServer, pg_bin
+from tests.store.pg import PostgresServer, own_server
 
 _counter = itertools.count()
 
 
 @pytest.fixture(scope="session")
 def postgres() -> Iterator[PostgresServer]:
-    if pg_bin() is None:
-        pytest.skip("PostgreSQL server binaries are not installed (Debian package postgresql)")
-    server = PostgresServer()
-    server.start()
-    try:
+    with own_server() as server:
         yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
