@@ -28,7 +28,7 @@ from assessor.store.codec import dumps, entry_from_payload, entry_payload, loads
 from assessor.store.errors import ConflictError, FinalError, StoreError, StoreUnavailable
 from assessor.store.outage import CONNECT_TIMEOUT, watch_for_outages
 
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 #: PostgreSQL channel on which every audited write announces its record number.
 CHANGES_CHANNEL = "assessor_changes"
 STATUSES = ("draft", "submitted", "reviewed", "final")

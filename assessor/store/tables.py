@@ -121,8 +121,33 @@ class ChainHeadRow(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
 
+class TaskProgressRow(Base):
+    """What a unit reported on one task as of a date (percent, milestones reached, or done);
+    the status against the schedule is computed by `assessor.scoring.tasks`, never stored."""
+
+    __tablename__ = "task_progress"
+    __table_args__ = (
+        UniqueConstraint("campaign", "unit", "task", "as_of", name="uq_task_progress_key"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign: Mapped[str] = mapped_column(String(100))
+    unit: Mapped[str] = mapped_column(String(50))
+    task: Mapped[str] = mapped_column(String(100))
+    as_of: Mapped[str] = mapped_column(String(10))  # ISO date
+    percent: Mapped[str | None] = mapped_column(String(20))  # Decimal as text: exact
+    reached: Mapped[str | None] = mapped_column(Text)  # JSON list of milestone names
+    done: Mapped[bool] = mapped_column(default=False)
+    done_on: Mapped[str | None] = mapped_column(String(10))
+    comment: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int]
+    updated_at: Mapped[str] = mapped_column(String(40))
+    updated_by: Mapped[str] = mapped_column(String(100))
+
+
 entries = cast(Table, EntryRow.__table__)
 statuses = cast(Table, StatusRow.__table__)
 evidence = cast(Table, EvidenceRow.__table__)
 audit = cast(Table, AuditRow.__table__)
 chain_head = cast(Table, ChainHeadRow.__table__)
+task_progress = cast(Table, TaskProgressRow.__table__)
