@@ -95,6 +95,8 @@ class Region(BaseModel):
     name: str | None = None
     group: str | None = None
     parent: str | None = None
+    kind: str | None = None  # a key of the workspace's unit kinds; None: its first kind
+    declared: str | None = None  # the grade key applied for (申报星级)
 
 
 class Assessment(BaseModel):

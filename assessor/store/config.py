@@ -59,6 +59,30 @@ class ReportSettings(BaseModel):
     )
 
 
+class UnitKind(BaseModel):
+    """A kind of assessed unit (区县, 市级部门, 乡镇, 社区 …): scored with its own set and ranked
+    among its own kind only."""
+
+    model_config = ConfigDict(defer_build=True, extra="forbid")
+
+    key: str = Field(pattern=r"^[a-z][a-z0-9_-]*$", description="e.g. county, department")
+    label: str = Field(min_length=1, description="e.g. 区、县（市）, 市级部门")
+    set: str = Field(min_length=1, description="the indicator set id or path scoring this kind")
+
+
+class Stage(BaseModel):
+    """A stage of a campaign (自评 → 复核 → 评审): its own entries, evaluators and statuses; it
+    starts from the previous stage's entries; the last stage's result is the rating."""
+
+    model_config = ConfigDict(defer_build=True, extra="forbid")
+
+    key: str = Field(pattern=r"^[a-z][a-z0-9_-]*$", description="e.g. self, review, expert")
+    label: str = Field(min_length=1, description="e.g. 自评, 复核, 评审")
+    evaluators: list[str] | None = Field(
+        default=None, description="who enters values in this stage (default: every evaluator)"
+    )
+
+
 class WorkspaceConfig(BaseModel):
     """The keys of workspace.yaml (docs/workspace.md explains each)."""
 
@@ -71,7 +95,18 @@ class WorkspaceConfig(BaseModel):
     sets: list[str] = Field(
         min_length=1, description="indicator set ids or paths; the first is the one scored"
     )
+    kinds: list[UnitKind] | None = Field(
+        default=None,
+        description="kinds of assessed unit, each with its own set; default: one kind scored "
+        "with the first of `sets`",
+    )
+    stages: list[Stage] | None = Field(
+        default=None, description="stages in order (default: one stage, the expert review)"
+    )
     regions: str = "regions.yaml"
+    tasks: str | None = Field(
+        default=None, description="a tasks file in the workspace (tasks with deadlines)"
+    )
     period_kind: Literal["year", "quarter", "month", "week"] = "year"
     period: str | None = Field(
         default=None, pattern=PERIOD_PATTERN, description="the current period"
@@ -113,6 +148,10 @@ class RegionEntry(BaseModel):
     name: str
     group: str | None = None
     parent: str | None = None
+    kind: str | None = Field(default=None, description="a key of `kinds` (default: the first)")
+    declared: str | None = Field(
+        default=None, description="the grade key the unit applies for (申报星级)"
+    )
 
     _v_ids = field_validator("id", "parent", "group", mode="before")(
         classmethod(lambda cls, v: _text(v))
@@ -166,7 +205,16 @@ def read_regions(path: Path) -> list[Region]:
                 Problem(f"region {r.id} ({r.name}) is listed twice", file=str(path), key=r.id)
             )
         seen.add(r.id)
-        regions.append(Region(id=r.id, name=r.name, group=r.group, parent=r.parent))
+        regions.append(
+            Region(
+                id=r.id,
+                name=r.name,
+                group=r.group,
+                parent=r.parent,
+                kind=r.kind,
+                declared=r.declared,
+            )
+        )
     if problems:
         raise AssessorError(problems)
     return regions
