@@ -98,11 +98,17 @@ def test_county_text_has_comment_evidence_and_explanation(
     assert "已实现公交全覆盖" in text and "docs/d1-01.pdf" in text and "规则" in text
 
 
-def test_county_page_numbers_and_sections(
+def test_county_sections(county: Any, pdftotext: Callable[..., str], tmp_path: Path) -> None:
+    text = _flat(pdftotext(county.pdf, tmp_path))
+    assert "一、总体情况" in text and "附录" in text
+
+
+def test_county_pages_are_numbered_in_official_form_from_the_first_body_page(
     county: Any, pdftotext: Callable[..., str], tmp_path: Path
 ) -> None:
-    text = _flat(pdftotext(county.pdf, tmp_path))
-    assert f"第1页/共{county.pages}页" in text and "一、总体情况" in text and "附录" in text
+    pages = [_flat(p) for p in pdftotext(county.pdf, tmp_path).split("\f")[: county.pages]]
+    assert "—" not in pages[0].replace("——", "")  # the cover carries no page number
+    assert pages[1].endswith("—1—") and pages[-1].endswith(f"—{county.pages - 1}—")
 
 
 def test_county_page_count_within_bounds(county: Any) -> None:
