@@ -25,6 +25,7 @@ from assessor.scoring import display
 from assessor.scoring import figures as fig
 from assessor.scoring.compiled import CNode, CompiledSet
 from assessor.scoring.explain import short_decimal
+from assessor.scoring.findings import findings
 from assessor.scoring.history import previous_period, up_to
 from assessor.scoring.output import rating_text, stars_text
 from assessor.scoring.summary import fraction, mean_total, peer_mean
@@ -501,6 +502,33 @@ def _vetoes(f: fig.Figures) -> list[dict[str, Any]]:
     ]
 
 
+def _findings(cs: CompiledSet, f: fig.Figures) -> dict[str, Any]:
+    """The engine's findings (scoring/findings.py), formatted for 评估结论、主要问题与整改建议."""
+    fd = findings(f)
+    return {
+        "any": fd.has_problems,
+        "weak": [
+            {
+                "name": w.dimension.name,
+                "ratio": pct(w.ratio),
+                "peer": pct(w.peer_ratio),
+                "lost": display(cs, w.dimension.lost),
+            }
+            for w in fd.weak_dimensions
+        ],
+        "losses": [
+            {"id": x.id, "name": x.name, "lost": display(cs, x.lost), "max": display(cs, x.max)}
+            for x in fd.largest_losses
+        ],
+        "vetoes": [{"name": v.name, "effect": veto_effect_text(v.effect)} for v in fd.vetoes],
+        "deductions": [{"name": d.name, "points": display(cs, d.points)} for d in fd.deductions],
+        "unscored": [
+            {"id": x.id, "name": x.name, "status": STATUS_ZH.get(x.status, x.status)}
+            for x in fd.unscored
+        ],
+    }
+
+
 def _previous_of(
     by_period: dict[str, list[RegionResult]], period: str, named: str | None
 ) -> str | None:
@@ -665,6 +693,7 @@ def county_context(
         "vetoes": _vetoes(f),
         "gap": list(gap) if gap else [],
         "next_grade": next_grade,
+        "findings": _findings(cs, f),
         "evaluators": list(r.evaluators),
         "disagreements": [
             f"{n.id} {n.name}" for n in r.nodes.values() if n.leaf and n.disagreement
