@@ -180,8 +180,4 @@ def test_a_formulas_inputs_are_shown_by_label_in_the_sets_order_not_the_stores()
              "    value: used / total * 100\n")
     )  # fmt: skip
     r = one(cs, {"X": Entry(inputs={"total": D(4), "used": D(2)})})  # a store sorts keys
-    assert (
-        r.nodes["X"]
-        .explanation.rule_text("zh")
-        .startswith("甲 ÷ 乙 × 100（甲 2，乙 4） = 50；")
-    )
+    assert r.nodes["X"].explanation.rule_text("zh").startswith("甲 ÷ 乙 × 100（甲 2，乙 4） = 50；")
