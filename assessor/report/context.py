@@ -25,6 +25,7 @@ from assessor.scoring import display
 from assessor.scoring import figures as fig
 from assessor.scoring.compiled import CNode, CompiledSet
 from assessor.scoring.explain import short_decimal
+from assessor.scoring.findings import findings
 from assessor.scoring.history import previous_period, up_to
 from assessor.scoring.output import rating_text, stars_text
 from assessor.scoring.summary import fraction, mean_total, peer_mean
@@ -76,6 +77,8 @@ class ReportMeta:
     omit: frozenset[str] = frozenset()  # sections left out (docs/reports.md lists them)
     signatures: tuple[str, ...] = DEFAULT_SIGNATURES  # who signs a county report
     audit_head: tuple[int, str] | None = None  # the workspace's audit log when read
+    recipients: tuple[str, ...] = ()  # a bulletin's 主送
+    copies: tuple[str, ...] = ()  # a bulletin's 抄送
 
 
 # ------------------------------------------------------------------ small formatting helpers
@@ -87,6 +90,23 @@ def sample_note(note: str | None) -> str:
     if not text:
         return "示例数据"
     return text if text.startswith("示例数据") else f"示例数据：{text}"
+
+
+def issue_number(period: str) -> int | None:
+    """A bulletin's 期号 within its year: week 18 → 18, April → 4, Q2 → 2; a year has none."""
+    p = parse_period(period)
+    return None if p.kind == "year" else p.number
+
+
+def shown_source(path: Path) -> str:
+    """Where the data came from, as a reader may see it: relative to the working folder when
+    inside it, else the file's name — never an absolute path of the machine."""
+    if not path.is_absolute():
+        return str(path)
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return path.name
 
 
 def pct(fraction: Decimal | None, digits: int = 1) -> str:
@@ -417,6 +437,8 @@ def _meta(meta: ReportMeta) -> dict[str, Any]:
         "sources": meta.sources,
         "generator": meta.generator,
         "signatures": list(meta.signatures),
+        "recipients": list(meta.recipients),
+        "copies": list(meta.copies),
         "omit": sorted(meta.omit),
         "audit_head": None
         if meta.audit_head is None
@@ -499,6 +521,33 @@ def _vetoes(f: fig.Figures) -> list[dict[str, Any]]:
         }
         for v in f.vetoes
     ]
+
+
+def _findings(cs: CompiledSet, f: fig.Figures) -> dict[str, Any]:
+    """The engine's findings (scoring/findings.py), formatted for 评估结论、主要问题与整改建议."""
+    fd = findings(f)
+    return {
+        "any": fd.has_problems,
+        "weak": [
+            {
+                "name": w.dimension.name,
+                "ratio": pct(w.ratio),
+                "peer": pct(w.peer_ratio),
+                "lost": display(cs, w.dimension.lost),
+            }
+            for w in fd.weak_dimensions
+        ],
+        "losses": [
+            {"id": x.id, "name": x.name, "lost": display(cs, x.lost), "max": display(cs, x.max)}
+            for x in fd.largest_losses
+        ],
+        "vetoes": [{"name": v.name, "effect": veto_effect_text(v.effect)} for v in fd.vetoes],
+        "deductions": [{"name": d.name, "points": display(cs, d.points)} for d in fd.deductions],
+        "unscored": [
+            {"id": x.id, "name": x.name, "status": STATUS_ZH.get(x.status, x.status)}
+            for x in fd.unscored
+        ],
+    }
 
 
 def _previous_of(
@@ -665,6 +714,7 @@ def county_context(
         "vetoes": _vetoes(f),
         "gap": list(gap) if gap else [],
         "next_grade": next_grade,
+        "findings": _findings(cs, f),
         "evaluators": list(r.evaluators),
         "disagreements": [
             f"{n.id} {n.name}" for n in r.nodes.values() if n.leaf and n.disagreement
@@ -890,6 +940,7 @@ def bulletin_context(
         "set": _set_info(cs),
         "period": period,
         "period_label": period_label(period),
+        "issue_number": issue_number(period),
         "bulletin_name": name,
         "previous_label": period_label(prev_p) if prev_p and prev else None,
         "dimension_names": [_dim_name(cs, d) for d in dims],
