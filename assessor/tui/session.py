@@ -160,7 +160,8 @@ class Session:
         from assessor.errors import AssessorError
         from assessor.loader import lint_paths, load_set
 
-        path = self.workspace.set_paths[0]
+        ws = self.workspace
+        path = ws.kind_set_path(ws.default_kind)
         problems = lint_paths([path])
         if any(p.severity == "error" for p in problems):
             return problems
@@ -169,7 +170,7 @@ class Session:
             cs = compile_checked(fresh)
         except AssessorError as exc:
             return problems + list(exc.problems)
-        self.workspace.__dict__["indicator_set"] = fresh  # replaces the cached_property value
+        ws.replace_kind_set(ws.default_kind, fresh)
         self.cs = cs
         self.reload()
         return problems
