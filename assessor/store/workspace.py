@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -531,11 +532,15 @@ class KindAssessments:
     several: bool
 
 
-def load_workspace_kinds(folder: Path | str, kind: str | None = None) -> list[KindAssessments]:
+def load_workspace_kinds(
+    folder: Path | str, kind: str | None = None, *, every: bool = True
+) -> list[KindAssessments]:
     """What `assessor score|report WORKSPACE [--kind KEY]` scores: each kind (or the one asked
-    for) with its own set, ranked among its own units."""
+    for; with `every=False` and none asked for, the first) with its own set, ranked among its
+    own units."""
     ws = open_workspace(folder)
     try:
+        views = ws.views(kind) if kind is not None or every else ws.views()[:1]
         return [
             KindAssessments(
                 ws.kind(v.default_kind),
@@ -544,7 +549,7 @@ def load_workspace_kinds(folder: Path | str, kind: str | None = None) -> list[Ki
                 v.consolidation,
                 ws.several_kinds,
             )
-            for v in ws.views(kind)
+            for v in views
         ]
     finally:
         ws.close()
@@ -553,7 +558,7 @@ def load_workspace_kinds(folder: Path | str, kind: str | None = None) -> list[Ki
 def init_workspace(
     folder: Path | str,
     *,
-    set_ref: str,
+    set_ref: str | None = None,
     regions_file: Path | str,
     name: str | None = None,
     period: str | None = None,
@@ -561,33 +566,54 @@ def init_workspace(
     organisation: str | None = None,
     evaluators: list[str] | None = None,
     sample: bool = False,
+    kinds: list[tuple[str, str, str]] | None = None,
+    period_kind: str | None = None,
 ) -> Workspace:
-    """Create a workspace folder: workspace.yaml, a copy of the regions file, the database."""
+    """Create a workspace folder: workspace.yaml, a copy of the regions file, the database.
+
+    One set (`set_ref`), or several kinds of unit (`kinds`: (key, label, set) each, a set
+    being a bundled id or a file); every set is linted and every unit's kind checked before
+    anything is written."""
     folder = Path(folder).resolve()
     if (folder / WORKSPACE_FILE).exists():
         raise AssessorError(
             Problem(f"{folder} already is a workspace", file=str(folder / WORKSPACE_FILE))
         )
+    if (set_ref is None) == (kinds is None):
+        raise AssessorError(
+            Problem(
+                "give one set (--set) or the kinds of unit (--kind KEY:LABEL:SET …), not both",
+                key="--set",
+            )
+        )
     src_regions = Path(regions_file)
     regions = read_regions(src_regions)  # checked before anything is written
-    set_path = (
-        resolve_set(folder, set_ref) if not Path(set_ref).is_file() else Path(set_ref).resolve()
-    )
-    from assessor.loader.lint import lint_file
-    from assessor.loader.sets import load_set
+    refs: list[str] = []
+    names: list[str] = []
+    declared: list[dict[str, str]] = []
+    for key, label, ref in kinds or [("county", "", set_ref or "")]:
+        indicator_set, written_ref = _checked_set(folder, ref)
+        refs.append(written_ref)
+        names.append(indicator_set.name)
+        declared.append({"key": key, "label": label, "set": written_ref})
+    if kinds is not None:
+        _check_init_kinds(src_regions, regions, declared)
+    if period_kind is None and period is not None:  # --period 2021-W10: a weekly campaign
+        from assessor.model.periods import PeriodError, parse_period
 
-    indicator_set = load_set(set_path)
-    errors = [p for p in lint_file(set_path) if p.severity == "error"]
-    if errors:  # a set that does not lint would fail every later `status` and `score`
-        raise AssessorError(errors)
-    bundled = set_path.parent.resolve() == bundled_indicators_dir().resolve()
-    ref = indicator_set.id if bundled else os.path.relpath(set_path, folder)
+        try:
+            found = parse_period(period).kind
+        except PeriodError as exc:
+            raise AssessorError(Problem(str(exc), key="--period")) from None
+        period_kind = None if found == "year" else found
     doc = {
         "format": 1,
-        "name": name or f"{indicator_set.name} 评估",
+        "name": name or f"{names[0]} 评估",
         "organisation": organisation,
-        "sets": [ref],
+        "sets": list(dict.fromkeys(refs)),
+        "kinds": declared if kinds is not None else None,
         "regions": "regions.yaml",
+        "period_kind": period_kind,
         "period": period,
         "database": database,
         "evaluators": [{"name": e, "lead": i == 0} for i, e in enumerate(evaluators or [])],
@@ -629,6 +655,47 @@ def init_workspace(
         _undo_init(folder, written, made_folder)
         raise
     return ws
+
+
+def _checked_set(folder: Path, ref: str) -> tuple[IndicatorSet, str]:
+    """A set named to `init`: loaded and linted; with how workspace.yaml will name it."""
+    set_path = resolve_set(folder, ref) if not Path(ref).is_file() else Path(ref).resolve()
+    from assessor.loader.lint import lint_file
+    from assessor.loader.sets import load_set
+
+    indicator_set = load_set(set_path)
+    errors = [p for p in lint_file(set_path) if p.severity == "error"]
+    if errors:  # a set that does not lint would fail every later `status` and `score`
+        raise AssessorError(errors)
+    bundled = set_path.parent.resolve() == bundled_indicators_dir().resolve()
+    return indicator_set, indicator_set.id if bundled else os.path.relpath(set_path, folder)
+
+
+def _check_init_kinds(
+    src_regions: Path, regions: list[Region], declared: list[dict[str, str]]
+) -> None:
+    """Keys written once, labels given, every unit of a declared kind (before any write)."""
+    from assessor.store.kinds import check_unit_kinds
+
+    problems = []
+    seen: set[str] = set()
+    for k in declared:
+        if not re.fullmatch(r"[a-z][a-z0-9_-]*", k["key"]):
+            problems.append(
+                Problem(
+                    f"kind key {k['key']!r}: lower-case letters, digits, - and _, starting "
+                    "with a letter (e.g. county, department)",
+                    key="--kind",
+                )
+            )
+        if not k["label"].strip():
+            problems.append(Problem(f"kind {k['key']} needs a label", key="--kind"))
+        if k["key"] in seen:
+            problems.append(Problem(f"kind {k['key']!r} is given twice", key="--kind"))
+        seen.add(k["key"])
+    if problems:
+        raise AssessorError(problems)
+    check_unit_kinds(src_regions, regions, [UnitKind.model_validate(k) for k in declared])
 
 
 def _undo_init(folder: Path, written: list[Path], made_folder: bool) -> None:
