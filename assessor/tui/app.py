@@ -226,7 +226,10 @@ class AssessorApp(App[None]):
         figures are being refreshed after someone else's change."""
         if self._session is None:
             return
-        title = f"{self._session.workspace.config.name} · {self._session.period}"
+        ws = self._session.workspace
+        title = f"{ws.config.name} · {self._session.period}"
+        if ws.several_kinds:  # the kind of unit shown: its set, units and ranks
+            title += f" · {self._session.kind.label}"
         note = self.live.note()
         self.sub_title = f"{title} · {note}" if note else title
 
