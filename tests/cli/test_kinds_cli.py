@@ -164,6 +164,16 @@ def test_template_writes_one_form_per_kind(tmp_path: Path) -> None:
     assert refused.returncode == 1 and "--kind" in refused.stderr
 
 
+def test_period_compare_shows_each_kinds_moves_within_the_kind(campaign: Path) -> None:
+    p = assessor("period", "compare", str(campaign), "2021-W10", "2021-W11")
+    assert p.returncode == 0, p.stderr
+    departments = p.stdout.split("· 市级部门")[1]
+    assert "越城区" not in departments
+    # 市市场监管局 62 → 80 passes 市人力社保局 (82 → 76): rank 3 → 2
+    line = next(x for x in departments.splitlines() if "sx-scjg" in x)
+    assert "62.00" in line and "80.00" in line and "3 → 2" in line
+
+
 # ------------------------------------------------------------------ init and migration
 
 
