@@ -47,6 +47,14 @@ async def test_home_shows_counties_first_and_t_moves_to_the_departments(tmp_path
         await until(pilot, lambda: app.session.kind.key == "county", "the way back")
 
 
+async def test_the_tui_can_start_on_a_given_kind(tmp_path: Path) -> None:
+    folder = make_campaign(tmp_path / "sx")
+    app = AssessorApp(folder, evaluator=EVALUATOR, period="2021-W10", kind="department")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot, app)
+        assert sorted(_rows(app)) == sorted(DEPARTMENTS)
+
+
 async def test_a_department_opens_and_is_entered_with_the_department_set(tmp_path: Path) -> None:
     folder = make_campaign(tmp_path / "sx")
     app = AssessorApp(folder, evaluator=EVALUATOR, period="2021-W10")

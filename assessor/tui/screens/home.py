@@ -415,6 +415,7 @@ class HomeScreen(AssessorScreen[None]):
             self.app.call_from_thread(self.notify, message, severity="error", timeout=15)
             self.app.call_from_thread(self.populate)
             return
+        self.assessor.kind = key  # a reload (after an outage, a fixed set) keeps this kind
         self.app.call_from_thread(self._switched)
         if then_open is not None:
             self.app.call_from_thread(self._open, then_open)
