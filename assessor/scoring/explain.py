@@ -11,6 +11,7 @@ from assessor.model.results import NodeResult, RegionResult
 from assessor.scoring.compiled import CompiledSet
 from assessor.scoring.methods import fmt
 from assessor.scoring.phrases import method_name
+from assessor.scoring.rollup import method_words
 
 _T: dict[str, dict[str, Any]] = {
     "zh": {
@@ -34,6 +35,7 @@ _T: dict[str, dict[str, Any]] = {
         "bonus": "加分",
         "periods": "分期得分",
         "rollup": "汇总方式",
+        "rolled": "分期填报汇总",
         "disagree": "评估人分歧较大",
         "yes": "是",
         "sep": "，",
@@ -63,6 +65,7 @@ _T: dict[str, dict[str, Any]] = {
         "bonus": "bonuses",
         "periods": "periods",
         "rollup": "roll-up",
+        "rolled": "periods combined",
         "disagree": "evaluators disagree",
         "yes": "yes",
         "sep": ", ",
@@ -121,6 +124,8 @@ def explain_lines(
     if n.status == "error" and n.message:
         lines.append(f"  {t['error']}: {in_language(n.message, lang)}")
     if n.leaf and e is not None and not e.periods:
+        for how in getattr(e, "rolled", ()):
+            lines.append(shorten_numbers(f"  {t['rolled']}: {how.words(lang)}"))
         if n.value is not None and n.status != "na":
             lines.append(shorten_numbers(f"  {t['value']}: {_value(n.value, t)}"))
         several = len(e.evaluator_names) > 1
@@ -176,7 +181,7 @@ def explain_lines(
     if e is not None and e.periods:
         parts = [f"{p} {_num(cs, v)}" for p, v in e.periods]
         lines.append(f"  {t['periods']}: " + ", ".join(parts))
-        lines.append(f"  {t['rollup']}: {e.rollup}")
+        lines.append(f"  {t['rollup']}: {method_words(e.rollup or '', lang)}")
     if n.disagreement:
         lines.append(f"  {t['disagree']}")
     if n.comment:
