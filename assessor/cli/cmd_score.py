@@ -77,6 +77,9 @@ def print_table(cs: CompiledSet, results: list[RegionResult]) -> None:
         has_stars = any(r.rating.stars is not None for r in rs)
         if has_stars:
             table.add_column("星级\nStars", no_wrap=True)
+        has_points = any(r.rank_points is not None for r in rs)
+        if has_points:
+            table.add_column("排名得分\nRank pts", justify="right", no_wrap=True)
         for d in dims:
             table.add_column(Text(term(d.name)), justify="right")
         table.add_column("完整度\nDone", justify="right")
@@ -91,11 +94,22 @@ def print_table(cs: CompiledSet, results: list[RegionResult]) -> None:
                 Text(total),
                 Text(rating_text(r, none="—")),
                 *([Text(stars_text(r.rating.stars))] if has_stars else []),
+                *(
+                    [Text(display(cs, r.rank_points.points if r.rank_points else None))]
+                    if has_points
+                    else []
+                ),
                 *[Text(display(cs, r.nodes[d.id].points)) for d in dims],
                 f"{r.completeness * 100:.0f}%",
             ]
             table.add_row(*row)
         console.print(table)
+    composed = next(
+        (r.rank_points for r in results if r.rank_points and r.rank_points.periods), None
+    )
+    if composed is not None:
+        rule = composed.words_zh.split("，")[0]
+        console.print(Text(term(f"排名得分 (year): {rule}; see `assessor explain` per region")))
     if any(r.provisional for r in results):
         console.print("* provisional: some indicators are not scored yet (暂定)")
 
