@@ -104,12 +104,20 @@ def print_table(cs: CompiledSet, results: list[RegionResult]) -> None:
             ]
             table.add_row(*row)
         console.print(table)
-    composed = next(
-        (r.rank_points for r in results if r.rank_points and r.rank_points.periods), None
-    )
-    if composed is not None:
-        rule = composed.words_zh.split("，")[0]
-        console.print(Text(term(f"排名得分 (year): {rule}; see `assessor explain` per region")))
+    rule = cs.set.rank_points
+    if rule is not None and any(r.rank_points and r.rank_points.periods for r in results):
+        from assessor.scoring.rank_points import rule_words
+
+        year = rule.year
+        assert year is not None
+        part = {"week": "周", "month": "月", "quarter": "季度"}[year.from_]
+        how = "平均" if year.how == "mean" else "合计"
+        console.print(
+            Text(
+                f"排名得分：各{part}名次按 {rule_words(rule, 'zh')} 赋分，年度取{how}"
+                "（assessor explain --region … 列出各期）"
+            )
+        )
     if any(r.provisional for r in results):
         console.print("* provisional: some indicators are not scored yet (暂定)")
 

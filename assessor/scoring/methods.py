@@ -158,7 +158,7 @@ def _unscorable(entry: Entry) -> Said | None:
     values = [entry.value, *(entry.inputs or {}).values()]
     for v in values:
         if isinstance(v, Decimal):
-            bad = number_problem(v)
+            bad = number_problem(v, computed=entry.derived)
             if bad is not None:
                 shown = str(v) if len(str(v)) <= 40 else str(v)[:40] + "…"
                 return Said(f"stored value {shown}: {bad}", f"已存数值 {shown}{bad.zh}")

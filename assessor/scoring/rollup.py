@@ -158,13 +158,15 @@ def _combined_numbers(method: str, entries: list[Entry]) -> Entry:
         inputs: dict[str, Decimal | bool | str] = {
             k: (t / Decimal(counts[k]) if method == "mean" else t) for k, t in totals.items()
         }
-        return Entry(inputs=inputs, evaluator=first.evaluator, evidence=tuple(evidence))
+        return Entry(
+            inputs=inputs, evaluator=first.evaluator, evidence=tuple(evidence), derived=True
+        )
     values = [d for e in entries if (d := _dec(e.value)) is not None]
     if not values:
         return first
     total = sum(values, ZERO)
     value = total / Decimal(len(values)) if method == "mean" else total
-    return Entry(value=value, evaluator=first.evaluator, evidence=tuple(evidence))
+    return Entry(value=value, evaluator=first.evaluator, evidence=tuple(evidence), derived=True)
 
 
 def _dec(v: object) -> Decimal | None:

@@ -314,3 +314,11 @@ def test_a_year_end_part_is_weighed_in_when_the_year_has_entries() -> None:
     year = {r.region: r for r in score(cs, data, period="2021")}
     assert year["a"].rank_points is not None
     assert year["a"].rank_points.points == D(99) * D("0.6") + D(98) * D("0.4")  # 98.6
+
+
+def test_a_mean_with_endless_decimals_is_scored_not_refused_as_too_precise() -> None:
+    cs = one_leaf("mean")
+    r = month(cs, weekly([10, 10, 11]))  # 31 / 3 = 10.333…
+    assert r.nodes["A1"].status == "scored"
+    got = pts(r, "A1")
+    assert got is not None and got.quantize(D("1e-20")) == (D(31) / 30).quantize(D("1e-20"))
