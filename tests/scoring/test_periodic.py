@@ -322,3 +322,24 @@ def test_a_mean_with_endless_decimals_is_scored_not_refused_as_too_precise() -> 
     assert r.nodes["A1"].status == "scored"
     got = pts(r, "A1")
     assert got is not None and got.quantize(D("1e-20")) == (D(31) / 30).quantize(D("1e-20"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.integers(min_value=0, max_value=100), min_size=1, max_size=12).map(sorted),
+    st.sampled_from([2020, 2021, 2024]),
+)
+def test_the_share_due_never_falls_from_week_to_week_and_is_whole_at_year_end(
+    percents: list[int], year: int
+) -> None:
+    from assessor.model.indicator_set import ProRata
+    from assessor.model.periods import parse_period
+    from assessor.scoring.prorata import due
+
+    months = list(range(13 - len(percents), 13))  # the last milestone is December's
+    rule = ProRata.model_validate({"schedule": dict(zip(months, percents, strict=True))})
+    weeks = [f"{year}-W{w:02d}" for w in range(1, 53)]
+    shares = [due(rule, parse_period(w)).share for w in weeks]
+    assert shares == sorted(shares)
+    assert due(rule, parse_period(str(year))).share == D(percents[-1]) / 100
+    assert due(ProRata(), parse_period(f"{year}-12")).share == 1
