@@ -170,6 +170,7 @@ def set_schema() -> dict[str, Any]:
     for def_name in ("Grade", "OptionDef"):
         _widen(defs[def_name]["properties"]["key"], nullable=False)
     _widen(schema["properties"]["version"])
+    _pro_rata(defs)
     # A set that extends another may leave the whole tree to its parent.
     schema["required"] = [r for r in schema.get("required", []) if r != "tree"]
     schema["anyOf"] = [{"required": ["tree"]}, {"required": ["extends"]}]
@@ -180,6 +181,32 @@ def set_schema() -> dict[str, Any]:
         "have `children`, leaves a `method`."
     )
     return _ordered(schema)
+
+
+def _pro_rata(defs: dict[str, Any]) -> None:
+    """`pro_rata: days` or {schedule: {3: 20%, …}}: the YAML shorthand and percentages as
+    written (the model reads them before validating, the schema has to say so)."""
+    pro = defs.get("ProRata")
+    if pro is None:
+        return
+    pro["properties"]["schedule"]["anyOf"][0] = {
+        "type": "object",
+        "propertyNames": {"pattern": "^(0?[1-9]|1[0-2])$"},
+        "additionalProperties": {
+            "anyOf": [
+                {"type": "number", "minimum": 0, "maximum": 100},
+                {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*%?\s*$"},
+            ],
+            "description": "percent of the yearly target due by the month's end: 20% or 20",
+        },
+    }
+    for leaf in ("RatioLeaf", "BandsLeaf"):
+        prop = defs[leaf]["properties"]["pro_rata"]
+        prop["anyOf"] = [
+            {"const": "days", "description": "by calendar days"},
+            {"$ref": "#/$defs/ProRata"},
+            {"type": "null"},
+        ]
 
 
 def entries_schema() -> dict[str, Any]:
