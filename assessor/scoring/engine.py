@@ -117,10 +117,13 @@ def _score_wanted(
         for rid, r in by_period[p].regions.items():
             all_regions.setdefault(rid, r)
     per_period: list[list[RegionResult]] = []
-    for p in inner:
-        a = by_period[p]
-        widened = Assessment(period=p, regions={**all_regions, **a.regions}, entries=a.entries)
-        per_period.append(_score_period(cs, widened, cons, only))
+    if not _entries_only(cs):  # some leaf rolls its points up: score each shorter period
+        for p in inner:
+            a = by_period[p]
+            widened = Assessment(period=p, regions={**all_regions, **a.regions}, entries=a.entries)
+            per_period.append(_score_period(cs, widened, cons, only))
+    else:
+        per_period = [[] for _ in inner]
     if cs.leaf_rollup:
         series = [(p, by_period[p]) for p in inner]
         return _rollup_by_leaf(cs, wanted, series, per_period, all_regions, cons, only)
@@ -575,6 +578,18 @@ def _rollup_breakdown(cs: CompiledSet, parts: list[Breakdown], method: str) -> B
 
 
 # ---------------------------------------------------------------------------- per-leaf roll-up
+
+
+def _entries_only(cs: CompiledSet) -> bool:
+    """Every leaf combines its entries (no leaf needs the shorter periods' points)."""
+    got = cs.__dict__.get("_entries_only")
+    if got is None:
+        got = bool(cs.leaf_rollup) and all(
+            cn.id in cs.leaf_rollup and entry_mode(cn.node, cs.leaf_rollup[cn.id])  # type: ignore[arg-type]
+            for cn in cs.leaves
+        )
+        cs.__dict__["_entries_only"] = got
+    return got
 
 
 def _rollup_by_leaf(
