@@ -19,6 +19,14 @@ for set in indicators/*.yaml; do
 done
 "$A" score --set indicators/sd-county-2020.yaml --entries samples/sd-county-2020/*.yaml
 "$A" score --set indicators/sx-digital-gov.yaml --entries samples/sx-digital-gov/*.yaml --period 2021-03
+echo "== 2b. Shaoxing 2021: 周亮晒 (a week), 月评价 (a month), 年考核 (the year, rank points from the months)"
+for kind in county department; do
+  for p in 2021-W10 2021-06 2021; do
+    "$A" score --set indicators/shaoxing-2021-$kind.yaml --entries samples/shaoxing-2021-$kind/*.yaml --period $p
+  done
+done
+"$A" explain --set indicators/shaoxing-2021-county.yaml --entries samples/shaoxing-2021-county/*.yaml \
+  --period 2021-W10 --region 330602 --node C-02
 
 echo "== 3. why 东昌府区 got its points for one indicator"
 "$A" explain --set indicators/sd-county-2020.yaml --entries samples/sd-county-2020/*.yaml \
@@ -31,6 +39,10 @@ echo "== 4. PDF reports (county, ranking, bulletin) in $OUT/reports/"
   --type ranking -o "$OUT/reports"
 "$A" report --set indicators/sx-digital-gov.yaml --entries samples/sx-digital-gov/*.yaml \
   --type bulletin --period 2021-W18 -o "$OUT/reports"
+"$A" report --set indicators/shaoxing-2021-county.yaml --entries samples/shaoxing-2021-county/*.yaml \
+  --type bulletin --period 2021-W10 -o "$OUT/reports"
+"$A" report --set indicators/shaoxing-2021-department.yaml \
+  --entries samples/shaoxing-2021-department/*.yaml --type bulletin --period 2021-W10 -o "$OUT/reports"
 "$A" report --set indicators/liaocheng-2021.yaml --entries samples/liaocheng-2021/*.yaml \
   --region 371500 -o "$OUT/reports"
 

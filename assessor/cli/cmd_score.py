@@ -88,6 +88,9 @@ def print_table(cs: CompiledSet, results: list[RegionResult], heading: str | Non
         has_stars = any(r.rating.stars is not None for r in rs)
         if has_stars:
             table.add_column("星级\nStars", no_wrap=True)
+        has_points = any(r.rank_points is not None for r in rs)
+        if has_points:
+            table.add_column("排名得分\nRank pts", justify="right", no_wrap=True)
         for d in dims:
             table.add_column(Text(term(d.name)), justify="right")
         table.add_column("完整度\nDone", justify="right")
@@ -102,11 +105,30 @@ def print_table(cs: CompiledSet, results: list[RegionResult], heading: str | Non
                 Text(total),
                 Text(rating_text(r, none="—")),
                 *([Text(stars_text(r.rating.stars))] if has_stars else []),
+                *(
+                    [Text(display(cs, r.rank_points.points if r.rank_points else None))]
+                    if has_points
+                    else []
+                ),
                 *[Text(display(cs, r.nodes[d.id].points)) for d in dims],
                 f"{r.completeness * 100:.0f}%",
             ]
             table.add_row(*row)
         console.print(table)
+    rule = cs.set.rank_points
+    if rule is not None and any(r.rank_points and r.rank_points.periods for r in results):
+        from assessor.scoring.rank_points import rule_words
+
+        year = rule.year
+        assert year is not None
+        part = {"week": "周", "month": "月", "quarter": "季度"}[year.from_]
+        how = "平均" if year.how == "mean" else "合计"
+        console.print(
+            Text(
+                f"排名得分：各{part}名次按 {rule_words(rule, 'zh')} 赋分，年度取{how}"
+                "（assessor explain --region … 列出各期）"
+            )
+        )
     if any(r.provisional for r in results):
         console.print("* provisional: some indicators are not scored yet (暂定)")
 

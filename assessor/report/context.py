@@ -964,5 +964,18 @@ def bulletin_context(
             k: sum(1 for row in rows if row["light"] == k) for k in ("green", "yellow", "red")
         },
         "ratings": [{"label": k, "count": v} for k, v in ratings.items()],
+        "liangshai": _liangshai(cs, rs, by_period.get(prev_p or "", [])),
     }
     return one_kind(ctx)
+
+
+def _liangshai(
+    cs: CompiledSet, rs: Sequence[RegionResult], prev: Sequence[RegionResult]
+) -> dict[str, Any] | None:
+    """周亮晒 (a set that turns ranks into points): ranks on each dimension and the total."""
+    if cs.set.rank_points is None:
+        return None
+    from assessor.report.liangshai import liangshai_context
+
+    unit = {"county": "区、县(市)", "department": "部门"}.get(cs.set.scope or "", "单位")
+    return liangshai_context(cs, rs, prev, unit)

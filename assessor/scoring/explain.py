@@ -11,6 +11,7 @@ from assessor.model.results import NodeResult, RegionResult
 from assessor.scoring.compiled import CompiledSet
 from assessor.scoring.methods import fmt
 from assessor.scoring.phrases import method_name
+from assessor.scoring.rollup import method_words
 
 _T: dict[str, dict[str, Any]] = {
     "zh": {
@@ -34,6 +35,7 @@ _T: dict[str, dict[str, Any]] = {
         "bonus": "加分",
         "periods": "分期得分",
         "rollup": "汇总方式",
+        "rolled": "分期填报汇总",
         "disagree": "评估人分歧较大",
         "yes": "是",
         "colon": "：",
@@ -72,6 +74,7 @@ _T: dict[str, dict[str, Any]] = {
         "bonus": "bonuses",
         "periods": "periods",
         "rollup": "roll-up",
+        "rolled": "periods combined",
         "disagree": "evaluators disagree",
         "yes": "yes",
         "colon": ": ",
@@ -142,6 +145,8 @@ def explain_lines(
     if n.status == "error" and n.message:
         lines.append(f"  {t['error']}{c}{in_language(n.message, lang)}")
     if n.leaf and e is not None and not e.periods:
+        for how in getattr(e, "rolled", ()):
+            lines.append(short(f"  {t['rolled']}{c}{how.words(lang)}"))
         if n.value is not None and n.status != "na":
             lines.append(short(f"  {t['value']}{c}{shown(n.value)}"))
         several = len(e.evaluator_names) > 1
@@ -197,7 +202,7 @@ def explain_lines(
     if e is not None and e.periods:
         parts = [f"{p} {_num(cs, v)}" for p, v in e.periods]
         lines.append(f"  {t['periods']}{c}" + t["item_sep"].join(parts))
-        lines.append(f"  {t['rollup']}{c}{t['rollups'].get(e.rollup, e.rollup)}")
+        lines.append(f"  {t['rollup']}{c}{method_words(e.rollup or '', lang)}")
     if n.disagreement:
         lines.append(f"  {t['disagree']}")
     if n.comment:

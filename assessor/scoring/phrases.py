@@ -39,6 +39,9 @@ EN: Final[Phrases] = {
     "list": ", ",
     "inputs": " ({items})",
     "input_sep": ", ",
+    "lang": "en",
+    "pro_rata": "{due} → target {target} × {share} = {eff}; ",
+    "rolled": "{how} over {n} periods",
 }
 
 ZH: Final[Phrases] = {
@@ -69,6 +72,9 @@ ZH: Final[Phrases] = {
     "list": "、",
     "inputs": "（{items}）",
     "input_sep": "，",
+    "lang": "zh",
+    "pro_rata": "{due} → 序时目标 {target} × {share} = {eff}；",
+    "rolled": "{n} 期取{how}",
 }
 
 _BY_LANG: Final[dict[str, Phrases]] = {"en": EN, "zh": ZH}
