@@ -203,7 +203,7 @@ def run_set(args: argparse.Namespace) -> int:
         (s,) = [x for x in state.states if x.task.id == args.task]
     finally:
         ws.close()
-    print(term(f"{args.unit} {args.task} {on}: version {version}; {s.explain('zh')} "
+    print(term(f"{args.unit} {args.task} {on}: version {version}; {s.explain('zh')}"
                f"（{LIGHT_ZH[s.light]}灯）"))  # fmt: skip
     return 0
 

@@ -1,0 +1,91 @@
+"""`assessor tasks` as a user runs it on the Binzhou sample: import, show, set, template."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.cli_run import assessor
+
+
+def imported(campaign: Path) -> Path:
+    p = assessor("tasks", "import", str(campaign), str(campaign / "progress.csv"), "--who", "t")
+    assert p.returncode == 0, p.stderr
+    assert "288 progress reports read" in p.stdout and "288 stored" in p.stdout
+    return campaign
+
+
+def test_on_the_press_day_every_task_of_the_bureau_is_on_schedule(campaign: Path) -> None:
+    # 2023-08-11: "承担的6项'1+8+1'重点工作、3件民生实事和17项主责任务全部按时序推进"
+    p = assessor("tasks", "show", str(imported(campaign)), "--unit", "BZDSJ", "--on", "2023-08-11")
+    assert p.returncode == 0, p.stderr
+    assert "6项重点工作：已完成 1 项，按序时推进 5 项" in p.stdout
+    assert "3项民生实事：按序时推进 3 项" in p.stdout
+    assert "17项主责任务：已完成 5 项，按序时推进 12 项" in p.stdout
+    assert "按时序推进（含已完成）占比：100.0%" in p.stdout
+    assert "示例数据" in p.stdout
+
+
+def test_late_in_the_year_lights_are_yellow_and_red(campaign: Path) -> None:
+    p = assessor("tasks", "show", str(imported(campaign)), "--on", "2023-11-30", "--format", "json")
+    assert p.returncode == 0, p.stderr
+    units = {u["unit"]: u for u in json.loads(p.stdout)}
+    city = {t["id"]: t for t in units["371600"]["tasks"]}
+    assert (city["ZH-06"]["words"], city["ZH-06"]["light"]) == ("逾期", "red")
+    assert (city["ZH-07"]["words"], city["ZH-07"]["light"]) == ("滞后于序时", "yellow")
+    sentences = [t["sentence"] for t in units["371600"]["tallies"]]
+    assert sentences == [
+        "27项智慧城市重点任务：已完成 17 项，按序时推进 8 项，滞后于序时 1 项，逾期 1 项",
+        "14项应用场景：按序时推进 13 项，滞后于序时 1 项",
+    ]
+    assert units["BZDSJ"]["tallies"][2]["sentence"] == (
+        "17项主责任务：已完成 11 项，按序时推进 5 项，滞后于序时 1 项"
+    )
+
+
+def test_set_stores_one_report_and_prints_the_new_status(campaign: Path) -> None:
+    ws = imported(campaign)
+    p = assessor("tasks", "set", str(ws), "BZDSJ", "ZR-08", "--on", "2023-11-30",
+                 "--reached", "方案印发", "建设推进", "试运行", "--who", "督查科")  # fmt: skip
+    assert p.returncode == 0, p.stderr
+    assert "version 2; 序时 75%，实际 75% → 按序时推进（绿灯）" in p.stdout
+    log = assessor("audit", "log", "-w", str(ws), "--last", "1")
+    assert "督查科" in log.stdout and "ZR-08" in log.stdout
+
+
+def test_set_refuses_an_unknown_milestone_naming_the_milestones(campaign: Path) -> None:
+    p = assessor("tasks", "set", str(campaign), "BZDSJ", "ZR-08", "--on", "2023-11-30",
+                 "--reached", "上线")  # fmt: skip
+    assert p.returncode == 1
+    assert (
+        "task ZR-08 has no milestone '上线'; its milestones: 方案印发, 建设推进, 试运行" in p.stderr
+    )
+
+
+def test_set_refuses_a_stale_version(campaign: Path) -> None:
+    ws = imported(campaign)
+    p = assessor("tasks", "set", str(ws), "BZDSJ", "ZR-02", "--on", "2023-08-11",
+                 "--percent", "70", "--version", "0")  # fmt: skip
+    assert p.returncode == 1 and "version 1, you had version 0" in p.stderr
+
+
+def test_the_template_round_trips_through_import(campaign: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    ws = imported(campaign)
+    form = tmp_path / "进度.xlsx"
+    p = assessor("tasks", "template", str(ws), "-o", str(form), "--on", "2023-12-15",
+                 "--unit", "BZDSJ")  # fmt: skip
+    assert p.returncode == 0, p.stderr and "26 tasks" in p.stdout
+    wb = load_workbook(form)
+    sheet = wb["进度填报"]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[2].value == "ZR-02")
+    row[8].value = 100  # 完成百分比
+    wb.save(form)
+    p = assessor("tasks", "import", str(ws), str(form))
+    assert p.returncode == 0, p.stderr
+    assert "26 progress reports read" in p.stdout and "26 stored" in p.stdout
+    show = assessor("tasks", "show", str(ws), "--unit", "BZDSJ", "--on", "2023-12-15",
+                    "--format", "json")  # fmt: skip
+    (unit,) = json.loads(show.stdout)
+    assert next(t for t in unit["tasks"] if t["id"] == "ZR-02")["status"] == "done"
