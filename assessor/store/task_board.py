@@ -69,7 +69,7 @@ class TaskBoard:
     def __init__(self, ws: Workspace) -> None:
         self.ws = ws
         kinds = [k.key for k in ws.config.kinds or []]
-        self.book: TaskBook = load_tasks(tasks_path(ws), ws.regions, kinds)
+        self.book: TaskBook = load_tasks(tasks_path(ws), ws.regions, kinds, ws.leaf_ids)
         self.progress_store = TaskProgressStore(ws.store)
 
     @property
@@ -227,6 +227,16 @@ class TaskBoard:
         return assessment.model_copy(update={"entries": entries})
 
 
+def fed_assessment(ws: Workspace, assessment: Assessment) -> Assessment:
+    """`assessment` with its fed leaves valued on the period's last day (today, while the
+    period runs)."""
+    board = TaskBoard(ws)
+    if not board.book.feeds:
+        return assessment
+    on = min(period_end(assessment.period), dt.date.today())
+    return board.feed(assessment, on)
+
+
 def period_end(period: str) -> dt.date:
     """The last day of a period (2023 → 31 Dec, 2023-Q2 → 30 Jun, 2023-W10 → that Sunday)."""
     from assessor.model.periods import parse_period
@@ -249,4 +259,4 @@ def _period_start(period: str) -> dt.date:
     raise AssessorError(Problem(f"not a period: {period!r}", key="period"))
 
 
-__all__ = ["TaskBoard", "UnitTasks", "period_end", "tasks_path"]
+__all__ = ["TaskBoard", "UnitTasks", "fed_assessment", "period_end", "tasks_path"]

@@ -94,7 +94,16 @@ class Workspace:
         return periods[-1]
 
     def assessments(self) -> list[Assessment]:
-        return self.store.assessments(self.set_id, self.regions)
+        return [self.fed(a) for a in self.store.assessments(self.set_id, self.regions)]
+
+    def fed(self, assessment: Assessment) -> Assessment:
+        """The assessment with the leaves the tasks file feeds (`feeds:`) valued from the
+        tasks' progress at the period's end (assessor/store/task_board.py)."""
+        if not self.config.tasks:
+            return assessment
+        from assessor.store.task_board import fed_assessment
+
+        return fed_assessment(self, assessment)
 
     # ------------------------------------------------------------------ the TUI's API
     # The workspace knows its set and regions, so these take only what an evaluator chooses;
@@ -174,7 +183,7 @@ class Workspace:
 
     def assessment(self, period: str) -> Assessment:
         """What the engine scores for one period: every region, every evaluator's entries."""
-        return self.store.assessment(self.set_id, period, self.regions)
+        return self.fed(self.store.assessment(self.set_id, period, self.regions))
 
     def history(self, region: str, leaf: str, period: str | None = None) -> list[AuditRecord]:
         """Every change of one indicator of one region, oldest first, from the audit log."""

@@ -11,7 +11,7 @@ from tests.cli_run import assessor
 def imported(campaign: Path) -> Path:
     p = assessor("tasks", "import", str(campaign), str(campaign / "progress.csv"), "--who", "t")
     assert p.returncode == 0, p.stderr
-    assert "288 progress reports read" in p.stdout and "288 stored" in p.stdout
+    assert "322 progress reports read" in p.stdout and "322 stored" in p.stdout
     return campaign
 
 
@@ -89,3 +89,20 @@ def test_the_template_round_trips_through_import(campaign: Path, tmp_path: Path)
                     "--format", "json")  # fmt: skip
     (unit,) = json.loads(show.stdout)
     assert next(t for t in unit["tasks"] if t["id"] == "ZR-02")["status"] == "done"
+
+
+def test_a_fed_leaf_scores_the_share_of_tasks_on_schedule_at_the_period_end(
+    campaign: Path,
+) -> None:
+    ws = imported(campaign)
+    p = assessor("import", "-w", str(ws), "--who", "t", str(ws / "entries-2023.yaml"))
+    assert p.returncode == 0, p.stderr
+    p = assessor("score", str(ws), "--format", "json")
+    assert p.returncode == 0, p.stderr
+    got = {r["region"]: r for r in json.loads(p.stdout)}
+    # 31 Dec 2023: the bureau's 26 tasks all done → 100 % of 80 points; T1-02 level 4 → 16
+    assert got["BZDSJ"]["nodes"]["T1-01"]["points"] == 80
+    assert got["BZDSJ"]["total"] == 96
+    # the city: 40 of 41 done (ZH-06 overdue) → 97.56 % → 78.05; T1-02 level 3 → 12
+    assert got["371600"]["nodes"]["T1-01"]["points"] == 78.05
+    assert got["371600"]["total"] == 90.05
