@@ -152,6 +152,7 @@ def run(args: argparse.Namespace) -> int:
         detect_sample,
         workspace_settings,
     )
+    from assessor.report.tasks_context import county_tasks_reader
     from assessor.scoring import explain_lines
 
     if args.report_type == "county" and not (args.region or args.all):
@@ -221,6 +222,7 @@ def run(args: argparse.Namespace) -> int:
     regions = _regions(results, period, args.region, args.all)
     evidence_root = workspace if workspace is not None else _common_parent(args.entries)
     contexts = []
+    tasks_of = county_tasks_reader(workspace, period)
     for rid in regions:
         ctx = rc.county_context(
             cs,
@@ -234,6 +236,7 @@ def run(args: argparse.Namespace) -> int:
             evidence_root=evidence_root,
             previous_period=args.previous,
         )
+        ctx["tasks"] = tasks_of(rid)
         contexts.append((rid, ctx))
     if len(contexts) == 1 and not args.all:
         rid, ctx = contexts[0]

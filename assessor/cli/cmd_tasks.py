@@ -49,7 +49,7 @@ def _percent(text: str) -> Decimal:
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("tasks", help="tasks with deadlines: statuses, progress, Excel import")
     tasks = p.add_subparsers(
-        dest="tasks_command", metavar="show|set|import|template", required=True
+        dest="tasks_command", metavar="show|set|import|template|bulletin", required=True
     )
 
     q = tasks.add_parser("show", help="each task's status on a date, counts by category")
@@ -88,6 +88,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q.add_argument("--unit", help="one unit (default: every unit with tasks)")
     q.add_argument("--on", type=_date, help="the date the form is for (default: today)")
     q.set_defaults(run=run_template)
+
+    q = tasks.add_parser("bulletin", help="the 亮进度 bulletin (PDF): every unit's tasks on a date")
+    add_folder_argument(q)
+    q.add_argument("--on", type=_date, help="the date (default: today, within the period)")
+    q.add_argument("-o", "--output", type=Path, default=Path("out/reports"), help="output folder")
+    q.add_argument("--date", help="the date printed on the bulletin (default: today)")
+    q.add_argument("--html", action="store_true", help="also write the HTML")
+    q.set_defaults(run=run_bulletin)
 
 
 def default_date(ws: Workspace, explicit: dt.date | None) -> dt.date:
@@ -237,4 +245,42 @@ def run_template(args: argparse.Namespace) -> int:
     finally:
         ws.close()
     print(f"{args.output}: {n} tasks to report on, as of {on}")
+    return 0
+
+
+def run_bulletin(args: argparse.Namespace) -> int:
+    from assessor import __version__
+    from assessor.report import context as rc
+    from assessor.report.render import Renderer, RenderOptions
+    from assessor.report.tasks_context import progress_bulletin
+
+    ws = open_from(args)
+    try:
+        board = _board(ws)
+        on = default_date(ws, args.on)
+        settings = ws.config.report
+        sample = ws.config.sample or board.book.sample
+        meta = rc.ReportMeta(
+            title=None, organisation=settings.organisation or ws.config.organisation,
+            doc_number=settings.document_number, date=args.date or dt.date.today().isoformat(),
+            sample=sample, sample_note=(board.book.note or ws.config.note) if sample else None,
+            generator=f"assessor {__version__}",
+        )  # fmt: skip
+        ctx = progress_bulletin(board, on, rc._meta(meta))
+        folder = ws.folder
+    finally:
+        ws.close()
+    renderer = Renderer(RenderOptions(roots=[folder]))
+    html = renderer.env.get_template("progress.html").render(**ctx, inline_css=None)
+    out = renderer.pdf(html)
+    args.output.mkdir(parents=True, exist_ok=True)
+    stem = args.output / f"progress-{board.campaign}-{on.isoformat()}"
+    stem.with_suffix(".pdf").write_bytes(out.pdf)
+    if args.html:
+        css = renderer.stylesheet_text()
+        stem.with_suffix(".html").write_text(
+            renderer.env.get_template("progress.html").render(**ctx, inline_css=css),
+            encoding="utf-8",
+        )
+    print(f"wrote {stem.with_suffix('.pdf')} ({out.pages} pages, {len(out.pdf) // 1024} KB)")
     return 0
