@@ -98,17 +98,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q.set_defaults(run=run_bulletin)
 
 
-def default_date(ws: Workspace, explicit: dt.date | None) -> dt.date:
-    """The date asked for; else today, but not past the end of the workspace's period (a 2023
-    campaign opened in 2026 is shown as it stood at the end of 2023)."""
-    if explicit is not None:
-        return explicit
-    today = dt.date.today()
-    if ws.config.period:
-        from assessor.store.task_board import period_end
+def _default_date(ws: Workspace, explicit: dt.date | None) -> dt.date:
+    from assessor.store.task_board import default_date
 
-        return min(today, period_end(ws.config.period))
-    return today
+    return default_date(ws, explicit)
 
 
 def _board(ws: Workspace) -> TaskBoard:
@@ -178,7 +171,7 @@ def run_show(args: argparse.Namespace) -> int:
     ws = open_from(args)
     try:
         board = _board(ws)
-        on = default_date(ws, args.on)
+        on = _default_date(ws, args.on)
         units = [board.unit_tasks(args.unit, on)] if args.unit else board.all_units(on)
     finally:
         ws.close()
@@ -237,7 +230,7 @@ def run_template(args: argparse.Namespace) -> int:
     ws = open_from(args)
     try:
         board = _board(ws)
-        on = default_date(ws, args.on)
+        on = _default_date(ws, args.on)
         units = [args.unit] if args.unit else board.units()
         for u in units:
             board.check_unit(u)
@@ -257,7 +250,7 @@ def run_bulletin(args: argparse.Namespace) -> int:
     ws = open_from(args)
     try:
         board = _board(ws)
-        on = default_date(ws, args.on)
+        on = _default_date(ws, args.on)
         settings = ws.config.report
         sample = ws.config.sample or board.book.sample
         meta = rc.ReportMeta(
@@ -266,7 +259,7 @@ def run_bulletin(args: argparse.Namespace) -> int:
             sample=sample, sample_note=(board.book.note or ws.config.note) if sample else None,
             generator=f"assessor {__version__}",
         )  # fmt: skip
-        ctx = progress_bulletin(board, on, rc._meta(meta))
+        ctx = progress_bulletin(board, on, meta)
         folder = ws.folder
     finally:
         ws.close()

@@ -14,6 +14,7 @@ from assessor.text.formats import date_label
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from assessor.report.context import ReportMeta
     from assessor.store.task_board import TaskBoard, UnitTasks
 
 LIGHT_ZH = {"green": "绿", "yellow": "黄", "red": "红"}
@@ -72,8 +73,11 @@ def county_tasks(board: TaskBoard, unit: str, on: dt.date) -> dict[str, Any] | N
     return unit_section(board, board.unit_tasks(unit, on))
 
 
-def progress_bulletin(board: TaskBoard, on: dt.date, meta: dict[str, Any]) -> dict[str, Any]:
+def progress_bulletin(board: TaskBoard, on: dt.date, report_meta: ReportMeta) -> dict[str, Any]:
     """The 亮进度 bulletin: every unit's line, its sentences, and the tasks needing attention."""
+    from assessor.report.context import _meta
+
+    meta = _meta(report_meta)
     units = [unit_section(board, ut) for ut in board.all_units(on)]
     states = [s for ut in board.all_units(on) for s in ut.states]
     total = overall(states)

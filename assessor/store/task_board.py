@@ -227,6 +227,17 @@ class TaskBoard:
         return assessment.model_copy(update={"entries": entries})
 
 
+def default_date(ws: Workspace, explicit: dt.date | None) -> dt.date:
+    """The date asked for; else today, but not past the end of the workspace's period (a 2023
+    campaign opened in 2026 is shown as it stood at the end of 2023)."""
+    if explicit is not None:
+        return explicit
+    today = dt.date.today()
+    if ws.config.period:
+        return min(today, period_end(ws.config.period))
+    return today
+
+
 def fed_assessment(ws: Workspace, assessment: Assessment) -> Assessment:
     """`assessment` with its fed leaves valued on the period's last day (today, while the
     period runs)."""
@@ -259,4 +270,4 @@ def _period_start(period: str) -> dt.date:
     raise AssessorError(Problem(f"not a period: {period!r}", key="period"))
 
 
-__all__ = ["TaskBoard", "UnitTasks", "fed_assessment", "period_end", "tasks_path"]
+__all__ = ["TaskBoard", "UnitTasks", "default_date", "fed_assessment", "period_end", "tasks_path"]
