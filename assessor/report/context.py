@@ -77,6 +77,8 @@ class ReportMeta:
     omit: frozenset[str] = frozenset()  # sections left out (docs/reports.md lists them)
     signatures: tuple[str, ...] = DEFAULT_SIGNATURES  # who signs a county report
     audit_head: tuple[int, str] | None = None  # the workspace's audit log when read
+    recipients: tuple[str, ...] = ()  # a bulletin's 主送
+    copies: tuple[str, ...] = ()  # a bulletin's 抄送
 
 
 # ------------------------------------------------------------------ small formatting helpers
@@ -88,6 +90,23 @@ def sample_note(note: str | None) -> str:
     if not text:
         return "示例数据"
     return text if text.startswith("示例数据") else f"示例数据：{text}"
+
+
+def issue_number(period: str) -> int | None:
+    """A bulletin's 期号 within its year: week 18 → 18, April → 4, Q2 → 2; a year has none."""
+    p = parse_period(period)
+    return None if p.kind == "year" else p.number
+
+
+def shown_source(path: Path) -> str:
+    """Where the data came from, as a reader may see it: relative to the working folder when
+    inside it, else the file's name — never an absolute path of the machine."""
+    if not path.is_absolute():
+        return str(path)
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return path.name
 
 
 def pct(fraction: Decimal | None, digits: int = 1) -> str:
@@ -418,6 +437,8 @@ def _meta(meta: ReportMeta) -> dict[str, Any]:
         "sources": meta.sources,
         "generator": meta.generator,
         "signatures": list(meta.signatures),
+        "recipients": list(meta.recipients),
+        "copies": list(meta.copies),
         "omit": sorted(meta.omit),
         "audit_head": None
         if meta.audit_head is None
@@ -919,6 +940,7 @@ def bulletin_context(
         "set": _set_info(cs),
         "period": period,
         "period_label": period_label(period),
+        "issue_number": issue_number(period),
         "bulletin_name": name,
         "previous_label": period_label(prev_p) if prev_p and prev else None,
         "dimension_names": [_dim_name(cs, d) for d in dims],

@@ -307,3 +307,24 @@ def test_county_report_ends_with_conclusion_problems_and_suggestions_from_the_en
     assert fd.largest_losses, "the sample region loses points somewhere"
     for loss in fd.largest_losses:
         assert f"{loss.name}（失{compiled.round(loss.lost)}分" in section
+
+
+def test_bulletin_is_in_official_form_with_issue_number_addressees_and_colophon(
+    compiled: CompiledSet,
+    results: list[RegionResult],
+    renderer: Any,
+    pdftotext: Callable[..., str],
+    tmp_path: Path,
+) -> None:
+    from dataclasses import replace
+
+    meta = replace(
+        META, organisation="聊城市大数据局", recipients=("各县（市、区）大数据局",), copies=("市政府办公室",)
+    )
+    pdf = renderer.render("bulletin", rc.bulletin_context(compiled, results, "2024-02", meta)).pdf
+    text = _flat(pdftotext(pdf, tmp_path))
+    assert "第2期" in text  # February's bulletin is the year's second
+    assert "各县（市、区）大数据局：" in text
+    assert "抄送：市政府办公室。" in text
+    assert "聊城市大数据局2024年3月1日印发" in text
+    assert "2024-03-01" not in text
