@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
+from assessor.errors import Problem
 from assessor.model.tasks import TaskProgress
 from assessor.store import tables as t
 from assessor.store.errors import ConflictError
@@ -189,6 +190,47 @@ class TaskProgressStore:
         with self.store.engine.connect() as conn:
             rows = conn.execute(q.order_by(c.unit, c.task, c.as_of)).all()
         return [self._stored(r) for r in rows]
+
+    def verify(self) -> list[Problem]:
+        """Every difference between replaying the log's task records and the task_progress
+        table: a report changed, added or deleted behind the log (the hash chain itself is
+        checked by `Store.verify_audit`)."""
+        from assessor.store.replay import _close
+
+        with self.store.engine.connect() as conn:
+            records = conn.execute(
+                select(t.audit)
+                .where(t.audit.c.action.in_((ACTION, IMPORT_ACTION)))
+                .order_by(t.audit.c.seq)
+            ).all()
+            rows = conn.execute(select(t.task_progress)).all()
+        want: dict[tuple[str, str, str, str], dict[str, Any]] = {}
+        for r in records:
+            key = (r.set_id, r.region, r.leaf, r.period)
+            version = want[key]["version"] + 1 if key in want else 1
+            want[key] = {"new": json.loads(r.new), "version": version, "who": r.who, "at": r.at}
+        out: list[Problem] = []
+        for row in rows:
+            key = (row.campaign, row.unit, row.task, row.as_of)
+            label = f"task progress {row.unit}/{row.task}/{row.as_of} ({row.campaign})"
+            w = want.pop(key, None)
+            if w is None:
+                out.append(Problem(f"{label} is in the table but not in the audit log",
+                                   key="audit", code="audit-replay"))  # fmt: skip
+                continue
+            have = _row_payload(row)
+            if have != w["new"] or row.version != w["version"] or row.updated_by != w["who"] \
+                    or not _close(row.updated_at, w["at"]):  # fmt: skip
+                out.append(Problem(
+                    f"{label} differs from the audit log: table {have} (version {row.version}, "
+                    f"{row.updated_by}), log {w['new']} (version {w['version']}, {w['who']})",
+                    key="audit", code="audit-replay",
+                ))  # fmt: skip
+        for campaign, unit, task, as_of in want:
+            out.append(Problem(f"task progress {unit}/{task}/{as_of} ({campaign}) is in the audit "
+                               "log but missing from the table", key="audit",
+                               code="audit-replay"))  # fmt: skip
+        return out
 
     @staticmethod
     def _stored(row: Any) -> StoredProgress:

@@ -106,3 +106,14 @@ def test_a_fed_leaf_scores_the_share_of_tasks_on_schedule_at_the_period_end(
     # the city: 40 of 41 done (ZH-06 overdue) → 97.56 % → 78.05; T1-02 level 3 → 12
     assert got["371600"]["nodes"]["T1-01"]["points"] == 78.05
     assert got["371600"]["total"] == 90.05
+
+
+def test_audit_verify_replays_the_task_progress_too(campaign: Path) -> None:
+    import sqlite3
+
+    ws = imported(campaign)
+    assert assessor("audit", "verify", str(ws)).returncode == 0
+    with sqlite3.connect(ws / "assessor.db") as db:
+        db.execute("UPDATE task_progress SET percent = '99' WHERE task = 'ZR-02'")
+    p = assessor("audit", "verify", str(ws))
+    assert p.returncode == 1 and "task progress BZDSJ/ZR-02/" in p.stderr

@@ -90,3 +90,30 @@ def test_each_imported_row_has_its_own_audit_record(store: Store) -> None:
     assert [r.leaf for r in recs] == ["ZR-01", "ZR-02", "ZR-03"]
     assert {r.reason for r in recs} == {"8月报表"}
     assert store.verify_audit() == []
+
+
+def test_verify_finds_a_report_changed_behind_the_log(store: Store) -> None:
+    from sqlalchemy import update
+
+    from assessor.store import tables as t
+
+    tasks = TaskProgressStore(store)
+    tasks.record("bz", "BZDSJ", report(percent=Decimal(40)), who="a")
+    assert tasks.verify() == []
+    with store.engine.begin() as conn:
+        conn.execute(update(t.task_progress).values(percent="90"))
+    (problem,) = tasks.verify()
+    assert "task progress BZDSJ/ZR-08/2023-08-11 (bz) differs from the audit log" in problem.message
+
+
+def test_verify_finds_a_report_deleted_behind_the_log(store: Store) -> None:
+    from sqlalchemy import delete
+
+    from assessor.store import tables as t
+
+    tasks = TaskProgressStore(store)
+    tasks.record("bz", "BZDSJ", report(done=True), who="a")
+    with store.engine.begin() as conn:
+        conn.execute(delete(t.task_progress))
+    (problem,) = tasks.verify()
+    assert "is in the audit log but missing from the table" in problem.message
