@@ -67,9 +67,11 @@ def tasks_path(ws: Workspace) -> str:
 
 class TaskBoard:
     def __init__(self, ws: Workspace) -> None:
+        ws = ws.campaign  # tasks are the campaign's, whichever kind's view asked
         self.ws = ws
-        kinds = [k.key for k in ws.config.kinds or []]
-        self.book: TaskBook = load_tasks(tasks_path(ws), ws.regions, kinds, ws.leaf_ids)
+        kinds = [k.key for k in ws.kinds]
+        leaves = {leaf for k in kinds for leaf in ws.for_kind(k).leaf_ids}
+        self.book: TaskBook = load_tasks(tasks_path(ws), ws.regions, kinds, leaves)
         self.progress_store = TaskProgressStore(ws.store)
 
     @property
@@ -202,7 +204,9 @@ class TaskBoard:
                     out.setdefault(unit, {})[feed.leaf] = share.quantize(Decimal("0.01"))
         return out
 
-    def feed(self, assessment: Assessment, on: dt.date) -> Assessment:
+    def feed(
+        self, assessment: Assessment, on: dt.date, leaves: frozenset[str] | None = None
+    ) -> Assessment:
         """The assessment with every fed leaf's value set from the tasks (the tasks decide:
         an entered value of a fed leaf is replaced, for every evaluator who entered one, and
         added for the workspace's lead evaluator, or `tasks`, where none did)."""
@@ -217,6 +221,8 @@ class TaskBoard:
                 continue
             by_leaf = entries.setdefault(unit, {})
             for leaf, value in values.items():
+                if leaves is not None and leaf not in leaves:
+                    continue  # a leaf of another kind's set
                 comment = f"由任务进度计算：{on} 按时序推进占比 {value}%"
                 evaluators = [e.evaluator for e in by_leaf.get(leaf, [])] or [
                     self.ws.config.lead() or "tasks"
@@ -245,7 +251,7 @@ def fed_assessment(ws: Workspace, assessment: Assessment) -> Assessment:
     if not board.book.feeds:
         return assessment
     on = min(period_end(assessment.period), dt.date.today())
-    return board.feed(assessment, on)
+    return board.feed(assessment, on, ws.leaf_ids)
 
 
 def period_end(period: str) -> dt.date:

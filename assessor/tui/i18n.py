@@ -31,6 +31,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "evaluators": "评估人", "attention": "待处理", "status_draft": "草稿", "status_submitted": "已提交",
         "status_reviewed": "已审核", "status_final": "已定稿", "filter": "筛选", "filter_hint": "按名称、编码、拼音首字母或分组筛选；回车返回表格",
         "period_prev": "上一期", "period_next": "下一期", "complete": "已完成", "showing": "显示",
+        "kinds": "类别", "kind_next": "切换类别",
         "needs_attention": "需要处理",
         "attention_line": "未评分 {unscored} 项 · 评估人分歧 {disagreements} 项 · 缺佐证 {evidence} 项 · 错误 {errors} 项（涉及 {regions} 个地区；a 只看这些地区）",
         "region_help": "↑↓ 选择指标，回车填写数值；回车、Tab 或离开输入框即保存，Esc 还原；等级指标可直接按数字键。\n"
@@ -87,6 +88,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "status_submitted": "submitted", "status_reviewed": "reviewed", "status_final": "final", "filter": "Filter",
         "filter_hint": "filter by name, code, pinyin initials or group; Enter returns to the table",
         "period_prev": "Prev period", "period_next": "Next period", "complete": "complete", "showing": "showing",
+        "kinds": "Kinds", "kind_next": "Next kind",
         "needs_attention": "Needs attention",
         "attention_line": "{unscored} unscored · {disagreements} disagreements · {evidence} missing evidence · {errors} errors (in {regions} regions; a shows only those)",
         "region_help": "Up/Down choose an indicator, Enter types its value; Enter, Tab or leaving the input "
