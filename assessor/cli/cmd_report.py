@@ -153,6 +153,7 @@ def run(args: argparse.Namespace) -> int:
         detect_sample,
         workspace_settings,
     )
+    from assessor.report.tasks_context import county_tasks_reader
     from assessor.scoring import explain_lines
 
     if args.report_type == "county" and not (args.region or args.all):
@@ -244,6 +245,7 @@ def run(args: argparse.Namespace) -> int:
     regions = _regions(every, period, args.region, args.all)
     evidence_root = workspace if workspace is not None else _common_parent(args.entries)
     contexts = []
+    tasks_of = county_tasks_reader(workspace, period)
     for rid in regions:
         part, part_results = owner[rid]
         part_meta = meta if len(scored) == 1 else replace(
@@ -261,6 +263,7 @@ def run(args: argparse.Namespace) -> int:
             evidence_root=evidence_root,
             previous_period=args.previous,
         )
+        ctx["tasks"] = tasks_of(rid)
         stem = out_dir / f"county-{_safe(part.compiled.set.id)}-{_safe(period)}-{_safe(rid)}"
         contexts.append((rid, ctx, stem))
     if len(contexts) == 1 and not args.all:

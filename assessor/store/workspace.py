@@ -248,6 +248,15 @@ class Workspace:
         scope = self._scope()
         return [scope.assessment(p) for p in scope.store.periods(scope.set_id)]
 
+    def fed(self, assessment: Assessment) -> Assessment:
+        """The assessment with the leaves the tasks file feeds (`feeds:`) valued from the
+        tasks' progress at the period's end (assessor/store/task_board.py)."""
+        if not self.config.tasks:
+            return assessment
+        from assessor.store.task_board import fed_assessment
+
+        return fed_assessment(self, assessment)
+
     # ------------------------------------------------------------------ the TUI's API
     # The workspace knows its set and regions, so these take only what an evaluator chooses;
     # they check region and leaf against regions.yaml and the set, then call the store.
@@ -347,7 +356,7 @@ class Workspace:
     def assessment(self, period: str) -> Assessment:
         """What the engine scores for one period: this view's units (the campaign: its first
         kind's), every evaluator's entries. Units of other kinds never enter, even when two
-        kinds share a set, so ranks are within the kind."""
+        kinds share a set, so ranks are within the kind. Leaves fed by tasks are valued."""
         if self.kind_key is None:
             return self._scope().assessment(period)
         found = self.store.assessment(self.set_id, period, self.regions)
@@ -358,7 +367,7 @@ class Workspace:
                 regions={k: v for k, v in found.regions.items() if k not in others},
                 entries={k: v for k, v in found.entries.items() if k not in others},
             )
-        return found
+        return self.fed(found)
 
     def history(self, region: str, leaf: str, period: str | None = None) -> list[AuditRecord]:
         """Every change of one indicator of one region, oldest first, from the audit log."""
