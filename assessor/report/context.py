@@ -715,6 +715,7 @@ def county_context(
         "gap": list(gap) if gap else [],
         "next_grade": next_grade,
         "findings": _findings(cs, f),
+        "tasks": None,  # the unit's tasks section: filled in by the caller from a workspace
         "evaluators": list(r.evaluators),
         "disagreements": [
             f"{n.id} {n.name}" for n in r.nodes.values() if n.leaf and n.disagreement
