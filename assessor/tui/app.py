@@ -38,10 +38,11 @@ def typed_ahead(key: events.Key) -> events.Key:
 class AssessorApp(App[None]):
     """Shows its first frame at once; reading and scoring the workspace runs in a worker.
 
-    Keys typed while a screen is not ready (home before the workspace is scored, a region
-    before its tree is built) are held and delivered in order once it is, one at a time, each
-    after the screen has handled the one before: `/ dcfq Enter Enter n 3 Enter` typed from
-    launch reaches the indicator.
+    Every key is handled after the one before has been, consequences included (a binding
+    run, focus moved). Keys typed while a screen is not ready (home before the workspace is
+    scored, a region before its tree is built) or while the key before is being handled are
+    held and delivered in order, one at a time: `/ dcfq Enter Enter n 3 Enter` typed from
+    launch, or faster than a busy machine handles them, reaches the indicator.
     """
 
     CSS_PATH = "app.tcss"
@@ -180,28 +181,38 @@ class AssessorApp(App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         if (
-            isinstance(event, events.Key)
-            and not getattr(event, "typed_ahead", False)
-            and not event.is_forwarded
-            and event.key not in UNHELD
-            and (self._held or self._replaying or not self._screen_ready())
+            not isinstance(event, events.Key)
+            or getattr(event, "typed_ahead", False)
+            or event.is_forwarded
+            or event.key in UNHELD
         ):
-            self._held.append(event)
-            if not self._replaying:
-                self._replaying = True
-                self.run_worker(self._replay(), group="type-ahead", exit_on_error=False)
+            await super().on_event(event)
             return
-        await super().on_event(event)
+        if self._held or self._replaying or not self._screen_ready():
+            self._held.append(event)  # the key before is still being handled, or a load
+        else:
+            await super().on_event(event)  # delivered at once; the next waits until handled
+        if not self._replaying:
+            self._replaying = True
+            self.run_worker(self._replay(), group="type-ahead", exit_on_error=False)
 
     async def _replay(self) -> None:
         """Deliver held keys in order, each once the screen is ready and has handled the one
-        before (its message queues are empty)."""
+        before, consequences included.
+
+        A key is not handled when its widget has seen it: `Enter` in an input is a binding,
+        so the key goes to the input, bubbles back to the app, which runs the binding of
+        whatever has focus *then*; the submit handler moves focus with `call_later`. Keys the
+        terminal had already sent meanwhile (a fast typist, a busy machine) would reach the
+        input first: `/ dcfq Enter Enter n 1` left `dcfqn1` in the home filter. So a key that
+        arrives before the one before has settled waits here.
+        """
         try:
-            while self._held:
+            while True:
                 await self._settled()
-                key = self._held.pop(0)
-                self.post_message(typed_ahead(key))
-                await self._settled()
+                if not self._held:
+                    return
+                self.post_message(typed_ahead(self._held.pop(0)))
         finally:
             self._replaying = False
 
