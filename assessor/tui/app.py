@@ -72,6 +72,7 @@ class AssessorApp(App[None]):
                     key="evaluators",
                 )
             )
+        _real_terminal_size()
         self.folder = Path(workspace)
         self.evaluator = evaluator
         self.period = period
@@ -138,6 +139,10 @@ class AssessorApp(App[None]):
         except Exception as exc:  # whatever it is, home must say it
             self.call_from_thread(self._failed, [Problem(f"{type(exc).__name__}: {exc}")])
             return
+        from assessor.tui.pinyin import initials
+
+        for region in session.workspace.regions.values():  # here, not on home's first `/`:
+            initials(region.name or "")  # pypinyin's first use takes a second or more
         self.call_from_thread(self._loaded, session)
 
     def _failed(self, problems: list[Problem]) -> None:
@@ -303,6 +308,22 @@ class AssessorApp(App[None]):
         if isinstance(screen, AssessorScreen):
             yield from screen.commands()
 
+    def action_command_palette(self) -> None:
+        """Textual's palette with its prompt in the interface language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            placeholder = t(self.lang, "palette_search")
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """Textual's theme list with its prompt in the interface language."""
+        from textual.command import CommandPalette
+        from textual.theme import ThemeProvider
+
+        placeholder = t(self.lang, "theme_search")
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=placeholder))
+
     def action_help(self) -> None:
         """Every key of the current screen, with what it does, in the interface language."""
         from assessor.tui.widgets.help import HelpScreen
@@ -344,6 +365,19 @@ class AssessorApp(App[None]):
         self.live.stop()
         if self._session is not None:
             self._session.close()
+
+
+def _real_terminal_size() -> None:
+    """Lay out at the terminal's real size, and follow it when resized. Textual asks
+    `shutil.get_terminal_size`, which prefers COLUMNS and LINES when they are set: a value
+    exported by a shell, or kept in tmux's global environment, pinned the app to 80×24 in a
+    160×50 window."""
+    import os
+    import sys
+
+    if sys.stdout.isatty():
+        os.environ.pop("COLUMNS", None)
+        os.environ.pop("LINES", None)
 
 
 async def _handled_so_far(nodes: list[Any]) -> None:
