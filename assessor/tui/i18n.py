@@ -9,6 +9,10 @@ if TYPE_CHECKING:
 
 STRINGS: dict[str, dict[str, str]] = {
     "zh": {
+        # Textual's own bindings (Screen: tab, shift+tab, ctrl+c), keyed by their description
+        "Focus Next": "焦点移到下一处", "Focus Previous": "焦点移到上一处", "Copy selected text": "复制选中的文字",
+        "open_region": "打开地区", "palette_search": "搜索命令或地区（名称、编号、拼音首字母）…",
+        "theme_search": "搜索配色主题…",
         "quit": "退出", "back": "返回", "open": "打开", "next": "下一个未评", "na": "不适用", "undo": "撤销",
         "refresh": "刷新", "region": "地区", "status": "状态", "done": "完整度", "total": "总分", "rating": "评级",
         "rank": "排名", "provisional": "暂定", "value": "填报值", "comment": "备注", "criteria": "评分标准",
@@ -48,6 +52,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "all_groups": "全部", "sorted_by": "排序", "compared_with": "对比",
         "help": "帮助", "keys_title": "本画面的按键", "clear_filter": "清除筛选", "workflow": "提交/审核/定稿",
         "load_failed": "工作区未能载入（见下方问题）", "load_fix": "e 编辑指标体系文件（定位到出错行）  l 修正后重新载入  Ctrl+Q 退出",
+        "edit_set_help": "在编辑器中打开出错的指标体系文件，定位到出错行", "reload_set_help": "修正后重新读取工作区",
         "period_empty": "评价期 {period} 还没有任何填报", "one_period": "只有一个评价期（{period}）",
         "first_period": "已是最早的评价期", "last_period": "已是最新的评价期",
         "screenshot_saved": "截图已保存：", "to_draft": "退回/重新打开", "to_submitted": "提交",
@@ -99,6 +104,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "restored": "put back what is stored", "value_first": "enter a value first; the comment is stored with it", "preview": "preview (not stored)",
         "indicator": "Indicator", "raise": "Raise", "reach": "Reach", "computing": "computing…",
         "no_gap": "no result for this region",
+        "open_region": "open region", "palette_search": "Search commands or regions (name, code, pinyin initials)…",
+        "theme_search": "Search for themes…",
         "report_kind": "Report type", "report_regions": "Regions (Space selects; Ctrl+A all)",
         "render": "Render PDF", "report_county": "County report (the regions chosen)",
         "report_ranking": "Ranking report", "report_bulletin": "Bulletin", "rendering": "rendering…",
@@ -107,6 +114,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "all_groups": "all", "sorted_by": "sorted by", "compared_with": "compared with",
         "help": "Help", "keys_title": "Keys on this screen", "clear_filter": "Clear filter", "workflow": "Submit/review/final",
         "load_failed": "the workspace did not load (problems below)", "load_fix": "e edit the set file (at the line)  l reload once fixed  Ctrl+Q quit",
+        "edit_set_help": "open the set file in your editor at the problem's line", "reload_set_help": "read the workspace again once fixed",
         "period_empty": "period {period} has no entries yet", "one_period": "there is only one period ({period})",
         "first_period": "this is the earliest period", "last_period": "this is the latest period",
         "screenshot_saved": "screenshot saved: ", "to_draft": "Send back / reopen", "to_submitted": "Submit",

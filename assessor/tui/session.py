@@ -482,25 +482,23 @@ class Session:
 
     def add_evidence(self, region: str, leaf: str, where: str) -> RegionResult:
         """Attach a file (must exist inside the workspace; stored relative to it, with its
-        sha256) or a URL. The store records it with an audit record; this evaluator's entry
-        lists it too, so the engine's results and the reports carry it."""
+        sha256) or a URL. One write, one audit record: the store adds the evidence row and,
+        in the same transaction, lists it in this evaluator's entry, so the engine's results
+        and the reports carry it."""
         ws = self.workspace
         key = self.key(region, leaf)
         where = where.strip()
         if where.lower().startswith(("http://", "https://")):
             ws.store.add_evidence(key, url=where)
-            item = where
         else:
             rel, digest = ws.evidence_path(where)  # AssessorError: outside or missing
             ws.store.add_evidence(key, path=rel, sha256=digest)
-            item = rel
         self.attached.setdefault(region, set()).add(leaf)
         self._attention.pop(region, None)
-        mine = self.mine(region, leaf)
-        if mine is None or item in mine.evidence:
+        stored = ws.store.get_entry(key)
+        if self.mine(region, leaf) is None or stored is None:
             return self.results[region]
-        entry = mine.model_copy(update={"evidence": (*mine.evidence, item)})
-        return self._put(region, leaf, entry, undoable=False)
+        return self._rescore(region, leaf, stored.entry)  # the entry as the store now has it
 
 
 __all__ = ["EntryValueError", "Session", "StoreError"]

@@ -23,7 +23,7 @@ from assessor.tui.i18n import t
 from assessor.tui.labels import bar
 from assessor.tui.pinyin import initials
 from assessor.tui.screens.base import AssessorScreen, outage_safe
-from assessor.tui.widgets.cells import Cell, sort_key
+from assessor.tui.widgets.cells import Cell, cut, rating_width, sort_key
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -46,6 +46,10 @@ COLUMNS = (
 )
 SORTS = ("region", "total", "done", "status", "attention")
 STATUS_ORDER = {"draft": 0, "submitted": 1, "reviewed": 2, "final": 3}
+NEEDS_WORKSPACE = frozenset(
+    {"open_region", "filter", "attention_only", "next_sort", "period", "ranking", "reports",
+     "workflow"}
+)  # fmt: skip
 
 
 class HomeScreen(AssessorScreen[None]):
@@ -105,9 +109,13 @@ class HomeScreen(AssessorScreen[None]):
         return self.assessor.loaded or self.assessor.load_problems is not None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """`e`/`l` edit and reload the set file only while it keeps the workspace from loading."""
+        """`e`/`l` edit and reload the set file only while it keeps the workspace from loading;
+        meanwhile what needs a loaded workspace leaves the footer (it would do nothing)."""
+        failed = self.assessor.load_problems is not None
         if action in ("edit_set", "retry"):
-            return self.assessor.load_problems is not None
+            return failed
+        if action in NEEDS_WORKSPACE:
+            return not failed
         if action == "next_kind":  # only in a campaign of several kinds of unit
             return self.assessor.loaded and self.assessor.session.workspace.several_kinds
         return True
@@ -119,8 +127,8 @@ class HomeScreen(AssessorScreen[None]):
         if self.assessor.load_problems is None:
             return
         lang = self.assessor.lang
-        yield SystemCommand(t(lang, "edit_yaml"), t(lang, "load_fix"), self.action_edit_set)
-        yield SystemCommand(t(lang, "reload_set"), t(lang, "load_fix"), self.action_retry)
+        yield SystemCommand(t(lang, "edit_yaml"), t(lang, "edit_set_help"), self.action_edit_set)
+        yield SystemCommand(t(lang, "reload_set"), t(lang, "reload_set_help"), self.action_retry)
 
     def extra_keys(self) -> list[tuple[str, str]]:
         lang = self.assessor.lang
@@ -244,7 +252,10 @@ class HomeScreen(AssessorScreen[None]):
         return [
             Cell(f"{r.name or ''} {rid}", rid),
             Cell(total, -r.total, style="bold"),
-            Cell(rating_text(r, none=t(lang, "no_rating")), r.rating.key or ""),
+            Cell(
+                cut(rating_text(r, none=t(lang, "no_rating")), rating_width(self.app.size.width)),
+                r.rating.key or "",
+            ),
             Cell(f"{bar(done, 6)} {done * 100:3.0f}%", -r.completeness),
             Cell(str(r.rank or ""), r.rank or 10**9),
             _attention_cell(att),
