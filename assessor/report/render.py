@@ -154,7 +154,7 @@ class Renderer:
     def pdf(self, html: str) -> Rendered:
         """Lay out and write one report (stylesheets and fonts reused from earlier calls)."""
         w = self._prepare()
-        options: dict[str, Any] = {}
+        options: dict[str, Any] = {"pdf_tags": True}  # tagged: readable aloud, reflowable
         if self.options.pdfa:
             options["pdf_variant"] = "pdf/a-3b"
         with collector_paused():
