@@ -152,3 +152,35 @@ def test_the_pdf_prints_the_text_checked(
     assert len(headings) > 5
     for heading in headings:  # headings stand alone on their line: the PDF has each whole
         assert re.sub(r"\s+", "", heading) in pdf, heading
+
+
+def test_a_report_over_eight_pages_opens_with_a_toc_whose_numbers_are_the_pages(
+    renderer: Renderer, pdftotext: Any, tmp_path: Path
+) -> None:
+    cs, assessments, _ = bundled("sd-county-2020")
+    results = [r for a in assessments for r in score(cs, a)]
+    ctx = rc.county_context(cs, results, "371502", "2021", META, renderer.font_family,
+                            explain=explain_lines)  # fmt: skip
+    out = renderer.render("county", ctx)
+    pages = pdftotext(out.pdf, tmp_path).split("\f")
+    assert "目录" in re.sub(r"\s+", "", pages[1])  # right after the cover
+    entries = re.findall(r"^(\S.*?)\s+(\d+)$", pages[1], flags=re.M)
+    assert len(entries) >= 5
+    for label, number in entries:
+        body = next(p for p in pages[2:] if re.search(rf"—\s*{number}\s*—", p))
+        assert label.replace(" ", "") in re.sub(r"[ \t]+", "", body), (label, number)
+
+
+def test_a_short_report_has_no_toc(renderer: Renderer, pdftotext: Any, tmp_path: Path) -> None:
+    cs, assessments, _ = bundled("luozhuang-2021")
+    results = [r for a in assessments for r in score(cs, a)]
+    period = max(r.period for r in results)
+    region = min(r.region for r in results if r.period == period)
+    out = renderer.render("bulletin", rc.bulletin_context(cs, results, period, META))
+    assert "目录" not in re.sub(r"\s+", "", pdftotext(out.pdf, tmp_path))
+    ctx = rc.county_context(cs, results, region, period, META, renderer.font_family,
+                            explain=explain_lines)  # fmt: skip
+    county = renderer.render("county", ctx)
+    assert county.pages - 1 <= 8 and "目录" not in re.sub(
+        r"\s+", "", pdftotext(county.pdf, tmp_path)
+    )
