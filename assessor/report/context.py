@@ -84,6 +84,26 @@ class ReportMeta:
 # ------------------------------------------------------------------ small formatting helpers
 
 
+#: A comment longer than this is cut in the indicator table; its full text is in an appendix,
+#: so one long comment never strands a row on a page of its own.
+COMMENT_CUT = 300
+
+
+def comment_in_table(comment: str) -> str:
+    if len(comment) <= COMMENT_CUT:
+        return comment
+    return comment[:COMMENT_CUT] + "……（全文见附录“评估意见全文”）"
+
+
+def long_comments(r: RegionResult) -> list[dict[str, str]]:
+    """The comments cut in the indicator table, whole, in the set's order."""
+    return [
+        {"id": n.id, "name": n.name, "comment": n.comment}
+        for n in r.nodes.values()
+        if n.leaf and n.comment and len(n.comment) > COMMENT_CUT
+    ]
+
+
 def sample_note(note: str | None) -> str:
     """The sample banner's text, beginning with 示例数据 once (a note may already say it)."""
     text = (note or "").strip()
@@ -285,7 +305,7 @@ def _leaf_row(
     evidence = _evidence_items(n.evidence, evidence_root)
     detail = list(explanation)
     if n.comment:
-        detail.append(f"评估意见：{n.comment}")
+        detail.append(f"评估意见：{comment_in_table(n.comment)}")
     if evidence:
         detail.append("佐证材料：" + "；".join(f"{e['path']}（{e['state']}）" for e in evidence))
     return {
@@ -715,6 +735,7 @@ def county_context(
         "gap": list(gap) if gap else [],
         "next_grade": next_grade,
         "findings": _findings(cs, f),
+        "long_comments": long_comments(r),
         "tasks": None,  # the unit's tasks section: filled in by the caller from a workspace
         "evaluators": list(r.evaluators),
         "disagreements": [
