@@ -58,5 +58,19 @@ fi
 "$A" audit verify -w "$WS"
 "$A" report "$WS" --type ranking -o "$OUT/reports"
 
+echo "== 6. tasks with deadlines (按时序推进): the Binzhou 2023 campaign (示例)"
+BZ="$OUT/binzhou-2023"
+if [ ! -f "$BZ/workspace.yaml" ]; then
+  mkdir -p "$BZ" && cp samples/binzhou-2023/*.yaml samples/binzhou-2023/progress.csv "$BZ/"
+fi
+"$A" tasks import "$BZ" "$BZ/progress.csv" --who demo
+"$A" import -w "$BZ" --who demo "$BZ/entries-2023.yaml"
+"$A" tasks show "$BZ" --unit BZDSJ --on 2023-08-11
+"$A" tasks show "$BZ" --on 2023-11-30 --format json > "$OUT/results/binzhou-2023-tasks-2023-11-30.json"
+"$A" tasks template "$BZ" -o "$OUT/任务进度填报表-示例.xlsx" --on 2023-11-30
+"$A" tasks bulletin "$BZ" --on 2023-11-30 -o "$OUT/reports"
+"$A" score "$BZ"
+"$A" report "$BZ" --region 371600 -o "$OUT/reports"
+
 echo "done: results in $OUT/results/, reports in $OUT/reports/, workspace in $WS"
 echo "(示例数据: sample data, not real ratings)"

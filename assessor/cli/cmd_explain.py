@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     from assessor.cli.inputs import read_inputs, score_inputs
     from assessor.scoring import display, explain_lines
 
-    inputs = read_inputs(args)
+    inputs = read_inputs(args, region=args.region)
     cs = inputs.compiled
     results = score_inputs(inputs, args.period)
     mine = [r for r in results if r.region == args.region]

@@ -229,6 +229,32 @@ def entries_schema() -> dict[str, Any]:
     return _ordered(schema)
 
 
+def _drop_format(prop: dict[str, Any]) -> None:
+    prop.pop("format", None)
+    for member in prop.get("anyOf", []):
+        member.pop("format", None)
+
+
+def tasks_schema() -> dict[str, Any]:
+    """The JSON Schema of a tasks file (tasks with deadlines, 按时序推进)."""
+    from assessor.loader.tasks import TasksFile
+
+    schema = TasksFile.model_json_schema(mode="validation")
+    tl = schema["$defs"]["TaskList"]["properties"]
+    _widen(tl["unit"])  # `unit: 371602` is read as text
+    task = schema["$defs"]["Task"]["properties"]
+    for props, name in ((task, "deadline"), (task, "start"),
+                        (schema["$defs"]["Milestone"]["properties"], "due")):  # fmt: skip
+        _drop_format(props[name])  # YAML writes dates bare: 2023-10-31
+    schema["$schema"] = DRAFT
+    schema["title"] = "assessor tasks"
+    schema["description"] = (
+        "Tasks with deadlines per unit (or for every unit of a kind): category, deadline, "
+        "milestones with dates and planned share; progress is entered separately."
+    )
+    return _ordered(schema)
+
+
 def _ordered(schema: dict[str, Any]) -> dict[str, Any]:
     head = ("$schema", "title", "description")
     out = {k: schema[k] for k in head if k in schema}
@@ -236,7 +262,7 @@ def _ordered(schema: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def schema_text(entries: bool = False) -> str:
+def schema_text(entries: bool = False, tasks: bool = False) -> str:
     """The schema as committed: 2-space JSON, UTF-8, trailing newline."""
-    schema = entries_schema() if entries else set_schema()
+    schema = tasks_schema() if tasks else entries_schema() if entries else set_schema()
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

@@ -840,7 +840,8 @@ def ranking_context(
         values = [v for s in series for v in s.values if v is not None]
         lo = max(0.0, (min(values) // 10) * 10) if values else 0.0
         hi = min(float(cs.full_score) * 1.2, (max(values) // 10 + 1) * 10) if values else 100.0
-        trend_svg = charts.trend_lines(periods, series, font=font, y_min=lo, y_max=hi)
+        axis = [formats.period_short(p) for p in periods]
+        trend_svg = charts.trend_lines(axis, series, font=font, y_min=lo, y_max=hi)
         for r in chosen:
             trend_rows.append(
                 {
@@ -851,7 +852,7 @@ def ranking_context(
                     ],
                 }
             )
-    return {
+    ctx: dict[str, Any] = {
         "kind": "ranking",
         "meta": _meta(meta),
         "set": _set_info(cs),
@@ -870,6 +871,13 @@ def ranking_context(
         "trend_periods": [period_label(p) for p in periods] if trend_svg else [],
         "trend_rows": trend_rows,
     }
+    return one_kind(ctx)
+
+
+def one_kind(ctx: dict[str, Any]) -> dict[str, Any]:
+    """A ranking or bulletin of one kind of unit: `kinds` holds it unlabelled (the templates
+    show one table per kind; `assessor.report.kinds.combine` labels several)."""
+    return {**ctx, "kinds": [{**ctx, "label": None}]}
 
 
 def _dim_name(cs: CompiledSet, d: str) -> str:
@@ -934,7 +942,7 @@ def bulletin_context(
     for r in rs:
         label = r.rating.label or "无评级"
         ratings[label] = ratings.get(label, 0) + 1
-    return {
+    ctx: dict[str, Any] = {
         "kind": "bulletin",
         "meta": _meta(meta),
         "set": _set_info(cs),
@@ -958,6 +966,7 @@ def bulletin_context(
         "ratings": [{"label": k, "count": v} for k, v in ratings.items()],
         "liangshai": _liangshai(cs, rs, by_period.get(prev_p or "", [])),
     }
+    return one_kind(ctx)
 
 
 def _liangshai(

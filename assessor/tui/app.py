@@ -55,7 +55,7 @@ class AssessorApp(App[None]):
     ]
 
     def __init__(self, workspace: Path, evaluator: str | None = None, period: str | None = None,
-                 lang: str | None = None) -> None:  # fmt: skip
+                 lang: str | None = None, kind: str | None = None) -> None:  # fmt: skip
         super().__init__()
         from assessor.store.config import read_config
         from assessor.tui import settings
@@ -74,6 +74,7 @@ class AssessorApp(App[None]):
         self.folder = Path(workspace)
         self.evaluator = evaluator
         self.period = period
+        self.kind = kind  # the kind of unit shown first (a campaign of several kinds)
         self.lang = lang or config.language
         localize_bindings(self, self.lang)
         self.sub_title = config.name
@@ -130,7 +131,9 @@ class AssessorApp(App[None]):
         """Read every entry and score every region, off the UI thread. A failure (a set file
         that does not load, a database that cannot be read) is shown on home, never a hang."""
         try:
-            session = Session.open(self.folder, evaluator=self.evaluator, period=self.period)
+            session = Session.open(
+                self.folder, evaluator=self.evaluator, period=self.period, kind=self.kind
+            )
         except AssessorError as exc:
             self.call_from_thread(self._failed, list(exc.problems) or [Problem(str(exc))])
             return
@@ -226,7 +229,10 @@ class AssessorApp(App[None]):
         figures are being refreshed after someone else's change."""
         if self._session is None:
             return
-        title = f"{self._session.workspace.config.name} · {self._session.period}"
+        ws = self._session.workspace
+        title = f"{ws.config.name} · {self._session.period}"
+        if ws.several_kinds:  # the kind of unit shown: its set, units and ranks
+            title += f" · {self._session.kind.label}"
         note = self.live.note()
         self.sub_title = f"{title} · {note}" if note else title
 

@@ -24,7 +24,7 @@ class RegionCommands(Provider):
             return []
         return [
             (rid, r.name or rid, initials(r.name or ""))
-            for rid, r in app.session.workspace.regions.items()
+            for rid, r in app.session.workspace.campaign.regions.items()  # every kind's
         ]
 
     async def discover(self) -> Hits:
@@ -48,9 +48,15 @@ class RegionCommands(Provider):
                 )
 
     def _open(self, rid: str) -> None:
-        from assessor.tui.screens.region import RegionScreen
+        from assessor.tui.screens.home import HomeScreen
 
         app: AssessorApp = self.app  # type: ignore[assignment]
         while len(app.screen_stack) > 2:
             app.pop_screen()
-        app.push_screen(RegionScreen(rid))
+        home = app.screen
+        if isinstance(home, HomeScreen):
+            home.open_unit(rid)  # a unit of another kind: home switches kind first
+        else:
+            from assessor.tui.screens.region import RegionScreen
+
+            app.push_screen(RegionScreen(rid))

@@ -20,7 +20,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "method": "方法", "optional": "可不适用", "evidence_required": "须附佐证材料",
         "lint_kept": "指标体系文件有错误，仍使用上次载入的版本：", "set_copied": "已复制到工作区以便编辑：",
         "set_reloaded": "指标体系已重新载入并重新计分", "indicator_set": "指标体系",
-        "ranking": "排名", "reports": "报告", "gap": "升级路径", "previous": "沿用上期", "palette": "命令",
+        "ranking": "排名", "reports": "报告", "gap": "升级路径", "previous": "沿用上期", "palette": "命令", "tasks": "任务进度",
         "theme": "主题", "theme_help": "更换配色主题", "quit_help": "退出（所有修改均已保存）",
         "keys": "按键", "keys_help": "显示当前可用的按键", "keys_hide": "隐藏按键说明",
         "screenshot": "截图", "screenshot_help": "将当前画面保存为 SVG",
@@ -31,6 +31,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "evaluators": "评估人", "attention": "待处理", "status_draft": "草稿", "status_submitted": "已提交",
         "status_reviewed": "已审核", "status_final": "已定稿", "filter": "筛选", "filter_hint": "按名称、编码、拼音首字母或分组筛选；回车返回表格",
         "period_prev": "上一期", "period_next": "下一期", "complete": "已完成", "showing": "显示",
+        "kinds": "类别", "kind_next": "切换类别",
         "needs_attention": "需要处理",
         "attention_line": "未评分 {unscored} 项 · 评估人分歧 {disagreements} 项 · 缺佐证 {evidence} 项 · 错误 {errors} 项（涉及 {regions} 个地区；a 只看这些地区）",
         "region_help": "↑↓ 选择指标，回车填写数值；回车、Tab 或离开输入框即保存，Esc 还原；等级指标可直接按数字键。\n"
@@ -74,7 +75,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "lint_kept": "the set file has errors; the set loaded before stays in use:",
         "set_copied": "copied into the workspace for editing: ", "set_reloaded": "set reloaded and rescored",
         "indicator_set": "Indicator set",
-        "ranking": "Ranking", "reports": "Reports", "gap": "Gap", "previous": "Last period", "palette": "Palette",
+        "ranking": "Ranking", "reports": "Reports", "gap": "Gap", "previous": "Last period", "palette": "Palette", "tasks": "Tasks",
         "theme": "Theme", "theme_help": "Change the colour theme", "quit_help": "Quit (every change is saved)",
         "keys": "Keys", "keys_help": "Show the keys available here", "keys_hide": "Hide the keys panel",
         "screenshot": "Screenshot", "screenshot_help": "Save the screen as SVG",
@@ -87,6 +88,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "status_submitted": "submitted", "status_reviewed": "reviewed", "status_final": "final", "filter": "Filter",
         "filter_hint": "filter by name, code, pinyin initials or group; Enter returns to the table",
         "period_prev": "Prev period", "period_next": "Next period", "complete": "complete", "showing": "showing",
+        "kinds": "Kinds", "kind_next": "Next kind",
         "needs_attention": "Needs attention",
         "attention_line": "{unscored} unscored · {disagreements} disagreements · {evidence} missing evidence · {errors} errors (in {regions} regions; a shows only those)",
         "region_help": "Up/Down choose an indicator, Enter types its value; Enter, Tab or leaving the input "
