@@ -75,9 +75,7 @@ def test_a_month_rolls_its_weeks_up(campaign: Path) -> None:
 
 
 def test_the_year_composes_the_months_rank_points_per_kind(campaign: Path) -> None:
-    months = {
-        m: _by_kind(_json("score", str(campaign), "--period", m)) for m in MONTHS
-    }
+    months = {m: _by_kind(_json("score", str(campaign), "--period", m)) for m in MONTHS}
     for kind, rows in _by_kind(_json("score", str(campaign), "--period", "2021")).items():
         for r in rows:
             got = [
@@ -88,9 +86,7 @@ def test_the_year_composes_the_months_rank_points_per_kind(campaign: Path) -> No
                 )
                 for m in MONTHS
             ]
-            assert r["rank_points"]["periods"] == dict(
-                zip(MONTHS, got, strict=True)
-            )
+            assert r["rank_points"]["periods"] == dict(zip(MONTHS, got, strict=True))
             assert r["rank_points"]["points"] == round(sum(got) / 3, 2)
 
 
