@@ -39,10 +39,6 @@ echo "== 4. PDF reports (county, ranking, bulletin) in $OUT/reports/"
   --type ranking -o "$OUT/reports"
 "$A" report --set indicators/sx-digital-gov.yaml --entries samples/sx-digital-gov/*.yaml \
   --type bulletin --period 2021-W18 -o "$OUT/reports"
-"$A" report --set indicators/shaoxing-2021-county.yaml --entries samples/shaoxing-2021-county/*.yaml \
-  --type bulletin --period 2021-W10 -o "$OUT/reports"
-"$A" report --set indicators/shaoxing-2021-department.yaml \
-  --entries samples/shaoxing-2021-department/*.yaml --type bulletin --period 2021-W10 -o "$OUT/reports"
 "$A" report --set indicators/liaocheng-2021.yaml --entries samples/liaocheng-2021/*.yaml \
   --region 371500 -o "$OUT/reports"
 
@@ -71,6 +67,21 @@ fi
 "$A" tasks bulletin "$BZ" --on 2023-11-30 -o "$OUT/reports"
 "$A" score "$BZ"
 "$A" report "$BZ" --region 371600 -o "$OUT/reports"
+
+echo "== 7. the Shaoxing 2021 campaign (示例): 区、县(市) and 市级部门 in one workspace, each kind with"
+echo "   its own set; 周亮晒 (a week), 月评价 (June from its weeks), 年考核 (the year, rank points)"
+SX="$OUT/shaoxing-2021"
+if [ ! -f "$SX/workspace.yaml" ]; then
+  mkdir -p "$SX" && cp samples/campaigns/shaoxing-2021/*.yaml "$SX/"
+fi
+"$A" import -w "$SX" --who demo samples/shaoxing-2021-county/*.yaml \
+  samples/shaoxing-2021-department/*.yaml
+for p in 2021-W10 2021-06 2021; do
+  "$A" score "$SX" --period "$p"
+done
+"$A" score "$SX" --period 2021 --format json > "$OUT/results/shaoxing-2021-year.json"
+"$A" report "$SX" --type bulletin --period 2021-W10 -o "$OUT/reports"
+"$A" report "$SX" --type ranking --period 2021 -o "$OUT/reports"
 
 echo "done: results in $OUT/results/, reports in $OUT/reports/, workspace in $WS"
 echo "(示例数据: sample data, not real ratings)"

@@ -5,8 +5,8 @@ A cumulative count (新增共享接口, entered as the running total each week) 
 month or year is judged on the latest total against its target, not on the mean of weekly
 scores. `sum` adds per-period counts, `mean` averages rates; with named inputs each input is
 combined and the formula applied afterwards (a pooled ratio). `max`/`min` pick the period whose
-value is largest/smallest. Each evaluator's entries are combined on their own; consolidation
-then works as in any period.
+value is largest/smallest. Each evaluator's entries are combined on their own (with `last`, the
+evaluators of the latest period with an entry); consolidation then works as in any period.
 """
 
 from __future__ import annotations
@@ -83,6 +83,11 @@ def combine(
     for period, entries in series:
         for e in entries:
             by_ev.setdefault(e.evaluator, []).append((period, e))
+    if method == "last":
+        # the latest period anyone entered: an evaluator who re-checked an earlier week only
+        # (a 督查组) does not pull a running total back to that week
+        latest = next((p for p, entries in reversed(series) if entries), None)
+        by_ev = {ev: items for ev, items in by_ev.items() if items[-1][0] == latest}
     out: list[Entry] = []
     how: list[Rolled] = []
     for ev, items in by_ev.items():

@@ -343,3 +343,15 @@ def test_the_share_due_never_falls_from_week_to_week_and_is_whole_at_year_end(
     assert shares == sorted(shares)
     assert due(rule, parse_period(str(year))).share == D(percents[-1]) / 100
     assert due(ProRata(), parse_period(f"{year}-12")).share == 1
+
+
+def test_last_takes_the_latest_week_anyone_entered_not_each_evaluators_own_latest() -> None:
+    cs = one_leaf("last")
+    weeks = [
+        assess({"r1": {"A1": [20, 18]}}, period="2021-W10"),  # e1 enters, e2 re-checks
+        assess({"r1": {"A1": 30}}, period="2021-W11", evaluator="e1"),
+    ]
+    r = month(cs, weeks)
+    assert pts(r, "A1") == 3  # W11's 30; e2's W10 re-check does not pull it back to 19
+    assert r.nodes["A1"].explanation is not None
+    assert [x.evaluator for x in r.nodes["A1"].explanation.rolled] == ["e1"]
