@@ -840,7 +840,8 @@ def ranking_context(
         values = [v for s in series for v in s.values if v is not None]
         lo = max(0.0, (min(values) // 10) * 10) if values else 0.0
         hi = min(float(cs.full_score) * 1.2, (max(values) // 10 + 1) * 10) if values else 100.0
-        trend_svg = charts.trend_lines(periods, series, font=font, y_min=lo, y_max=hi)
+        axis = [formats.period_short(p) for p in periods]
+        trend_svg = charts.trend_lines(axis, series, font=font, y_min=lo, y_max=hi)
         for r in chosen:
             trend_rows.append(
                 {

@@ -8,6 +8,7 @@ here; `peers.py` turns values into points once every region's value is known.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -244,20 +245,47 @@ def _make_scorer(node: AnyNode) -> LeafScorer | None:
         out = compute(v, mx)
         out.value = shown if node.value is None else v
         if node.value is not None:
-            out.rule = Rule(_formula_text, node.value, v, out.rule, shown)
+            out.rule = Rule(_formula_text, node.value, v, out.rule, shown, _input_labels(node))
         return out
 
     return numeric
 
 
-def _formula_text(w: Phrases, formula: str, v: Decimal, rest: object, inputs: object = None) -> str:
-    """The formula with the inputs as typed, so the line can be checked against the form:
-    `used / total * 100 (used=642, total=790) = 81.27…; band ≥ 80 → 0.8`."""
+def _input_labels(node: NumericLeaf) -> dict[str, str]:
+    return {k: spec.label for k, spec in (node.inputs or {}).items() if spec.label}
+
+
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_OPERATORS = {"*": "×", "/": "÷", "-": "−"}
+
+
+def formula_words(formula: str, labels: dict[str, str]) -> str:
+    """A formula as a reader says it: inputs by their labels, × ÷ − for * / -
+    (`used / total * 100` → 使用电子证照办理的事项数 ÷ 政务服务事项总数 × 100)."""
+    text = _NAME.sub(lambda m: labels.get(m.group(0), m.group(0)), formula)
+    return "".join(_OPERATORS.get(ch, ch) for ch in text)
+
+
+def _formula_text(
+    w: Phrases,
+    formula: str,
+    v: Decimal,
+    rest: object,
+    inputs: object = None,
+    labels: dict[str, str] | None = None,
+) -> str:
+    """The formula in words with the inputs as typed, so the line can be checked against the
+    form: `使用电子证照办理的事项数 ÷ 政务服务事项总数 × 100（使用电子证照办理的事项数 642，
+    政务服务事项总数 790）= 81.27…；区间 ≥ 80 → 得分率 0.8`."""
+    names = labels or {}
     more = rule_text(rest, w)
     given = ""
     if isinstance(inputs, dict) and inputs:
-        given = " (" + ", ".join(f"{k}={_input_text(x)}" for k, x in inputs.items()) + ")"
-    return f"{formula}{given} = {fmt(v)}" + (w["then"] + more if more else "")
+        items = w["input_sep"].join(
+            f"{names.get(k, k)} {_input_text(x)}" for k, x in inputs.items()
+        )
+        given = w["inputs"].format(items=items)
+    return f"{formula_words(formula, names)}{given} = {fmt(v)}" + (w["then"] + more if more else "")
 
 
 def _input_text(x: object) -> str:

@@ -37,6 +37,8 @@ EN: Final[Phrases] = {
     "lead": "lead evaluator {lead}",
     "veto": "any evaluator reporting the event triggers the veto",
     "list": ", ",
+    "inputs": " ({items})",
+    "input_sep": ", ",
 }
 
 ZH: Final[Phrases] = {
@@ -65,6 +67,8 @@ ZH: Final[Phrases] = {
     "lead": "以主评估人 {lead} 的评分为准",
     "veto": "任一评估人报告该事项即触发否决",
     "list": "、",
+    "inputs": "（{items}）",
+    "input_sep": "，",
 }
 
 _BY_LANG: Final[dict[str, Phrases]] = {"en": EN, "zh": ZH}

@@ -1,17 +1,25 @@
-"""The database schema as typed SQLAlchemy 2 ORM classes (`Mapped[...]`).
+"""The database schema as SQLAlchemy Core tables.
 
 Migrations in migrations/ create and change these tables; a test checks that the migrated
-schema and these classes agree. The store reads and writes single rows and bulk batches through
-the classes' tables (`EntryRow.__table__` …), so the module-level names `entries`, `statuses`,
-`evidence`, `audit` and `chain_head` are those tables.
+schema and these definitions agree. The store reads and writes single rows and bulk batches
+through the module-level tables `entries`, `statuses`, `evidence`, `audit`, `chain_head` and
+`task_progress`. Core, not ORM classes: the store never maps rows to objects, and importing
+`sqlalchemy.orm` would add about a third to the start-up of every workspace command.
 """
 
 from __future__ import annotations
 
-from typing import cast
-
-from sqlalchemy import Index, MetaData, String, Table, Text, UniqueConstraint
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 
 metadata = MetaData(
     naming_convention={
@@ -22,132 +30,115 @@ metadata = MetaData(
 )
 
 
-class Base(DeclarativeBase):
-    metadata = metadata
+# One evaluator's raw entry for one leaf of one region and period. `version` grows on each
+# write so that a stale write is detected instead of silently overwriting (optimistic locking).
+entries = Table(
+    "entries",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("set_id", String(100), nullable=False),
+    Column("region", String(50), nullable=False),
+    Column("period", String(10), nullable=False),
+    Column("evaluator", String(100), nullable=False),
+    Column("leaf", String(100), nullable=False),
+    Column("value", Text),  # JSON, Decimals tagged: they come back exact
+    Column("inputs", Text),  # JSON
+    Column("na", Boolean, nullable=False, default=False),
+    Column("comment", Text),
+    Column("evidence", Text),  # JSON list of relative paths or URLs
+    Column("carried_over", Boolean, nullable=False, default=False),
+    Column("version", Integer, nullable=False),
+    Column("updated_at", String(40), nullable=False),
+    Column("updated_by", String(100), nullable=False),
+    UniqueConstraint("set_id", "region", "period", "evaluator", "leaf", name="uq_entries_key"),
+    Index("ix_entries_period", "set_id", "period", "region"),
+)
 
 
-class EntryRow(Base):
-    """One evaluator's raw entry for one leaf of one region and period. `version` grows on each
-    write so that a stale write is detected instead of silently overwriting (optimistic locking).
-    """
-
-    __tablename__ = "entries"
-    __table_args__ = (
-        UniqueConstraint("set_id", "region", "period", "evaluator", "leaf", name="uq_entries_key"),
-        Index("ix_entries_period", "set_id", "period", "region"),
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    set_id: Mapped[str] = mapped_column(String(100))
-    region: Mapped[str] = mapped_column(String(50))
-    period: Mapped[str] = mapped_column(String(10))
-    evaluator: Mapped[str] = mapped_column(String(100))
-    leaf: Mapped[str] = mapped_column(String(100))
-    value: Mapped[str | None] = mapped_column(Text)  # JSON, Decimals tagged: they come back exact
-    inputs: Mapped[str | None] = mapped_column(Text)  # JSON
-    na: Mapped[bool] = mapped_column(default=False)
-    comment: Mapped[str | None] = mapped_column(Text)
-    evidence: Mapped[str | None] = mapped_column(Text)  # JSON list of relative paths or URLs
-    carried_over: Mapped[bool] = mapped_column(default=False)
-    version: Mapped[int]
-    updated_at: Mapped[str] = mapped_column(String(40))
-    updated_by: Mapped[str] = mapped_column(String(100))
+# Workflow state of a region's assessment in a period: draft → submitted → reviewed → final.
+# No row means draft.
+statuses = Table(
+    "statuses",
+    metadata,
+    Column("set_id", String(100), primary_key=True),
+    Column("region", String(50), primary_key=True),
+    Column("period", String(10), primary_key=True),
+    Column("status", String(20), nullable=False),
+    Column("updated_at", String(40), nullable=False),
+    Column("updated_by", String(100), nullable=False),
+)
 
 
-class StatusRow(Base):
-    """Workflow state of a region's assessment in a period: draft → submitted → reviewed → final.
-    No row means draft."""
-
-    __tablename__ = "statuses"
-
-    set_id: Mapped[str] = mapped_column(String(100), primary_key=True)
-    region: Mapped[str] = mapped_column(String(50), primary_key=True)
-    period: Mapped[str] = mapped_column(String(10), primary_key=True)
-    status: Mapped[str] = mapped_column(String(20))
-    updated_at: Mapped[str] = mapped_column(String(40))
-    updated_by: Mapped[str] = mapped_column(String(100))
-
-
-class EvidenceRow(Base):
-    """Supporting material: a file inside the workspace (with its sha256) or a URL."""
-
-    __tablename__ = "evidence"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    set_id: Mapped[str] = mapped_column(String(100))
-    region: Mapped[str] = mapped_column(String(50))
-    period: Mapped[str] = mapped_column(String(10))
-    leaf: Mapped[str] = mapped_column(String(100))
-    evaluator: Mapped[str] = mapped_column(String(100))
-    path: Mapped[str | None] = mapped_column(Text)
-    url: Mapped[str | None] = mapped_column(Text)
-    sha256: Mapped[str | None] = mapped_column(String(64))
-    note: Mapped[str | None] = mapped_column(Text)
-    added_at: Mapped[str] = mapped_column(String(40))
-    added_by: Mapped[str] = mapped_column(String(100))
+# Supporting material: a file inside the workspace (with its sha256) or a URL.
+evidence = Table(
+    "evidence",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("set_id", String(100), nullable=False),
+    Column("region", String(50), nullable=False),
+    Column("period", String(10), nullable=False),
+    Column("leaf", String(100), nullable=False),
+    Column("evaluator", String(100), nullable=False),
+    Column("path", Text),
+    Column("url", Text),
+    Column("sha256", String(64)),
+    Column("note", Text),
+    Column("added_at", String(40), nullable=False),
+    Column("added_by", String(100), nullable=False),
+)
 
 
-class AuditRow(Base):
-    """Append-only, hash-chained log of every change: each record's hash covers the previous
-    hash and the record's canonical JSON (see audit.py)."""
-
-    __tablename__ = "audit"
-    __table_args__ = (Index("ix_audit_region_leaf", "region", "leaf"),)
-
-    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
-    at: Mapped[str] = mapped_column(String(40))
-    who: Mapped[str] = mapped_column(String(100))
-    action: Mapped[str] = mapped_column(String(20))
-    set_id: Mapped[str | None] = mapped_column(String(100))
-    region: Mapped[str | None] = mapped_column(String(50))
-    period: Mapped[str | None] = mapped_column(String(10))
-    evaluator: Mapped[str | None] = mapped_column(String(100))
-    leaf: Mapped[str | None] = mapped_column(String(100))
-    old: Mapped[str | None] = mapped_column(Text)
-    new: Mapped[str | None] = mapped_column(Text)
-    reason: Mapped[str | None] = mapped_column(Text)
-    prev_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64))
-
-
-class ChainHeadRow(Base):
-    """The chain's head (one row, id 1): writers lock it, so the chain stays linear with many
-    clients, and deleting the last records is detected because the head still names them."""
-
-    __tablename__ = "chain_head"
-
-    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
-    seq: Mapped[int]
-    hash: Mapped[str] = mapped_column(String(64))
+# Append-only, hash-chained log of every change: each record's hash covers the previous
+# hash and the record's canonical JSON (see audit.py).
+audit = Table(
+    "audit",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("at", String(40), nullable=False),
+    Column("who", String(100), nullable=False),
+    Column("action", String(20), nullable=False),
+    Column("set_id", String(100)),
+    Column("region", String(50)),
+    Column("period", String(10)),
+    Column("evaluator", String(100)),
+    Column("leaf", String(100)),
+    Column("old", Text),
+    Column("new", Text),
+    Column("reason", Text),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+    Index("ix_audit_region_leaf", "region", "leaf"),
+)
 
 
-class TaskProgressRow(Base):
-    """What a unit reported on one task as of a date (percent, milestones reached, or done);
-    the status against the schedule is computed by `assessor.scoring.tasks`, never stored."""
-
-    __tablename__ = "task_progress"
-    __table_args__ = (
-        UniqueConstraint("campaign", "unit", "task", "as_of", name="uq_task_progress_key"),
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    campaign: Mapped[str] = mapped_column(String(100))
-    unit: Mapped[str] = mapped_column(String(50))
-    task: Mapped[str] = mapped_column(String(100))
-    as_of: Mapped[str] = mapped_column(String(10))  # ISO date
-    percent: Mapped[str | None] = mapped_column(String(20))  # Decimal as text: exact
-    reached: Mapped[str | None] = mapped_column(Text)  # JSON list of milestone names
-    done: Mapped[bool] = mapped_column(default=False)
-    done_on: Mapped[str | None] = mapped_column(String(10))
-    comment: Mapped[str | None] = mapped_column(Text)
-    version: Mapped[int]
-    updated_at: Mapped[str] = mapped_column(String(40))
-    updated_by: Mapped[str] = mapped_column(String(100))
+# The chain's head (one row, id 1): writers lock it, so the chain stays linear with many
+# clients, and deleting the last records is detected because the head still names them.
+chain_head = Table(
+    "chain_head",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("seq", Integer, nullable=False),
+    Column("hash", String(64), nullable=False),
+)
 
 
-entries = cast(Table, EntryRow.__table__)
-statuses = cast(Table, StatusRow.__table__)
-evidence = cast(Table, EvidenceRow.__table__)
-audit = cast(Table, AuditRow.__table__)
-chain_head = cast(Table, ChainHeadRow.__table__)
-task_progress = cast(Table, TaskProgressRow.__table__)
+# What a unit reported on one task as of a date (percent, milestones reached, or done);
+# the status against the schedule is computed by `assessor.scoring.tasks`, never stored.
+task_progress = Table(
+    "task_progress",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("campaign", String(100), nullable=False),
+    Column("unit", String(50), nullable=False),
+    Column("task", String(100), nullable=False),
+    Column("as_of", String(10), nullable=False),  # ISO date
+    Column("percent", String(20)),  # Decimal as text: exact
+    Column("reached", Text),  # JSON list of milestone names
+    Column("done", Boolean, nullable=False, default=False),
+    Column("done_on", String(10)),
+    Column("comment", Text),
+    Column("version", Integer, nullable=False),
+    Column("updated_at", String(40), nullable=False),
+    Column("updated_by", String(100), nullable=False),
+    UniqueConstraint("campaign", "unit", "task", "as_of", name="uq_task_progress_key"),
+)
