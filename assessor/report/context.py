@@ -715,6 +715,7 @@ def county_context(
         "gap": list(gap) if gap else [],
         "next_grade": next_grade,
         "findings": _findings(cs, f),
+        "tasks": None,  # the unit's tasks section: filled in by the caller from a workspace
         "evaluators": list(r.evaluators),
         "disagreements": [
             f"{n.id} {n.name}" for n in r.nodes.values() if n.leaf and n.disagreement
@@ -775,10 +776,12 @@ def ranking_context(
     most = max(counts.values(), default=0) or 1
     distribution_svg = charts.grouped_bars(
         list(counts),
-        [charts.Series("地区数", [v / most for v in counts.values()])],
+        [charts.Series("地区数", [float(v) for v in counts.values()])],
         font=font,
         labels=[[f"{v} 个" for v in counts.values()]],
         width=420,
+        maximum=float(most),
+        axis_unit="个",
     )
     # Heat map: regions × first-level dimensions, chunked so each part fits a page.
     heat_parts = []

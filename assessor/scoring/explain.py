@@ -189,7 +189,7 @@ def explain_lines(
         ):
             exact = e.exact_points if e.exact_points is not None else n.points
             if e.achievement is not None:
-                arith = f"{_short(e.achievement, d)} × {fmt(e.nominal_max)}"
+                arith = f"{_short(e.achievement, d)} × {_short(e.nominal_max, d)}"
             else:
                 arith = _short(exact / e.scale, d)
             if e.scale != 1:
@@ -197,7 +197,7 @@ def explain_lines(
             lines.append(f"  {t['arith']}{c}{arith} = {_short(exact, d)} → {_num(cs, n.points)}")
         if e.scale != 1 and e.nominal_max is not None:
             lines.append(
-                f"  {t['scale']} {fmt(e.nominal_max)} × {_short(e.scale, d)} = {_short(n.max, d)}"
+                f"  {t['scale']} {_short(e.nominal_max, d)} × {_short(e.scale, d)} = {_short(n.max, d)}"
             )
     if e is not None and e.periods:
         parts = [f"{p} {_num(cs, v)}" for p, v in e.periods]

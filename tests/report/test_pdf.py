@@ -331,3 +331,12 @@ def test_bulletin_is_in_official_form_with_issue_number_addressees_and_colophon(
     assert "抄送：市政府办公室。" in text
     assert "聊城市大数据局2024年3月1日印发" in text
     assert "2024-03-01" not in text
+
+
+def test_reports_are_tagged_pdf_in_chinese(county: Any) -> None:
+    """Tagged (pdf_tags): a screen reader reads it aloud and a viewer can reflow it."""
+    import pypdf
+
+    root = pypdf.PdfReader(io.BytesIO(county.pdf)).trailer["/Root"]
+    assert root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root
+    assert root["/Lang"] == "zh-CN"

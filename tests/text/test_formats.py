@@ -130,3 +130,10 @@ def test_a_chart_axis_names_periods_without_their_year() -> None:
         "第二季度",
         "2021年",
     ]
+
+
+def test_every_field_a_source_can_back_has_a_chinese_name() -> None:
+    from assessor.model.indicator_set import SOURCE_FIELDS
+    from assessor.model.sources import FIELD_NAMES_ZH
+
+    assert set(SOURCE_FIELDS) <= set(FIELD_NAMES_ZH), set(SOURCE_FIELDS) - set(FIELD_NAMES_ZH)
