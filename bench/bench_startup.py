@@ -10,8 +10,10 @@ The commands use a set cache of their own (a temporary ASSESSOR_CACHE_DIR, fille
 warm-up run, as a user's is after the first command on a set); one more line shows `score`
 with the cache off (ASSESSOR_NO_CACHE=1), what the first command after editing a set costs.
 
-Run: `python bench/bench_startup.py [--runs N] [--check]` (or `make bench`). Prints figures;
-`--check` also exits 1 when a target is missed.
+Run: `python bench/bench_startup.py [--runs N] [--check] [--against REV]` (or `make bench`).
+Prints figures; `--check` also exits 1 when a target is missed. `--against REV` also runs each
+command on the code of git revision REV (`git archive` into a temporary folder put first on
+`sys.path`, with its own copy of the sample workspace) in the same rounds: before and after.
 """
 
 from __future__ import annotations
@@ -56,11 +58,11 @@ def timed(cmd: Sequence[str], cwd: Path, env: dict[str, str] | None = None) -> t
     return elapsed, usage.ru_utime + usage.ru_stime
 
 
-def sample_workspace(tmp: Path, assessor: list[str]) -> Path:
+def sample_workspace(tmp: Path, assessor: list[str], samples: Path = SAMPLES) -> Path:
     ws = tmp / "workspace"
     ws.mkdir()
     for name in ("workspace.yaml", "regions.yaml"):
-        shutil.copy(SAMPLES / "workspace" / name, ws / name)
+        shutil.copy(samples / "workspace" / name, ws / name)
     entries = sorted(str(p) for p in (SAMPLES / "sd-county-2020").glob("*.yaml"))
     subprocess.run(
         [*assessor, "import", "-w", str(ws), "--who", "bench", *entries],
@@ -71,10 +73,29 @@ def sample_workspace(tmp: Path, assessor: list[str]) -> Path:
     return ws
 
 
+def old_code(rev: str, into: Path) -> list[str]:
+    """The `assessor` command running revision `rev`'s code (and bundled sets and samples)."""
+    into.mkdir()
+    paths = ["assessor", "indicators", "templates", "samples/workspace", "pyproject.toml"]
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", rev, *paths], check=True, capture_output=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    # An editable install's finder would still find this checkout's package: drop it.
+    code = (
+        "import sys; sys.argv[0] = 'assessor'; "
+        "sys.meta_path[:] = [f for f in sys.meta_path if 'editable' not in repr(f).lower()]; "
+        f"sys.path.insert(0, {str(into)!r}); "
+        "from assessor.cli.main import main; raise SystemExit(main())"
+    )
+    return [sys.executable, "-c", code]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9, help="runs of each command (median kept)")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--against", metavar="REV", help="also time git revision REV's code")
     args = parser.parse_args(argv)
     assessor = assessor_command()
     county_entries = sorted(str(p) for p in (SAMPLES / "sd-county-2020").glob("*.yaml"))
@@ -105,6 +126,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             ("  score, set cache off", score, 0.0),
         ]
         envs = {"  score, set cache off": uncached}
+        if args.against:
+            old = old_code(args.against, tmp / "old")
+            (tmp / "old-ws").mkdir()
+            old_ws = sample_workspace(tmp / "old-ws", old, tmp / "old" / "samples")
+            n = len(assessor)
+            for name, cmd, _ in list(cases[1:5]):
+                cmd = [*old, *cmd[n:]]
+                if name.startswith("assessor status"):
+                    cmd = [*old, "status", "-w", str(old_ws)]
+                cases.append((f"  {name.split(' <')[0]} at {args.against}", cmd, 0.0))
         for name, cmd, _ in cases:  # warm the file cache, .pyc files, set cache; not counted
             timed(cmd, ROOT, envs.get(name))
         walls: dict[str, list[float]] = {name: [] for name, _, _ in cases}

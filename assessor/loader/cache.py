@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import stat
 import sys
 import tempfile
 from collections.abc import Callable
@@ -81,10 +82,13 @@ def _key(path: Path) -> Path | None:
         return None
     try:
         resolved = path.resolve()
-        if resolved.stat().st_size > MAX_YAML_BYTES:
-            return None
-        data = resolved.read_bytes()
+        if not stat.S_ISREG(resolved.stat().st_mode):
+            return None  # a device or a pipe (/dev/zero, a FIFO): only the loader reads those
+        with resolved.open("rb") as fh:
+            data = fh.read(MAX_YAML_BYTES + 1)
     except OSError:
+        return None
+    if len(data) > MAX_YAML_BYTES:
         return None
     digest = hashlib.sha256(code_fingerprint())
     digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0")

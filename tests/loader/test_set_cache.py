@@ -132,3 +132,18 @@ def test_the_cache_key_changes_with_the_code_that_reads_sets(
         assert cache.code_fingerprint() != before
     finally:
         cache.code_fingerprint.cache_clear()
+
+
+def test_a_device_or_a_fifo_is_left_to_the_loader_to_refuse(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    """The cache never reads what is not a regular file (/dev/zero has no end, a FIFO blocks)."""
+    import os
+
+    fifo = tmp_path / "fifo.yaml"
+    os.mkfifo(fifo)
+    for target in (Path("/dev/zero"), fifo):
+        with pytest.raises(AssessorError) as exc:
+            load_set(target)
+        assert "not a regular file" in exc.value.problems[0].message
+    assert cached_files(cache_dir) == []
