@@ -52,6 +52,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--previous", metavar="PERIOD", help="compare with this period (default: the one before)"
     )
     p.add_argument(
+        "--declared",
+        metavar="GRADE",
+        help="county report: judge against this grade key (申报等级; default: regions.yaml `declared`)",
+    )
+    p.add_argument(
         "-o", "--output", type=Path, default=DEFAULT_OUTPUT, help="output folder (out/reports/)"
     )
     p.add_argument("--html", action="store_true", help="also write each report as HTML")
@@ -131,15 +136,17 @@ def _results(
     return results, wanted
 
 
-def _gap_lines(inputs: Inputs, region: str, period: str) -> list[str]:
-    """The engine's path to the next grade, as lines for the report."""
+def _gap_lines(inputs: Inputs, region: str, period: str, declared: str | None = None) -> list[str]:
+    """The engine's path to the declared (else the next) grade, as lines for the report."""
     from assessor.scoring import gap_to_next_grade
     from assessor.scoring.engine import merge_assessments
 
     merged = merge_assessments(inputs.assessments).get(period)
     if merged is None:  # a rolled-up period: the gap is computed on periods with entries
         return []
-    gap = gap_to_next_grade(inputs.compiled, merged, region, inputs.consolidation)
+    gap = gap_to_next_grade(
+        inputs.compiled, merged, region, inputs.consolidation, target_key=declared
+    )
     return gap.lines() if gap is not None else []
 
 
@@ -209,9 +216,14 @@ def run(args: argparse.Namespace) -> int:
     font = renderer.font_family
     set_id = _safe(cs.set.id)
 
+    from assessor.report import stars
+    from assessor.scoring.engine import merge_assessments
+
+    merged = merge_assessments(inputs.assessments).get(period)
     if args.report_type in ("ranking", "bulletin"):
         if args.report_type == "ranking":
             ctx = rc.ranking_context(cs, results, period, meta, font, previous_period=args.previous)
+            ctx.update(stars.ranking_sections(cs, results, period, merged))
         else:
             ctx = rc.bulletin_context(cs, results, period, meta, previous_period=args.previous)
         name = f"{args.report_type}-{set_id}-{_safe(period)}"
@@ -221,6 +233,7 @@ def run(args: argparse.Namespace) -> int:
     regions = _regions(results, period, args.region, args.all)
     evidence_root = workspace if workspace is not None else _common_parent(args.entries)
     contexts = []
+    panel = stars.agreement_context(cs, [r for r in results if r.period == period], merged)
     for rid in regions:
         ctx = rc.county_context(
             cs,
@@ -230,10 +243,11 @@ def run(args: argparse.Namespace) -> int:
             meta,
             font,
             explain=explain_lines,
-            gap=_gap_lines(inputs, rid, period),
+            gap=_gap_lines(inputs, rid, period, args.declared),
             evidence_root=evidence_root,
             previous_period=args.previous,
         )
+        ctx.update(stars.county_sections(cs, results, rid, period, merged, panel, args.declared))
         contexts.append((rid, ctx))
     if len(contexts) == 1 and not args.all:
         rid, ctx = contexts[0]

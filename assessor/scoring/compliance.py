@@ -317,11 +317,22 @@ def grade_index(cs: CompiledSet, key: str | None) -> int | None:
 
 
 def declared_check(cs: CompiledSet, r: RegionResult, declared: str | None) -> DeclaredCheck | None:
-    """`r` against the grade it declared; None when it declared none (or the set has no such
-    grade: the loaders name that as an error before scoring)."""
+    """`r` against the grade it declared; None when it declared none. A key the set does not
+    have is an error naming the region and the set's grade keys."""
+    if declared is None:
+        return None
     grade = find_grade(cs, declared)
     if grade is None:
-        return None
+        from assessor.errors import AssessorError, Problem
+
+        keys = [g.key for g in cs.set.rating.grades] if cs.set.rating else []
+        raise AssessorError(
+            Problem(
+                f"region {r.region} declares grade {declared!r} (申报等级), which set {cs.set.id} "
+                f"does not have; its grades: {', '.join(keys) or 'none'}",
+                key=r.region,
+            )
+        )
     want = grade_index(cs, grade.key)
     got = grade_index(cs, r.rating.key)
     reached = got is not None and want is not None and got <= want
