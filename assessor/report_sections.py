@@ -9,7 +9,7 @@ from typing import Literal
 
 #: Report sections that `report: omit:` (or `assessor report --omit`) can leave out.
 ReportSection = Literal[
-    "charts", "indicators", "lost", "gap", "appendix", "signatures",  # county report
+    "charts", "indicators", "lost", "gap", "findings", "appendix", "signatures",  # county
     "distribution", "heatmap", "leaders", "trends",  # ranking report (and appendix)
     "declared", "agreement", "province",  # declared grade, panel agreement, province targets
 ]  # fmt: skip
