@@ -291,6 +291,9 @@ class AssessorApp(App[None]):
         )
         if isinstance(screen, AssessorScreen):
             yield from screen.commands()
+        from assessor.tui.screens.agreement import agreement_commands
+
+        yield from agreement_commands(self)
 
     def action_help(self) -> None:
         """Every key of the current screen, with what it does, in the interface language."""
