@@ -10,8 +10,10 @@ from assessor.cli.inputs import add_input_arguments
 from assessor.cli.safe import term
 
 if TYPE_CHECKING:
+    from assessor.cli.inputs import Inputs
     from assessor.model.results import RegionResult
     from assessor.scoring.compiled import CompiledSet
+    from assessor.scoring.compliance import DeclaredCheck
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -34,19 +36,49 @@ def run(args: argparse.Namespace) -> int:
     inputs = read_inputs(args)
     cs = inputs.compiled
     results = score_inputs(inputs, args.period)
+    declared = declared_checks(inputs, results)
     if args.format == "json":
-        json.dump(
-            [result_to_json(cs, r) for r in results], sys.stdout, ensure_ascii=False, indent=1
-        )
+        docs = [result_to_json(cs, r) for r in results]
+        for doc, r in zip(docs, results, strict=True):
+            check = declared.get((r.region, r.period))
+            if check is not None:
+                doc["declared"] = {
+                    "key": check.grade.key,
+                    "label": check.grade.label,
+                    "reached": check.reached,
+                    "failed": [c.line() for c in check.grade.failed],
+                    "indicators_failing": [x.leaf for x in check.failing],
+                }
+        json.dump(docs, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     elif args.format == "csv":
         write_csv(cs, results)
     else:
-        print_table(cs, results)
+        print_table(cs, results, declared)
     return 0
 
 
-def print_table(cs: CompiledSet, results: list[RegionResult]) -> None:
+def declared_checks(
+    inputs: Inputs, results: list[RegionResult]
+) -> dict[tuple[str, str], DeclaredCheck]:
+    """Each region that declares a grade (regions.yaml `declared`) judged against it."""
+    from assessor.scoring.compliance import declared_check
+
+    units = {rid: u for a in inputs.assessments for rid, u in a.regions.items() if u.declared}
+    out = {}
+    for r in results:
+        unit = units.get(r.region)
+        check = declared_check(inputs.compiled, r, unit.declared) if unit else None
+        if check is not None:
+            out[(r.region, r.period)] = check
+    return out
+
+
+def print_table(
+    cs: CompiledSet,
+    results: list[RegionResult],
+    declared: dict[tuple[str, str], DeclaredCheck] | None = None,
+) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -77,6 +109,9 @@ def print_table(cs: CompiledSet, results: list[RegionResult]) -> None:
         has_stars = any(r.rating.stars is not None for r in rs)
         if has_stars:
             table.add_column("星级\nStars", no_wrap=True)
+        has_declared = any((r.region, r.period) in (declared or {}) for r in rs)
+        if has_declared:
+            table.add_column("申报\nDeclared", no_wrap=True)
         for d in dims:
             table.add_column(Text(term(d.name)), justify="right")
         table.add_column("完整度\nDone", justify="right")
@@ -91,6 +126,11 @@ def print_table(cs: CompiledSet, results: list[RegionResult]) -> None:
                 Text(total),
                 Text(rating_text(r, none="—")),
                 *([Text(stars_text(r.rating.stars))] if has_stars else []),
+                *(
+                    [_declared_cell((declared or {}).get((r.region, r.period)))]
+                    if has_declared
+                    else []
+                ),
                 *[Text(display(cs, r.nodes[d.id].points)) for d in dims],
                 f"{r.completeness * 100:.0f}%",
             ]
@@ -98,6 +138,17 @@ def print_table(cs: CompiledSet, results: list[RegionResult]) -> None:
         console.print(table)
     if any(r.provisional for r in results):
         console.print("* provisional: some indicators are not scored yet (暂定)")
+
+
+def _declared_cell(check: DeclaredCheck | None) -> Text:
+    """达到 / 未达到 the declared grade (its key), as the engine judged it."""
+    from rich.text import Text
+
+    if check is None:
+        return Text("")
+    if check.reached:
+        return Text(f"{check.grade.key} 达到", style="green")
+    return Text(f"{check.grade.key} 未达到", style="red")
 
 
 def write_csv(cs: CompiledSet, results: list[RegionResult]) -> None:

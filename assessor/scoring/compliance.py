@@ -6,8 +6,10 @@ says which of the grade's conditions failed. Both are computed here, once, from 
 result; the CLI, the TUI and the reports only print them.
 
 What level a grade needs on a levelled indicator: the largest of its 必达项 `min_level` and its
-`node_level` conditions naming that indicator; otherwise the grade's `indicator_level`, or its
-`stars`, capped at the indicator's top level. A grade with neither (未达星级) asks nothing of it.
+`node_level` conditions naming that indicator; otherwise the grade's `indicator_level`, else the
+level its `share_at_level` condition counts (the level at which an indicator counts for the
+grade), else its `stars`; capped at the indicator's top level. A grade with none of these
+(未达星级) asks nothing of it.
 """
 
 from __future__ import annotations
@@ -270,7 +272,14 @@ def required_level(cs: CompiledSet, grade: Grade, cn: CNode) -> tuple[int | None
     if explicit:
         return max(explicit), must
     top = max_level(cn)
-    default = grade.indicator_level if grade.indicator_level is not None else grade.stars
+    shares = [c.share_at_level.level for c in grade.when if isinstance(c, ShareAtLevelCond)]
+    default = (
+        grade.indicator_level
+        if grade.indicator_level is not None
+        else max(shares)
+        if shares
+        else grade.stars
+    )
     if top is None or not default:
         return None, must
     return min(default, top), must
