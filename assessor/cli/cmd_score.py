@@ -10,6 +10,8 @@ from assessor.cli.inputs import add_input_arguments
 from assessor.cli.safe import term
 
 if TYPE_CHECKING:
+    from rich.text import Text
+
     from assessor.cli.inputs import Inputs
     from assessor.model.results import RegionResult
     from assessor.scoring.compiled import CompiledSet
