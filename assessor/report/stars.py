@@ -101,9 +101,9 @@ def agreement_words(value: Any) -> str:
 
 
 def _pct(x: Decimal) -> str:
-    from assessor.scoring.province import _pct as pct
+    from assessor.scoring.province import share_text
 
-    return pct(x)
+    return share_text(x)
 
 
 def province_applies(cs: CompiledSet) -> bool:

@@ -38,7 +38,7 @@ class ProvinceTarget:
 
     @property
     def text(self) -> str:
-        who = "全部县" if self.share == 1 else f"{_pct(self.share, 0)}的县"
+        who = "全部县" if self.share == 1 else f"{share_text(self.share, 0)}的县"
         return (
             f"{self.year}年：{who}达到{_STARS_ZH.get(self.min_stars, f'{self.min_stars}星级')}以上"
         )
@@ -67,7 +67,8 @@ SD_2020_136: tuple[ProvinceTarget, ...] = (
 )
 
 
-def _pct(x: Decimal, digits: int = 1) -> str:
+def share_text(x: Decimal, digits: int = 1) -> str:
+    """A share as a reader sees it: 75.0%."""
     q = Decimal(1).scaleb(-digits)
     return f"{(x * 100).quantize(q, rounding=ROUND_HALF_UP)}%"
 
