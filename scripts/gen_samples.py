@@ -580,10 +580,28 @@ def plans() -> list[Plan]:
             unscored={"371312-sq01": ["C2-08"]},
             vetoed={"371302-sq02": "V1"},
             quality={"371502-sq01": 0.97, "371302-sq01": 0.93, "371302-sq02": 0.95},
+            # 必达项 (requires) that fail whatever the score: 5G at 84 % is 基础型 (≥ 80) but not
+            # 成长型 (示例 ≥ 90); 广播电视 at 65 % misses 基础型's 70 %.
+            fixed={
+                "371502-sq01": {
+                    "C3-02": 84.0,
+                    "C3-04": {"coverage": 98.0, "networked": 97.0, "intact": 96.0},
+                },
+                "371502-sq02": {
+                    "C3-02": 82.0,
+                    "C3-04": {"coverage": 93.0, "networked": 91.0, "intact": 92.0},
+                },
+                "371302-sq01": {
+                    "C3-03": 65.0,
+                    "C3-04": {"coverage": 96.0, "networked": 95.0, "intact": 97.0},
+                },
+            },
             extra_comment=(
                 "Communities are fictional (示例社区) under real counties.\n"
                 "临清市示例社区 marks C1-04 not applicable; 河东区示例社区 has no 居民满意度 (provisional);\n"
-                "兰山区银雀山街道示例社区 has a 居民信息泄露事件 (V1) in this invented data."
+                "兰山区银雀山街道示例社区 has a 居民信息泄露事件 (V1) in this invented data;\n"
+                "古楼街道示例社区 has 5G 84 % (成长型 needs 90 %, 示例), 兰山街道示例社区 广播电视 65 %\n"
+                "(基础型 needs 70 %): high totals, lower tiers (必达项); 新区街道示例社区 is 基础型."
             ),
         ),
         Plan(

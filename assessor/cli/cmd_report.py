@@ -53,6 +53,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--previous", metavar="PERIOD", help="compare with this period (default: the one before)"
     )
     p.add_argument(
+        "--declared",
+        metavar="GRADE",
+        help="county report: judge against this grade key (申报等级; default: regions.yaml `declared`)",
+    )
+    p.add_argument(
         "-o", "--output", type=Path, default=DEFAULT_OUTPUT, help="output folder (out/reports/)"
     )
     p.add_argument("--html", action="store_true", help="also write each report as HTML")
@@ -132,15 +137,17 @@ def _results(
     return results, wanted
 
 
-def _gap_lines(inputs: Inputs, region: str, period: str) -> list[str]:
-    """The engine's path to the next grade, as lines for the report."""
+def _gap_lines(inputs: Inputs, region: str, period: str, declared: str | None = None) -> list[str]:
+    """The engine's path to the declared (else the next) grade, as lines for the report."""
     from assessor.scoring import gap_to_next_grade
     from assessor.scoring.engine import merge_assessments
 
     merged = merge_assessments(inputs.assessments).get(period)
     if merged is None:  # a rolled-up period: the gap is computed on periods with entries
         return []
-    gap = gap_to_next_grade(inputs.compiled, merged, region, inputs.consolidation)
+    gap = gap_to_next_grade(
+        inputs.compiled, merged, region, inputs.consolidation, target_key=declared
+    )
     return gap.lines() if gap is not None else []
 
 
@@ -213,6 +220,12 @@ def run(args: argparse.Namespace) -> int:
     font = renderer.font_family
     set_id = _safe(cs.set.id)
 
+    from assessor.report import stars
+    from assessor.scoring.engine import merge_assessments
+
+    def merged_of(part: Inputs) -> Any:
+        return merge_assessments(part.assessments).get(period)
+
     if args.report_type in ("ranking", "bulletin"):
         from assessor.report.kinds import combine
 
@@ -221,6 +234,8 @@ def run(args: argparse.Namespace) -> int:
             if args.report_type == "ranking":
                 ctx = rc.ranking_context(part.compiled, part_results, period, meta, font,
                                          previous_period=args.previous)  # fmt: skip
+                ctx.update(stars.ranking_sections(part.compiled, part_results, period,
+                                                  merged_of(part)))  # fmt: skip
             else:
                 ctx = rc.bulletin_context(part.compiled, part_results, period, meta,
                                           previous_period=args.previous)  # fmt: skip
@@ -246,6 +261,12 @@ def run(args: argparse.Namespace) -> int:
     evidence_root = workspace if workspace is not None else _common_parent(args.entries)
     contexts = []
     tasks_of = county_tasks_reader(workspace, period)
+    panels = {
+        id(part): stars.agreement_context(
+            part.compiled, [r for r in rs if r.period == period], merged_of(part)
+        )
+        for part, rs in scored
+    }
     for rid in regions:
         part, part_results = owner[rid]
         part_meta = meta if len(scored) == 1 else replace(
@@ -259,11 +280,15 @@ def run(args: argparse.Namespace) -> int:
             part_meta,
             font,
             explain=explain_lines,
-            gap=_gap_lines(part, rid, period),
+            gap=_gap_lines(part, rid, period, args.declared),
             evidence_root=evidence_root,
             previous_period=args.previous,
         )
         ctx["tasks"] = tasks_of(rid)
+        ctx.update(
+            stars.county_sections(part.compiled, part_results, rid, period, merged_of(part),
+                                  panels[id(part)], args.declared)
+        )  # fmt: skip
         stem = out_dir / f"county-{_safe(part.compiled.set.id)}-{_safe(period)}-{_safe(rid)}"
         contexts.append((rid, ctx, stem))
     if len(contexts) == 1 and not args.all:

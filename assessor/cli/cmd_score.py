@@ -10,8 +10,12 @@ from assessor.cli.inputs import add_input_arguments
 from assessor.cli.safe import term
 
 if TYPE_CHECKING:
+    from rich.text import Text
+
+    from assessor.cli.inputs import Inputs
     from assessor.model.results import RegionResult
     from assessor.scoring.compiled import CompiledSet
+    from assessor.scoring.compliance import DeclaredCheck
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -34,11 +38,23 @@ def run(args: argparse.Namespace) -> int:
     # A campaign of several kinds: each kind scored with its own set, ranked among its own
     # units, shown in its own table (JSON objects and CSV rows say their kind).
     parts = score_kinds(read_kind_inputs(args), args.period)
+    declared = {
+        k: v for inputs, results in parts for k, v in declared_checks(inputs, results).items()
+    }
     if args.format == "json":
         out = []
         for inputs, results in parts:
             for r in results:
                 item = result_to_json(inputs.compiled, r)
+                check = declared.get((r.region, r.period))
+                if check is not None:
+                    item["declared"] = {
+                        "key": check.grade.key,
+                        "label": check.grade.label,
+                        "reached": check.reached,
+                        "failed": [c.line() for c in check.grade.failed],
+                        "indicators_failing": [x.leaf for x in check.failing],
+                    }
                 if inputs.heading is not None and inputs.kind is not None:
                     item = {"kind": inputs.kind.key, **item}
                 out.append(item)
@@ -53,11 +69,32 @@ def run(args: argparse.Namespace) -> int:
         )
     else:
         for inputs, results in parts:
-            print_table(inputs.compiled, results, heading=inputs.heading)
+            print_table(inputs.compiled, results, declared, heading=inputs.heading)
     return 0
 
 
-def print_table(cs: CompiledSet, results: list[RegionResult], heading: str | None = None) -> None:
+def declared_checks(
+    inputs: Inputs, results: list[RegionResult]
+) -> dict[tuple[str, str], DeclaredCheck]:
+    """Each region that declares a grade (regions.yaml `declared`) judged against it."""
+    from assessor.scoring.compliance import declared_check
+
+    units = {rid: u for a in inputs.assessments for rid, u in a.regions.items() if u.declared}
+    out = {}
+    for r in results:
+        unit = units.get(r.region)
+        check = declared_check(inputs.compiled, r, unit.declared) if unit else None
+        if check is not None:
+            out[(r.region, r.period)] = check
+    return out
+
+
+def print_table(
+    cs: CompiledSet,
+    results: list[RegionResult],
+    declared: dict[tuple[str, str], DeclaredCheck] | None = None,
+    heading: str | None = None,
+) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -91,6 +128,9 @@ def print_table(cs: CompiledSet, results: list[RegionResult], heading: str | Non
         has_points = any(r.rank_points is not None for r in rs)
         if has_points:
             table.add_column("排名得分\nRank pts", justify="right", no_wrap=True)
+        has_declared = any((r.region, r.period) in (declared or {}) for r in rs)
+        if has_declared:
+            table.add_column("申报\nDeclared", no_wrap=True)
         for d in dims:
             table.add_column(Text(term(d.name)), justify="right")
         table.add_column("完整度\nDone", justify="right")
@@ -108,6 +148,11 @@ def print_table(cs: CompiledSet, results: list[RegionResult], heading: str | Non
                 *(
                     [Text(display(cs, r.rank_points.points if r.rank_points else None))]
                     if has_points
+                    else []
+                ),
+                *(
+                    [_declared_cell((declared or {}).get((r.region, r.period)))]
+                    if has_declared
                     else []
                 ),
                 *[Text(display(cs, r.nodes[d.id].points)) for d in dims],
@@ -131,6 +176,17 @@ def print_table(cs: CompiledSet, results: list[RegionResult], heading: str | Non
         )
     if any(r.provisional for r in results):
         console.print("* provisional: some indicators are not scored yet (暂定)")
+
+
+def _declared_cell(check: DeclaredCheck | None) -> Text:
+    """达到 / 未达到 the declared grade (its key), as the engine judged it."""
+    from rich.text import Text
+
+    if check is None:
+        return Text("")
+    if check.reached:
+        return Text(f"{check.grade.key} 达到", style="green")
+    return Text(f"{check.grade.key} 未达到", style="red")
 
 
 def write_csv(parts: list[tuple[CompiledSet, list[RegionResult], str | None]]) -> None:

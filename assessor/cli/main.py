@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "schema",
     "score",
     "explain",
+    "agreement",
     "gap",
     "workspace",
     "excel",

@@ -635,10 +635,61 @@ class _Linter:
                     "grades",
                     i,
                 )
-            elif g.min_score is None and not g.when:
+            elif g.min_score is None and not g.when and not g.requires:
                 unconditional = i
             for j, cond in enumerate(g.when):
                 self.check_condition(i, j, cond, levelled)
+            for j, req in enumerate(g.requires):
+                self.check_required(i, j, req)
+
+    def check_required(self, i: int, j: int, req: Any) -> None:
+        """A 必达项 names an indicator of the set, and a level that indicator can have."""
+        path = ("rating", "grades", i, "requires", j)
+        key = f"rating.grades[{i}].requires[{j}]"
+        target = self.nodes.get(req.leaf)
+        if target is None or isinstance(target, InnerNode):
+            import difflib
+
+            leaves = [n.id for n in walk(self.s.tree) if not isinstance(n, InnerNode)]
+            close = difflib.get_close_matches(req.leaf, leaves, n=3, cutoff=0.6)
+            what = "is a group, not an indicator" if target is not None else "is not in this set"
+            self.add(
+                "requires-unknown-leaf",
+                f"requires: {req.leaf!r} {what}; a 必达项 names an indicator (a leaf)"
+                + (
+                    f"; did you mean {', '.join(close)}?"
+                    if close
+                    else f"; indicators: {', '.join(leaves[:6])}{' …' if len(leaves) > 6 else ''}"
+                ),
+                None,
+                *path,
+                key=key,
+            )
+            return
+        if req.min_level is None:
+            return
+        if not yields_level(target):
+            self.add(
+                "requires-no-level",
+                f"requires: {_label(target)} never has a level, so `min_level` cannot hold "
+                "(give the bare id to require full points)",
+                None,
+                *path,
+                "min_level",
+                key=f"{key}.min_level",
+            )
+            return
+        top = _top_level(target)
+        if top is not None and req.min_level > top:
+            self.add(
+                "requires-level-unreachable",
+                f"requires: {_label(target)} needs level {req.min_level}, but its top level is "
+                f"{top}",
+                None,
+                *path,
+                "min_level",
+                key=f"{key}.min_level",
+            )
 
     def _kind_of(self, node_id: str) -> Kind:
         if not self.kinds:
@@ -880,3 +931,15 @@ def is_bundled(path: Path) -> bool:
         return path.resolve().parent == bundled("indicators").resolve()
     except OSError:
         return False
+
+
+def _top_level(node: Any) -> int | None:
+    """The highest level a levelled leaf can give (None: not known from the set alone)."""
+    levels = getattr(node, "levels", None) or getattr(node, "rank_levels", None)
+    if levels:
+        return max(int(x.level) for x in levels)
+    bands = getattr(node, "bands", None)
+    if bands:
+        found = [b.level for b in bands if b.level is not None]
+        return max(found) if found else None
+    return None

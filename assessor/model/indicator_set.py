@@ -74,7 +74,8 @@ SOURCE_FIELDS = (
     "name", "label", "stars", "points", "share", "target", "baseline", "cap", "bands", "levels", "options",
     "curve", "each", "base_points", "per_unit", "cap_points", "rank_scores", "rest", "rank_levels",
     "step", "floor", "value", "inputs", "input", "yes_score", "no_score", "effect", "min_score",
-    "when", "score", "min", "above", "max", "below", "pro_rata", "rollup",
+    "when", "score", "min", "above", "max", "below", "pro_rata", "rollup", "requires",
+    "indicator_level",
 )  # fmt: skip
 
 
@@ -532,12 +533,45 @@ class MeanLevelCond(Strict):
 Condition = NodeRatioCond | NodeLevelCond | ShareAtLevelCond | MeanLevelCond
 
 
+# --- grade keys for declared grades and tiers by checklist (issue 17: 必达项, 达标/未达标)
+
+
+class Required(Strict):
+    """A 必达项: an indicator a grade requires to pass, whatever the total."""
+
+    leaf: str = Field(description="the indicator's id")
+    min_level: int | None = Field(
+        default=None, ge=0, description="the level it must reach; absent: full points (通过)"
+    )
+    label: str | None = Field(
+        default=None, description="the requirement in the document's words, e.g. 达到70%"
+    )
+
+
+def _required_item(v: Any) -> Any:
+    """A bare id is the short form of {leaf: id}: the indicator must get full points."""
+    if isinstance(v, str | int) and not isinstance(v, bool):
+        return {"leaf": str(v)}
+    return v
+
+
 class Grade(Strict):
     key: str
     label: str
     stars: int | None = Field(default=None, ge=0)
     min_score: Num | None = None
     when: list[Condition] = Field(default_factory=list)
+    requires: list[Required] = Field(
+        default_factory=list,
+        description="必达项: indicators that must pass for this grade, besides the score "
+        "(a leaf id: full points; {leaf, min_level}: at least that level)",
+    )
+    indicator_level: int | None = Field(
+        default=None,
+        ge=0,
+        description="the level every levelled indicator needs to be 达标 against this grade "
+        "(default: `stars`); 必达项 and node_level conditions name their own",
+    )
     color: str | None = Field(default=None, description="e.g. green / yellow / red")
     description: str | None = None
     source: Sources | None = None
@@ -546,6 +580,11 @@ class Grade(Strict):
     @classmethod
     def _key_text(cls, v: Any) -> Any:
         return str(v) if isinstance(v, int | Decimal) and not isinstance(v, bool) else v
+
+    @field_validator("requires", mode="before")
+    @classmethod
+    def _requires_short(cls, v: Any) -> Any:
+        return [_required_item(x) for x in v] if isinstance(v, list) else v
 
 
 class Rating(Strict):

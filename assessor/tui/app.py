@@ -313,6 +313,9 @@ class AssessorApp(App[None]):
         )
         if isinstance(screen, AssessorScreen):
             yield from screen.commands()
+        from assessor.tui.screens.agreement import agreement_commands
+
+        yield from agreement_commands(self)
 
     def action_command_palette(self) -> None:
         """Textual's palette with its prompt in the interface language."""
