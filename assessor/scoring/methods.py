@@ -259,12 +259,14 @@ def _input_labels(node: NumericLeaf) -> dict[str, str]:
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _OPERATORS = {"*": "×", "/": "÷", "-": "−"}
+_FUNCTION_WORDS = {"min": "较小值", "max": "较大值", "abs": "绝对值", "round": "取整", "if": "如果"}
 
 
-def formula_words(formula: str, labels: dict[str, str]) -> str:
+def formula_words(formula: str, labels: dict[str, str], lang: str = "zh") -> str:
     """A formula as a reader says it: inputs by their labels, × ÷ − for * / -
     (`used / total * 100` → 使用电子证照办理的事项数 ÷ 政务服务事项总数 × 100)."""
-    text = _NAME.sub(lambda m: labels.get(m.group(0), m.group(0)), formula)
+    words = {**(_FUNCTION_WORDS if lang == "zh" else {}), **labels}
+    text = _NAME.sub(lambda m: words.get(m.group(0), m.group(0)), formula)
     return "".join(_OPERATORS.get(ch, ch) for ch in text)
 
 
@@ -287,7 +289,9 @@ def _formula_text(
             f"{names.get(k, k)} {_input_text(x)}" for k, x in inputs.items()
         )
         given = w["inputs"].format(items=items)
-    return f"{formula_words(formula, names)}{given} = {fmt(v)}" + (w["then"] + more if more else "")
+    return f"{formula_words(formula, names, w.get('lang', 'en'))}{given} = {fmt(v)}" + (
+        w["then"] + more if more else ""
+    )
 
 
 def _input_text(x: object) -> str:
