@@ -11,5 +11,6 @@ from typing import Literal
 ReportSection = Literal[
     "charts", "indicators", "lost", "gap", "findings", "appendix", "signatures",  # county
     "distribution", "heatmap", "leaders", "trends",  # ranking report (and appendix)
+    "declared", "agreement", "province",  # declared grade, panel agreement, province targets
 ]  # fmt: skip
 REPORT_SECTIONS: tuple[str, ...] = ReportSection.__args__  # type: ignore[attr-defined]

@@ -63,6 +63,14 @@ SHAOXING = [
 ]  # fmt: skip
 
 
+def _shaoxing_departments() -> list[dict[str, str]]:
+    """The city departments of the Shaoxing campaign (scripts/gen_shaoxing.py writes their weeks)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from gen_shaoxing import DEPARTMENTS
+
+    return [dict(d) for d in DEPARTMENTS]
+
+
 def counties(rows: list[tuple[str, str]], group: str, parent: str) -> list[dict[str, str]]:
     return [{"id": c, "name": n, "group": group, "parent": parent} for c, n in rows]
 
@@ -71,6 +79,7 @@ SD = counties(SHANDONG_CITIES, "山东省", "370000")
 LC = counties(LIAOCHENG, "聊城市", "371500")
 LY = counties(LINYI, "临沂市", "371300")
 SX = counties(SHAOXING, "绍兴市", "330600")
+SX_DEPARTMENTS = _shaoxing_departments()
 
 # Communities for the smart-community set: fictional community ids under real counties.
 COMMUNITIES = [
@@ -571,10 +580,28 @@ def plans() -> list[Plan]:
             unscored={"371312-sq01": ["C2-08"]},
             vetoed={"371302-sq02": "V1"},
             quality={"371502-sq01": 0.97, "371302-sq01": 0.93, "371302-sq02": 0.95},
+            # 必达项 (requires) that fail whatever the score: 5G at 84 % is 基础型 (≥ 80) but not
+            # 成长型 (示例 ≥ 90); 广播电视 at 65 % misses 基础型's 70 %.
+            fixed={
+                "371502-sq01": {
+                    "C3-02": 84.0,
+                    "C3-04": {"coverage": 98.0, "networked": 97.0, "intact": 96.0},
+                },
+                "371502-sq02": {
+                    "C3-02": 82.0,
+                    "C3-04": {"coverage": 93.0, "networked": 91.0, "intact": 92.0},
+                },
+                "371302-sq01": {
+                    "C3-03": 65.0,
+                    "C3-04": {"coverage": 96.0, "networked": 95.0, "intact": 97.0},
+                },
+            },
             extra_comment=(
                 "Communities are fictional (示例社区) under real counties.\n"
                 "临清市示例社区 marks C1-04 not applicable; 河东区示例社区 has no 居民满意度 (provisional);\n"
-                "兰山区银雀山街道示例社区 has a 居民信息泄露事件 (V1) in this invented data."
+                "兰山区银雀山街道示例社区 has a 居民信息泄露事件 (V1) in this invented data;\n"
+                "古楼街道示例社区 has 5G 84 % (成长型 needs 90 %, 示例), 兰山街道示例社区 广播电视 65 %\n"
+                "(基础型 needs 70 %): high totals, lower tiers (必达项); 新区街道示例社区 is 基础型."
             ),
         ),
         Plan(
@@ -653,6 +680,7 @@ def write_regions(check: bool, changed: list[Path]) -> None:
             *LC,
             *LY,
             *SX,
+            *SX_DEPARTMENTS,
             *COMMUNITIES,
         ],
     }

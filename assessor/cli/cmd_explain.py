@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from assessor.cli.inputs import add_input_arguments
 from assessor.cli.safe import term
 from assessor.errors import AssessorError, Problem
+
+if TYPE_CHECKING:
+    from assessor.cli.inputs import Inputs
+    from assessor.model.results import RegionResult
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -19,6 +24,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--region", required=True, help="region id (e.g. 371502)")
     p.add_argument("--node", help="indicator id; without it, the region and its dimensions")
     p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    p.add_argument(
+        "--declared",
+        metavar="GRADE",
+        help="judge against this grade key (申报等级; default: the region's `declared` in regions.yaml)",
+    )
     p.set_defaults(run=run)
 
 
@@ -26,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     from assessor.cli.inputs import read_inputs, score_inputs
     from assessor.scoring import display, explain_lines
 
-    inputs = read_inputs(args)
+    inputs = read_inputs(args, region=args.region)
     cs = inputs.compiled
     results = score_inputs(inputs, args.period)
     mine = [r for r in results if r.region == args.region]
@@ -57,6 +67,10 @@ def run(args: argparse.Namespace) -> int:
         if r.rank:
             line += f", {'排名' if zh else 'rank'} {r.rank}"
         print(term(line, lines=True))
+        if r.rank_points is not None:
+            label = "排名得分" if zh else "rank points"
+            got = display(cs, r.rank_points.points)
+            print(term(f"  {label} {got}: {r.rank_points.words(args.lang)}", lines=True))
         rating = r.rating.label or "—"
         if r.rating.veto:
             rating += f" ({'一票否决' if zh else 'veto'} {r.rating.veto}: {r.rating.veto_effect})"
@@ -72,4 +86,16 @@ def run(args: argparse.Namespace) -> int:
             print(f"  {'扣分' if zh else 'penalties'}: {display(cs, r.penalty_total)}")
         for top in cs.root.children:
             print(term("\n".join(explain_lines(cs, r, top, args.lang)), lines=True))
+        _declared(inputs, r, args.declared)
     return 0
+
+
+def _declared(inputs: Inputs, r: RegionResult, override: str | None) -> None:
+    """The region against the grade it declared (申报等级): the engine's verdicts, printed."""
+    from assessor.scoring.compliance import declared_check
+
+    unit = next((a.regions[r.region] for a in inputs.assessments if r.region in a.regions), None)
+    declared = override or (unit.declared if unit is not None else None)
+    check = declared_check(inputs.compiled, r, declared)
+    if check is not None:
+        print(term("\n".join(check.lines()), lines=True))

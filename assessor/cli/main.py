@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "schema",
     "score",
     "explain",
+    "agreement",
     "gap",
     "workspace",
     "excel",
@@ -30,6 +31,7 @@ COMMAND_MODULES = (
     "report",
     "doctor",
     "tui",
+    "tasks",
 )
 
 

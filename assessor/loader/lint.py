@@ -139,6 +139,7 @@ class _Linter:
             self.check_node(r)
         self.check_rating()
         self.check_set()
+        self.check_periodic()
         check_sources(self.s.tree, self.bundled, self.add, self.warn)
         return self.problems
 
@@ -634,10 +635,61 @@ class _Linter:
                     "grades",
                     i,
                 )
-            elif g.min_score is None and not g.when:
+            elif g.min_score is None and not g.when and not g.requires:
                 unconditional = i
             for j, cond in enumerate(g.when):
                 self.check_condition(i, j, cond, levelled)
+            for j, req in enumerate(g.requires):
+                self.check_required(i, j, req)
+
+    def check_required(self, i: int, j: int, req: Any) -> None:
+        """A 必达项 names an indicator of the set, and a level that indicator can have."""
+        path = ("rating", "grades", i, "requires", j)
+        key = f"rating.grades[{i}].requires[{j}]"
+        target = self.nodes.get(req.leaf)
+        if target is None or isinstance(target, InnerNode):
+            import difflib
+
+            leaves = [n.id for n in walk(self.s.tree) if not isinstance(n, InnerNode)]
+            close = difflib.get_close_matches(req.leaf, leaves, n=3, cutoff=0.6)
+            what = "is a group, not an indicator" if target is not None else "is not in this set"
+            self.add(
+                "requires-unknown-leaf",
+                f"requires: {req.leaf!r} {what}; a 必达项 names an indicator (a leaf)"
+                + (
+                    f"; did you mean {', '.join(close)}?"
+                    if close
+                    else f"; indicators: {', '.join(leaves[:6])}{' …' if len(leaves) > 6 else ''}"
+                ),
+                None,
+                *path,
+                key=key,
+            )
+            return
+        if req.min_level is None:
+            return
+        if not yields_level(target):
+            self.add(
+                "requires-no-level",
+                f"requires: {_label(target)} never has a level, so `min_level` cannot hold "
+                "(give the bare id to require full points)",
+                None,
+                *path,
+                "min_level",
+                key=f"{key}.min_level",
+            )
+            return
+        top = _top_level(target)
+        if top is not None and req.min_level > top:
+            self.add(
+                "requires-level-unreachable",
+                f"requires: {_label(target)} needs level {req.min_level}, but its top level is "
+                f"{top}",
+                None,
+                *path,
+                "min_level",
+                key=f"{key}.min_level",
+            )
 
     def _kind_of(self, node_id: str) -> Kind:
         if not self.kinds:
@@ -721,6 +773,85 @@ class _Linter:
                 "consolidation",
             )
 
+    # ----------------------------------------------------------------- periods (issue 16)
+
+    def check_periodic(self) -> None:
+        """Per-indicator roll-up, 序时 targets and rank points: what the models cannot see."""
+        s = self.s
+        set_method = s.rollup.method if s.rollup is not None else "mean"
+        declared: list[str] = []
+
+        def visit(nodes: list[Any], inherited: str | None, where: str | None) -> None:
+            for n in nodes:
+                own = getattr(n, "rollup", None)
+                if own is not None:
+                    declared.append(n.id)
+                method = own or inherited
+                origin = n.id if own is not None else where
+                if isinstance(n, InnerNode):
+                    visit(n.children, method, origin)
+                    continue
+                self.check_leaf_periods(n, method, origin, set_method)
+
+        visit(s.tree, None, None)
+        if declared and set_method == "sum":
+            self.add(
+                "rollup-sum-mixed",
+                "rollup: {method: sum} adds the periods' points, which cannot be combined with "
+                f"indicators' own `rollup` keys ({', '.join(declared[:5])}); give `rollup: sum` "
+                "to the indicators that count per period instead",
+                None,
+                "rollup",
+            )
+        rp = s.rank_points
+        if rp is not None and rp.table is not None:
+            for i in range(1, len(rp.table)):
+                if rp.table[i] > rp.table[i - 1]:
+                    self.warn(
+                        "rank-points-order",
+                        f"rank_points: the table rises at rank {i + 1} ({_n(rp.table[i])} after "
+                        f"{_n(rp.table[i - 1])}); a lower rank normally gets fewer points",
+                        None,
+                        "rank_points",
+                        "table",
+                        i,
+                    )
+                    break
+        if rp is not None and rp.table is not None and rp.rest > rp.table[-1]:
+            self.warn(
+                "rank-points-order",
+                f"rank_points: `rest` {_n(rp.rest)} is more than the table's last "
+                f"{_n(rp.table[-1])}",
+                None,
+                "rank_points",
+                "rest",
+            )
+
+    def check_leaf_periods(
+        self, n: AnyNode, method: str | None, origin: str | None, set_method: str
+    ) -> None:
+        if method in ("sum", "mean") and not isinstance(n, NumericLeaf):
+            where = (origin, "rollup") if origin else (n.id,)
+            self.warn(
+                "rollup-not-number",
+                f"{_label(n)} is a `{getattr(n, 'method', '?')}` leaf: rollup {method} cannot "
+                "add or average its entries, so its points are combined instead (capped at its "
+                "maximum); use last, max or min to keep one period's entry",
+                *where,
+            )
+        pro = getattr(n, "pro_rata", None)
+        if pro is not None and (method or set_method) not in ("last", "max"):
+            self.warn(
+                "pro-rata-rollup",
+                f"{_label(n)} has a 序时 target (`pro_rata`), which judges a running total; "
+                f"it rolls up by {method or set_method}"
+                + ("" if method else " (the set's rollup)")
+                + ", so a month or the year is not judged on the latest total: add "
+                "`rollup: last`",
+                n.id,
+                "pro_rata",
+            )
+
 
 def _path(node_id: str | None, keys: tuple[str | int, ...]) -> str:
     out = node_id or ""
@@ -800,3 +931,15 @@ def is_bundled(path: Path) -> bool:
         return path.resolve().parent == bundled("indicators").resolve()
     except OSError:
         return False
+
+
+def _top_level(node: Any) -> int | None:
+    """The highest level a levelled leaf can give (None: not known from the set alone)."""
+    levels = getattr(node, "levels", None) or getattr(node, "rank_levels", None)
+    if levels:
+        return max(int(x.level) for x in levels)
+    bands = getattr(node, "bands", None)
+    if bands:
+        found = [b.level for b in bands if b.level is not None]
+        return max(found) if found else None
+    return None

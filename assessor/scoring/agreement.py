@@ -30,7 +30,7 @@ from assessor.model.entries import Assessment
 from assessor.model.results import RegionResult
 from assessor.scoring.compiled import CompiledSet
 
-Number = int | float | Fraction
+Number = int | float | Decimal | Fraction
 #: ratings[subject][evaluator]: one row per subject (region), one column per evaluator.
 Table = Sequence[Sequence[Number]]
 

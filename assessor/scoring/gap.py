@@ -49,22 +49,28 @@ class GapStep:
 class GapReport:
     region: str
     current: str | None  # current grade label
-    target: str | None  # the next better grade
+    target: str | None  # the grade aimed at: the declared one (申报), else the next better
     reached: bool  # the steps reach it (re-scored)
     steps: list[GapStep] = field(default_factory=list)
     blocked_by: str | None = None  # a veto that caps the rating whatever the points
     total_after: Decimal | None = None
     #: How points are written: the set's rounding (the steps keep exact values for checking).
     shown: Callable[[Decimal], str] = field(default=fmt, repr=False, compare=False)
+    declared: bool = False  # the target is the grade the unit declared (申报等级)
+    #: the target grade's conditions that fail now, in words (from compliance.check_grade)
+    failing: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         if self.target is None:
             return ["已是最高等级，无需提升。" if self.current else "该指标体系没有可提升的等级。"]
-        head = f"从“{self.current or '无等级'}”提升到“{self.target}”"
+        aim = "申报等级" if self.declared else ""
+        head = f"从“{self.current or '无等级'}”提升到{aim}“{self.target}”"
         if self.blocked_by:
             return [f"{head}：受一票否决事项 {self.blocked_by} 限制，提高指标得分也无法升级。"]
         if not self.reached:
-            return [f"{head}：仅提高可填报的指标无法达到（还需满足该等级的其他条件）。"]
+            return [f"{head}：仅提高可填报的指标无法达到（还需满足该等级的其他条件）。"] + [
+                f"未满足：{x}" for x in self.failing
+            ]
         out = [
             f"{head}：提高以下 {len(self.steps)} 项指标即可（按可提升分值排序），提升后总分约 {self.shown(self.total_after or ZERO)}："
         ]
@@ -139,9 +145,17 @@ def gap_to_next_grade(
     region: str,
     consolidation: Consolidation | None = None,
     max_steps: int = 25,
+    target_key: str | None = None,
 ) -> GapReport | None:
-    """The smallest greedy set of leaves (most points lost first) whose full marks reach the
-    next grade, verified by re-scoring; None when the region has no result."""
+    """The smallest greedy set of leaves whose full marks reach the target grade, verified by
+    re-scoring; None when the region has no result.
+
+    The target is `target_key`, else the grade the region declared (申报, `Region.declared`)
+    when it has not reached it, else the next better grade. Leaves the target grade finds
+    未达标 (必达项 first) come first, then the most points lost.
+    """
+    from assessor.scoring.compliance import check_grade, grade_index, leaf_compliance
+
     found = score(cs, assessment, consolidation=consolidation, regions=[region])
     if not found or cs.set.rating is None:
         return None
@@ -152,11 +166,25 @@ def gap_to_next_grade(
     def shown(value: Decimal) -> str:
         return display(cs, value)
 
-    if idx == 0:
+    unit = assessment.regions.get(region)
+    declared_key = target_key or (unit.declared if unit is not None else None)
+    declared_idx = grade_index(cs, declared_key)
+    if declared_idx is not None and (idx is None or declared_idx < idx):
+        target_idx = declared_idx
+    elif idx == 0:
         return GapReport(region, current.rating.label, None, True, shown=shown)
-    target_idx = (idx - 1) if idx is not None else len(grades) - 1
+    else:
+        target_idx = (idx - 1) if idx is not None else len(grades) - 1
     target = grades[target_idx]
-    report = GapReport(region, current.rating.label, target.label, False, shown=shown)
+    report = GapReport(
+        region,
+        current.rating.label,
+        target.label,
+        False,
+        shown=shown,
+        declared=declared_idx == target_idx,
+        failing=[c.line() for c in check_grade(cs, target, current).failed],
+    )
     if current.rating.veto:
         effect = current.rating.veto_effect or ""
         cap = int(effect.split(":")[1]) if effect.startswith("max_stars:") else None
@@ -172,7 +200,9 @@ def gap_to_next_grade(
         lost = points_lost(n)
         if lost > 0:
             candidates.append((lost, cn))
-    candidates.sort(key=lambda c: (-c[0], c[1].index))
+    short = {x.leaf: (0 if x.must else 1) for x in leaf_compliance(cs, target, current)
+             if x.verdict == "未达标"}  # fmt: skip
+    candidates.sort(key=lambda c: (short.get(c[1].id, 2), -c[0], c[1].index))
 
     # What if a leaf had full marks: the other leaves keep their states, the region is rolled
     # up again by the engine (as in rescore_leaf).

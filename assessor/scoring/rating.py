@@ -10,6 +10,7 @@ from assessor.model.indicator_set import (
     MeanLevelCond,
     NodeLevelCond,
     NodeRatioCond,
+    Required,
     ShareAtLevelCond,
 )
 from assessor.model.results import NodeResult, RatingResult
@@ -54,10 +55,30 @@ def condition_holds(cs: CompiledSet, cond: Condition, nodes: dict[str, NodeResul
     return mean >= cond.mean_level.min
 
 
+def requirement_holds(req: Required, nodes: dict[str, NodeResult]) -> bool:
+    """A 必达项 passes: its level reaches `min_level`, or (without one) it has full points.
+
+    Not applicable (na) passes, as for node conditions: the grade cannot ask for what the
+    unit does not have; unscored and error never pass.
+    """
+    nr = nodes.get(req.leaf)
+    if nr is None:
+        return False
+    if nr.status == "na":
+        return True
+    if nr.status != "scored":
+        return False
+    if req.min_level is not None:
+        return (nr.level or 0) >= req.min_level
+    return nr.max > 0 and (nr.points or ZERO) >= nr.max
+
+
 def grade_holds(
     cs: CompiledSet, grade: Grade, basis_total: Decimal, nodes: dict[str, NodeResult]
 ) -> bool:
     if grade.min_score is not None and basis_total < grade.min_score:
+        return False
+    if not all(requirement_holds(r, nodes) for r in grade.requires):
         return False
     return all(condition_holds(cs, c, nodes) for c in grade.when)
 

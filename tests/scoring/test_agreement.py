@@ -1,5 +1,6 @@
 """Panel agreement against published worked examples (Shrout & Fleiss 1979, Table 2; the
-`anxiety` data of R's irr package with the results documented for irr and DescTools) and
+`anxiety` data of R's irr package with the results documented for irr and DescTools; Siegel & Castellan
+(1988) as DescTools documents it) and
 against hand-computed cases."""
 
 from __future__ import annotations
@@ -44,10 +45,23 @@ def test_icc_a_1_of_the_irr_anxiety_data_is_0_198() -> None:
 
 
 def test_kendall_w_of_the_anxiety_data_corrected_for_ties_is_0_5396569() -> None:
-    # DescTools::KendallW(anxiety, TRUE) documents 0.5396569 (irr::kendall is the same code).
+    # DescTools::KendallW(anxiety, TRUE) documents 0.5396569 and "Kendall chi-squared = 30.76,
+    # df = 19" (irr::kendall is the same code).
     w = kendall_w(ANXIETY)
     assert f"{float(w.value or 0):.7f}" == "0.5396569"
     assert w.test == "χ²(19) = 30.7604"
+
+
+# Siegel & Castellan (1988), as DescTools::KendallW documents it: 3 raters rank 8 attributes
+# (airfare, climate, season, people, program, publicity, present, interest).
+SIEGEL_CASTELLAN = [[5, 1, 4], [6, 7, 5], [7, 6, 1], [1, 2, 3], [2, 3, 2], [4, 5, 7], [3, 4, 6], [8, 8, 8]]  # fmt: skip
+
+
+def test_kendall_w_of_siegel_and_castellans_textbook_example_is_0_6560847() -> None:
+    # documented: W = 0.6560847, Kendall chi-squared = 13.778, df = 7 (= friedman.test)
+    w = kendall_w(SIEGEL_CASTELLAN)
+    assert f"{float(w.value or 0):.7f}" == "0.6560847"
+    assert w.test == "χ²(7) = 13.7778"
 
 
 def test_kendall_w_without_the_tie_correction_is_smaller() -> None:

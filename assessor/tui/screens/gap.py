@@ -1,4 +1,5 @@
-"""The gap to the next grade: which indicators, raised to what, lift the region one grade.
+"""The gap to the declared grade (申报等级; else the next one): which indicators, raised to
+what, reach it.
 
 The plan is the engine's (`gap_to_next_grade`, verified by re-scoring); this screen lays it
 out as a table. Enter on a row goes back to the region with that indicator chosen.
@@ -60,7 +61,9 @@ class GapScreen(AssessorScreen[str | None]):
         r = s.results[self.region_id]
         head = Text(f"{r.name or ''} {self.region_id}\n", style="bold")
         lines = gap.lines() if gap is not None else [t(self.assessor.lang, "no_gap")]
-        head.append(lines[0])  # the engine's summary sentence: from grade, to grade, result
+        # the engine's summary sentence (from grade, to the declared or next grade, result);
+        # when the plan cannot reach it, the grade's conditions that fail, one a line
+        head.append("\n".join(lines if gap is not None and not gap.reached else lines[:1]))
         self.query_one("#gap-head", Static).update(head)
         table = self.query_one("#gap", DataTable)
         cs = s.cs

@@ -1,0 +1,130 @@
+"""Panel agreement: how far the evaluators agree, per indicator and overall.
+
+Kendall's W (levels, options, ranks) and ICC(2,1) (points) come from the engine
+(`assessor.scoring.agreement`); this screen lists them least agreed first, with the formula of
+the row under the cursor. Computed in a thread worker: each evaluator's totals are re-scored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Footer, Header, Static
+
+from assessor.tui.screens.base import AssessorScreen
+
+if TYPE_CHECKING:
+    from assessor.scoring.agreement import Coefficient, PanelAgreement
+    from assessor.tui.app import AssessorApp
+
+WORDS = {
+    "zh": {"title": "评审组一致性", "indicator": "指标", "statistic": "系数", "value": "值",
+           "level": "程度", "subjects": "地区数", "overall": "总分", "computing": "正在计算…",
+           "alone": "评估人不足 2 名，无法计算一致性", "help": "Kendall W 与 ICC(2,1)，分歧最大的在前",
+           "evaluators": "评估人"},
+    "en": {"title": "Panel agreement", "indicator": "Indicator", "statistic": "Statistic",
+           "value": "Value", "level": "Level", "subjects": "Regions", "overall": "Totals",
+           "computing": "computing…", "alone": "fewer than 2 evaluators: no agreement to compute",
+           "help": "Kendall's W and ICC(2,1), least agreed first", "evaluators": "evaluators"},
+}  # fmt: skip
+
+
+def _w(lang: str, key: str) -> str:
+    return WORDS.get(lang, WORDS["en"])[key]
+
+
+def agreement_commands(app: AssessorApp) -> Iterator[SystemCommand]:
+    """The palette entry that opens this screen (once a workspace is loaded)."""
+    if not app.loaded:
+        return
+    lang = app.lang
+    yield SystemCommand(
+        _w(lang, "title"), _w(lang, "help"), lambda: app.push_screen(AgreementScreen())
+    )
+
+
+class AgreementScreen(AssessorScreen[None]):
+    CSS_PATH = "agreement.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "back")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.panel: PanelAgreement | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="agreement-head")
+        yield DataTable(id="agreement", cursor_type="row", zebra_stripes=True)
+        yield Static(id="agreement-formula")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        lang = self.assessor.lang
+        self.title = _w(lang, "title")
+        table = self.query_one("#agreement", DataTable)
+        for key in ("indicator", "statistic", "value", "level", "subjects"):
+            table.add_column(_w(lang, key), key=key)
+        self.query_one("#agreement-head", Static).update(Text(_w(lang, "computing")))
+        table.focus()
+        self.compute()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="agreement")
+    def compute(self) -> None:
+        from assessor.scoring.agreement import panel_agreement, totals_by_evaluator
+
+        s = self.assessor.session
+        results = list(s.results.values())
+        if len({e for r in results for e in r.evaluators}) < 2:
+            self.app.call_from_thread(self.show, None)
+            return
+        panel = panel_agreement(s.cs, results, totals_by_evaluator(s.cs, s.assessment))
+        self.app.call_from_thread(self.show, panel)
+
+    def show(self, panel: PanelAgreement | None) -> None:
+        from assessor.report.stars import agreement_words
+
+        lang = self.assessor.lang
+        head = self.query_one("#agreement-head", Static)
+        if panel is None:
+            head.update(Text(_w(lang, "alone")))
+            return
+        self.panel = panel
+        text = Text(f"{_w(lang, 'evaluators')}: {'、'.join(panel.evaluators)}\n", style="bold")
+        if panel.overall is not None:
+            o = panel.overall
+            text.append(f"{_w(lang, 'overall')} {o.statistic} = {o.shown()}  {o.formula}")
+        head.update(text)
+        table = self.query_one("#agreement", DataTable)
+        rated = panel.least_agreed(len(panel.leaves))
+        unrated = [a for a in panel.leaves if a.coefficient.value is None]
+        for a in [*rated, *unrated]:
+            c = a.coefficient
+            words = agreement_words(c.value)
+            style = "red" if words == "差" else "yellow" if words == "一般" else ""
+            table.add_row(
+                Text(f"{a.leaf} {a.name}"),
+                c.statistic,
+                Text(c.shown(), style=style),
+                Text(words, style=style),
+                str(c.subjects),
+                key=a.leaf,
+            )
+        self._formula(rated[0].leaf if rated else None)
+
+    def _formula(self, leaf: str | None) -> None:
+        if self.panel is None or leaf is None:
+            return
+        found = next((a for a in self.panel.leaves if a.leaf == leaf), None)
+        if found is not None:
+            c: Coefficient = found.coefficient
+            line = c.formula + (f"；{c.test}" if c.test else "")
+            self.query_one("#agreement-formula", Static).update(Text(line))
+
+    @on(DataTable.RowHighlighted, "#agreement")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._formula(str(event.row_key.value) if event.row_key is not None else None)
