@@ -20,14 +20,13 @@ from hypothesis import strategies as st
 from assessor.model.results import RegionResult
 from assessor.scoring import score
 from assessor.tui.session import Session
-from tests.tui.conftest import workspace as build_workspace
 
 PEER_LEAF = "D1-03"  # 政务服务类APP应用: method rank
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    yield build_workspace.__wrapped__(tmp_path_factory.mktemp("base"))  # type: ignore[attr-defined]
+def base(imported_sample: Path) -> Iterator[Path]:
+    yield imported_sample  # only copied from (tests/tui/conftest.py)
 
 
 def full_rescore(s: Session) -> dict[str, RegionResult]:
