@@ -3,14 +3,18 @@
 Migrations in migrations/ create and change these tables; a test checks that the migrated
 schema and these classes agree. The store reads and writes single rows and bulk batches through
 the classes' tables (`EntryRow.__table__` …), so the module-level names `entries`, `statuses`,
-`evidence`, `audit` and `chain_head` are those tables.
+`evidence`, `verdicts`, `site_checks`, `audit` and `chain_head` are those tables.
+
+Every assessment row carries its `stage` (自评 `self`, 复核 `review`, 评审 `expert` …, the keys of
+workspace.yaml's `stages`); a workspace without stages has the one stage `expert`, which is also
+what rows written before stages existed were migrated to (migration 0004).
 """
 
 from __future__ import annotations
 
 from typing import cast
 
-from sqlalchemy import Index, MetaData, String, Table, Text, UniqueConstraint
+from sqlalchemy import Index, MetaData, String, Table, Text, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 metadata = MetaData(
@@ -22,8 +26,16 @@ metadata = MetaData(
 )
 
 
+#: The stage of a workspace without `stages`, and of every row written before stages existed.
+DEFAULT_STAGE = "expert"
+
+
 class Base(DeclarativeBase):
     metadata = metadata
+
+
+def _stage_column() -> Mapped[str]:
+    return mapped_column(String(20), server_default=text(f"'{DEFAULT_STAGE}'"))
 
 
 class EntryRow(Base):
@@ -33,12 +45,15 @@ class EntryRow(Base):
 
     __tablename__ = "entries"
     __table_args__ = (
-        UniqueConstraint("set_id", "region", "period", "evaluator", "leaf", name="uq_entries_key"),
+        UniqueConstraint(
+            "set_id", "stage", "region", "period", "evaluator", "leaf", name="uq_entries_key"
+        ),
         Index("ix_entries_period", "set_id", "period", "region"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     set_id: Mapped[str] = mapped_column(String(100))
+    stage: Mapped[str] = _stage_column()
     region: Mapped[str] = mapped_column(String(50))
     period: Mapped[str] = mapped_column(String(10))
     evaluator: Mapped[str] = mapped_column(String(100))
@@ -55,12 +70,15 @@ class EntryRow(Base):
 
 
 class StatusRow(Base):
-    """Workflow state of a region's assessment in a period: draft → submitted → reviewed → final.
-    No row means draft."""
+    """Workflow state of a region's assessment in a period and stage: draft → submitted →
+    reviewed → final. No row means draft."""
 
     __tablename__ = "statuses"
 
     set_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    stage: Mapped[str] = mapped_column(
+        String(20), primary_key=True, server_default=text(f"'{DEFAULT_STAGE}'")
+    )
     region: Mapped[str] = mapped_column(String(50), primary_key=True)
     period: Mapped[str] = mapped_column(String(10), primary_key=True)
     status: Mapped[str] = mapped_column(String(20))
@@ -75,6 +93,7 @@ class EvidenceRow(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     set_id: Mapped[str] = mapped_column(String(100))
+    stage: Mapped[str] = _stage_column()
     region: Mapped[str] = mapped_column(String(50))
     period: Mapped[str] = mapped_column(String(10))
     leaf: Mapped[str] = mapped_column(String(100))
@@ -85,6 +104,50 @@ class EvidenceRow(Base):
     note: Mapped[str | None] = mapped_column(Text)
     added_at: Mapped[str] = mapped_column(String(40))
     added_by: Mapped[str] = mapped_column(String(100))
+
+
+class VerdictRow(Base):
+    """A reviewer's verdict on one evidence item (a path or URL) of one indicator in one stage:
+    有效 / 不足 / 无效, with why. The latest verdict stands; earlier ones are in the audit log."""
+
+    __tablename__ = "evidence_verdicts"
+    __table_args__ = (
+        UniqueConstraint(
+            "set_id", "stage", "region", "period", "leaf", "item", name="uq_evidence_verdicts_key"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    set_id: Mapped[str] = mapped_column(String(100))
+    stage: Mapped[str] = mapped_column(String(20))
+    region: Mapped[str] = mapped_column(String(50))
+    period: Mapped[str] = mapped_column(String(10))
+    leaf: Mapped[str] = mapped_column(String(100))
+    item: Mapped[str] = mapped_column(Text)
+    verdict: Mapped[str] = mapped_column(String(10))
+    reason: Mapped[str | None] = mapped_column(Text)
+    judged_at: Mapped[str] = mapped_column(String(40))
+    judged_by: Mapped[str] = mapped_column(String(100))
+
+
+class SiteCheckRow(Base):
+    """A 现场核查 (on-site check) of one unit in one stage and period: when, who, what was found."""
+
+    __tablename__ = "site_checks"
+    __table_args__ = (
+        UniqueConstraint("set_id", "stage", "region", "period", name="uq_site_checks_key"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    set_id: Mapped[str] = mapped_column(String(100))
+    stage: Mapped[str] = mapped_column(String(20))
+    region: Mapped[str] = mapped_column(String(50))
+    period: Mapped[str] = mapped_column(String(10))
+    checked_on: Mapped[str] = mapped_column(String(10))  # ISO date
+    checkers: Mapped[str] = mapped_column(Text)  # JSON list of names
+    findings: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[str] = mapped_column(String(40))
+    updated_by: Mapped[str] = mapped_column(String(100))
 
 
 class AuditRow(Base):
@@ -99,6 +162,7 @@ class AuditRow(Base):
     who: Mapped[str] = mapped_column(String(100))
     action: Mapped[str] = mapped_column(String(20))
     set_id: Mapped[str | None] = mapped_column(String(100))
+    stage: Mapped[str | None] = mapped_column(String(20))  # None: no stage (not an assessment's)
     region: Mapped[str | None] = mapped_column(String(50))
     period: Mapped[str | None] = mapped_column(String(10))
     evaluator: Mapped[str | None] = mapped_column(String(100))
@@ -148,6 +212,8 @@ class TaskProgressRow(Base):
 entries = cast(Table, EntryRow.__table__)
 statuses = cast(Table, StatusRow.__table__)
 evidence = cast(Table, EvidenceRow.__table__)
+verdicts = cast(Table, VerdictRow.__table__)
+site_checks = cast(Table, SiteCheckRow.__table__)
 audit = cast(Table, AuditRow.__table__)
 chain_head = cast(Table, ChainHeadRow.__table__)
 task_progress = cast(Table, TaskProgressRow.__table__)

@@ -40,6 +40,7 @@ class Workspace:
     regions: dict[str, Region]
     set_paths: list[Path]
     _store: Store | None = field(default=None, repr=False)
+    stage_key: str | None = None  # the stage worked on (`use_stage`); None: the current one
 
     @property
     def url(self) -> str:
@@ -94,7 +95,30 @@ class Workspace:
         return periods[-1]
 
     def assessments(self) -> list[Assessment]:
-        return self.store.assessments(self.set_id, self.regions)
+        return self.store.assessments(self.set_id, self.regions, stage=self.stage)
+
+    # ------------------------------------------------------------------ stages (stages.py)
+
+    @property
+    def stage(self) -> str:
+        """The stage entries, statuses and evidence are read and written in: the one chosen
+        with `use_stage`, else the latest stage with entries (else the first stage)."""
+        if self.stage_key is None:
+            from assessor.store.stages import campaign_stages
+
+            stages = campaign_stages(self.config)
+            if len(stages) == 1:
+                return stages[0].key
+            found = self.store.stages_with_entries(self.set_id)
+            started = [s.key for s in stages if s.key in found]
+            return started[-1] if started else stages[0].key
+        return self.stage_key
+
+    def use_stage(self, key: str | None) -> None:
+        """Work on stage `key` (None: the current one); an unknown key lists the stages."""
+        from assessor.store.stages import find_stage
+
+        self.stage_key = None if key is None else find_stage(self.config, key).key
 
     # ------------------------------------------------------------------ the TUI's API
     # The workspace knows its set and regions, so these take only what an evaluator chooses;
@@ -120,9 +144,26 @@ class Workspace:
             problems.append(Problem(f"{leaf} is not a leaf of {self.set_id}", key=leaf))
         found = key_problems(self.set_id, region, period, evaluator, leaf, self.config.period_kind)
         problems += [Problem(m, key="period" if "period" in m else None) for m in found]
+        stage = self.stage
+        problems += self._stage_evaluator_problems(stage, evaluator)
         if problems:
             raise AssessorError(problems)
-        return EntryKey(self.set_id, region, period, evaluator, leaf)
+        return EntryKey(self.set_id, region, period, evaluator, leaf, stage)
+
+    def _stage_evaluator_problems(self, stage: str, evaluator: str) -> list[Problem]:
+        """A stage with its own evaluators takes values from them only."""
+        from assessor.store.stages import find_stage
+
+        allowed = find_stage(self.config, stage).evaluators
+        if allowed and evaluator not in allowed:
+            return [
+                Problem(
+                    f"{evaluator} is not an evaluator of stage {stage}; its evaluators: "
+                    f"{', '.join(allowed)}",
+                    key="--evaluator",
+                )
+            ]
+        return []
 
     def set_entry(
         self,
@@ -165,16 +206,18 @@ class Workspace:
 
     def get_entry(self, region: str, period: str, leaf: str, evaluator: str) -> StoredEntry | None:
         """The stored entry with its version (pass the version back to `set_entry`)."""
-        return self.store.get_entry(EntryKey(self.set_id, region, period, evaluator, leaf))
+        return self.store.get_entry(
+            EntryKey(self.set_id, region, period, evaluator, leaf, self.stage)
+        )
 
     def get_entries(
         self, period: str | None = None, region: str | None = None
     ) -> list[StoredEntry]:
-        return self.store.entries(self.set_id, period, region)
+        return self.store.entries(self.set_id, period, region, stage=self.stage)
 
     def assessment(self, period: str) -> Assessment:
         """What the engine scores for one period: every region, every evaluator's entries."""
-        return self.store.assessment(self.set_id, period, self.regions)
+        return self.store.assessment(self.set_id, period, self.regions, stage=self.stage)
 
     def history(self, region: str, leaf: str, period: str | None = None) -> list[AuditRecord]:
         """Every change of one indicator of one region, oldest first, from the audit log."""
@@ -182,18 +225,35 @@ class Workspace:
 
     def statuses(self, period: str) -> dict[str, str]:
         """Every region's status in a period (draft where none was set)."""
-        stored = self.store.statuses(self.set_id, period)
+        stored = self.store.statuses(self.set_id, period, stage=self.stage)
         return {r: stored.get(r, "draft") for r in self.regions}
 
     def set_status(
         self, region: str, period: str, status: str, *, who: str, reason: str | None = None
     ) -> str:
-        """Move a region along draft → submitted → reviewed → final; returns the old status."""
+        """Move a region along draft → submitted → reviewed → final (in the current stage);
+        returns the old status. In a campaign with `stages`, moving forward is refused while an
+        indicator whose evidence the set requires lacks it (or it is not 有效), naming the
+        indicators; a workspace without stages keeps the behaviour it had (flagged only)."""
         if region not in self.regions:
             raise AssessorError(
                 Problem(f"region {region} is not in {self.config.regions}", key=region)
             )
-        return self.store.set_status(self.set_id, region, period, status, who=who, reason=reason)
+        return self.store.set_status(
+            self.set_id, region, period, status, who=who, reason=reason, stage=self.stage,
+            evidence_required=self.evidence_required if self.config.stages else (),
+        )  # fmt: skip
+
+    @cached_property
+    def evidence_required(self) -> tuple[str, ...]:
+        """Leaves whose evidence the set requires (`evidence: {required: true}`), in order."""
+        from assessor.model.indicator_set import InnerNode, walk
+
+        return tuple(
+            n.id
+            for n in walk(list(self.indicator_set.tree))
+            if not isinstance(n, InnerNode) and n.evidence is not None and n.evidence.required
+        )
 
     def periods(self) -> list[str]:
         return self.store.periods(self.set_id)
@@ -233,11 +293,11 @@ class Workspace:
                     key="period",
                 )
             )
-        if source not in self.periods():
+        if source not in self.store.periods(self.set_id, stage=self.stage):
             raise AssessorError(
                 Problem(f"period {source} has no entries to carry over", key="--from")
             )
-        return self.store.new_period(self.set_id, str(new), source, who=who)
+        return self.store.new_period(self.set_id, str(new), source, who=who, stage=self.stage)
 
     def compare_periods(self, before: str, after: str) -> list[RegionDelta]:
         """Per region and node, how the engine's results moved from `before` to `after`."""
