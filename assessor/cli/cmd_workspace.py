@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from assessor.cli.safe import term
 from assessor.cli.workspace_args import (
+    add_stage_argument,
     add_who_argument,
     add_workspace_argument,
     who,
@@ -59,6 +60,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("status", help="progress, total, rating and status of every region")
     add_folder_argument(p)
     p.add_argument("--period", help="period (default: the workspace's current or latest period)")
+    add_stage_argument(p)
     p.set_defaults(run=run_status)
 
     p = sub.add_parser(
@@ -70,6 +72,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("status", help="draft, submitted, reviewed or final")
     p.add_argument("--period", help="period (default: the workspace's current or latest period)")
     p.add_argument("--reason", help="why (required to go back, e.g. reopening a final assessment)")
+    add_stage_argument(p)
     p.set_defaults(run=run_set_status)
 
 
@@ -102,10 +105,17 @@ def run_status(args: argparse.Namespace) -> int:
         period = current_period(ws, args.period)
         cs = compile_checked(ws.indicator_set)
         results = score(
-            cs, ws.store.assessment(ws.set_id, period, ws.regions), consolidation=ws.consolidation
+            cs,
+            ws.store.assessment(ws.set_id, period, ws.regions, stage=ws.stage),
+            consolidation=ws.consolidation,
         )
-        statuses = ws.store.statuses(ws.set_id, period)
-        table = Table(title=term(f"{ws.config.name} · {period}"), title_justify="left")
+        statuses = ws.store.statuses(ws.set_id, period, stage=ws.stage)
+        title = f"{ws.config.name} · {period}"
+        if ws.config.stages:
+            from assessor.store.stages import find_stage
+
+            title += f" · {find_stage(ws.config, ws.stage).label} ({ws.stage})"
+        table = Table(title=term(title), title_justify="left")
         for col, just in (("地区", "left"), ("状态", "left"), ("完整度", "right"), ("总分", "right"),
                           ("评级", "left"), ("排名", "right"), ("评估人数", "right")):  # fmt: skip
             table.add_column(col, justify=just)  # type: ignore[arg-type]

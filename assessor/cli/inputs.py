@@ -32,6 +32,11 @@ def add_input_arguments(p: argparse.ArgumentParser, workspace: bool = True) -> N
             type=Path,
             help="a workspace folder (instead of --set and --entries)",
         )
+        p.add_argument(
+            "--stage",
+            help="with a workspace: the stage scored (default: the latest stage with entries; "
+            "the last stage's result is the rating)",
+        )
     p.add_argument("--set", dest="set_path", type=Path, help="indicator set YAML file")
     p.add_argument(
         "--entries",
@@ -83,7 +88,9 @@ def read_inputs(args: argparse.Namespace) -> Inputs:
             raise AssessorError(Problem(f"{ws} is not a workspace folder", file=str(ws)))
         from assessor.store.workspace import load_workspace_assessments
 
-        indicator_set, assessments, consolidation = load_workspace_assessments(ws)
+        indicator_set, assessments, consolidation = load_workspace_assessments(
+            ws, stage=getattr(args, "stage", None)
+        )
         sources = [ws]
     else:
         if args.set_path is None or not args.entries:

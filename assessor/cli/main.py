@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "excel",
     "audit",
     "period",
+    "stage",
     "report",
     "doctor",
     "tui",

@@ -37,6 +37,14 @@ def stage_of(r: Mapping[str, Any]) -> str:
     return str(r.get("stage") or DEFAULT_STAGE)
 
 
+def _named(key: tuple[Any, ...]) -> str:
+    """A key (set, stage, …) as messages name it: set/region/period/… and a stage other than
+    the default in brackets, so one-stage workspaces read as they always did."""
+    set_id, stage, *rest = key
+    tail = "" if stage == DEFAULT_STAGE else f" [{stage}]"
+    return "/".join(str(x) for x in (set_id, *rest)) + tail
+
+
 def _entry_payload(row: Mapping[str, Any]) -> Any:
     """An entries row as the payload the log records (None if it cannot be read at all)."""
     try:
@@ -90,7 +98,7 @@ def compare_tables(
     }
     for k in sorted(set(want) | set(have)):
         w, h = want.get(k), have.get(k)
-        name = "/".join(k)
+        name = _named(k)
         if w is None or h is None or w["payload"] != _entry_payload(h):
             out.append(f"entry {name} differs from what the audit log says it should be")
             continue
@@ -116,7 +124,7 @@ def compare_tables(
     }
     for sk in sorted(set(status_want) | set(status_have)):
         rec, row = status_want.get(sk), status_have.get(sk)
-        name = "/".join(sk)
+        name = _named(sk)
         expected = loads(rec["new"]) if rec is not None else "draft"
         if row is None:
             if expected != "draft":
@@ -173,7 +181,7 @@ def _compare_verdicts(records: list[dict[str, Any]], rows: Iterable[dict[str, An
     }
     for k in sorted(set(want) | set(have), key=str):
         rec, row = want.get(k), have.get(k)
-        name = "/".join(str(x) for x in k)
+        name = _named(k)
         if rec is None or row is None:
             where = "the audit log" if row is None else "the evidence_verdicts table"
             out.append(f"verdict on {name} is missing from {where} (changed behind the log)")
@@ -204,7 +212,7 @@ def _compare_site_checks(
     have = {(r["set_id"], r["stage"], r["region"], r["period"]): r for r in rows}
     for k in sorted(set(want) | set(have), key=str):
         rec, row = want.get(k), have.get(k)
-        name = "/".join(str(x) for x in k)
+        name = _named(k)
         if rec is None or row is None:
             where = "the audit log" if row is None else "the site_checks table"
             out.append(f"site check of {name} is missing from {where} (changed behind the log)")

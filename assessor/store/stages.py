@@ -7,9 +7,15 @@ the stage every older row was migrated to. The last stage's result is the rating
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 from assessor.errors import AssessorError, Problem
 from assessor.store.config import Stage, WorkspaceConfig
 from assessor.store.tables import DEFAULT_STAGE
+
+if TYPE_CHECKING:
+    from assessor.store.workspace import Workspace
 
 DEFAULT_STAGES = (Stage(key=DEFAULT_STAGE, label="评审"),)
 #: The usual three stages of a Shandong star rating (docs/stages.md).
@@ -61,3 +67,143 @@ def score_name(stage: Stage) -> str:
 def stage_evaluators(config: WorkspaceConfig, stage: Stage) -> list[str] | None:
     """Who enters values in a stage: its own list, else None (every evaluator)."""
     return list(stage.evaluators) if stage.evaluators else None
+
+
+# ---------------------------------------------------------------------- a workspace's review work
+# Functions over a Workspace (the CLI and the TUI call these): they check units, leaves and
+# stages against workspace.yaml, regions.yaml and the set, then call assessor.store.review.
+
+
+def _check_region(ws: Workspace, region: str) -> None:
+    if region not in ws.regions:
+        raise AssessorError(Problem(f"region {region} is not in {ws.config.regions}", key=region))
+
+
+def _check_leaf(ws: Workspace, leaf: str) -> None:
+    if leaf not in ws.leaf_ids:
+        raise AssessorError(Problem(f"{leaf} is not a leaf of {ws.set_id}", key=leaf))
+
+
+def start_stage(
+    ws: Workspace, stage: str, period: str, regions: list[str] | None = None, *, who: str
+) -> tuple[list[str], int]:
+    """Start `stage` for some units (default: every unit whose previous stage is submitted and
+    that has not started it) from the previous stage's entries; returns (units, entries)."""
+    from assessor.store.review import STARTABLE_FROM
+    from assessor.store.review import start_stage as store_start
+
+    target = find_stage(ws.config, stage)
+    before = previous_stage(ws.config, stage)
+    if before is None:
+        raise AssessorError(
+            Problem(
+                f"stage {target.key} ({target.label}) is the first stage: it starts empty; "
+                "enter its values directly",
+                key="stage",
+            )
+        )
+    for r in regions or []:
+        _check_region(ws, r)
+    if not regions:
+        done = ws.store.statuses(ws.set_id, period, stage=before.key)
+        mine = ws.store.statuses(ws.set_id, period, stage=target.key)
+        begun = {e.region for e in ws.store.entries(ws.set_id, period, stage=target.key)}
+        regions = [
+            r
+            for r in ws.regions
+            if done.get(r) in STARTABLE_FROM and r not in begun and r not in mine
+        ]
+        if not regions:
+            raise AssessorError(
+                Problem(
+                    f"no unit can start stage {target.key} in {period}: none has submitted stage "
+                    f"{before.key} ({before.label}) without having started {target.key} already",
+                    key="stage",
+                )
+            )
+    prefer = list(before.evaluators or []) + [e.name for e in ws.config.evaluators if e.lead]
+    n = store_start(
+        ws.store, ws.set_id, period, target.key, before.key, regions, who=who,
+        evaluators=stage_evaluators(ws.config, target), prefer=prefer,
+    )  # fmt: skip
+    return regions, n
+
+
+def judge_evidence(
+    ws: Workspace,
+    region: str,
+    period: str,
+    leaf: str,
+    item: str,
+    verdict: str,
+    *,
+    who: str,
+    reason: str | None = None,
+) -> str | None:
+    """A verdict on one evidence item in the workspace's stage; returns the previous one."""
+    from assessor.store.review import set_verdict
+
+    _check_region(ws, region)
+    _check_leaf(ws, leaf)
+    return set_verdict(ws.store, ws.set_id, ws.stage, region, period, leaf, item, verdict,
+                       who=who, reason=reason)  # fmt: skip
+
+
+def record_site_check(
+    ws: Workspace,
+    region: str,
+    period: str,
+    *,
+    checked_on: str,
+    checkers: list[str],
+    findings: str,
+    who: str,
+) -> None:
+    from assessor.store.review import set_site_check
+
+    _check_region(ws, region)
+    set_site_check(ws.store, ws.set_id, ws.stage, region, period, checked_on=checked_on,
+                   checkers=checkers, findings=findings, who=who)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class EvidenceLine:
+    leaf: str
+    item: str
+    verdict: str | None  # None: not judged yet (未审)
+    reason: str | None
+    judged_by: str | None
+    judged_at: str | None
+    required: bool
+
+
+def evidence_review(ws: Workspace, region: str, period: str) -> list[EvidenceLine]:
+    """Every evidence item of a unit in the workspace's stage with its verdict, in set order."""
+    from assessor.store.review import items, verdicts
+
+    _check_region(ws, region)
+    found = items(ws.store, ws.set_id, ws.stage, region, period)
+    judged = verdicts(ws.store, ws.set_id, ws.stage, region, period)
+    required = set(ws.evidence_required)
+    order = {leaf: i for i, leaf in enumerate(sorted(ws.leaf_ids))}
+    try:
+        from assessor.scoring import compile_checked
+
+        order = {n.id: n.index for n in compile_checked(ws.indicator_set).order}
+    except AssessorError:
+        pass
+    out = []
+    for leaf in sorted(found, key=lambda x: order.get(x, 10**9)):
+        for item in found[leaf]:
+            v = judged.get((leaf, item))
+            out.append(EvidenceLine(leaf, item, v.verdict if v else None, v.reason if v else None,
+                                    v.judged_by if v else None, v.judged_at if v else None,
+                                    leaf in required))  # fmt: skip
+    return out
+
+
+def evidence_gaps(ws: Workspace, region: str, period: str, *, final: bool) -> list[tuple[str, str]]:
+    """What `set_status` would refuse: required leaves without usable evidence, and why."""
+    from assessor.store.review import gaps
+
+    return gaps(ws.store, ws.set_id, ws.stage, region, period, ws.evidence_required, final=final)

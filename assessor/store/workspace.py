@@ -356,11 +356,13 @@ def find_workspace(start: Path | str | None = None) -> Path | None:
 
 
 def load_workspace_assessments(
-    folder: Path | str,
+    folder: Path | str, *, stage: str | None = None
 ) -> tuple[IndicatorSet, list[Assessment], Consolidation]:
-    """What `assessor score WORKSPACE` scores: the workspace's set, every period, its consolidation."""
+    """What `assessor score WORKSPACE` scores: the workspace's set, every period, its consolidation
+    (in `stage`, default the latest stage with entries)."""
     ws = open_workspace(folder)
     try:
+        ws.use_stage(stage)
         return ws.indicator_set, ws.assessments(), ws.consolidation
     finally:
         ws.close()
