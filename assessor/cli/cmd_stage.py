@@ -197,12 +197,14 @@ def run_compare(args: argparse.Namespace) -> int:
     console.print(table)
     if cmp.changes:
         changes = Table(title="变化与理由", title_justify="left")
-        for col in ("阶段", "指标", "之前", "之后", "变化", "理由", "修改人"):
+        for col in ("阶段", "指标", "填报值", "之前", "之后", "变化", "理由", "修改人"):
             changes.add_column(col, justify="right" if col in ("之前", "之后", "变化") else "left")
         for ch in cmp.changes:
+            value = f"{ch.value_before} → {ch.value_after}" if ch.value_after else ""
             changes.add_row(
-                term(ch.label), Text(term(f"{ch.id} {ch.name}")), _num(ch.before), _num(ch.after),
-                _signed(ch.delta), Text(term(ch.reason or "（未说明理由）")), term(ch.who or "—"),
+                term(ch.label), Text(term(f"{ch.id} {ch.name}")), Text(term(value)),
+                _num(ch.before), _num(ch.after), _signed(ch.delta),
+                Text(term(ch.reason or "（未说明理由）")), term(ch.who or "—"),
             )  # fmt: skip
         console.print(changes)
     return 0
@@ -232,8 +234,10 @@ def run_evidence_list(args: argparse.Namespace) -> int:
             Text(term(x.reason or "")), term(x.judged_by or ""), term((x.judged_at or "")[:16]),
         )  # fmt: skip
     Console().print(table)
+    if gaps:
+        print("before it can be final (定稿), these need an item judged 有效:")
     for leaf, why in gaps:
-        print(term(f"{leaf}: {why}"))
+        print(term(f"  {leaf}: {why}"))
     return 0
 
 

@@ -142,9 +142,16 @@ def run_set_status(args: argparse.Namespace) -> int:
             raise AssessorError(
                 Problem(f"unknown region(s) {', '.join(unknown)}; see regions.yaml", key="region")
             )
+        refused: list[Problem] = []
         for region in regions:
-            old = ws.set_status(region, period, args.status, who=who(args), reason=args.reason)
+            try:
+                old = ws.set_status(region, period, args.status, who=who(args), reason=args.reason)
+            except AssessorError as exc:  # the others still move; every refusal is listed
+                refused += exc.problems
+                continue
             print(f"{region} {period}: {old} → {args.status}")
+        if refused:
+            raise AssessorError(refused)
     finally:
         ws.close()
     return 0

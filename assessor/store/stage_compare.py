@@ -49,6 +49,8 @@ class StageChange:
     reason: str | None  # None: the reviewer gave none
     who: str | None
     at: str | None
+    value_before: str | None = None  # the value as entered (codec.payload_text), when edited
+    value_after: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,22 +83,46 @@ class StageComparison:
         return [c for c in self.changes if not c.reason]
 
 
-def _reason(records: list[AuditRecord], leaf: str) -> tuple[str | None, str | None, str | None]:
-    """(reason, who, when) of the last edit of `leaf` in one stage's records."""
+@dataclass(frozen=True, slots=True)
+class _Edit:
+    reason: str | None
+    who: str | None
+    at: str | None
+    before: str | None
+    after: str | None
+
+
+def _value_text(payload: object) -> str | None:
+    """The value part of an entry payload as the audit log shows it (no comment)."""
+    from assessor.store.codec import payload_text
+
+    if not isinstance(payload, dict):
+        return None
+    return payload_text({k: v for k, v in payload.items() if k != "comment"})
+
+
+def _last_edit(records: list[AuditRecord], leaf: str) -> _Edit:
+    """The last edit of `leaf` in one stage's records: its reason, who, when, and the value
+    carried into the stage beside the value it was changed to."""
     carried_comment = None
+    carried = None
     last = None
     for r in records:
         if r.leaf != leaf:
             continue
         if r.action == "carry":
+            carried = r.new
             carried_comment = (r.new or {}).get("comment")
         elif r.action in EDITS:
             last = r
     if last is None:
-        return None, None, None
+        return _Edit(None, None, None, None, None)
     comment = (last.new or {}).get("comment") if isinstance(last.new, dict) else None
-    reason = last.reason or (comment if comment and comment != carried_comment else None)
-    return reason, last.who, last.at
+    written = comment if comment and comment != carried_comment else None
+    # An import's reason is about the file ("import review.xlsx"); each entry's comment is the
+    # reviewer's word on that indicator. A value set by hand carries its own reason.
+    reason = (written or last.reason) if last.action == "import" else (last.reason or written)
+    return _Edit(reason, last.who, last.at, _value_text(carried), _value_text(last.new))
 
 
 def compare_stages(
@@ -160,12 +186,13 @@ def compare_stages(
             for row in rows:
                 if not row.leaf or (not row.deltas[i] and row.id not in edited):
                     continue
-                if row.points[i] == row.points[i - 1] and not row.deltas[i]:
-                    continue  # edited, but the points did not move: no change to explain
-                reason, who, at = _reason(records, row.id)
+                edit = _last_edit(records, row.id)
+                if not row.deltas[i] and edit.before == edit.after:
+                    continue  # edited back to what was carried over: nothing changed
                 changes.append(
                     StageChange(row.id, row.name, stages[i].key, stages[i].label,
-                                row.points[i - 1], row.points[i], row.deltas[i], reason, who, at)
+                                row.points[i - 1], row.points[i], row.deltas[i], edit.reason,
+                                edit.who, edit.at, edit.before, edit.after)
                 )  # fmt: skip
         region = ws.regions.get(rid)
         out.append(
