@@ -52,9 +52,20 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     dump(
         OUT / "regions.yaml",
-        {"format": 1, "note": NOTE, "regions": [
-            {"id": r["region"], "name": r["name"], "group": r["group"], "parent": r["parent"],
-             "declared": DECLARED[r["region"]]} for r in counties]},  # fmt: skip
+        {
+            "format": 1,
+            "note": NOTE,
+            "regions": [
+                {
+                    "id": r["region"],
+                    "name": r["name"],
+                    "group": r["group"],
+                    "parent": r["parent"],
+                    "declared": DECLARED[r["region"]],
+                }
+                for r in counties
+            ],
+        },  # fmt: skip
         "# 聊城市's counties with the star each declared (申报星级, a grade key of sd-county-2020).\n",
     )
     regions = []
@@ -69,8 +80,14 @@ def main() -> None:
         regions.append({"region": r["region"], "name": r["name"], "entries": entries})
     dump(
         OUT / "1-self.yaml",
-        {"format": 1, "set": "sd-county-2020", "period": "2021", "evaluator": "县自评组",
-         "note": NOTE, "regions": regions},  # fmt: skip
+        {
+            "format": 1,
+            "set": "sd-county-2020",
+            "period": "2021",
+            "evaluator": "县自评组",
+            "note": NOTE,
+            "regions": regions,
+        },  # fmt: skip
         "# 自评: each county's self-assessment (stage self), with evidence on D1-07, D6-01, D6-02.\n",
     )
     for name, changes, who, what in (
@@ -86,8 +103,14 @@ def main() -> None:
             by_region.setdefault(rid, {})[leaf] = entry
         dump(
             OUT / name,
-            {"format": 1, "set": "sd-county-2020", "period": "2021", "evaluator": who,
-             "note": NOTE, "regions": [{"region": k, "entries": v} for k, v in by_region.items()]},  # fmt: skip
+            {
+                "format": 1,
+                "set": "sd-county-2020",
+                "period": "2021",
+                "evaluator": who,
+                "note": NOTE,
+                "regions": [{"region": k, "entries": v} for k, v in by_region.items()],
+            },  # fmt: skip
             f"# {what}: only the values it changes, each with its reason as the comment.\n",
         )
 

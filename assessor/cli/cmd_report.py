@@ -234,6 +234,10 @@ def run(args: argparse.Namespace) -> int:
             evidence_root=evidence_root,
             previous_period=args.previous,
         )
+        if workspace is not None:
+            from assessor.report.stages_context import stage_review_context
+
+            ctx["stage_review"] = stage_review_context(workspace, period, rid)
         contexts.append((rid, ctx))
     if len(contexts) == 1 and not args.all:
         rid, ctx = contexts[0]
