@@ -54,7 +54,7 @@ def stage_review_context(folder: Path, period: str, region: str) -> dict[str, An
                             "by": x.judged_by or "",
                             "at": (x.judged_at or "")[:10],
                             "required": x.required,
-                        }  # fmt: skip
+                        }
                     )
             check = site_check(ws.store, ws.set_id, col.key, region, period)
             if check is not None:
@@ -64,10 +64,11 @@ def stage_review_context(folder: Path, period: str, region: str) -> dict[str, An
                         "date": check.checked_on,
                         "checkers": "、".join(check.checkers),
                         "findings": check.findings,
-                    }  # fmt: skip
+                    }
                 )
         declared = ws.regions[region].declared
-        grades = {g.key: g.label for g in ws.indicator_set.rating.grades}
+        rating = ws.indicator_set.rating
+        grades = {g.key: g.label for g in rating.grades} if rating else {}
     finally:
         ws.close()
     final = cmp.final
@@ -80,7 +81,7 @@ def stage_review_context(folder: Path, period: str, region: str) -> dict[str, An
                 "rating": c.rating or "—",
                 "status": STATUS_ZH.get(c.status, c.status),
                 "started": c.started,
-            }  # fmt: skip
+            }
             for c in cmp.columns
         ],
         "final": {
@@ -104,7 +105,7 @@ def stage_review_context(folder: Path, period: str, region: str) -> dict[str, An
                 "reason": ch.reason or "（未说明理由）",
                 "explained": bool(ch.reason),
                 "who": ch.who or "",
-            }  # fmt: skip
+            }
             for ch in cmp.changes
         ],
         "evidence": evidence,
