@@ -91,7 +91,7 @@ def stage_review_context(folder: Path, period: str, region: str) -> dict[str, An
             "rating": final.rating or "—",
         }
         if final
-        else None,  # fmt: skip
+        else None,
         "declared": grades.get(declared, declared) if declared else None,
         "changes": [
             {
