@@ -46,5 +46,8 @@ fi
 "$A" audit verify -w "$WS"
 "$A" report "$WS" --type ranking -o "$OUT/reports"
 
+echo "== 6. a star rating in three stages: 自评 → 复核 → 评审 ($OUT/star-campaign)"
+bash scripts/demo_stages.sh
+
 echo "done: results in $OUT/results/, reports in $OUT/reports/, workspace in $WS"
 echo "(示例数据: sample data, not real ratings)"
