@@ -9,7 +9,7 @@ from typing import Literal
 
 #: Report sections that `report: omit:` (or `assessor report --omit`) can leave out.
 ReportSection = Literal[
-    "charts", "indicators", "lost", "gap", "appendix", "signatures",  # county report
+    "charts", "indicators", "lost", "gap", "findings", "appendix", "signatures",  # county
     "distribution", "heatmap", "leaders", "trends",  # ranking report (and appendix)
 ]  # fmt: skip
 REPORT_SECTIONS: tuple[str, ...] = ReportSection.__args__  # type: ignore[attr-defined]

@@ -1,6 +1,6 @@
 """The package's layers, as a checked contract (docs/internals.md, "Layers").
 
-    model ← loader ← scoring ← store / exchange / report ← tui / cli
+    text ← model ← loader ← scoring ← store / exchange / report ← tui / cli
 
 A package imports only from its own layer and the layers below it; the top-level modules
 (`assessor.errors`, `assessor.resources` …) sit below everything and import no package.
@@ -19,6 +19,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "assessor"
 
 LAYERS: list[set[str]] = [
     {"<base>"},  # assessor/*.py: errors, resources, gcpause, report_sections, __init__
+    {"text"},  # the tool's words and number formats, shared by every layer above
     {"model"},
     {"loader"},
     {"scoring"},

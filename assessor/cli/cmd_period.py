@@ -49,10 +49,10 @@ def _num(v: object) -> str:
 
 
 def _signed(v: Decimal | None) -> str:
-    """The engine's change (already rounded as printed) with its sign: +1.25 / -0.50 / 0.00."""
-    if v is None:
-        return "—"
-    return f"+{v}" if v > 0 else str(v)
+    """The engine's change (already rounded as printed) with its sign: +1.25 / −0.50 / 0.00."""
+    from assessor.text.formats import signed
+
+    return signed(v)
 
 
 def run_compare(args: argparse.Namespace) -> int:

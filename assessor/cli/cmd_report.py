@@ -192,7 +192,9 @@ def run(args: argparse.Namespace) -> int:
         sample=sample,
         sample_note=note,
         fingerprint=rc.fingerprint(cs.set, inputs.assessments),
-        sources=[str(p) for p in inputs.sources],
+        sources=[rc.shown_source(p) for p in inputs.sources],
+        recipients=tuple(settings.recipients),
+        copies=tuple(settings.copies),
         generator=_generator(),
         omit=frozenset(omit or settings.omit),
         signatures=tuple(

@@ -39,13 +39,9 @@ class Period:
 
     @property
     def label_zh(self) -> str:
-        if self.kind == "year":
-            return f"{self.year}年"
-        if self.kind == "quarter":
-            return f"{self.year}年第{self.number}季度"
-        if self.kind == "month":
-            return f"{self.year}年{self.number}月"
-        return f"{self.year}年第{self.number}周"
+        from assessor.text.formats import period_label
+
+        return period_label(str(self))
 
     def _anchor(self) -> tuple[int, int]:
         """(year, month) the period sits in; a week is placed by its Thursday."""

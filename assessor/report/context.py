@@ -25,9 +25,11 @@ from assessor.scoring import display
 from assessor.scoring import figures as fig
 from assessor.scoring.compiled import CNode, CompiledSet
 from assessor.scoring.explain import short_decimal
+from assessor.scoring.findings import findings
 from assessor.scoring.history import previous_period, up_to
 from assessor.scoring.output import rating_text, stars_text
 from assessor.scoring.summary import fraction, mean_total, peer_mean
+from assessor.text import formats
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -75,17 +77,41 @@ class ReportMeta:
     omit: frozenset[str] = frozenset()  # sections left out (docs/reports.md lists them)
     signatures: tuple[str, ...] = DEFAULT_SIGNATURES  # who signs a county report
     audit_head: tuple[int, str] | None = None  # the workspace's audit log when read
+    recipients: tuple[str, ...] = ()  # a bulletin's 主送
+    copies: tuple[str, ...] = ()  # a bulletin's 抄送
 
 
 # ------------------------------------------------------------------ small formatting helpers
 
 
+def sample_note(note: str | None) -> str:
+    """The sample banner's text, beginning with 示例数据 once (a note may already say it)."""
+    text = (note or "").strip()
+    if not text:
+        return "示例数据"
+    return text if text.startswith("示例数据") else f"示例数据：{text}"
+
+
+def issue_number(period: str) -> int | None:
+    """A bulletin's 期号 within its year: week 18 → 18, April → 4, Q2 → 2; a year has none."""
+    p = parse_period(period)
+    return None if p.kind == "year" else p.number
+
+
+def shown_source(path: Path) -> str:
+    """Where the data came from, as a reader may see it: relative to the working folder when
+    inside it, else the file's name — never an absolute path of the machine."""
+    if not path.is_absolute():
+        return str(path)
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return path.name
+
+
 def pct(fraction: Decimal | None, digits: int = 1) -> str:
     """0.8315 → '83.2%' (a display of a ratio the engine's numbers give)."""
-    if fraction is None:
-        return "—"
-    q = Decimal(1).scaleb(-digits)
-    return f"{(fraction * HUNDRED).quantize(q)}%"
+    return formats.percent(fraction, digits)
 
 
 def score_text(cs: CompiledSet, kind: str, points: Decimal | None, maximum: Decimal) -> str:
@@ -97,15 +123,8 @@ def score_text(cs: CompiledSet, kind: str, points: Decimal | None, maximum: Deci
 
 
 def signed(cs: CompiledSet, delta: Decimal | None) -> str:
-    """A change with its sign: +1.25 / −0.50 / 0.00."""
-    if delta is None:
-        return "—"
-    text = display(cs, abs(delta))
-    if cs.round(delta) > 0:
-        return "+" + text
-    if cs.round(delta) < 0:
-        return "−" + text
-    return text
+    """A change with its sign, in the set's digits: +1.25 / −0.50 / 0.00."""
+    return formats.signed(delta, cs.quantum, cs.rounding)
 
 
 def region_name(r: RegionResult) -> str:
@@ -186,18 +205,8 @@ def _period_kind(p: str) -> str:
 
 
 def period_label(p: str) -> str:
-    """2024 → 2024年, 2024-03 → 2024年3月, 2024-Q1 → 2024年第一季度, 2024-W09 → 2024年第9周."""
-    kind = _period_kind(p)
-    if kind == "year":
-        return f"{p}年"
-    year, rest = p.split("-", 1)
-    if kind == "month":
-        return f"{year}年{int(rest)}月"
-    if kind == "quarter":
-        from assessor.report.templating import cn_number
-
-        return f"{year}年第{cn_number(int(rest[1:]))}季度"
-    return f"{year}年第{int(rest[1:])}周"
+    """2024 → 2024年度, 2024-03 → 2024年3月, 2024-Q1 → 2024年第一季度, 2024-W09 → 2024年第9周."""
+    return formats.period_label(p)
 
 
 def fingerprint(indicator_set: Any, assessments: Sequence[Any]) -> str:
@@ -423,11 +432,13 @@ def _meta(meta: ReportMeta) -> dict[str, Any]:
         "logo": meta.logo,
         "date": meta.date,
         "sample": meta.sample,
-        "sample_note": meta.sample_note or "示例数据",
+        "sample_note": sample_note(meta.sample_note),
         "fingerprint": meta.fingerprint,
         "sources": meta.sources,
         "generator": meta.generator,
         "signatures": list(meta.signatures),
+        "recipients": list(meta.recipients),
+        "copies": list(meta.copies),
         "omit": sorted(meta.omit),
         "audit_head": None
         if meta.audit_head is None
@@ -443,9 +454,7 @@ def veto_effect_text(effect: str | None) -> str:
     if effect is None:
         return "—"
     if effect.startswith("max_stars:"):
-        from assessor.report.templating import cn_number
-
-        return f"最高评为{cn_number(int(effect.split(':', 1)[1]))}星级"
+        return f"最高评为{formats.cn_number(int(effect.split(':', 1)[1]))}星级"
     return VETO_EFFECT_ZH.get(effect, effect)
 
 
@@ -512,6 +521,33 @@ def _vetoes(f: fig.Figures) -> list[dict[str, Any]]:
         }
         for v in f.vetoes
     ]
+
+
+def _findings(cs: CompiledSet, f: fig.Figures) -> dict[str, Any]:
+    """The engine's findings (scoring/findings.py), formatted for 评估结论、主要问题与整改建议."""
+    fd = findings(f)
+    return {
+        "any": fd.has_problems,
+        "weak": [
+            {
+                "name": w.dimension.name,
+                "ratio": pct(w.ratio),
+                "peer": pct(w.peer_ratio),
+                "lost": display(cs, w.dimension.lost),
+            }
+            for w in fd.weak_dimensions
+        ],
+        "losses": [
+            {"id": x.id, "name": x.name, "lost": display(cs, x.lost), "max": display(cs, x.max)}
+            for x in fd.largest_losses
+        ],
+        "vetoes": [{"name": v.name, "effect": veto_effect_text(v.effect)} for v in fd.vetoes],
+        "deductions": [{"name": d.name, "points": display(cs, d.points)} for d in fd.deductions],
+        "unscored": [
+            {"id": x.id, "name": x.name, "status": STATUS_ZH.get(x.status, x.status)}
+            for x in fd.unscored
+        ],
+    }
 
 
 def _previous_of(
@@ -678,6 +714,7 @@ def county_context(
         "vetoes": _vetoes(f),
         "gap": list(gap) if gap else [],
         "next_grade": next_grade,
+        "findings": _findings(cs, f),
         "evaluators": list(r.evaluators),
         "disagreements": [
             f"{n.id} {n.name}" for n in r.nodes.values() if n.leaf and n.disagreement
@@ -903,6 +940,7 @@ def bulletin_context(
         "set": _set_info(cs),
         "period": period,
         "period_label": period_label(period),
+        "issue_number": issue_number(period),
         "bulletin_name": name,
         "previous_label": period_label(prev_p) if prev_p and prev else None,
         "dimension_names": [_dim_name(cs, d) for d in dims],

@@ -34,6 +34,8 @@ class ReportSettings:
     sample_note: str | None = None
     omit: list[str] = field(default_factory=list)
     signatures: list[str] | None = None  # None: the default signers
+    recipients: list[str] = field(default_factory=list)  # a bulletin's 主送
+    copies: list[str] = field(default_factory=list)  # a bulletin's 抄送
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -85,6 +87,8 @@ def workspace_settings(workspace: Path | None) -> ReportSettings:
         logo=(workspace / block.logo) if block.logo else None,
         omit=list(block.omit),
         signatures=block.signatures,
+        recipients=list(block.recipients),
+        copies=list(block.copies),
         extra=block.model_dump(exclude_none=True),
     )
 

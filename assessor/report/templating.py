@@ -12,34 +12,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import jinja2
+import markupsafe
 
 from assessor.resources import bundled
+from assessor.text.formats import cn_number, date_label, fullwidth
 
 #: The bundled templates: the repository's top-level ``templates/`` folder (or an install's).
 DEFAULT_TEMPLATE_DIR = bundled("templates")
-
-_DIGITS = "零一二三四五六七八九"
-
-
-def cn_number(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一, 105 → 一百零五 (section numbers)."""
-    if n < 0:
-        return "负" + cn_number(-n)
-    if n < 10:
-        return _DIGITS[n]
-    if n < 20:
-        return "十" + (_DIGITS[n - 10] if n > 10 else "")
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        return _DIGITS[tens] + "十" + (_DIGITS[ones] if ones else "")
-    if n < 1000:
-        hundreds, rest = divmod(n, 100)
-        if rest == 0:
-            return _DIGITS[hundreds] + "百"
-        sep = "零" if rest < 10 else ""
-        tail = cn_number(rest) if rest >= 20 or rest < 10 else "一" + cn_number(rest)
-        return _DIGITS[hundreds] + "百" + sep + tail
-    return str(n)
 
 
 def cn_h1(n: int) -> str:
@@ -50,6 +29,16 @@ def cn_h1(n: int) -> str:
 def cn_h2(n: int) -> str:
     """Level-two heading number: （一）"""
     return f"（{cn_number(n)}）"
+
+
+def _official_punctuation(value: object) -> object:
+    """Every printed text gets Chinese punctuation where it touches Chinese (a set's
+    "五星级(标杆型)" prints as 五星级（标杆型）); markup stays markup, numbers stay numbers."""
+    if isinstance(value, markupsafe.Markup):
+        return markupsafe.Markup(fullwidth(str(value)))
+    if isinstance(value, str):
+        return fullwidth(value)
+    return value
 
 
 def template_dirs(override: Path | None) -> list[Path]:
@@ -68,8 +57,11 @@ def make_environment(dirs: Sequence[Path]) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_official_punctuation,
     )
     env.filters["cn_number"] = cn_number
+    env.filters["date_label"] = date_label
+    env.filters["fullwidth"] = fullwidth
     env.filters["cn_h1"] = cn_h1
     env.filters["cn_h2"] = cn_h2
     return env

@@ -57,6 +57,12 @@ class ReportSettings(BaseModel):
         default=None,
         description="who signs a county report (default 评估组组长, 审核人); [] for no block",
     )
+    recipients: list[str] = Field(
+        default_factory=list, description="a bulletin's 主送 (the offices it is addressed to)"
+    )
+    copies: list[str] = Field(
+        default_factory=list, description="a bulletin's 抄送 (the offices that receive a copy)"
+    )
 
 
 class UnitKind(BaseModel):

@@ -112,7 +112,7 @@ def test_a_bulletin_without_grade_colours_lights_nothing_and_names_the_ratings(
 
 def test_period_labels() -> None:
     assert [rc.period_label(p) for p in ("2024", "2024-03", "2024-Q1", "2024-W09")] == [
-        "2024年",
+        "2024年度",
         "2024年3月",
         "2024年第一季度",
         "2024年第9周",

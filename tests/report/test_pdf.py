@@ -98,11 +98,17 @@ def test_county_text_has_comment_evidence_and_explanation(
     assert "已实现公交全覆盖" in text and "docs/d1-01.pdf" in text and "规则" in text
 
 
-def test_county_page_numbers_and_sections(
+def test_county_sections(county: Any, pdftotext: Callable[..., str], tmp_path: Path) -> None:
+    text = _flat(pdftotext(county.pdf, tmp_path))
+    assert "一、总体情况" in text and "附录" in text
+
+
+def test_county_pages_are_numbered_in_official_form_from_the_first_body_page(
     county: Any, pdftotext: Callable[..., str], tmp_path: Path
 ) -> None:
-    text = _flat(pdftotext(county.pdf, tmp_path))
-    assert f"第1页/共{county.pages}页" in text and "一、总体情况" in text and "附录" in text
+    pages = [_flat(p) for p in pdftotext(county.pdf, tmp_path).split("\f")[: county.pages]]
+    assert "—" not in pages[0].replace("——", "")  # the cover carries no page number
+    assert pages[1].endswith("—1—") and pages[-1].endswith(f"—{county.pages - 1}—")
 
 
 def test_county_page_count_within_bounds(county: Any) -> None:
@@ -280,3 +286,45 @@ def test_points_lost_lists_the_fifteen_largest_and_points_to_the_rest(
     assert section.count("<tr>") == 1 + 15  # header and the 15 largest
     assert f"其余 {len(ctx['lost']) - 15} 项见第三部分明细" in section
     assert ctx["lost"][0]["name"] in section and ctx["lost"][15]["name"] not in section
+
+
+def test_county_report_ends_with_conclusion_problems_and_suggestions_from_the_engine(
+    compiled: CompiledSet,
+    results: list[RegionResult],
+    county: Any,
+    pdftotext: Callable[..., str],
+    tmp_path: Path,
+) -> None:
+    from assessor.scoring.figures import figures
+    from assessor.scoring.findings import findings
+
+    period = [x for x in results if x.period == "2024-02"]
+    r = next(x for x in period if x.region == "371502")
+    fd = findings(figures(compiled, r, period))
+    text = _flat(pdftotext(county.pdf, tmp_path))
+    section = text[text.index("评估结论、主要问题与整改建议") :]
+    assert "（一）评估结论" in section and "（三）整改建议" in section
+    assert fd.largest_losses, "the sample region loses points somewhere"
+    for loss in fd.largest_losses:
+        assert f"{loss.name}（失{compiled.round(loss.lost)}分" in section
+
+
+def test_bulletin_is_in_official_form_with_issue_number_addressees_and_colophon(
+    compiled: CompiledSet,
+    results: list[RegionResult],
+    renderer: Any,
+    pdftotext: Callable[..., str],
+    tmp_path: Path,
+) -> None:
+    from dataclasses import replace
+
+    meta = replace(
+        META, organisation="聊城市大数据局", recipients=("各县（市、区）大数据局",), copies=("市政府办公室",)
+    )
+    pdf = renderer.render("bulletin", rc.bulletin_context(compiled, results, "2024-02", meta)).pdf
+    text = _flat(pdftotext(pdf, tmp_path))
+    assert "第2期" in text  # February's bulletin is the year's second
+    assert "各县（市、区）大数据局：" in text
+    assert "抄送：市政府办公室。" in text
+    assert "聊城市大数据局2024年3月1日印发" in text
+    assert "2024-03-01" not in text
