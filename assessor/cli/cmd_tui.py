@@ -20,6 +20,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument(
         "--lang", choices=["zh", "en"], help="interface language (default: the workspace's)"
     )
+    p.add_argument(
+        "--stage", help="the stage to work in (self, review, expert …; default: the latest)"
+    )
     p.set_defaults(run=run)
 
 
@@ -30,6 +33,8 @@ def run(args: argparse.Namespace) -> int:
     folder = args.workspace or find_workspace()
     if folder is None:
         raise UsageError("no workspace here: give a folder or run inside one (see `assessor init`)")
-    app = AssessorApp(folder, evaluator=args.evaluator, period=args.period, lang=args.lang)
+    app = AssessorApp(
+        folder, evaluator=args.evaluator, period=args.period, lang=args.lang, stage=args.stage
+    )
     app.run()
     return app.return_code or 0  # 1 after an unforeseen error (its log's path was printed)

@@ -55,7 +55,7 @@ class AssessorApp(App[None]):
     ]
 
     def __init__(self, workspace: Path, evaluator: str | None = None, period: str | None = None,
-                 lang: str | None = None) -> None:  # fmt: skip
+                 lang: str | None = None, stage: str | None = None) -> None:  # fmt: skip
         super().__init__()
         from assessor.store.config import read_config
         from assessor.tui import settings
@@ -73,6 +73,7 @@ class AssessorApp(App[None]):
             )
         self.folder = Path(workspace)
         self.evaluator = evaluator
+        self.stage = stage  # a key of workspace.yaml's stages; None: the latest with entries
         self.period = period
         self.lang = lang or config.language
         localize_bindings(self, self.lang)
@@ -130,7 +131,9 @@ class AssessorApp(App[None]):
         """Read every entry and score every region, off the UI thread. A failure (a set file
         that does not load, a database that cannot be read) is shown on home, never a hang."""
         try:
-            session = Session.open(self.folder, evaluator=self.evaluator, period=self.period)
+            session = Session.open(
+                self.folder, evaluator=self.evaluator, period=self.period, stage=self.stage
+            )
         except AssessorError as exc:
             self.call_from_thread(self._failed, list(exc.problems) or [Problem(str(exc))])
             return

@@ -62,8 +62,16 @@ class Session:
     writes: int = 0  # this evaluator's changes so far: a refresh read before one is dropped
 
     @classmethod
-    def open(cls, folder: Path, evaluator: str | None = None, period: str | None = None) -> Session:
+    def open(
+        cls,
+        folder: Path,
+        evaluator: str | None = None,
+        period: str | None = None,
+        stage: str | None = None,
+    ) -> Session:
         ws = open_workspace(folder)
+        ws.use_stage(stage)
+        ws.use_stage(ws.stage)  # kept for the session (default: the latest stage with entries)
         cs = compile_checked(ws.indicator_set)
         chosen = ws.current_period(period)
         lead = ws.config.lead() or (
@@ -85,11 +93,12 @@ class Session:
         thread can run it while the evaluator goes on typing (see `adopt`)."""
         ws = self.workspace
         writes = self.writes
-        assessment = ws.store.assessment(ws.set_id, self.period, ws.regions)
+        assessment = ws.store.assessment(ws.set_id, self.period, ws.regions, stage=ws.stage)
         results = score(self.cs, assessment, consolidation=ws.consolidation)
         attached = {
             r.region: {
-                str(row["leaf"]) for row in ws.store.evidence(ws.set_id, r.region, self.period)
+                str(row["leaf"])
+                for row in ws.store.evidence(ws.set_id, r.region, self.period, stage=ws.stage)
             }
             for r in results
         }
@@ -108,15 +117,13 @@ class Session:
 
     def status(self, region: str) -> str:
         ws = self.workspace
-        return ws.store.status(ws.set_id, region, self.period)
+        return ws.store.status(ws.set_id, region, self.period, stage=ws.stage)
 
     def set_status(self, region: str, status: str, reason: str | None = None) -> str:
         """Submit, review, finalise or reopen (with a reason) a region's assessment, as this
         evaluator; audited by the store. Returns the status before."""
-        ws = self.workspace
-        return ws.store.set_status(
-            ws.set_id, region, self.period, status, who=self.evaluator, reason=reason
-        )
+        ws = self.workspace  # the workspace checks required evidence in a staged campaign
+        return ws.set_status(region, self.period, status, who=self.evaluator, reason=reason)
 
     def has_entries(self) -> bool:
         """Whether anyone entered anything for this period (`--period 2030` may have none)."""
@@ -192,13 +199,14 @@ class Session:
         ws = self.workspace
         previous = score(
             self.cs,
-            ws.store.assessment(ws.set_id, before, ws.regions),
+            ws.store.assessment(ws.set_id, before, ws.regions, stage=ws.stage),
             consolidation=ws.consolidation,
         )
         return changes(self.cs, list(self.results.values()), previous)
 
     def key(self, region: str, leaf: str) -> EntryKey:
-        return EntryKey(self.workspace.set_id, region, self.period, self.evaluator, leaf)
+        ws = self.workspace
+        return EntryKey(ws.set_id, region, self.period, self.evaluator, leaf, ws.stage)
 
     def mine(self, region: str, leaf: str) -> Entry | None:
         for e in self.assessment.entries.get(region, {}).get(leaf, []):
@@ -383,7 +391,9 @@ class Session:
 
         before = str(parse_period(self.period).previous())
         stored = self.workspace.store.get_entry(
-            EntryKey(self.workspace.set_id, region, before, self.evaluator, leaf)
+            EntryKey(
+                self.workspace.set_id, region, before, self.evaluator, leaf, self.workspace.stage
+            )
         )
         if stored is None:
             return None
@@ -432,7 +442,7 @@ class Session:
     def evidence(self, region: str, leaf: str | None = None) -> list[dict[str, object]]:
         """Evidence recorded in the store for a region (one query), or for one of its leaves."""
         ws = self.workspace
-        return ws.store.evidence(ws.set_id, region, self.period, leaf)
+        return ws.store.evidence(ws.set_id, region, self.period, leaf, stage=ws.stage)
 
     def add_evidence(self, region: str, leaf: str, where: str) -> RegionResult:
         """Attach a file (must exist inside the workspace; stored relative to it, with its

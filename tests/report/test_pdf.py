@@ -319,7 +319,10 @@ def test_bulletin_is_in_official_form_with_issue_number_addressees_and_colophon(
     from dataclasses import replace
 
     meta = replace(
-        META, organisation="聊城市大数据局", recipients=("各县（市、区）大数据局",), copies=("市政府办公室",)
+        META,
+        organisation="聊城市大数据局",
+        recipients=("各县（市、区）大数据局",),
+        copies=("市政府办公室",),
     )
     pdf = renderer.render("bulletin", rc.bulletin_context(compiled, results, "2024-02", meta)).pdf
     text = _flat(pdftotext(pdf, tmp_path))

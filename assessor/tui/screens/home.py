@@ -181,7 +181,9 @@ class HomeScreen(AssessorScreen[None]):
     def populate(self) -> None:
         """Fill the table once the workspace is read and scored (a worker does that)."""
         s = self.assessor.session
-        self.statuses = s.workspace.store.statuses(s.workspace.set_id, s.period)  # one query
+        self.statuses = s.workspace.store.statuses(
+            s.workspace.set_id, s.period, stage=s.workspace.stage
+        )  # one query
         self.rebuild()
 
     def shown(self, rid: str) -> bool:

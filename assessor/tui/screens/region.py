@@ -131,7 +131,7 @@ class RegionScreen(AssessorScreen[None]):
 
     def _is_final(self) -> bool:
         s = self.assessor.session
-        return s.workspace.store.status(s.workspace.set_id, self.region_id, s.period) == "final"
+        return s.status(self.region_id) == "final"
 
     def _head(self) -> None:
         """The live total. A header of the same width wraps the same way, so it is repainted
@@ -221,6 +221,11 @@ class RegionScreen(AssessorScreen[None]):
         if spec is not None and spec.required:
             style = "dark_orange" if not items else "dim"
             text.append(f"  ({t(lang, 'evidence_required')}: {spec.hint or ''})", style=style)
+        from assessor.tui.widgets.earlier_stage import earlier_stage_text
+
+        earlier = earlier_stage_text(s, self.region_id, self.leaf, lang)  # 自评 beside 复核 …
+        if earlier is not None:
+            text.append("\n").append_text(earlier)
         self.query_one("#evidence", Static).update(text)
 
     @on(Tree.NodeHighlighted, "#tree")
