@@ -7,6 +7,8 @@ import shutil
 from decimal import Decimal as D
 from pathlib import Path
 
+import pytest
+
 from assessor.model import Entry
 from assessor.store.stages import judge_evidence, start_stage
 from assessor.store.workspace import open_workspace
@@ -58,5 +60,30 @@ def test_the_first_stage_has_nothing_beside_it(tmp_path: Path) -> None:
     s = Session.open(campaign(tmp_path), evaluator="县自评组", stage="self")
     try:
         assert earlier_stage_text(s, "371502", "A2") is None
+    finally:
+        s.close()
+
+
+def test_a_reviewer_judges_evidence_by_number_with_a_reason(tmp_path: Path) -> None:
+    from assessor.errors import AssessorError
+    from assessor.store.review import verdicts
+    from assessor.tui.widgets.verdict import apply_verdict, verdict_question
+
+    s = Session.open(campaign(tmp_path), evaluator="市复核组", stage="review")
+    try:
+        question = verdict_question(s, "371502", "A2")
+        assert question is not None and "1. https://example.org/share.png（不足）" in question
+        with pytest.raises(AssessorError, match="needs a reason"):
+            apply_verdict(s, "371502", "A2", "1 无效")
+        with pytest.raises(AssessorError, match="NUMBER 1–1"):
+            apply_verdict(s, "371502", "A2", "2 有效")
+        assert apply_verdict(s, "371502", "A2", "1 有效 补交后清晰") == (
+            "https://example.org/share.png: 有效"
+        )
+        ws = s.workspace
+        v = verdicts(ws.store, ws.set_id, "review", "371502", "2021")[
+            ("A2", "https://example.org/share.png")
+        ]
+        assert (v.verdict, v.reason, v.judged_by) == ("有效", "补交后清晰", "市复核组")
     finally:
         s.close()

@@ -57,6 +57,7 @@ class RegionScreen(AssessorScreen[None]):
         Binding("y", "redo", "redo", show=False),
         Binding("slash", "search", "search"),
         Binding("e", "evidence", "evidence"),
+        Binding("j", "judge_evidence", "judge", show=False),  # 有效/不足/无效 (widgets/verdict.py)
         Binding("r", "refresh", "refresh", show=False),
         Binding("g", "gap", "gap", show=False),
         Binding("p", "copy_previous", "previous", show=False),
@@ -673,6 +674,32 @@ class RegionScreen(AssessorScreen[None]):
         lang = self.assessor.lang
         question = t(lang, "evidence_ask").format(folder=self.assessor.session.workspace.folder)
         self.app.push_screen(PromptScreen(question, "docs/….pdf | https://…"), self._add_evidence)
+
+    def action_judge_evidence(self) -> None:
+        from assessor.tui.widgets.verdict import verdict_question
+
+        if self.leaf is None:
+            return
+        s, leaf = self.assessor.session, self.leaf
+        question = verdict_question(s, self.region_id, leaf, self.assessor.lang)
+        if question is None:
+            self._say(t(self.assessor.lang, "evidence") + ": -", "dark_orange")
+            return
+
+        def judged(answer: str | None) -> None:
+            from assessor.tui.widgets.verdict import apply_verdict
+
+            if not answer:
+                return
+            try:
+                done = apply_verdict(s, self.region_id, leaf, answer)
+            except AssessorError as exc:  # a wrong answer, a missing reason, a final stage
+                self._refused(exc)
+                return
+            self._evidence()
+            self._say(done, "green")
+
+        self.app.push_screen(PromptScreen(question, "1 有效"), judged)
 
     def _add_evidence(self, where: str | None) -> None:
         if where is None or self.leaf is None:
