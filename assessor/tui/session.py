@@ -143,6 +143,18 @@ class Session:
         self.redo.clear()
         self.reload()
 
+    def switch_stage(self, stage: str) -> str:
+        """Work in another stage of the campaign (自评 → 复核 → 评审): its entries, statuses and
+        evidence; returns its label. Undo history belongs to the old stage."""
+        from assessor.store.stages import find_stage
+
+        found = find_stage(self.workspace.config, stage)
+        self.workspace.use_stage(found.key)
+        self.undo.clear()
+        self.redo.clear()
+        self.reload()
+        return found.label
+
     def attention(self, region: str) -> Attention:
         """What needs an evaluator's attention in a region: counts over its core leaves,
         kept until the region's result changes (home sums them for every region)."""

@@ -87,3 +87,15 @@ def test_a_reviewer_judges_evidence_by_number_with_a_reason(tmp_path: Path) -> N
         assert (v.verdict, v.reason, v.judged_by) == ("有效", "补交后清晰", "市复核组")
     finally:
         s.close()
+
+
+def test_switching_stage_reads_that_stages_entries(tmp_path: Path) -> None:
+    s = Session.open(campaign(tmp_path), evaluator="市复核组", stage="review")
+    try:
+        s.enter("371502", "A2", "25")
+        assert s.switch_stage("self") == "自评"
+        assert s.assessment.entries["371502"]["A2"][0].value == D("27")
+        s.switch_stage("review")
+        assert s.assessment.entries["371502"]["A2"][0].value == D("25")
+    finally:
+        s.close()

@@ -60,6 +60,7 @@ class HomeScreen(AssessorScreen[None]):
         Binding("s", "next_sort", "sort", show=False),
         Binding("left_square_bracket", "period(-1)", "period_prev", show=False),
         Binding("right_square_bracket", "period(1)", "period_next", show=False),
+        Binding("t", "next_stage", "stage", show=False),  # 自评 → 复核 → 评审 → 自评 …
         Binding("r", "refresh", "refresh", show=False),
         Binding("k", "ranking", "ranking", show=True),
         Binding("o", "reports", "reports", show=True),
@@ -353,6 +354,24 @@ class HomeScreen(AssessorScreen[None]):
             self.notify(t(lang, "one_period").format(period=s.period))
         else:
             self.notify(t(lang, "first_period" if step < 0 else "last_period"))
+
+    def action_next_stage(self) -> None:
+        """The campaign's next stage (after the last, the first); read and scored in a worker."""
+        from assessor.store.stages import campaign_stages
+
+        if not self.assessor.loaded:
+            return
+        keys = [x.key for x in campaign_stages(self.assessor.session.workspace.config)]
+        if len(keys) > 1:
+            current = self.assessor.session.workspace.stage
+            self.query_one("#summary", Static).update(Text(t(self.assessor.lang, "loading")))
+            self.switch_stage(keys[(keys.index(current) + 1) % len(keys)])
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="period")
+    def switch_stage(self, stage: str) -> None:
+        label = self.assessor.session.switch_stage(stage)
+        self.app.call_from_thread(self._switched)
+        self.app.call_from_thread(self.notify, f"{label} ({stage})")
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="period")
     def switch_period(self, period: str) -> None:
