@@ -28,8 +28,11 @@ demo: setup
 	@bash scripts/demo.sh
 
 ## test: lint, type-check and run the whole test suite (pytest's last line gives its time)
+# On both cores: pytest-xdist, one test file per worker at a time (--dist loadfile), so a file's
+# shared fixtures (a rendered PDF, a PostgreSQL server) are built once. TEST_WORKERS=0: one process.
+TEST_WORKERS ?= 2
 test: setup lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 lint: $(STAMP)
 	$(BIN)/ruff check assessor tests bench

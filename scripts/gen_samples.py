@@ -63,6 +63,14 @@ SHAOXING = [
 ]  # fmt: skip
 
 
+def _shaoxing_departments() -> list[dict[str, str]]:
+    """The city departments of the Shaoxing campaign (scripts/gen_shaoxing.py writes their weeks)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from gen_shaoxing import DEPARTMENTS
+
+    return [dict(d) for d in DEPARTMENTS]
+
+
 def counties(rows: list[tuple[str, str]], group: str, parent: str) -> list[dict[str, str]]:
     return [{"id": c, "name": n, "group": group, "parent": parent} for c, n in rows]
 
@@ -71,6 +79,7 @@ SD = counties(SHANDONG_CITIES, "山东省", "370000")
 LC = counties(LIAOCHENG, "聊城市", "371500")
 LY = counties(LINYI, "临沂市", "371300")
 SX = counties(SHAOXING, "绍兴市", "330600")
+SX_DEPARTMENTS = _shaoxing_departments()
 
 # Communities for the smart-community set: fictional community ids under real counties.
 COMMUNITIES = [
@@ -653,6 +662,7 @@ def write_regions(check: bool, changed: list[Path]) -> None:
             *LC,
             *LY,
             *SX,
+            *SX_DEPARTMENTS,
             *COMMUNITIES,
         ],
     }

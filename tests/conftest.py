@@ -10,6 +10,8 @@ behind a green result: it is reported as a failure that names the reason instead
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Generator
 
 import pytest
@@ -17,11 +19,29 @@ import pytest
 pytest_plugins = ["pytester"]  # tests/test_ci_mode.py runs small suites under the switch
 
 CI_VALUES = {"1", "true", "yes"}
+_OWN_CACHE = pytest.StashKey[str]()
 
 
 def ci_mode() -> bool:
     """True under CI (`CI=true`, `CI=1` or `CI=yes`, as CI services set it)."""
     return os.environ.get("CI", "").strip().lower() in CI_VALUES
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The suite's own set cache (assessor/loader/cache.py), empty at the start: results never
+    depend on what a developer's ~/.cache holds, and the commands the tests run share it."""
+    if "ASSESSOR_TEST_CACHE" not in os.environ:  # else an outer run's (pytester, workers)
+        folder = tempfile.mkdtemp(prefix="assessor-test-cache-")
+        os.environ["ASSESSOR_TEST_CACHE"] = folder
+        config.stash[_OWN_CACHE] = folder
+    os.environ["ASSESSOR_CACHE_DIR"] = os.environ["ASSESSOR_TEST_CACHE"]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder = config.stash.get(_OWN_CACHE, None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+        os.environ.pop("ASSESSOR_TEST_CACHE", None)
 
 
 def _skip_reason(longrepr: object) -> str:

@@ -3,6 +3,7 @@ each command imports what it uses when it runs. bench/bench_startup.py measures 
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -28,3 +29,34 @@ def test_assessor_help_lists_every_command() -> None:
     assert done.returncode == 0, done.stderr
     for command in ("lint", "score", "report", "status", "import", "audit", "tui", "doctor"):
         assert command in done.stdout
+
+
+def test_status_on_a_current_database_and_an_unchanged_set_imports_no_orm_nor_alembic(
+    tmp_path: Path,
+) -> None:
+    """The database is at the newest revision, so one query says so (no Alembic, no ORM); the
+    set loaded cleanly before, so it comes from the set cache without building its schema."""
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    for name in ("workspace.yaml", "regions.yaml"):
+        (ws / name).write_bytes((ROOT / "samples" / "workspace" / name).read_bytes())
+    env = {**os.environ, "ASSESSOR_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("ASSESSOR_NO_CACHE", None)
+    entries = sorted(str(p) for p in (ROOT / "samples" / "sd-county-2020").glob("*.yaml"))
+    imported = subprocess.run(
+        [sys.executable, "-m", "assessor", "import", "-w", str(ws), "--who", "t", *entries],
+        capture_output=True, text=True, env=env, cwd=ROOT,
+    )  # fmt: skip
+    assert imported.returncode == 0, imported.stderr
+    code = (
+        "import sys\nfrom assessor.cli.main import main\n"
+        f"code = main(['status', '-w', {str(ws)!r}])\n"
+        "from assessor.model.indicator_set import IndicatorSet\n"
+        "loaded = [m for m in ('alembic', 'sqlalchemy.orm', 'mako') if m in sys.modules]\n"
+        "print('RESULT', code, IndicatorSet.__pydantic_complete__, loaded)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "RESULT 0 False []"

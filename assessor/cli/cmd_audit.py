@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from assessor.cli.cmd_workspace import add_folder_argument, open_from
 from assessor.cli.safe import term
-from assessor.errors import AssessorError
+from assessor.errors import AssessorError, Problem
+
+if TYPE_CHECKING:
+    from assessor.store.store import Store
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -52,12 +56,18 @@ def run_log(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_verify(args: argparse.Namespace) -> int:
-    from assessor.errors import Problem
+def _task_progress_problems(store: Store) -> list[Problem]:
+    """Task progress reports (assessor/store/tasks.py) replayed from the log too."""
+    from assessor.store.tasks import TaskProgressStore
 
+    return TaskProgressStore(store).verify()
+
+
+def run_verify(args: argparse.Namespace) -> int:
     ws = open_from(args)
     try:
         problems = ws.store.verify_audit()
+        problems += _task_progress_problems(ws.store)
         for anchor in args.anchor:
             if ws.store.record_with_hash(anchor.strip().lower()) is None:
                 problems.append(

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assessor.cli.cmd_workspace import add_folder_argument, open_from
+from assessor.cli.inputs import add_kind_argument
 from assessor.cli.workspace_args import (
     add_stage_argument,
     add_who_argument,
@@ -32,6 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.add_argument("--region", action="append", help="only these regions (repeat)")
     p.add_argument("--evaluator", help="evaluator named in the form")
+    add_kind_argument(p)
     p.set_defaults(run=run_template)
 
     p = sub.add_parser(
@@ -44,6 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--period", help="period for CSV files without a period column")
     p.add_argument("--reason", help="note kept in the audit log")
     add_stage_argument(p)
+    add_kind_argument(p)
     p.set_defaults(run=run_import)
 
     p = sub.add_parser("export", help="write results and entries to .xlsx or .csv")
@@ -51,6 +54,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("-o", "--output", type=Path, required=True, help="an .xlsx or .csv file")
     p.add_argument("--period", help="only this period (default: every period)")
     add_stage_argument(p)
+    add_kind_argument(p)
     p.set_defaults(run=run_export)
 
 
@@ -61,14 +65,27 @@ def run_template(args: argparse.Namespace) -> int:
     ws = open_from(args)
     try:
         period = current_period(ws, args.period)
-        regions = [ws.regions[r] for r in (args.region or ws.regions) if r in ws.regions]
         missing = [r for r in args.region or [] if r not in ws.regions]
         if missing:
             raise AssessorError(Problem(f"unknown region(s) {', '.join(missing)}", key="--region"))
-        out = args.output or ws.folder / f"{ws.set_id}-{period}-填报.xlsx"
-        writer = write_csv_template if out.suffix.lower() == ".csv" else write_template
-        writer(out, ws.indicator_set, regions, period=period, evaluator=args.evaluator)
-        print(f"wrote {out} ({len(regions)} regions)")
+        # One form per kind: each kind's units are entered against its own set.
+        kinds = [args.kind] if args.kind else list(dict.fromkeys(
+            ws.kind_of(r) for r in args.region or ws.regions
+        ))  # fmt: skip
+        if args.output is not None and len(kinds) > 1:
+            raise AssessorError(
+                Problem(
+                    f"-o names one file, but the units are of {len(kinds)} kinds "
+                    f"({', '.join(kinds)}); give --kind KEY, or leave -o out for one form per kind",
+                    key="--kind",
+                )
+            )
+        for view in ws.views(kinds[0]) if len(kinds) == 1 else [ws.for_kind(k) for k in kinds]:
+            regions = [view.regions[r] for r in (args.region or view.regions) if r in view.regions]
+            out = args.output or ws.folder / f"{view.set_id}-{period}-填报.xlsx"
+            writer = write_csv_template if out.suffix.lower() == ".csv" else write_template
+            writer(out, view.indicator_set, regions, period=period, evaluator=args.evaluator)
+            print(f"wrote {out} ({len(regions)} regions)")
     finally:
         ws.close()
     return 0
@@ -95,6 +112,22 @@ def read_any(path: Path, ws: Workspace, period: str | None) -> list[Assessment]:
             file=str(path),
         )
     )
+
+
+def _read_for_kind(
+    path: Path, ws: Workspace, period: str | None, kind: str | None
+) -> tuple[Workspace, list[Assessment]]:
+    """A file's entries with the kind (view) they belong to: `kind`'s, or the first kind
+    whose set reads the file cleanly (problems: those of the first kind's reading)."""
+    views = ws.views(kind) if kind is not None or not ws.several_kinds else ws.views()
+    first: AssessorError | None = None
+    for view in views:
+        try:
+            return view, read_any(path, view, period)
+        except AssessorError as exc:
+            first = first or exc
+    assert first is not None
+    raise first
 
 
 def _period_problem(period: str, kind: str) -> str | None:
@@ -130,8 +163,12 @@ def import_files(
     evaluator: str | None = None,
     period: str | None = None,
     reason: str | None = None,
+    kind: str | None = None,
 ) -> int:
     """Read and check every file, then store all their entries in one transaction.
+
+    Each file is read against `kind`'s set, or (a campaign of several kinds) the first kind's
+    set that reads it without a problem.
 
     Every problem of every file is collected first; if there is any, nothing is stored.
     Returns the number of entries that changed.
@@ -147,7 +184,7 @@ def import_files(
             problems.append(Problem(f"{path} does not exist", file=str(path)))
             continue
         try:
-            assessments = read_any(path, ws, period)
+            view, assessments = _read_for_kind(path, ws, period, kind)
         except AssessorError as exc:
             problems.extend(exc.problems)
             continue
@@ -157,10 +194,14 @@ def import_files(
                 problems.append(Problem(bad_period, file=str(path), key="period"))
                 continue
             for rid, leaves in a.entries.items():
-                if rid not in ws.regions:
+                if rid not in view.regions:
                     problems.append(
                         Problem(
-                            f"region {rid} is not in the workspace's regions.yaml",
+                            f"region {rid} is not in the workspace's regions.yaml"
+                            if rid not in ws.regions
+                            else f"region {rid} is a unit of kind {ws.kind_of(rid)}, not "
+                            f"{view.default_kind} (the kind whose set {view.set_id} the file "
+                            "is for)",
                             file=str(path),
                             key=rid,
                         )
@@ -183,7 +224,7 @@ def import_files(
                             by = evaluator or who
                         for p in ws._stage_evaluator_problems(ws.stage, by):
                             problems.append(replace(p, file=str(path), key=f"{rid}/{leaf}"))
-                        rows.append((EntryKey(ws.set_id, rid, a.period, by, leaf, ws.stage),
+                        rows.append((EntryKey(view.set_id, rid, a.period, by, leaf, ws.stage),
                                      e.model_copy(update={"evaluator": by})))  # fmt: skip
     if problems:
         raise AssessorError(problems)  # nothing was imported
@@ -196,30 +237,38 @@ def run_import(args: argparse.Namespace) -> int:
     ws = workspace_from(args)
     try:
         n = import_files(ws, args.files, who=who(args), evaluator=args.evaluator,
-                         period=args.period, reason=args.reason)  # fmt: skip
+                         period=args.period, reason=args.reason, kind=args.kind)  # fmt: skip
         print(f"imported {n} entries from {len(args.files)} file(s)")
     finally:
         ws.close()
     return 0
 
 
-def export_workspace(ws: Workspace, out: Path, period: str | None = None) -> tuple[Path, int]:
-    """Score the workspace with the engine and write results and entries; (path, results)."""
-    from assessor.exchange import write_export
+def export_workspace(
+    ws: Workspace, out: Path, period: str | None = None, kind: str | None = None
+) -> tuple[Path, int]:
+    """Score the workspace with the engine and write results and entries; (path, results).
+    A campaign of several kinds gets each kind's sheets (排名-市级部门 …), scored with its
+    own set and ranked among its own units; `kind` writes only that kind's."""
+    from assessor.exchange.export import ExportPart, write_export_parts
     from assessor.scoring import compile_checked, score
 
-    cs = compile_checked(ws.indicator_set)
-    assessments = ws.assessments()
-    if period:
-        assessments = [a for a in assessments if a.period == period]
-    results = score(cs, assessments, period=period, consolidation=ws.consolidation)
-    return write_export(out, cs, results, assessments), len(results)
+    parts = []
+    for view in ws.views(kind):
+        cs = compile_checked(view.indicator_set)
+        assessments = view.assessments()
+        if period:
+            assessments = [a for a in assessments if a.period == period]
+        results = score(cs, assessments, period=period, consolidation=view.consolidation)
+        label = ws.kind(view.default_kind).label if ws.several_kinds else None
+        parts.append(ExportPart(label, cs, results, assessments))
+    return write_export_parts(out, parts), sum(len(p.results) for p in parts)
 
 
 def run_export(args: argparse.Namespace) -> int:
     ws = open_from(args)
     try:
-        out, n = export_workspace(ws, args.output, args.period)
+        out, n = export_workspace(ws, args.output, args.period, args.kind)
         print(f"wrote {out}: {n} region results")
     finally:
         ws.close()

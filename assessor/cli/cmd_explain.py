@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     from assessor.cli.inputs import read_inputs, score_inputs
     from assessor.scoring import display, explain_lines
 
-    inputs = read_inputs(args)
+    inputs = read_inputs(args, region=args.region)
     cs = inputs.compiled
     results = score_inputs(inputs, args.period)
     mine = [r for r in results if r.region == args.region]
@@ -57,6 +57,10 @@ def run(args: argparse.Namespace) -> int:
         if r.rank:
             line += f", {'排名' if zh else 'rank'} {r.rank}"
         print(term(line, lines=True))
+        if r.rank_points is not None:
+            label = "排名得分" if zh else "rank points"
+            got = display(cs, r.rank_points.points)
+            print(term(f"  {label} {got}: {r.rank_points.words(args.lang)}", lines=True))
         rating = r.rating.label or "—"
         if r.rating.veto:
             rating += f" ({'一票否决' if zh else 'veto'} {r.rating.veto}: {r.rating.veto_effect})"

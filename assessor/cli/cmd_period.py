@@ -7,6 +7,7 @@ import argparse
 from decimal import Decimal
 
 from assessor.cli.cmd_workspace import add_folder_argument, open_from
+from assessor.cli.inputs import add_kind_argument
 from assessor.cli.safe import term
 from assessor.cli.workspace_args import add_who_argument, who
 
@@ -28,6 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q.add_argument("before", help="the earlier period")
     q.add_argument("after", help="the later period")
     q.add_argument("--region", help="one region: every indicator's points in both periods")
+    add_kind_argument(q)
     q.set_defaults(run=run_compare)
 
 
@@ -73,11 +75,17 @@ def run_compare(args: argparse.Namespace) -> int:
                     key="period",
                 )
             )
-        deltas = ws.compare_periods(args.before, args.after)
+        # Each kind compared with its own set, ranked among its own units; a region: its kind.
+        kind = args.kind or (ws.kind_of(args.region) if args.region in ws.regions else None)
+        parts = [
+            (ws.kind(v.default_kind).label if ws.several_kinds else None,
+             v.compare_periods(args.before, args.after))
+            for v in ws.views(kind)
+        ]  # fmt: skip
     finally:
         ws.close()
     if args.region:
-        d = next((x for x in deltas if x.region == args.region), None)
+        d = next((x for _, deltas in parts for x in deltas if x.region == args.region), None)
         if d is None:
             raise AssessorError(Problem(f"unknown region {args.region}", key="--region"))
         table = Table(title=term(f"{d.name or ''} {d.region}: {args.before} → {args.after}"),
@@ -87,8 +95,11 @@ def run_compare(args: argparse.Namespace) -> int:
         for n in d.nodes.values():
             table.add_row(Text(term(f"{n.id} {n.name}")), _num(n.before), _num(n.after),
                           _signed(n.delta))  # fmt: skip
-    else:
-        table = Table(title=f"{args.before} → {args.after}", title_justify="left")
+        Console().print(table)
+        return 0
+    for label, deltas in parts:
+        title = f"{args.before} → {args.after}" + (f" · {label}" if label else "")
+        table = Table(title=term(title), title_justify="left")
         for col in ("地区", args.before, args.after, "变化", "排名", "评级"):
             table.add_column(col, justify="left" if col in ("地区", "评级") else "right")
         for d in deltas:
@@ -98,5 +109,5 @@ def run_compare(args: argparse.Namespace) -> int:
                 rating = f"{d.before_rating or '—'} → {rating}"
             table.add_row(Text(term(f"{d.name or ''} {d.region}")), _num(d.before_total),
                           _num(d.after_total), _signed(d.total_delta), rank, Text(term(rating)))  # fmt: skip
-    Console().print(table)
+        Console().print(table)
     return 0

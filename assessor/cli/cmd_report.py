@@ -11,6 +11,7 @@ import argparse
 import datetime as dt
 import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -152,6 +153,7 @@ def run(args: argparse.Namespace) -> int:
         detect_sample,
         workspace_settings,
     )
+    from assessor.report.tasks_context import county_tasks_reader
     from assessor.scoring import explain_lines
 
     if args.report_type == "county" and not (args.region or args.all):
@@ -159,11 +161,11 @@ def run(args: argparse.Namespace) -> int:
     omit = _sections(args.omit)
     workspace = getattr(args, "workspace", None)
     anchor = audit_head(workspace) if workspace is not None and workspace.is_dir() else None
-    from assessor.cli.inputs import read_inputs
+    from assessor.cli.inputs import read_kind_inputs
 
-    inputs = read_inputs(args)
-    cs = inputs.compiled
-    results, period = _results(inputs, args.period, args.previous)
+    # Each kind of unit with its own set and results (ranked among its own units).
+    scored, period = _kind_results(read_kind_inputs(args), args.period, args.previous)
+    cs = scored[0][0].compiled
     settings = workspace_settings(workspace)
     sample, note = detect_sample(list(args.entries), workspace)
     if args.sample is not None:
@@ -191,8 +193,8 @@ def run(args: argparse.Namespace) -> int:
         date=args.date or dt.date.today().isoformat(),
         sample=sample,
         sample_note=note,
-        fingerprint=rc.fingerprint(cs.set, inputs.assessments),
-        sources=[rc.shown_source(p) for p in inputs.sources],
+        fingerprint=_fingerprint([i for i, _ in scored]),
+        sources=[rc.shown_source(p) for p in scored[0][0].sources],
         recipients=tuple(settings.recipients),
         copies=tuple(settings.copies),
         generator=_generator(),
@@ -212,27 +214,52 @@ def run(args: argparse.Namespace) -> int:
     set_id = _safe(cs.set.id)
 
     if args.report_type in ("ranking", "bulletin"):
-        if args.report_type == "ranking":
-            ctx = rc.ranking_context(cs, results, period, meta, font, previous_period=args.previous)
+        from assessor.report.kinds import combine
+
+        parts = []
+        for part, part_results in scored:
+            if args.report_type == "ranking":
+                ctx = rc.ranking_context(part.compiled, part_results, period, meta, font,
+                                         previous_period=args.previous)  # fmt: skip
+            else:
+                ctx = rc.bulletin_context(part.compiled, part_results, period, meta,
+                                          previous_period=args.previous)  # fmt: skip
+            parts.append((part.heading, ctx))
+        ctx = combine(parts, _kinds_title(args.report_type, workspace, parts))
+        if len(scored) > 1:
+            name = "-".join([args.report_type, *(_safe(i.kind.key) for i, _ in scored if i.kind)])
+            name += f"-{_safe(period)}"
         else:
-            ctx = rc.bulletin_context(cs, results, period, meta, previous_period=args.previous)
-        name = f"{args.report_type}-{set_id}-{_safe(period)}"
+            name = f"{args.report_type}-{set_id}-{_safe(period)}"
         _write_one(renderer, args.report_type, ctx, out_dir / name, args.html)
         return 0
 
-    regions = _regions(results, period, args.region, args.all)
+    # A county report is its unit's kind's: that kind's set, peers and ranks.
+    owner = {
+        r.region: (part, part_results)
+        for part, part_results in reversed(scored)
+        for r in part_results
+        if r.period == period
+    }
+    every = [r for part, rs in scored for r in rs]
+    regions = _regions(every, period, args.region, args.all)
     evidence_root = workspace if workspace is not None else _common_parent(args.entries)
     contexts = []
+    tasks_of = county_tasks_reader(workspace, period)
     for rid in regions:
+        part, part_results = owner[rid]
+        part_meta = meta if len(scored) == 1 else replace(
+            meta, fingerprint=_fingerprint([part])
+        )  # fmt: skip
         ctx = rc.county_context(
-            cs,
-            results,
+            part.compiled,
+            part_results,
             rid,
             period,
-            meta,
+            part_meta,
             font,
             explain=explain_lines,
-            gap=_gap_lines(inputs, rid, period),
+            gap=_gap_lines(part, rid, period),
             evidence_root=evidence_root,
             previous_period=args.previous,
         )
@@ -240,18 +267,68 @@ def run(args: argparse.Namespace) -> int:
             from assessor.report.stages_context import stage_review_context
 
             ctx["stage_review"] = stage_review_context(workspace, period, rid)
-        contexts.append((rid, ctx))
+        ctx["tasks"] = tasks_of(rid)
+        stem = out_dir / f"county-{_safe(part.compiled.set.id)}-{_safe(period)}-{_safe(rid)}"
+        contexts.append((rid, ctx, stem))
     if len(contexts) == 1 and not args.all:
-        rid, ctx = contexts[0]
-        _write_one(
-            renderer,
-            "county",
-            ctx,
-            out_dir / f"county-{set_id}-{_safe(period)}-{_safe(rid)}",
-            args.html,
-        )
+        rid, ctx, stem = contexts[0]
+        _write_one(renderer, "county", ctx, stem, args.html)
         return 0
-    return _batch(renderer, options, contexts, out_dir, set_id, period, args)
+    return _batch(renderer, options, contexts, out_dir, args)
+
+
+def _kind_results(
+    parts: list[Inputs], period: str | None, previous: str | None
+) -> tuple[list[tuple[Inputs, list[Any]]], str]:
+    """Each kind's results for the period shown (the latest with entries in any kind unless
+    asked for); a kind without entries in it is left out, and only when every kind is
+    without is that an error."""
+    from assessor.model.periods import period_sort_key
+    from assessor.scoring.history import periods_with_entries
+
+    if period is None and len(parts) > 1:
+        present = [p for i in parts for p in periods_with_entries(i.assessments)]
+        period = max(present, key=period_sort_key) if present else None
+    out: list[tuple[Inputs, list[Any]]] = []
+    wanted = period
+    first: AssessorError | None = None
+    for inputs in parts:
+        try:
+            results, wanted = _results(inputs, period, previous)
+        except AssessorError as exc:
+            if len(parts) == 1 or not all(p.message.startswith("no entries") for p in exc.problems):
+                raise
+            first = first or exc
+            continue
+        out.append((inputs, results))
+    if not out:
+        assert first is not None
+        raise first
+    assert wanted is not None
+    return out, wanted
+
+
+def _fingerprint(parts: list[Inputs]) -> str:
+    """The data fingerprint: of the set and entries, or of each kind's in turn."""
+    import hashlib
+
+    from assessor.report.context import fingerprint
+
+    prints = [fingerprint(i.compiled.set, i.assessments) for i in parts]
+    if len(prints) == 1:
+        return prints[0]
+    return hashlib.sha256("\n".join(prints).encode()).hexdigest()
+
+
+def _kinds_title(report_type: str, workspace: Path | None, parts: list[Any]) -> str | None:
+    """A ranking or bulletin over several kinds is titled after the campaign."""
+    if workspace is None or len(parts) < 2:
+        return None
+    from assessor.store.config import read_config
+
+    first = parts[0][1]
+    tail = "排名报告" if report_type == "ranking" else str(first.get("bulletin_name", "通报"))
+    return f"{read_config(workspace).name}{first['period_label']}{tail}"
 
 
 def _sections(values: list[str]) -> list[str]:
@@ -316,17 +393,14 @@ def _write_one(renderer: Any, kind: str, ctx: dict[str, Any], stem: Path, html: 
 def _batch(
     renderer: Any,
     options: Any,
-    contexts: list[tuple[str, dict[str, Any]]],
+    contexts: list[tuple[str, dict[str, Any], Path]],
     out_dir: Path,
-    set_id: str,
-    period: str,
     args: argparse.Namespace,
 ) -> int:
     from assessor.report.batch import Job, render_batch
 
     jobs = []
-    for rid, ctx in contexts:
-        stem = out_dir / f"county-{set_id}-{_safe(period)}-{_safe(rid)}"
+    for rid, ctx, stem in contexts:
         if args.html:
             stem.with_suffix(".html").write_text(
                 renderer.html("county", ctx, standalone=True), encoding="utf-8"

@@ -20,6 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         ),
     )
     p.add_argument("--entries", action="store_true", help="the schema of entries files")
+    p.add_argument("--tasks", action="store_true", help="the schema of tasks files")
     p.add_argument("-o", "--output", type=Path, help="write to this file instead of stdout")
     p.set_defaults(run=run)
 
@@ -27,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run(args: argparse.Namespace) -> int:
     from assessor.loader.schema import schema_text
 
-    text = schema_text(entries=args.entries)
+    text = schema_text(entries=args.entries, tasks=args.tasks)
     if args.output is None:
         sys.stdout.write(text)
         return 0

@@ -28,25 +28,36 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run(args: argparse.Namespace) -> int:
     import json
 
-    from assessor.cli.inputs import read_inputs, score_inputs
+    from assessor.cli.inputs import read_kind_inputs, score_kinds
     from assessor.scoring import result_to_json
 
-    inputs = read_inputs(args)
-    cs = inputs.compiled
-    results = score_inputs(inputs, args.period)
+    # A campaign of several kinds: each kind scored with its own set, ranked among its own
+    # units, shown in its own table (JSON objects and CSV rows say their kind).
+    parts = score_kinds(read_kind_inputs(args), args.period)
     if args.format == "json":
-        json.dump(
-            [result_to_json(cs, r) for r in results], sys.stdout, ensure_ascii=False, indent=1
-        )
+        out = []
+        for inputs, results in parts:
+            for r in results:
+                item = result_to_json(inputs.compiled, r)
+                if inputs.heading is not None and inputs.kind is not None:
+                    item = {"kind": inputs.kind.key, **item}
+                out.append(item)
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     elif args.format == "csv":
-        write_csv(cs, results)
+        write_csv(
+            [
+                (i.compiled, results, i.kind.key if i.heading is not None and i.kind else None)
+                for i, results in parts
+            ]
+        )
     else:
-        print_table(cs, results)
+        for inputs, results in parts:
+            print_table(inputs.compiled, results, heading=inputs.heading)
     return 0
 
 
-def print_table(cs: CompiledSet, results: list[RegionResult]) -> None:
+def print_table(cs: CompiledSet, results: list[RegionResult], heading: str | None = None) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -56,7 +67,7 @@ def print_table(cs: CompiledSet, results: list[RegionResult]) -> None:
 
     console = Console()
     if not results:
-        console.print("no entries to score")
+        console.print(term(f"{heading}: no entries to score" if heading else "no entries to score"))
         return
     periods: dict[str, list[RegionResult]] = {}
     for r in results:
@@ -66,7 +77,7 @@ def print_table(cs: CompiledSet, results: list[RegionResult]) -> None:
     room = max(0, (console.width - 70) // 9)
     dims = dims[: min(8, room)]
     for period, rs in periods.items():
-        title = term(f"{cs.set.name} · {period}")
+        title = term(f"{heading} · " if heading else "") + term(f"{cs.set.name} · {period}")
         if rs[0].rolled_up_from:
             title += f" (rolled up from {len(rs[0].rolled_up_from)} periods)"
         table = Table(title=title, title_justify="left")
@@ -77,6 +88,9 @@ def print_table(cs: CompiledSet, results: list[RegionResult]) -> None:
         has_stars = any(r.rating.stars is not None for r in rs)
         if has_stars:
             table.add_column("星级\nStars", no_wrap=True)
+        has_points = any(r.rank_points is not None for r in rs)
+        if has_points:
+            table.add_column("排名得分\nRank pts", justify="right", no_wrap=True)
         for d in dims:
             table.add_column(Text(term(d.name)), justify="right")
         table.add_column("完整度\nDone", justify="right")
@@ -91,25 +105,48 @@ def print_table(cs: CompiledSet, results: list[RegionResult]) -> None:
                 Text(total),
                 Text(rating_text(r, none="—")),
                 *([Text(stars_text(r.rating.stars))] if has_stars else []),
+                *(
+                    [Text(display(cs, r.rank_points.points if r.rank_points else None))]
+                    if has_points
+                    else []
+                ),
                 *[Text(display(cs, r.nodes[d.id].points)) for d in dims],
                 f"{r.completeness * 100:.0f}%",
             ]
             table.add_row(*row)
         console.print(table)
+    rule = cs.set.rank_points
+    if rule is not None and any(r.rank_points and r.rank_points.periods for r in results):
+        from assessor.scoring.rank_points import rule_words
+
+        year = rule.year
+        assert year is not None
+        part = {"week": "周", "month": "月", "quarter": "季度"}[year.from_]
+        how = "平均" if year.how == "mean" else "合计"
+        console.print(
+            Text(
+                f"排名得分：各{part}名次按 {rule_words(rule, 'zh')} 赋分，年度取{how}"
+                "（assessor explain --region … 列出各期）"
+            )
+        )
     if any(r.provisional for r in results):
         console.print("* provisional: some indicators are not scored yet (暂定)")
 
 
-def write_csv(cs: CompiledSet, results: list[RegionResult]) -> None:
+def write_csv(parts: list[tuple[CompiledSet, list[RegionResult], str | None]]) -> None:
+    """One CSV: a row per unit and period. Several kinds (`kind` given) add a first `kind`
+    column and the node columns of every kind's set (blank where a unit's set has none)."""
     import csv
 
     from assessor.scoring import display
     from assessor.scoring.compiled import ROOT
 
-    node_ids = [c.id for c in cs.order if c.id != ROOT]
+    several = any(kind is not None for _, _, kind in parts)
+    node_ids = list(dict.fromkeys(c.id for cs, _, _ in parts for c in cs.order if c.id != ROOT))
     w = csv.writer(sys.stdout)
     w.writerow(
         [
+            *(["kind"] if several else []),
             "period", "region", "name", "group", "total", "max", "rank", "group_rank",
             "rating_key", "rating_label", "stars", "veto", "completeness", "provisional",
             *node_ids,
@@ -117,16 +154,20 @@ def write_csv(cs: CompiledSet, results: list[RegionResult]) -> None:
     )  # fmt: skip
     from assessor.exchange.cells import safe_cell
 
-    for r in results:
-        w.writerow(
-            safe_cell(x) for x in [
-                r.period, r.region, r.name or "", r.group or "", display(cs, r.total),
-                display(cs, r.max), r.rank or "", r.group_rank or "", r.rating.key or "",
-                r.rating.label or "", "" if r.rating.stars is None else r.rating.stars,
-                r.rating.veto or "", display(cs, r.completeness), str(r.provisional).lower(),
-                *[
-                    "na" if r.nodes[n].status == "na" else display(cs, r.nodes[n].points)
-                    for n in node_ids
-                ],
-            ]
-        )  # fmt: skip
+    def node(cs: CompiledSet, r: RegionResult, n: str) -> str:
+        if n not in r.nodes:
+            return ""
+        return "na" if r.nodes[n].status == "na" else display(cs, r.nodes[n].points)
+
+    for cs, results, kind in parts:
+        for r in results:
+            w.writerow(
+                safe_cell(x) for x in [
+                    *([kind or ""] if several else []),
+                    r.period, r.region, r.name or "", r.group or "", display(cs, r.total),
+                    display(cs, r.max), r.rank or "", r.group_rank or "", r.rating.key or "",
+                    r.rating.label or "", "" if r.rating.stars is None else r.rating.stars,
+                    r.rating.veto or "", display(cs, r.completeness), str(r.provisional).lower(),
+                    *[node(cs, r, n) for n in node_ids],
+                ]
+            )  # fmt: skip

@@ -17,6 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.add_argument("--evaluator", help="who is scoring (default: the workspace's lead)")
     p.add_argument("--period", help="period (default: the workspace's current period)")
+    p.add_argument("--kind", help="the kind of unit shown first (default: the first kind)")
     p.add_argument(
         "--lang", choices=["zh", "en"], help="interface language (default: the workspace's)"
     )
@@ -33,8 +34,7 @@ def run(args: argparse.Namespace) -> int:
     folder = args.workspace or find_workspace()
     if folder is None:
         raise UsageError("no workspace here: give a folder or run inside one (see `assessor init`)")
-    app = AssessorApp(
-        folder, evaluator=args.evaluator, period=args.period, lang=args.lang, stage=args.stage
-    )
+    app = AssessorApp(folder, evaluator=args.evaluator, period=args.period, lang=args.lang,
+                      kind=args.kind, stage=args.stage)  # fmt: skip
     app.run()
     return app.return_code or 0  # 1 after an unforeseen error (its log's path was printed)

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assessor.cli.inputs import add_kind_argument
 from assessor.cli.safe import term
 from assessor.cli.workspace_args import (
     add_stage_argument,
@@ -41,12 +42,26 @@ def open_from(args: argparse.Namespace) -> Workspace:
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("init", help="create a workspace folder for an assessment campaign")
     p.add_argument("folder", type=Path)
-    p.add_argument("--set", dest="set_ref", required=True, help="bundled set id or a set file")
+    one = p.add_mutually_exclusive_group(required=True)
+    one.add_argument("--set", dest="set_ref", help="bundled set id or a set file (one kind)")
+    one.add_argument(
+        "--kind",
+        dest="kinds",
+        action="append",
+        metavar="KEY:LABEL:SET",
+        help="a kind of unit with its set, e.g. county:区、县（市）:sx-digital-gov (repeat for "
+        "each kind; units name theirs with `kind:` in the regions file, default the first)",
+    )
     p.add_argument(
         "--regions", type=Path, required=True, help="regions YAML file (GB/T 2260 codes)"
     )
     p.add_argument("--name", help="campaign name")
     p.add_argument("--period", help="current period (2024, 2024-Q1, 2024-03, 2024-W09)")
+    p.add_argument(
+        "--period-kind",
+        choices=["year", "quarter", "month", "week"],
+        help="the campaign's periods (default: the kind of --period, else year)",
+    )
     p.add_argument(
         "--database",
         help="database URL (default: a SQLite file in the folder; postgresql://… for a team)",
@@ -61,6 +76,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_folder_argument(p)
     p.add_argument("--period", help="period (default: the workspace's current or latest period)")
     add_stage_argument(p)
+    add_kind_argument(p)
     p.set_defaults(run=run_status)
 
     p = sub.add_parser(
@@ -73,6 +89,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--period", help="period (default: the workspace's current or latest period)")
     p.add_argument("--reason", help="why (required to go back, e.g. reopening a final assessment)")
     add_stage_argument(p)
+    add_kind_argument(p)
     p.set_defaults(run=run_set_status)
 
 
@@ -82,11 +99,36 @@ def run_init(args: argparse.Namespace) -> int:
     ws = init_workspace(
         args.folder, set_ref=args.set_ref, regions_file=args.regions, name=args.name,
         period=args.period, database=args.database, organisation=args.organisation,
-        evaluators=args.evaluator,
+        evaluators=args.evaluator, kinds=_kinds(args.kinds), period_kind=args.period_kind,
     )  # fmt: skip
-    print(f"workspace {ws.folder}: set {ws.set_id}, {len(ws.regions)} regions, database {ws.url}")
+    if ws.several_kinds:
+        parts = [
+            f"{k.key} ({k.label}): set {ws.kind_set(k.key).id}, {len(ws.units(k.key))} units"
+            for k in ws.kinds
+        ]
+        print(term(f"workspace {ws.folder}: {'; '.join(parts)}; database {ws.url}"))
+    else:
+        print(
+            f"workspace {ws.folder}: set {ws.set_id}, {len(ws.regions)} regions, database {ws.url}"
+        )
     ws.close()
     return 0
+
+
+def _kinds(values: list[str] | None) -> list[tuple[str, str, str]] | None:
+    """`--kind county:区、县（市）:sx-digital-gov` → (key, label, set); the set may hold colons."""
+    if values is None:
+        return None
+    out = []
+    for v in values:
+        parts = v.split(":", 2)
+        if len(parts) != 3 or not all(x.strip() for x in parts):
+            raise UsageError(
+                f"--kind {v}: write KEY:LABEL:SET, e.g. department:市级部门:departments.yaml"
+            )
+        key, label, ref = (x.strip() for x in parts)
+        out.append((key, label, ref))
+    return out
 
 
 def current_period(ws: Workspace, explicit: str | None) -> str:
@@ -103,30 +145,32 @@ def run_status(args: argparse.Namespace) -> int:
     ws = open_from(args)
     try:
         period = current_period(ws, args.period)
-        cs = compile_checked(ws.indicator_set)
-        results = score(
-            cs,
-            ws.store.assessment(ws.set_id, period, ws.regions, stage=ws.stage),
-            consolidation=ws.consolidation,
-        )
-        statuses = ws.store.statuses(ws.set_id, period, stage=ws.stage)
-        title = f"{ws.config.name} · {period}"
+        stage_label = ""
         if ws.config.stages:
             from assessor.store.stages import find_stage
 
-            title += f" · {find_stage(ws.config, ws.stage).label} ({ws.stage})"
-        table = Table(title=term(title), title_justify="left")
-        for col, just in (("地区", "left"), ("状态", "left"), ("完整度", "right"), ("总分", "right"),
-                          ("评级", "left"), ("排名", "right"), ("评估人数", "right")):  # fmt: skip
-            table.add_column(col, justify=just)  # type: ignore[arg-type]
-        for r in sorted(results, key=lambda x: x.region):
-            flags = " ⚠" if any(f.startswith("disagreement") for f in r.flags) else ""
-            table.add_row(
-                Text(term(f"{r.name or ''} {r.region}")), term(statuses.get(r.region, "draft")),
-                f"{r.completeness * 100:.0f}%", Text(display(cs, r.total) + ("*" if r.provisional else "")),
-                Text((r.rating.label or "—") + flags), str(r.rank or ""), str(len(r.evaluators)),
-            )  # fmt: skip
-        Console().print(table)
+            stage_label = f" · {find_stage(ws.config, ws.stage).label} ({ws.stage})"
+        # Each kind in its own table: scored with its own set, ranked among its own units.
+        for view in ws.views(args.kind):
+            cs = compile_checked(view.indicator_set)
+            results = score(cs, view.assessment(period), consolidation=view.consolidation)
+            statuses = view.statuses(period)
+            kind = ws.kind(view.default_kind)
+            title = f"{ws.config.name} · {period}"
+            if ws.several_kinds:
+                title = f"{ws.config.name} · {period} · {kind.label}"
+            table = Table(title=term(title + stage_label), title_justify="left")
+            for col, just in (("地区", "left"), ("状态", "left"), ("完整度", "right"), ("总分", "right"),
+                              ("评级", "left"), ("排名", "right"), ("评估人数", "right")):  # fmt: skip
+                table.add_column(col, justify=just)  # type: ignore[arg-type]
+            for r in sorted(results, key=lambda x: x.region):
+                flags = " ⚠" if any(f.startswith("disagreement") for f in r.flags) else ""
+                table.add_row(
+                    Text(term(f"{r.name or ''} {r.region}")), term(statuses.get(r.region, "draft")),
+                    f"{r.completeness * 100:.0f}%", Text(display(cs, r.total) + ("*" if r.provisional else "")),
+                    Text((r.rating.label or "—") + flags), str(r.rank or ""), str(len(r.evaluators)),
+                )  # fmt: skip
+            Console().print(table)
     finally:
         ws.close()
     return 0
@@ -136,7 +180,9 @@ def run_set_status(args: argparse.Namespace) -> int:
     ws = workspace_from(args)
     try:
         period = current_period(ws, args.period)
-        regions = list(ws.regions) if args.region == ["all"] else args.region
+        target = ws.for_kind(args.kind) if args.kind else ws  # a view refuses other kinds
+        every = target.regions
+        regions = list(every) if args.region == ["all"] else args.region
         unknown = [r for r in regions if r not in ws.regions]
         if unknown:
             raise AssessorError(
@@ -145,7 +191,9 @@ def run_set_status(args: argparse.Namespace) -> int:
         refused: list[Problem] = []
         for region in regions:
             try:
-                old = ws.set_status(region, period, args.status, who=who(args), reason=args.reason)
+                old = target.set_status(
+                    region, period, args.status, who=who(args), reason=args.reason
+                )
             except AssessorError as exc:  # the others still move; every refusal is listed
                 refused += exc.problems
                 continue

@@ -11,9 +11,10 @@ from assessor.errors import AssessorError, Problem, UsageError
 
 if TYPE_CHECKING:
     from assessor.model.entries import Assessment
-    from assessor.model.indicator_set import Consolidation
+    from assessor.model.indicator_set import Consolidation, IndicatorSet
     from assessor.model.results import RegionResult
     from assessor.scoring.compiled import CompiledSet
+    from assessor.store.config import UnitKind
 
 
 @dataclass
@@ -22,6 +23,13 @@ class Inputs:
     assessments: list[Assessment]
     consolidation: Consolidation | None
     sources: list[Path]
+    kind: UnitKind | None = None  # the unit kind these are (a workspace's)
+    several: bool = False  # the workspace has several kinds: outputs label each kind's part
+
+    @property
+    def heading(self) -> str | None:
+        """The kind's label where a campaign has several kinds (区、县（市）, 市级部门 …)."""
+        return self.kind.label if self.several and self.kind is not None else None
 
 
 def add_input_arguments(p: argparse.ArgumentParser, workspace: bool = True) -> None:
@@ -54,6 +62,17 @@ def add_input_arguments(p: argparse.ArgumentParser, workspace: bool = True) -> N
         help="how several evaluators' points are combined (default: the set's)",
     )
     p.add_argument("--lead", help="the lead evaluator (with --consolidation lead)")
+    if workspace:
+        add_kind_argument(p)
+
+
+def add_kind_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--kind",
+        metavar="KEY",
+        help="only this kind of unit (a key of the workspace's kinds, e.g. county, "
+        "department); default: every kind, each with its own set and ranking",
+    )
 
 
 def score_inputs(inputs: Inputs, period: str | None) -> list[RegionResult]:
@@ -75,36 +94,81 @@ def score_inputs(inputs: Inputs, period: str | None) -> list[RegionResult]:
     return results
 
 
-def read_inputs(args: argparse.Namespace) -> Inputs:
+def score_kinds(parts: list[Inputs], period: str | None) -> list[tuple[Inputs, list[RegionResult]]]:
+    """Score each kind; a kind without entries in `period` has no results, and only when no
+    kind has any is that an error (the first kind's message)."""
+    out: list[tuple[Inputs, list[RegionResult]]] = []
+    missing: list[AssessorError] = []
+    for inputs in parts:
+        try:
+            out.append((inputs, score_inputs(inputs, period)))
+        except AssessorError as exc:
+            nothing = all(
+                p.key == "--period" and p.message.startswith("no entries") for p in exc.problems
+            )
+            if len(parts) == 1 or not nothing:
+                raise
+            missing.append(exc)
+            out.append((inputs, []))
+    if missing and len(missing) == len(parts):
+        raise missing[0]
+    return out
+
+
+def read_inputs(args: argparse.Namespace, region: str | None = None) -> Inputs:
+    """One kind's inputs: `--kind`, else the kind of `region`, else the first kind (a set
+    and entries files are one kind)."""
+    kind = getattr(args, "kind", None)
+    if kind is None and region is not None and getattr(args, "workspace", None) is not None:
+        kind = _kind_of_region(args.workspace, region)
+    return read_kind_inputs(args, kind=kind, every=False)[0]
+
+
+def _kind_of_region(folder: Path, region: str) -> str | None:
+    from assessor.store.workspace import open_workspace
+
+    if not folder.is_dir():
+        return None
+    ws = open_workspace(folder)
+    try:
+        return ws.kind_of(region) if region in ws.regions else None
+    finally:
+        ws.close()
+
+
+def read_kind_inputs(
+    args: argparse.Namespace, kind: str | None = None, every: bool = True
+) -> list[Inputs]:
+    """What `score`, `report` … read: one `Inputs` per kind of a workspace (each scored with
+    its own set, ranked among its own units), only `--kind`'s, or a set plus entries files."""
     from assessor.loader import load_entries, load_set
     from assessor.scoring.compiled import compile_checked
 
     ws = getattr(args, "workspace", None)
-    consolidation: Consolidation | None = None
+    kind = kind or getattr(args, "kind", None)
+    parts: list[tuple[IndicatorSet, list[Assessment], Consolidation | None, UnitKind | None, bool]]
     if ws is not None:
         if args.set_path or args.entries:
             raise UsageError("give a workspace folder or --set/--entries, not both")
         if not ws.is_dir():
             raise AssessorError(Problem(f"{ws} is not a workspace folder", file=str(ws)))
-        from assessor.store.workspace import load_workspace_assessments
+        from assessor.store.workspace import load_workspace_kinds
 
-        indicator_set, assessments, consolidation = load_workspace_assessments(
-            ws, stage=getattr(args, "stage", None)
-        )
+        found = load_workspace_kinds(ws, kind, every=every, stage=getattr(args, "stage", None))
+        parts = [
+            (k.indicator_set, k.assessments, k.consolidation, k.kind, k.several) for k in found
+        ]
         sources = [ws]
     else:
+        if kind is not None:
+            raise UsageError(
+                "--kind needs a workspace folder (kinds are declared in workspace.yaml)"
+            )
         if args.set_path is None or not args.entries:
             raise UsageError("give --set SET and --entries FILE… (or a workspace folder)")
         indicator_set = load_set(args.set_path)
-        assessments = load_entries(args.entries, indicator_set)
+        parts = [(indicator_set, load_entries(args.entries, indicator_set), None, None, False)]
         sources = [args.set_path, *args.entries]
-    if args.consolidation:
-        base = consolidation or indicator_set.consolidation
-        consolidation = base.model_copy(
-            update={"method": args.consolidation, "lead": args.lead or base.lead}
-        )
-        if consolidation.method == "lead" and not consolidation.lead:
-            raise UsageError("--consolidation lead needs --lead NAME")
     if args.period:
         from assessor.model.periods import PeriodError, parse_period
 
@@ -112,4 +176,23 @@ def read_inputs(args: argparse.Namespace) -> Inputs:
             parse_period(args.period)
         except PeriodError as exc:
             raise UsageError(str(exc)) from None
-    return Inputs(compile_checked(indicator_set), assessments, consolidation, sources)
+    out = []
+    for indicator_set, assessments, consolidation, unit_kind, several in parts:
+        if args.consolidation:
+            base = consolidation or indicator_set.consolidation
+            consolidation = base.model_copy(
+                update={"method": args.consolidation, "lead": args.lead or base.lead}
+            )
+            if consolidation.method == "lead" and not consolidation.lead:
+                raise UsageError("--consolidation lead needs --lead NAME")
+        out.append(
+            Inputs(
+                compile_checked(indicator_set),
+                assessments,
+                consolidation,
+                sources,
+                unit_kind,
+                several,
+            )
+        )
+    return out

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -113,6 +114,24 @@ def detail_rows(cs: CompiledSet, results: list[RegionResult]) -> list[list[Any]]
     return rows
 
 
+@dataclass(frozen=True)
+class ExportPart:
+    """One kind of unit's results (a campaign of several kinds exports one part per kind)."""
+
+    label: str | None  # the kind's label (区、县（市）); None: a campaign of one kind
+    cs: CompiledSet
+    results: list[RegionResult]
+    assessments: list[Assessment] | None = None
+
+
+def sheet_name(base: str, label: str | None) -> str:
+    """排名 or 排名-市级部门: Excel allows 31 characters and none of []:*?/\\ in a name."""
+    if label is None:
+        return base
+    clean = "".join("_" if ch in "[]:*?/\\" else ch for ch in label)
+    return f"{base}-{clean}"[:31]
+
+
 def write_export(
     path: Path | str,
     cs: CompiledSet,
@@ -120,13 +139,25 @@ def write_export(
     assessments: list[Assessment] | None = None,
 ) -> Path:
     """排名, 明细 and (with assessments) 填报 as .xlsx; the 明细 table alone as .csv."""
+    return write_export_parts(path, [ExportPart(None, cs, results, assessments)])
+
+
+def write_export_parts(path: Path | str, parts: Sequence[ExportPart]) -> Path:
+    """Each part's 排名, 明细 and 填报 sheets (named after its kind where it has one) as
+    .xlsx; as .csv the 明细 tables, with a first column 类别 when parts have kinds."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    kinds = any(part.label is not None for part in parts)
     if path.suffix.lower() == ".csv":
         with path.open("w", encoding="utf-8-sig", newline="") as f:
             w = csv.writer(f)
-            w.writerow(DETAIL)
-            w.writerows([safe_cell(v) for v in row] for row in detail_rows(cs, results))
+            w.writerow(["类别", *DETAIL] if kinds else DETAIL)
+            for part in parts:
+                lead = [part.label or ""] if kinds else []
+                w.writerows(
+                    [safe_cell(v) for v in [*lead, *row]]
+                    for row in detail_rows(part.cs, part.results)
+                )
         return path
     import xlsxwriter
 
@@ -157,9 +188,18 @@ def write_export(
         ws.write_row(0, 0, list(names), bold)
         return ws
 
+    for part in parts:
+        _write_part(part, sheet, put, bold, pct)
+    wb.close()
+    tmp.replace(path)
+    return path
+
+
+def _write_part(part: ExportPart, sheet: Any, put: Any, bold: Any, pct: Any) -> None:
+    cs, results, assessments = part.cs, part.results, part.assessments
     dims = [cs.nodes[c] for c in cs.root.children if cs.nodes[c].kind == "core"]
     ranking = sheet(
-        "排名",
+        sheet_name("排名", part.label),
         ["期间", "排名", "组内排名", "地区编码", "地区", "分组", "总分", "满分", "评级", "星级", "一票否决",
          "完整度", "暂定", *[d.name for d in dims], "基本项", "加分（计入）", "扣分", "失分"],
         [9, 6, 8, 10, 14, 10, 8, 7, 16, 6, 9, 8, 6] + [10] * len(dims) + [8, 10, 8, 8],
@@ -177,7 +217,11 @@ def write_export(
         ])  # fmt: skip
         ranking.write_number(i, 11, float(round(r.completeness, 4)), pct)
 
-    detail = sheet("明细", DETAIL, [9, 10, 12, 12, 40, 6, 8, 8, 8, 8, 6, 8, 16, 16, 24, 30])
+    detail = sheet(
+        sheet_name("明细", part.label),
+        DETAIL,
+        [9, 10, 12, 12, 40, 6, 8, 8, 8, 8, 6, 8, 16, 16, 24, 30],
+    )
     links = [0]
     for i, row in enumerate(detail_rows(cs, results), start=1):
         depth, name, share, ev = row[D_DEPTH], row[D_NAME], row[D_SHARE], row[D_EVIDENCE]
@@ -191,7 +235,7 @@ def write_export(
         if ev:
             write_evidence(detail, i, D_EVIDENCE, ev, links)
     if assessments:
-        raw = sheet("填报", ["期间", "地区编码", "地区", "评估人", "编号", "填报值", "不适用", "备注", "佐证材料", "沿用上期"],
+        raw = sheet(sheet_name("填报", part.label), ["期间", "地区编码", "地区", "评估人", "编号", "填报值", "不适用", "备注", "佐证材料", "沿用上期"],
                     [9, 10, 12, 14, 12, 20, 6, 24, 30, 8])  # fmt: skip
         i = 1
         for a in assessments:
@@ -204,6 +248,3 @@ def write_export(
                                              "是" if e.na else "", e.comment or "", "; ".join(e.evidence),
                                              "是" if e.carried_over else ""])  # fmt: skip
                         i += 1
-    wb.close()
-    tmp.replace(path)
-    return path

@@ -139,6 +139,7 @@ class _Linter:
             self.check_node(r)
         self.check_rating()
         self.check_set()
+        self.check_periodic()
         check_sources(self.s.tree, self.bundled, self.add, self.warn)
         return self.problems
 
@@ -719,6 +720,85 @@ class _Linter:
                 "workspace names one",
                 None,
                 "consolidation",
+            )
+
+    # ----------------------------------------------------------------- periods (issue 16)
+
+    def check_periodic(self) -> None:
+        """Per-indicator roll-up, 序时 targets and rank points: what the models cannot see."""
+        s = self.s
+        set_method = s.rollup.method if s.rollup is not None else "mean"
+        declared: list[str] = []
+
+        def visit(nodes: list[Any], inherited: str | None, where: str | None) -> None:
+            for n in nodes:
+                own = getattr(n, "rollup", None)
+                if own is not None:
+                    declared.append(n.id)
+                method = own or inherited
+                origin = n.id if own is not None else where
+                if isinstance(n, InnerNode):
+                    visit(n.children, method, origin)
+                    continue
+                self.check_leaf_periods(n, method, origin, set_method)
+
+        visit(s.tree, None, None)
+        if declared and set_method == "sum":
+            self.add(
+                "rollup-sum-mixed",
+                "rollup: {method: sum} adds the periods' points, which cannot be combined with "
+                f"indicators' own `rollup` keys ({', '.join(declared[:5])}); give `rollup: sum` "
+                "to the indicators that count per period instead",
+                None,
+                "rollup",
+            )
+        rp = s.rank_points
+        if rp is not None and rp.table is not None:
+            for i in range(1, len(rp.table)):
+                if rp.table[i] > rp.table[i - 1]:
+                    self.warn(
+                        "rank-points-order",
+                        f"rank_points: the table rises at rank {i + 1} ({_n(rp.table[i])} after "
+                        f"{_n(rp.table[i - 1])}); a lower rank normally gets fewer points",
+                        None,
+                        "rank_points",
+                        "table",
+                        i,
+                    )
+                    break
+        if rp is not None and rp.table is not None and rp.rest > rp.table[-1]:
+            self.warn(
+                "rank-points-order",
+                f"rank_points: `rest` {_n(rp.rest)} is more than the table's last "
+                f"{_n(rp.table[-1])}",
+                None,
+                "rank_points",
+                "rest",
+            )
+
+    def check_leaf_periods(
+        self, n: AnyNode, method: str | None, origin: str | None, set_method: str
+    ) -> None:
+        if method in ("sum", "mean") and not isinstance(n, NumericLeaf):
+            where = (origin, "rollup") if origin else (n.id,)
+            self.warn(
+                "rollup-not-number",
+                f"{_label(n)} is a `{getattr(n, 'method', '?')}` leaf: rollup {method} cannot "
+                "add or average its entries, so its points are combined instead (capped at its "
+                "maximum); use last, max or min to keep one period's entry",
+                *where,
+            )
+        pro = getattr(n, "pro_rata", None)
+        if pro is not None and (method or set_method) not in ("last", "max"):
+            self.warn(
+                "pro-rata-rollup",
+                f"{_label(n)} has a 序时 target (`pro_rata`), which judges a running total; "
+                f"it rolls up by {method or set_method}"
+                + ("" if method else " (the set's rollup)")
+                + ", so a month or the year is not judged on the latest total: add "
+                "`rollup: last`",
+                n.id,
+                "pro_rata",
             )
 
 

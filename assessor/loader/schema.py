@@ -65,6 +65,11 @@ NODE_HELP: dict[str, str] = {
     "scheme": "linear: (N − rank) / (N − 1).",
     "rank_levels": "Levels by rank: [{max_rank: 3, level: 5}, …], max_rank ascending.",
     "peers": "all (default) or group: compare with the regions of the same group only.",
+    "rollup": "How this indicator (a group: every indicator under it) rolls shorter periods up: "
+    "last (cumulative counts: the latest entry), sum (per-period counts), mean (rates), max, "
+    "min; its entries are combined and scored once in the longer period. Default: the set's.",
+    "pro_rata": "序时: judge a yearly target in a week or month against the share of the year "
+    "due by the period's last day: `days`, or {schedule: {3: 20%, 6: 50%, 9: 75%, 12: 100%}}.",
 }
 
 SET_HELP: dict[str, str] = {
@@ -86,7 +91,11 @@ SET_HELP: dict[str, str] = {
     "add": "With extends: [{under: node-id (omit for the top level), node: {…}, after: id}].",
     "tree": "The indicator tree: a list of nodes.",
     "rating": "Star rating: grades best first.",
-    "rollup": "How shorter periods roll up into a longer one: {method: mean|sum|last|max|min}.",
+    "rollup": "How shorter periods roll up into a longer one: {method: mean|sum|last|max|min}; "
+    "indicators may say their own `rollup`.",
+    "rank_points": "排名得分: a period's rank → points: {first: 100, step: 2, floor: 60}, "
+    "{table: [100, 95, …], rest: 80} or {tiers: [{upto: 3, points: 100}, …], rest: 80}; "
+    "`year: {how: mean|sum, from: month, periods_share, year_end_share}` composes the year.",
     "consolidation": "How several evaluators' points combine: {method: mean|median|"
     "trimmed_mean|lead, trim_over, disagreement}.",
     "language": "Language of the texts (zh, en …).",
@@ -161,6 +170,7 @@ def set_schema() -> dict[str, Any]:
     for def_name in ("Grade", "OptionDef"):
         _widen(defs[def_name]["properties"]["key"], nullable=False)
     _widen(schema["properties"]["version"])
+    _pro_rata(defs)
     # A set that extends another may leave the whole tree to its parent.
     schema["required"] = [r for r in schema.get("required", []) if r != "tree"]
     schema["anyOf"] = [{"required": ["tree"]}, {"required": ["extends"]}]
@@ -171,6 +181,32 @@ def set_schema() -> dict[str, Any]:
         "have `children`, leaves a `method`."
     )
     return _ordered(schema)
+
+
+def _pro_rata(defs: dict[str, Any]) -> None:
+    """`pro_rata: days` or {schedule: {3: 20%, …}}: the YAML shorthand and percentages as
+    written (the model reads them before validating, the schema has to say so)."""
+    pro = defs.get("ProRata")
+    if pro is None:
+        return
+    pro["properties"]["schedule"]["anyOf"][0] = {
+        "type": "object",
+        "propertyNames": {"pattern": "^(0?[1-9]|1[0-2])$"},
+        "additionalProperties": {
+            "anyOf": [
+                {"type": "number", "minimum": 0, "maximum": 100},
+                {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*%?\s*$"},
+            ],
+            "description": "percent of the yearly target due by the month's end: 20% or 20",
+        },
+    }
+    for leaf in ("RatioLeaf", "BandsLeaf"):
+        prop = defs[leaf]["properties"]["pro_rata"]
+        prop["anyOf"] = [
+            {"const": "days", "description": "by calendar days"},
+            {"$ref": "#/$defs/ProRata"},
+            {"type": "null"},
+        ]
 
 
 def entries_schema() -> dict[str, Any]:
@@ -193,6 +229,32 @@ def entries_schema() -> dict[str, Any]:
     return _ordered(schema)
 
 
+def _drop_format(prop: dict[str, Any]) -> None:
+    prop.pop("format", None)
+    for member in prop.get("anyOf", []):
+        member.pop("format", None)
+
+
+def tasks_schema() -> dict[str, Any]:
+    """The JSON Schema of a tasks file (tasks with deadlines, 按时序推进)."""
+    from assessor.loader.tasks import TasksFile
+
+    schema = TasksFile.model_json_schema(mode="validation")
+    tl = schema["$defs"]["TaskList"]["properties"]
+    _widen(tl["unit"])  # `unit: 371602` is read as text
+    task = schema["$defs"]["Task"]["properties"]
+    for props, name in ((task, "deadline"), (task, "start"),
+                        (schema["$defs"]["Milestone"]["properties"], "due")):  # fmt: skip
+        _drop_format(props[name])  # YAML writes dates bare: 2023-10-31
+    schema["$schema"] = DRAFT
+    schema["title"] = "assessor tasks"
+    schema["description"] = (
+        "Tasks with deadlines per unit (or for every unit of a kind): category, deadline, "
+        "milestones with dates and planned share; progress is entered separately."
+    )
+    return _ordered(schema)
+
+
 def _ordered(schema: dict[str, Any]) -> dict[str, Any]:
     head = ("$schema", "title", "description")
     out = {k: schema[k] for k in head if k in schema}
@@ -200,7 +262,7 @@ def _ordered(schema: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def schema_text(entries: bool = False) -> str:
+def schema_text(entries: bool = False, tasks: bool = False) -> str:
     """The schema as committed: 2-space JSON, UTF-8, trailing newline."""
-    schema = entries_schema() if entries else set_schema()
+    schema = tasks_schema() if tasks else entries_schema() if entries else set_schema()
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

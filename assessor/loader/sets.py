@@ -469,7 +469,16 @@ def formula_problems(indicator_set: IndicatorSet, raw: LocDict, file: str) -> li
 def load_set_located(
     path: Path | str, known: Mapping[str, Path] | None = None
 ) -> tuple[IndicatorSet, LocDict]:
-    """The validated set and the located data it came from (for lint messages)."""
+    """The validated set and the located data it came from (for lint messages); an unchanged
+    self-contained set comes from the cache (loader/cache.py) without validating it again."""
+    from assessor.loader.cache import cached_set
+
+    return cached_set(Path(path), lambda: _load_set_located(path, known))
+
+
+def _load_set_located(
+    path: Path | str, known: Mapping[str, Path] | None = None
+) -> tuple[IndicatorSet, LocDict]:
     raw = resolve_raw(Path(path), known)
     problems: list[Problem] = []
     indicator_set: IndicatorSet | None = None

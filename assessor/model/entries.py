@@ -35,6 +35,9 @@ class Entry(BaseModel):
     evidence: tuple[str, ...] = ()
     evaluator: str = ""
     carried_over: bool = False
+    #: made by the engine from stored entries (a roll-up's mean); never stored itself, so its
+    #: numbers may have more decimals than an entered value may
+    derived: bool = False
 
 
 class RegionBlock(BaseModel):

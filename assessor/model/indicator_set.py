@@ -9,6 +9,7 @@ discriminated union; the method's keys sit flat beside the node's own keys, as i
 
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal
@@ -24,11 +25,14 @@ from pydantic import (
     model_validator,
 )
 
+from assessor.model.rank_points import RankPoints, YearComposition
+
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 SET_ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 INPUT_NAME_PATTERN = r"^[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_\u4e00-\u9fff]*$"
 
 Kind = Literal["core", "bonus", "penalty", "veto"]
+RollupMethod = Literal["mean", "sum", "last", "max", "min"]
 Direction = Literal["higher", "lower"]
 Num = Decimal
 
@@ -70,7 +74,7 @@ SOURCE_FIELDS = (
     "name", "label", "stars", "points", "share", "target", "baseline", "cap", "bands", "levels", "options",
     "curve", "each", "base_points", "per_unit", "cap_points", "rank_scores", "rest", "rank_levels",
     "step", "floor", "value", "inputs", "input", "yes_score", "no_score", "effect", "min_score",
-    "when", "score", "min", "above", "max", "below",
+    "when", "score", "min", "above", "max", "below", "pro_rata", "rollup",
 )  # fmt: skip
 
 
@@ -150,6 +154,12 @@ class NodeBase(Strict):
     source: Sources | None = Field(
         default=None, description="where it comes from: {doc, quote, for} or {doc: 示例, why}"
     )
+    rollup: RollupMethod | None = Field(
+        default=None,
+        description="how this indicator (or every indicator under this group) rolls shorter "
+        "periods up: its entries' values are combined (last, sum, mean, max, min) and scored "
+        "once in the longer period; default: the set's rollup",
+    )
 
     @model_validator(mode="after")
     def _points_or_share(self) -> NodeBase:
@@ -225,15 +235,84 @@ class CheckLeaf(NodeBase):
     no_label: str | None = None
 
 
+def _percent(v: Any) -> Any:
+    """20%, "20%" or 20 → 20 (a percentage of the yearly target)."""
+    if isinstance(v, str):
+        text = v.strip().rstrip("%").strip()
+        try:
+            return Decimal(text)
+        except ArithmeticError as exc:
+            raise ValueError(f"{v!r} is not a percentage such as 20%") from exc
+    return v
+
+
+def _month(v: Any) -> Any:
+    """YAML reads `03` as 3 and `09` as text: both are months."""
+    if isinstance(v, str) and v.strip().isdigit():
+        return int(v.strip())
+    return v
+
+
+Percent = Annotated[Num, BeforeValidator(_percent), Field(ge=0, le=100)]
+Month = Annotated[int, BeforeValidator(_month), Field(ge=1, le=12)]
+
+
+class ProRata(Strict):
+    """序时: a yearly target judged in a shorter period against the share of the year due by
+    the period's last day: by calendar days, or by a schedule of month-end milestones
+    (percentages of the target, interpolated by days between them, 0 % on 1 January)."""
+
+    by: Literal["days", "schedule"] = "days"
+    schedule: dict[Month, Percent] | None = Field(
+        default=None, description="month → percent due by its end, e.g. {3: 20%, 12: 100%}"
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, v: Any) -> Any:
+        if isinstance(v, str):
+            return {"by": v.strip()}
+        if isinstance(v, dict) and "schedule" in v and "by" not in v:
+            return {**v, "by": "schedule"}
+        return v
+
+    @model_validator(mode="after")
+    def _schedule_shape(self) -> ProRata:
+        if self.by == "days":
+            if self.schedule is not None:
+                raise ValueError("`by: days` takes no `schedule`")
+            return self
+        if not self.schedule:
+            raise ValueError("`by: schedule` needs `schedule: {3: 20%, 6: 50%, 9: 75%, 12: 100%}`")
+        months = sorted(self.schedule)
+        if months[-1] != 12:
+            raise ValueError("a schedule must say what is due by December (e.g. `12: 100%`)")
+        for m0, m1 in itertools.pairwise(months):
+            a, b = self.schedule[m0], self.schedule[m1]
+            if b < a:
+                raise ValueError(f"the schedule falls from {a}% (month {m0}) to {b}% (month {m1})")
+        return self
+
+
+ProRataKey = ProRata
+
+
 class RatioLeaf(NumericLeaf):
     method: Literal["ratio"]
     baseline: Num | None = None
     target: Num = Decimal(100)
     cap: Num = Decimal(1)
     direction: Direction = "higher"
+    pro_rata: ProRataKey | None = Field(
+        default=None,
+        description="序时: judge the yearly target in a week or month against the share of the "
+        "year due by its end: `days` or {schedule: {3: 20%, 6: 50%, 9: 75%, 12: 100%}}",
+    )
 
     @model_validator(mode="after")
     def _baseline(self) -> RatioLeaf:
+        if self.pro_rata is not None and self.direction == "lower":
+            raise ValueError("`pro_rata` scales a target to reach; it needs direction higher")
         if self.direction == "lower" and self.baseline is None:
             raise ValueError("`direction: lower` needs a `baseline` (the value that scores 0)")
         base = self.baseline if self.baseline is not None else Decimal(0)
@@ -267,6 +346,17 @@ class BandsLeaf(NumericLeaf):
     method: Literal["bands"]
     bands: list[Band] = Field(min_length=1)
     direction: Direction = "higher"
+    pro_rata: ProRataKey | None = Field(
+        default=None,
+        description="序时: the band thresholds are yearly; in a week or month each is scaled by "
+        "the share of the year due by its end (`days` or {schedule: …})",
+    )
+
+    @model_validator(mode="after")
+    def _pro_rata_direction(self) -> BandsLeaf:
+        if self.pro_rata is not None and self.direction == "lower":
+            raise ValueError("`pro_rata` scales thresholds to reach; it needs direction higher")
+        return self
 
 
 class LinearLeaf(NumericLeaf):
@@ -464,7 +554,25 @@ class Rating(Strict):
 
 
 class Rollup(Strict):
-    method: Literal["mean", "sum", "last", "max", "min"] = "mean"
+    method: RollupMethod = "mean"
+
+
+class YearRule(YearComposition):
+    """How the year's rank points come from shorter periods (月评价 → 年考核)."""
+
+    from_: Literal["week", "month", "quarter"] = Field(
+        default="month", alias="from", description="the periods the year is composed of"
+    )
+
+
+class SetRankPoints(RankPoints):
+    """排名得分 of the set: each period's rank (within the unit kind) → points; the year
+    composed from its periods' points (`year`)."""
+
+    year: YearRule | None = Field(
+        default=None,
+        description="{how: mean|sum, from: month, periods_share: 100, year_end_share: 0}",
+    )
 
 
 class Consolidation(Strict):
@@ -516,6 +624,7 @@ class IndicatorSet(Strict):
     tree: list[Node] = Field(min_length=1)
     rating: Rating | None = None
     rollup: Rollup | None = None
+    rank_points: SetRankPoints | None = None
     consolidation: Consolidation = Field(default_factory=Consolidation)
     language: str | None = None
 

@@ -51,6 +51,7 @@ class Explanation:
         "method",
         "nominal_max",
         "periods",
+        "rolled",
         "rollup",
         "scale",
     )
@@ -79,6 +80,7 @@ class Explanation:
         self._scorer: Any = None
         self.periods = periods
         self.rollup = rollup
+        self.rolled: tuple[Any, ...] = ()  # per evaluator: how its entries were combined
 
     @property
     def rule(self) -> str | None:
@@ -201,6 +203,22 @@ class RegionResult:
     flags: tuple[str, ...] = ()  # e.g. "disagreement:D1-01"
     breakdown: Breakdown = field(default_factory=Breakdown)
     vetoes: tuple[str, ...] = ()  # every triggered veto leaf, in set order
+    rank_points: RankPointsResult | None = None  # 排名得分, when the set has a rule
+
+
+@dataclass(slots=True, frozen=True)
+class RankPointsResult:
+    """排名得分 of a unit in a period: its rank turned into points by the set's rule, or the
+    year composed from its periods' points; `words` says how, in Chinese and English."""
+
+    points: Decimal
+    rank: int | None  # the rank it was given for (None for a composed year)
+    words_zh: str
+    words_en: str
+    periods: tuple[tuple[str, Decimal], ...] = ()  # a composed year: (period, points)
+
+    def words(self, lang: str) -> str:
+        return self.words_zh if lang == "zh" else self.words_en
 
 
 class RatingDocument(BaseModel):

@@ -14,7 +14,7 @@ from assessor.model.indicator_set import InnerNode, SourceRef, source_list
 LABEL = {"zh": "出处", "en": "Source"}
 ILLUSTRATIVE = {"zh": "示例", "en": "illustrative (示例)"}
 
-_KEYS_ZH = {
+FIELD_NAMES_ZH = {
     "name": "名称",
     "label": "名称",
     "stars": "星级",
@@ -33,6 +33,26 @@ _KEYS_ZH = {
     "rest": "名次得分",
     "min_score": "分数线",
     "when": "条件",
+    "cap": "上限",
+    "curve": "计分曲线",
+    "base_points": "基础分",
+    "per_unit": "每单位分值",
+    "cap_points": "分值上限",
+    "step": "每名次递减",
+    "floor": "最低分",
+    "input": "输入",
+    "yes_score": "“是”的得分率",
+    "no_score": "“否”的得分率",
+    "effect": "否决后果",
+    "score": "得分率",
+    "min": "下限",
+    "above": "高于",
+    "max": "上限",
+    "below": "低于",
+    "pro_rata": "序时进度",
+    "rollup": "汇总方式",
+    "requires": "必达项",
+    "indicator_level": "指标等级要求",
 }
 
 
@@ -56,7 +76,7 @@ def effective_sources(tree: list[Any]) -> dict[str, list[SourceRef]]:
 def source_line(ref: SourceRef, lang: str = "zh") -> str:
     """One source as a reader sees it: 「quote」 and document, or 示例 and why; then what it backs."""
     zh = lang == "zh"
-    keys = list(dict.fromkeys(_KEYS_ZH.get(k, k) if zh else k for k in ref.for_))
+    keys = list(dict.fromkeys(FIELD_NAMES_ZH.get(k, k) if zh else k for k in ref.for_))
     if zh:
         backs, sep = (f"（{'、'.join(keys)}）" if keys else ""), "："
     else:

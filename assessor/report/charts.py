@@ -59,12 +59,16 @@ def _f(x: float) -> str:
 def _svg_open(width: float, height: float, font: str, title: str) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{_f(width)}" height="{_f(height)}" '
-        f'viewBox="0 0 {_f(width)} {_f(height)}" font-family="{escape(font)}" font-size="9" '
+        f'viewBox="0 0 {_f(width)} {_f(height)}" font-family="{escape(font)}" font-size="{_f(MIN_TEXT)}" '
         f'role="img" aria-label="{escape(title)}">{_DEFS}'
     )
 
 
+MIN_TEXT = 11.0  # px in the SVG: 8.25 pt printed (1 px = 0.75 pt), the smallest a reader reads
+
+
 def _text(x: float, y: float, s: str, anchor: str = "middle", size: float = 9, **attrs: str) -> str:
+    size = max(size, MIN_TEXT)
     extra = "".join(f' {k.replace("_", "-")}="{escape(v)}"' for k, v in attrs.items())
     return (
         f'<text x="{_f(x)}" y="{_f(y)}" text-anchor="{anchor}" font-size="{_f(size)}"{extra}>'
@@ -102,7 +106,7 @@ def _legend_line(x: float, y: float, i: int, label: str) -> tuple[str, float]:
         + marker(mk, x + 11, y)
         + _text(x + 26, y + 3, label, anchor="start")
     )
-    return out, 30 + 9 * _text_width(label)
+    return out, 34 + MIN_TEXT * _text_width(label)
 
 
 def _text_width(s: str) -> float:
@@ -171,24 +175,36 @@ def grouped_bars(
     labels: Sequence[Sequence[str]] | None = None,
     width: float = 460,
     maximum: float = 1.0,
+    axis_unit: str = "%",
 ) -> Markup:
-    """Horizontal bars, one group per category, one fill pattern per series, values at the end."""
+    """Horizontal bars, one group per category, one fill pattern per series, values at the end;
+    the axis in percent of `maximum`, or in counts (`axis_unit` 个) up to `maximum`."""
     k = max(1, len(series))
-    bar_h = 9.0
+    bar_h = MIN_TEXT + 3  # a value label fits beside its own bar
     group_h = k * bar_h + 8
-    left = 12 + 9 * max((_text_width(c) for c in categories), default=4)
-    right = 40.0
+    left = 12 + MIN_TEXT * max((_text_width(c) for c in categories), default=4)
+    right = 48.0
     plot_w = width - left - right
     top = 6.0
-    legend_y = top + group_h * len(categories) + 14
+    axis_y = top + group_h * len(categories) + 2
+    legend_y = axis_y + MIN_TEXT + 20
     height = legend_y + 12 if k > 1 else legend_y - 6
     out = [_svg_open(width, height, font, "柱状图")]
-    for t in (0.25, 0.5, 0.75, 1.0):
+    ticks = (
+        [(t, f"{round(t * 100)}%") for t in (0.0, 0.25, 0.5, 0.75, 1.0)]
+        if axis_unit == "%"
+        else [
+            (n / maximum, str(n)) for n in range(0, int(maximum) + 1, math.ceil(maximum / 5) or 1)
+        ]
+    )
+    for t, _ in ticks[1:]:
         x = left + plot_w * t
         out.append(
-            f'<line x1="{_f(x)}" y1="{_f(top)}" x2="{_f(x)}" y2="{_f(legend_y - 12)}" '
+            f'<line x1="{_f(x)}" y1="{_f(top)}" x2="{_f(x)}" y2="{_f(axis_y)}" '
             f'stroke="#bbb" stroke-width="0.4" stroke-dasharray="2 2"/>'
         )
+    for t, shown in ticks:  # the axis: what the bars' lengths measure
+        out.append(_text(left + plot_w * t, axis_y + MIN_TEXT + 2, shown))
     for ci, cat in enumerate(categories):
         y0 = top + ci * group_h
         out.append(_text(left - 6, y0 + group_h / 2 + 1, cat, anchor="end"))
@@ -201,11 +217,12 @@ def grouped_bars(
                 f'fill="{BAR_FILLS[si % len(BAR_FILLS)]}" stroke="#000" stroke-width="0.6"/>'
             )
             if labels is not None:
-                out.append(
-                    _text(left + w + 3, y + bar_h - 3, labels[si][ci], anchor="start", size=7.5)
-                )
+                out.append(_text(left + w + 3, y + bar_h - 3, labels[si][ci], anchor="start"))
     out.append(
-        f'<line x1="{_f(left)}" y1="{_f(top)}" x2="{_f(left)}" y2="{_f(legend_y - 12)}" stroke="#000" stroke-width="0.8"/>'
+        f'<line x1="{_f(left)}" y1="{_f(top)}" x2="{_f(left)}" y2="{_f(axis_y)}" stroke="#000" stroke-width="0.8"/>'
+    )
+    out.append(
+        f'<line x1="{_f(left)}" y1="{_f(axis_y)}" x2="{_f(left + plot_w)}" y2="{_f(axis_y)}" stroke="#000" stroke-width="0.8"/>'
     )
     if k > 1:
         x = left
@@ -215,7 +232,7 @@ def grouped_bars(
                 f'fill="{BAR_FILLS[si % len(BAR_FILLS)]}" stroke="#000" stroke-width="0.6"/>'
             )
             out.append(_text(x + 18, legend_y, s.label, anchor="start"))
-            x += 30 + 9 * _text_width(s.label)
+            x += 34 + MIN_TEXT * _text_width(s.label)
     out.append("</svg>")
     return Markup("".join(out))
 
@@ -229,24 +246,25 @@ def heatmap(
     width: float = 480,
 ) -> Markup:
     """A rows × columns grid shaded by fraction (darker = higher), each cell with its number."""
-    left = 10 + 8.5 * max((_text_width(r) for r in rows), default=4)
+    em = MIN_TEXT
+    left = 10 + em * max((_text_width(r) for r in rows), default=4)
     col_w = (width - left) / max(1, len(columns))
-    head_h = 30.0
-    row_h = 14.0
+    head_h = 2 * em + 12
+    row_h = em + 5
     height = head_h + row_h * len(rows) + 2
     out = [_svg_open(width, height, font, "热力图")]
     for j, col in enumerate(columns):
         x = left + col_w * (j + 0.5)
-        label = col if _text_width(col) * 8.5 < col_w * 1.9 else col[: max(2, int(col_w / 8.5))]
-        if _text_width(label) * 8.5 > col_w:
+        label = col if _text_width(col) * em < col_w * 1.9 else col[: max(2, int(col_w / em))]
+        if _text_width(label) * em > col_w:
             half = (len(label) + 1) // 2
-            out.append(_text(x, head_h - 16, label[:half], size=8))
-            out.append(_text(x, head_h - 6, label[half:], size=8))
+            out.append(_text(x, head_h - em - 7, label[:half]))
+            out.append(_text(x, head_h - 5, label[half:]))
         else:
-            out.append(_text(x, head_h - 6, label, size=8))
+            out.append(_text(x, head_h - 5, label))
     for i, row in enumerate(rows):
         y = head_h + row_h * i
-        out.append(_text(left - 5, y + row_h - 4, row, anchor="end", size=8))
+        out.append(_text(left - 5, y + row_h - 4, row, anchor="end"))
         for j in range(len(columns)):
             frac = fractions[i][j]
             x = left + col_w * j
@@ -254,14 +272,14 @@ def heatmap(
                 fill, ink = "#fff", "#000"
             else:
                 level = max(0.0, min(1.0, frac))
-                grey = int(250 - 190 * level)
+                grey = int(250 - 200 * level)
                 fill = f"#{grey:02x}{grey:02x}{grey:02x}"
-                ink = "#fff" if grey < 140 else "#000"
+                ink = "#fff" if grey < 120 else "#000"  # never grey on grey
             out.append(
                 f'<rect x="{_f(x)}" y="{_f(y)}" width="{_f(col_w)}" height="{_f(row_h)}" '
                 f'fill="{fill}" stroke="#fff" stroke-width="1"/>'
             )
-            out.append(_text(x + col_w / 2, y + row_h - 4, texts[i][j], size=7.5, fill=ink))
+            out.append(_text(x + col_w / 2, y + row_h - 4, texts[i][j], fill=ink))
     out.append("</svg>")
     return Markup("".join(out))
 

@@ -84,6 +84,26 @@ class ReportMeta:
 # ------------------------------------------------------------------ small formatting helpers
 
 
+#: A comment longer than this is cut in the indicator table; its full text is in an appendix,
+#: so one long comment never strands a row on a page of its own.
+COMMENT_CUT = 300
+
+
+def comment_in_table(comment: str) -> str:
+    if len(comment) <= COMMENT_CUT:
+        return comment
+    return comment[:COMMENT_CUT] + "……（全文见附录“评估意见全文”）"
+
+
+def long_comments(r: RegionResult) -> list[dict[str, str]]:
+    """The comments cut in the indicator table, whole, in the set's order."""
+    return [
+        {"id": n.id, "name": n.name, "comment": n.comment}
+        for n in r.nodes.values()
+        if n.leaf and n.comment and len(n.comment) > COMMENT_CUT
+    ]
+
+
 def sample_note(note: str | None) -> str:
     """The sample banner's text, beginning with 示例数据 once (a note may already say it)."""
     text = (note or "").strip()
@@ -285,7 +305,7 @@ def _leaf_row(
     evidence = _evidence_items(n.evidence, evidence_root)
     detail = list(explanation)
     if n.comment:
-        detail.append(f"评估意见：{n.comment}")
+        detail.append(f"评估意见：{comment_in_table(n.comment)}")
     if evidence:
         detail.append("佐证材料：" + "；".join(f"{e['path']}（{e['state']}）" for e in evidence))
     return {
@@ -715,6 +735,8 @@ def county_context(
         "gap": list(gap) if gap else [],
         "next_grade": next_grade,
         "findings": _findings(cs, f),
+        "long_comments": long_comments(r),
+        "tasks": None,  # the unit's tasks section: filled in by the caller from a workspace
         "evaluators": list(r.evaluators),
         "disagreements": [
             f"{n.id} {n.name}" for n in r.nodes.values() if n.leaf and n.disagreement
@@ -775,10 +797,12 @@ def ranking_context(
     most = max(counts.values(), default=0) or 1
     distribution_svg = charts.grouped_bars(
         list(counts),
-        [charts.Series("地区数", [v / most for v in counts.values()])],
+        [charts.Series("地区数", [float(v) for v in counts.values()])],
         font=font,
         labels=[[f"{v} 个" for v in counts.values()]],
         width=420,
+        maximum=float(most),
+        axis_unit="个",
     )
     # Heat map: regions × first-level dimensions, chunked so each part fits a page.
     heat_parts = []
@@ -840,7 +864,8 @@ def ranking_context(
         values = [v for s in series for v in s.values if v is not None]
         lo = max(0.0, (min(values) // 10) * 10) if values else 0.0
         hi = min(float(cs.full_score) * 1.2, (max(values) // 10 + 1) * 10) if values else 100.0
-        trend_svg = charts.trend_lines(periods, series, font=font, y_min=lo, y_max=hi)
+        axis = [formats.period_short(p) for p in periods]
+        trend_svg = charts.trend_lines(axis, series, font=font, y_min=lo, y_max=hi)
         for r in chosen:
             trend_rows.append(
                 {
@@ -851,7 +876,7 @@ def ranking_context(
                     ],
                 }
             )
-    return {
+    ctx: dict[str, Any] = {
         "kind": "ranking",
         "meta": _meta(meta),
         "set": _set_info(cs),
@@ -870,6 +895,13 @@ def ranking_context(
         "trend_periods": [period_label(p) for p in periods] if trend_svg else [],
         "trend_rows": trend_rows,
     }
+    return one_kind(ctx)
+
+
+def one_kind(ctx: dict[str, Any]) -> dict[str, Any]:
+    """A ranking or bulletin of one kind of unit: `kinds` holds it unlabelled (the templates
+    show one table per kind; `assessor.report.kinds.combine` labels several)."""
+    return {**ctx, "kinds": [{**ctx, "label": None}]}
 
 
 def _dim_name(cs: CompiledSet, d: str) -> str:
@@ -934,7 +966,7 @@ def bulletin_context(
     for r in rs:
         label = r.rating.label or "无评级"
         ratings[label] = ratings.get(label, 0) + 1
-    return {
+    ctx: dict[str, Any] = {
         "kind": "bulletin",
         "meta": _meta(meta),
         "set": _set_info(cs),
@@ -956,4 +988,18 @@ def bulletin_context(
             k: sum(1 for row in rows if row["light"] == k) for k in ("green", "yellow", "red")
         },
         "ratings": [{"label": k, "count": v} for k, v in ratings.items()],
+        "liangshai": _liangshai(cs, rs, by_period.get(prev_p or "", [])),
     }
+    return one_kind(ctx)
+
+
+def _liangshai(
+    cs: CompiledSet, rs: Sequence[RegionResult], prev: Sequence[RegionResult]
+) -> dict[str, Any] | None:
+    """周亮晒 (a set that turns ranks into points): ranks on each dimension and the total."""
+    if cs.set.rank_points is None:
+        return None
+    from assessor.report.liangshai import liangshai_context
+
+    unit = {"county": "区、县(市)", "department": "部门"}.get(cs.set.scope or "", "单位")
+    return liangshai_context(cs, rs, prev, unit)

@@ -43,6 +43,17 @@ class RenderOptions:
     build_fonts: bool = True
 
 
+#: Reports with a cover get a 目录 when they run over this many body pages (GB/T 9704 style).
+TOC_AFTER = 8
+WITH_TOC = frozenset({"county", "ranking"})
+
+
+def table_of_contents(bookmarks: Any) -> list[dict[str, Any]]:
+    """The level-one headings and their printed page numbers, from a layout's bookmarks: the
+    cover is page 0 of the count, so a heading on the n-th page after it prints as n."""
+    return [{"label": label, "page": where[0]} for label, where, *_ in bookmarks]
+
+
 @dataclass
 class Rendered:
     """A finished PDF: its bytes and page count."""
@@ -151,21 +162,37 @@ class Renderer:
             }
         return self._weasy
 
-    def pdf(self, html: str) -> Rendered:
-        """Lay out and write one report (stylesheets and fonts reused from earlier calls)."""
+    def _layout(self, html: str) -> Any:
         w = self._prepare()
-        options: dict[str, Any] = {}
+        return w["html_class"](
+            string=html, base_url=self.dirs[0].as_uri() + "/", url_fetcher=w["fetcher"]
+        ).render(stylesheets=[w["css"]], font_config=w["font_config"])
+
+    def _write(self, document: Any) -> Rendered:
+        options: dict[str, Any] = {"pdf_tags": True}  # tagged: readable aloud, reflowable
         if self.options.pdfa:
             options["pdf_variant"] = "pdf/a-3b"
+        pdf = document.write_pdf(**options)
+        return Rendered(pdf=pdf, pages=len(document.pages))
+
+    def pdf(self, html: str) -> Rendered:
+        """Lay out and write one report (stylesheets and fonts reused from earlier calls)."""
         with collector_paused():
-            document = w["html_class"](
-                string=html, base_url=self.dirs[0].as_uri() + "/", url_fetcher=w["fetcher"]
-            ).render(stylesheets=[w["css"]], font_config=w["font_config"])
-            pdf = document.write_pdf(**options)
-            pages = len(document.pages)
+            document = self._layout(html)
+            out = self._write(document)
             del document
         sweep_and_freeze_once()
-        return Rendered(pdf=pdf, pages=pages)
+        return out
 
     def render(self, kind: str, context: dict[str, Any]) -> Rendered:
-        return self.pdf(self.html(kind, context))
+        """A report; one with more than `TOC_AFTER` body pages gets a 目录 after its cover,
+        its page numbers read from a first layout (the 目录's own pages are not counted)."""
+        with collector_paused():
+            document = self._layout(self.html(kind, context))
+            if kind in WITH_TOC and len(document.pages) - 1 > TOC_AFTER:
+                toc = table_of_contents(document.make_bookmark_tree())
+                document = self._layout(self.html(kind, {**context, "toc": toc}))
+            out = self._write(document)
+            del document
+        sweep_and_freeze_once()
+        return out

@@ -29,10 +29,11 @@ def stage_review_context(folder: Path, period: str, region: str) -> dict[str, An
     from assessor.store.stages import evidence_review
     from assessor.store.workspace import open_workspace
 
-    ws = open_workspace(folder)
+    campaign = open_workspace(folder)
     try:
-        if not ws.config.stages or region not in ws.regions:
+        if not campaign.config.stages or region not in campaign.regions:
             return None
+        ws = campaign.for_kind(campaign.kind_of(region))  # the unit's kind: its set and peers
         [cmp] = compare_stages(ws, period, [region])
         evidence = []
         checks = []
@@ -70,7 +71,7 @@ def stage_review_context(folder: Path, period: str, region: str) -> dict[str, An
         rating = ws.indicator_set.rating
         grades = {g.key: g.label for g in rating.grades} if rating else {}
     finally:
-        ws.close()
+        campaign.close()
     final = cmp.final
     return {
         "columns": [

@@ -49,6 +49,8 @@ class CNode:
     scorer: LeafScorer | None = None
     veto_effect: str | None = None  # "zero", "disqualify", "max_stars:N"
     index: int = 0
+    pro_rata: bool = False  # 序时: the scorer depends on the period (scorer_at)
+    rollup: str | None = None  # its own or inherited `rollup` key (leaves: combine entries)
 
 
 @dataclass
@@ -69,10 +71,30 @@ class CompiledSet:
     full_score: Decimal
     bonus_cap: Decimal | None
     problems: list[Problem] = field(default_factory=list)
+    #: leaves whose entries roll up by their own (or an ancestor's) `rollup` key: id → method
+    leaf_rollup: dict[str, str] = field(default_factory=dict)
+    _at: dict[tuple[str, str], LeafScorer | None] = field(default_factory=dict, repr=False)
 
     @property
     def root(self) -> CNode:
         return self.nodes[ROOT]
+
+    def scorer_at(self, cn: CNode, period: str) -> LeafScorer | None:
+        """The leaf's scorer in `period`: a 序时 (`pro_rata`) leaf's target is the share of
+        its yearly target due by the period's end; other leaves have one scorer."""
+        if not cn.pro_rata or cn.node is None:
+            return cn.scorer
+        key = (cn.id, period)
+        got = self._at.get(key, False)
+        if got is False:
+            from assessor.model.periods import parse_period
+            from assessor.scoring.prorata import due
+
+            rule = getattr(cn.node, "pro_rata", None)
+            assert rule is not None
+            got = make_scorer(cn.node, due(rule, parse_period(period)))
+            self._at[key] = got
+        return got  # type: ignore[return-value]
 
     def round(self, value: Decimal) -> Decimal:
         return value.quantize(self.quantum, rounding=self.rounding)
@@ -122,10 +144,17 @@ def compile_set(indicator_set: IndicatorSet) -> CompiledSet:
     nodes[ROOT] = root
     order.append(root)
 
+    leaf_rollup: dict[str, str] = {}
+
     def resolve(
-        node: AnyNode, parent: CNode, parent_points: Decimal | None, inherited: Kind | None
+        node: AnyNode,
+        parent: CNode,
+        parent_points: Decimal | None,
+        inherited: Kind | None,
+        rollup: str | None = None,
     ) -> CNode:
         kind = effective_kind(node, inherited)
+        rollup = node.rollup or rollup
         if node.id in nodes:
             problems.append(Problem(f"duplicate id {node.id!r}", key=node.id, code="duplicate-id"))
         if node.points is not None:
@@ -155,12 +184,13 @@ def compile_set(indicator_set: IndicatorSet) -> CompiledSet:
             parent=parent.id,
             depth=parent.depth + 1,
             optional=node.optional,
+            rollup=rollup,
         )
         nodes[node.id] = cn
         order.append(cn)
         if isinstance(node, InnerNode):
             child_kind: Kind | None = kind if kind in ("bonus", "penalty") else None
-            kids = [resolve(c, cn, points, child_kind) for c in node.children]
+            kids = [resolve(c, cn, points, child_kind, rollup) for c in node.children]
             cn.children = tuple(k.id for k in kids)
             if points is None:
                 points = implied_points(kind, [(k.kind, k.max) for k in kids]) or ZERO
@@ -187,6 +217,9 @@ def compile_set(indicator_set: IndicatorSet) -> CompiledSet:
             except FormulaError as exc:  # a set built without the loader, which refuses these
                 problems.append(Problem(f"{node.id}: {exc}", key=node.id, code="formula-syntax"))
             cn.veto_effect = _veto_effect(node)
+            cn.pro_rata = getattr(node, "pro_rata", None) is not None
+            if rollup is not None and kind != "veto":  # a veto in any period applies
+                leaf_rollup[node.id] = rollup
         return cn
 
     kids = [resolve(n, root, indicator_set.full_score, None) for n in indicator_set.tree]
@@ -194,6 +227,18 @@ def compile_set(indicator_set: IndicatorSet) -> CompiledSet:
     if indicator_set.normalize:
         _normalize(nodes, kids, indicator_set.full_score)
 
+    set_rollup = indicator_set.rollup.method if indicator_set.rollup is not None else "mean"
+    if leaf_rollup and set_rollup == "sum":
+        problems.append(
+            Problem(
+                "the set's `rollup: {method: sum}` cannot be combined with indicators' own "
+                f"`rollup` keys ({', '.join(list(leaf_rollup)[:5])}): summed points would exceed "
+                "each indicator's maximum; give `rollup: sum` to the indicators that count per "
+                "period instead",
+                key="rollup",
+                code="rollup-sum-mixed",
+            )
+        )
     post = _post_order(nodes)
     for i, cn in enumerate(order):
         cn.index = i
@@ -216,6 +261,7 @@ def compile_set(indicator_set: IndicatorSet) -> CompiledSet:
         full_score=indicator_set.full_score,
         bonus_cap=indicator_set.bonus_cap,
         problems=problems,
+        leaf_rollup=leaf_rollup,
     )
 
 

@@ -56,6 +56,7 @@ class LeafState(Explanation):
         self.exact_points: Decimal | None = None
         self.periods = ()
         self.rollup = None
+        self.rolled = ()
 
 
 def aggregate(values: Sequence[Decimal], method: str, trim_over: int) -> Decimal:

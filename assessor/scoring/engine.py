@@ -13,13 +13,21 @@ from decimal import Decimal
 from assessor.gcpause import collector_paused
 from assessor.model.entries import Assessment, Entry, Region
 from assessor.model.indicator_set import Consolidation, MinmaxLeaf, RankLeaf
-from assessor.model.periods import parse_period, period_sort_key
-from assessor.model.results import Breakdown, Explanation, NodeResult, RegionResult
+from assessor.model.periods import Period, parse_period, period_sort_key
+from assessor.model.results import (
+    Breakdown,
+    Explanation,
+    NodeResult,
+    RankPointsResult,
+    RegionResult,
+)
 from assessor.scoring.compiled import ROOT, CNode, CompiledSet
 from assessor.scoring.consolidate import LeafState, consolidate
-from assessor.scoring.methods import Outcome
+from assessor.scoring.methods import Outcome, fmt
 from assessor.scoring.peers import apply_peer_leaf, competition_ranks
+from assessor.scoring.rank_points import compose_year, points_by_unit, rank_points, rule_words
 from assessor.scoring.rating import rate
+from assessor.scoring.rollup import combine, entry_mode
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -74,32 +82,52 @@ def score(
         if period is None:
             out: list[RegionResult] = []
             for p in sorted(by_period, key=period_sort_key):
-                out.extend(_score_period(cs, by_period[p], cons, only))
+                got = _score_period(cs, by_period[p], cons, only)
+                _rank_points(cs, got)
+                out.extend(got)
             return out
         wanted = str(parse_period(period))
-        if wanted in by_period and _has_entries(by_period[wanted]):
-            return _score_period(cs, by_period[wanted], cons, only)
-        target = parse_period(wanted)
-        inner = sorted(
-            (
-                p
-                for p in by_period
-                if target.contains(parse_period(p)) and _has_entries(by_period[p])
-            ),
-            key=period_sort_key,
-        )
-        if not inner:
-            return []
-        all_regions: dict[str, Region] = {}
-        for p in inner:
-            for rid, r in by_period[p].regions.items():
-                all_regions.setdefault(rid, r)
-        per_period: list[list[RegionResult]] = []
+        results = _score_wanted(cs, by_period, wanted, cons, only)
+        _rank_points(cs, results)
+        rule = cs.set.rank_points
+        if rule is not None and rule.year is not None and parse_period(wanted).kind == "year":
+            _compose_year(cs, by_period, wanted, cons, results)
+        return results
+
+
+def _score_wanted(
+    cs: CompiledSet,
+    by_period: dict[str, Assessment],
+    wanted: str,
+    cons: Consolidation,
+    only: set[str] | None,
+) -> list[RegionResult]:
+    """One period: its own entries, or the shorter periods inside it rolled up (spec §1.7)."""
+    if wanted in by_period and _has_entries(by_period[wanted]):
+        return _score_period(cs, by_period[wanted], cons, only)
+    target = parse_period(wanted)
+    inner = sorted(
+        (p for p in by_period if target.contains(parse_period(p)) and _has_entries(by_period[p])),
+        key=period_sort_key,
+    )
+    if not inner:
+        return []
+    all_regions: dict[str, Region] = {}
+    for p in inner:
+        for rid, r in by_period[p].regions.items():
+            all_regions.setdefault(rid, r)
+    per_period: list[list[RegionResult]] = []
+    if not _entries_only(cs):  # some leaf rolls its points up: score each shorter period
         for p in inner:
             a = by_period[p]
             widened = Assessment(period=p, regions={**all_regions, **a.regions}, entries=a.entries)
             per_period.append(_score_period(cs, widened, cons, only))
-        return _rollup_periods(cs, wanted, inner, per_period)
+    else:
+        per_period = [[] for _ in inner]
+    if cs.leaf_rollup:
+        series = [(p, by_period[p]) for p in inner]
+        return _rollup_by_leaf(cs, wanted, series, per_period, all_regions, cons, only)
+    return _rollup_periods(cs, wanted, inner, per_period)
 
 
 def rescore_leaf(
@@ -127,7 +155,7 @@ def rescore_leaf(
         with decimal.localcontext(CONTEXT):
             entries = assessment.entries.get(previous.region, {})
             changed = {leaf_id: entries[leaf_id]} if entries.get(leaf_id) else {}
-            states.update(_leaf_states(cs, changed, cons))
+            states.update(_leaf_states(cs, changed, cons, assessment.period))
             region = assessment.regions.get(previous.region) or Region(
                 id=previous.region, name=previous.name, group=previous.group
             )
@@ -144,7 +172,7 @@ def _has_entries(a: Assessment) -> bool:
 
 
 def _leaf_states(
-    cs: CompiledSet, region_entries: dict[str, list[Entry]], cons: Consolidation
+    cs: CompiledSet, region_entries: dict[str, list[Entry]], cons: Consolidation, period: str
 ) -> dict[str, LeafState]:
     states: dict[str, LeafState] = {}
     nodes = cs.nodes
@@ -152,7 +180,9 @@ def _leaf_states(
         cn = nodes.get(leaf_id)
         if cn is None or cn.scorer is None or not entries:
             continue
-        scorer = cn.scorer
+        scorer = cs.scorer_at(cn, period) if cn.pro_rata else cn.scorer
+        if scorer is None:
+            continue
         if len(entries) == 1:
             e = entries[0]
             st = LeafState(scorer(e, cn.max), e)
@@ -172,23 +202,29 @@ def _score_period(
     targets = region_ids if only is None else [r for r in region_ids if r in only]
     states: dict[str, dict[str, LeafState]] = {}
     for rid in targets:
-        states[rid] = _leaf_states(cs, a.entries.get(rid, {}), cons)
+        states[rid] = _leaf_states(cs, a.entries.get(rid, {}), cons, a.period)
     if cs.peer_leaves:
         peer_ids = {c.id for c in cs.peer_leaves}
         for rid in region_ids:
             if rid not in states:  # only peer leaves are needed from regions not scored
                 ents = {k: v for k, v in a.entries.get(rid, {}).items() if k in peer_ids}
-                states[rid] = _leaf_states(cs, ents, cons)
-        groups = {rid: a.regions[rid].group for rid in region_ids}
-        for cn in cs.peer_leaves:
-            per_region = {rid: st[cn.id] for rid, st in states.items() if cn.id in st}
-            node = cn.node
-            assert isinstance(node, RankLeaf | MinmaxLeaf)
-            apply_peer_leaf(node, cn.max, per_region, groups)
+                states[rid] = _leaf_states(cs, ents, cons, a.period)
+        _apply_peers(cs, a, states, cs.peer_leaves)
     results = [_rollup_region(cs, a.regions[rid], a.period, states[rid]) for rid in targets]
     if only is None:
         assign_ranks(cs, results)
     return results
+
+
+def _apply_peers(
+    cs: CompiledSet, a: Assessment, states: dict[str, dict[str, LeafState]], leaves: list[CNode]
+) -> None:
+    groups = {rid: r.group for rid, r in a.regions.items()}
+    for cn in leaves:
+        per_region = {rid: st[cn.id] for rid, st in states.items() if cn.id in st}
+        node = cn.node
+        assert isinstance(node, RankLeaf | MinmaxLeaf)
+        apply_peer_leaf(node, cn.max, per_region, groups)
 
 
 def assign_ranks(cs: CompiledSet, results: list[RegionResult]) -> None:
@@ -539,3 +575,207 @@ def _rollup_breakdown(cs: CompiledSet, parts: list[Breakdown], method: str) -> B
         penalty_cap=first.penalty_cap,
         zeroed=any(b.zeroed for b in parts),
     )
+
+
+# ---------------------------------------------------------------------------- per-leaf roll-up
+
+
+def _entries_only(cs: CompiledSet) -> bool:
+    """Every leaf combines its entries (no leaf needs the shorter periods' points)."""
+    got = cs.__dict__.get("_entries_only")
+    if got is None:
+        got = bool(cs.leaf_rollup) and all(
+            cn.id in cs.leaf_rollup and entry_mode(cn.node, cs.leaf_rollup[cn.id])  # type: ignore[arg-type]
+            for cn in cs.leaves
+        )
+        cs.__dict__["_entries_only"] = got
+    return got
+
+
+def _rollup_by_leaf(
+    cs: CompiledSet,
+    period: str,
+    series: list[tuple[str, Assessment]],
+    per_period: list[list[RegionResult]],
+    all_regions: dict[str, Region],
+    cons: Consolidation,
+    only: set[str] | None,
+) -> list[RegionResult]:
+    """Roll shorter periods up leaf by leaf (a set whose nodes carry `rollup` keys).
+
+    A leaf in entry mode (numbers, or last/max/min) has its entries combined per evaluator and
+    scored once for `period` (so a 序时 target is the one due by the longer period's end; peers
+    are ranked on the combined values). Every other leaf's points are its roll-up method over
+    the periods' points (capped at its maximum). The tree, total, rating and rank are then
+    computed as for any period.
+    """
+    set_method = cs.set.rollup.method if cs.set.rollup is not None else "mean"
+    inner = [p for p, _ in series]
+    region_ids = list(all_regions)
+    targets = region_ids if only is None else [r for r in region_ids if r in only]
+    by_region: dict[str, dict[str, RegionResult]] = {}
+    for p, results in zip(inner, per_period, strict=True):
+        for r in results:
+            by_region.setdefault(r.region, {})[p] = r
+    entry_leaves = {
+        lid: m
+        for lid, m in cs.leaf_rollup.items()
+        if entry_mode(cs.nodes[lid].node, m)  # type: ignore[arg-type]
+    }
+    peer_ids = {c.id for c in cs.peer_leaves}
+    states: dict[str, dict[str, LeafState]] = {}
+    rolled: dict[str, dict[str, tuple[object, ...]]] = {}
+    for rid in region_ids:
+        wanted = (
+            entry_leaves
+            if rid in targets
+            else {k: v for k, v in entry_leaves.items() if k in peer_ids}
+        )
+        combined: dict[str, list[Entry]] = {}
+        for lid, method in wanted.items():
+            cn = cs.nodes[lid]
+            seq = [(p, a.entries.get(rid, {}).get(lid, [])) for p, a in series]
+            entries, how = combine(cn.node, method, seq, cn.scorer, cn.max)  # type: ignore[arg-type]
+            if entries:
+                combined[lid] = entries
+                rolled.setdefault(rid, {})[lid] = tuple(how)
+        states[rid] = _leaf_states(cs, combined, cons, period)
+    peers = [c for c in cs.peer_leaves if c.id in entry_leaves]
+    if peers:
+        _apply_peers(cs, Assessment(period=period, regions=all_regions), states, peers)
+    out: list[RegionResult] = []
+    for rid in targets:
+        st = states[rid]
+        for lid, words in rolled.get(rid, {}).items():
+            if lid in st:
+                st[lid].rolled = words
+                st[lid].rollup = entry_leaves[lid]
+        got = by_region.get(rid, {})
+        rs = [got[p] for p in inner if p in got]
+        for cn in cs.leaves:
+            if cn.id in entry_leaves:
+                continue
+            pts = _points_rollup(cs, cn, rs, cn.rollup or set_method)
+            if pts is not None:
+                st[cn.id] = pts
+        result = _rollup_region(cs, all_regions[rid], period, st)
+        result.rolled_up_from = tuple(inner)
+        out.append(result)
+    if only is None:
+        assign_ranks(cs, out)
+    return out
+
+
+def _points_rollup(
+    cs: CompiledSet, cn: CNode, rs: list[RegionResult], method: str
+) -> LeafState | None:
+    """A leaf's state in the longer period from its points in the shorter ones."""
+    series = [(r.period, r.nodes[cn.id]) for r in rs if cn.id in r.nodes]
+    statuses = {n.status for _, n in series}
+    if not series or statuses == {"unscored"}:
+        return None
+    vals = [n.points for _, n in series if n.points is not None and n.status != "na"]
+    if "scored" in statuses:
+        status = "scored"
+    elif statuses == {"na"}:
+        status = "na"
+    elif "error" in statuses:
+        status = "error"
+    else:
+        status = "unscored"
+    p = _aggregate(vals, method) if vals else None
+    if p is not None and p > cn.max:
+        p = cn.max
+    levels = [n.level for _, n in series if n.level is not None]
+    level = sorted(levels)[(len(levels) - 1) // 2] if levels else None
+    value: object = None
+    if cn.kind == "veto":
+        value = any(n.value is True for _, n in series)
+    msgs = [f"{per}: {n.message}" for per, n in series if n.message]
+    st = LeafState(Outcome(status, p, level, value, "; ".join(msgs) or None))
+    st.periods = tuple((per, n.points) for per, n in series)
+    st.rollup = method
+    return st
+
+
+# ---------------------------------------------------------------------------- rank points
+
+
+def _rank_points(cs: CompiledSet, results: list[RegionResult]) -> None:
+    """排名得分: each ranked unit's rank in the period → points by the set's rule."""
+    rule = cs.set.rank_points
+    if rule is None:
+        return
+    zh_rule, en_rule = rule_words(rule, "zh"), rule_words(rule, "en")
+    for r in results:
+        if r.rank is None:
+            continue
+        pts = rank_points(rule, r.rank)
+        r.rank_points = RankPointsResult(
+            pts,
+            r.rank,
+            f"第 {r.rank} 名：{zh_rule} → {fmt(pts)}",
+            f"rank {r.rank}: {en_rule} → {fmt(pts)}",
+        )
+
+
+def _compose_year(
+    cs: CompiledSet,
+    by_period: dict[str, Assessment],
+    year: str,
+    cons: Consolidation,
+    results: list[RegionResult],
+) -> None:
+    """The year's rank points from its months' (or weeks', quarters') rank points, optionally
+    weighed with the year's own assessment (年终考核) when the year has entries of its own."""
+    rule = cs.set.rank_points
+    assert rule is not None and rule.year is not None
+    how = rule.year
+    target = parse_period(year)
+    subs: set[str] = set()
+    for p in by_period:
+        inner = parse_period(p)
+        if not target.contains(inner) or not _has_entries(by_period[p]):
+            continue
+        holder = _container(inner, how.from_)
+        if holder is not None:
+            subs.add(str(holder))
+    by_sub: list[tuple[str, dict[str, Decimal]]] = []
+    for sub in sorted(subs, key=period_sort_key):
+        rs = _score_wanted(cs, by_period, sub, cons, None)
+        by_sub.append((sub, points_by_unit(rule, {r.region: r.rank for r in rs})))
+    own = year in by_period and _has_entries(by_period[year])
+    year_end = (
+        {r.region: r.rank_points.points for r in results if r.rank_points is not None}
+        if own and how.year_end_share
+        else None
+    )
+    composed = compose_year(how, by_sub, year_end)
+    kind_zh = {"week": "周", "month": "月", "quarter": "季度"}[how.from_]
+    for r in results:
+        y = composed.get(r.region)
+        if y is None:
+            r.rank_points = None
+            continue
+        r.rank_points = RankPointsResult(
+            y.value,
+            None,
+            f"按{kind_zh}排名得分（{rule_words(rule, 'zh')}），{y.words('zh')}",
+            f"by {how.from_} rank points ({rule_words(rule, 'en')}), {y.words('en')}",
+            y.periods,
+        )
+
+
+def _container(p: Period, kind: str) -> Period | None:
+    """The period of `kind` that holds `p` (itself when it is of that kind); None if longer."""
+    if p.kind == kind:
+        return p
+    order = {"year": 0, "quarter": 1, "month": 2, "week": 3}
+    if order[p.kind] < order[kind]:
+        return None
+    year, month = (p.year, p.number) if p.kind == "month" else p._anchor()
+    if p.kind == "quarter":
+        return Period(p.year, "quarter", p.number)
+    if kind == "month":
+        return Period(year, "month", month)
+    return Period(year, "quarter", (month - 1) // 3 + 1)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from assessor.errors import in_language
@@ -11,6 +11,7 @@ from assessor.model.results import NodeResult, RegionResult
 from assessor.scoring.compiled import CompiledSet
 from assessor.scoring.methods import fmt
 from assessor.scoring.phrases import method_name
+from assessor.scoring.rollup import method_words
 
 _T: dict[str, dict[str, Any]] = {
     "zh": {
@@ -34,8 +35,18 @@ _T: dict[str, dict[str, Any]] = {
         "bonus": "加分",
         "periods": "分期得分",
         "rollup": "汇总方式",
+        "rolled": "分期填报汇总",
         "disagree": "评估人分歧较大",
         "yes": "是",
+        "colon": "：",
+        "item_sep": "，",
+        "rollups": {
+            "mean": "各期平均",
+            "sum": "各期合计",
+            "last": "取最后一期",
+            "max": "取最高",
+            "min": "取最低",
+        },
         "sep": "，",
         "paren": "（{}）",
         "lv": "{}级",
@@ -63,8 +74,12 @@ _T: dict[str, dict[str, Any]] = {
         "bonus": "bonuses",
         "periods": "periods",
         "rollup": "roll-up",
+        "rolled": "periods combined",
         "disagree": "evaluators disagree",
         "yes": "yes",
+        "colon": ": ",
+        "item_sep": ", ",
+        "rollups": {},
         "sep": ", ",
         "paren": " ({})",
         "lv": "L{}",
@@ -74,24 +89,23 @@ _T: dict[str, dict[str, Any]] = {
 }
 
 
-def short_decimal(v: Decimal, digits: int = 4) -> str:
-    """An entered or derived value for reading: at most `digits` decimals (79/81 → 97.5309…).
-
-    Only values (inputs, formula results) are shortened, never points; an ellipsis marks a cut.
-    """
+def short_decimal(v: Decimal, digits: int = 2) -> str:
+    """A value for reading: exact when it has at most `digits` decimals, else rounded and marked
+    ≈ (79/81 × 100 → ≈97.53); the exact value stays in the JSON result. Never points."""
     text = fmt(v)
     if "." in text and len(text.split(".", 1)[1]) > digits:
-        return fmt(v.quantize(Decimal(1).scaleb(-digits))) + "…"
+        return "≈" + fmt(v.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
     return text
 
 
-_LONG_DECIMAL = re.compile(r"\d+\.\d{7,}")
+RULE_DIGITS = 4  # decimals of a rule's or a sum's intermediate values
+_LONG_DECIMAL = re.compile(r"(?<![≈\d.])\d+\.\d+")
 
 
-def shorten_numbers(line: str) -> str:
-    """Long decimals (a quotient such as 642/790) cut to 4 places plus an ellipsis; the exact
+def shorten_numbers(line: str, digits: int = 2) -> str:
+    """Decimals longer than `digits` (a quotient such as 642/790) rounded and marked ≈; the exact
     value stays in the JSON result. Never applied to what an evaluator typed (comments)."""
-    return _LONG_DECIMAL.sub(lambda m: short_decimal(Decimal(m.group(0))), line)
+    return _LONG_DECIMAL.sub(lambda m: short_decimal(Decimal(m.group(0)), digits), line)
 
 
 def _num(cs: CompiledSet, v: Decimal | None) -> str:
@@ -103,7 +117,17 @@ def explain_lines(
 ) -> list[str]:
     """Lines that rebuild a node's points from its inputs, method and arithmetic."""
     t = _T.get(lang, _T["en"])
+    c = t["colon"]
+    d = cs.digits
     n = result.nodes[node_id]
+    node = cs.nodes[node_id].node if node_id in cs.nodes else None
+
+    def shown(v: object) -> str:
+        return _value(v, t, node, d)
+
+    def short(line: str) -> str:  # a rule's arithmetic: four places, enough to check by hand
+        return shorten_numbers(line, max(d, RULE_DIGITS))
+
     status = t["status"][n.status]
     head = f"{n.id} {n.name}"
     if n.leaf and n.explanation and n.explanation.method:
@@ -119,25 +143,27 @@ def explain_lines(
     elif n.status == "unscored" and n.leaf and not (e and e.periods):
         lines.append(f"  {t['unscored']}")
     if n.status == "error" and n.message:
-        lines.append(f"  {t['error']}: {in_language(n.message, lang)}")
+        lines.append(f"  {t['error']}{c}{in_language(n.message, lang)}")
     if n.leaf and e is not None and not e.periods:
+        for how in getattr(e, "rolled", ()):
+            lines.append(short(f"  {t['rolled']}{c}{how.words(lang)}"))
         if n.value is not None and n.status != "na":
-            lines.append(shorten_numbers(f"  {t['value']}: {_value(n.value, t)}"))
+            lines.append(short(f"  {t['value']}{c}{shown(n.value)}"))
         several = len(e.evaluator_names) > 1
         rule = e.rule_text(lang)
         if not several and rule and e.rule != "no entry":
-            lines.append(shorten_numbers(f"  {t['rule']}: {rule}"))
+            lines.append(short(f"  {t['rule']}{c}{rule}"))
         if several:
-            lines.append(f"  {t['evaluators']}:")
+            lines.append(f"  {t['evaluators']}{c.rstrip()}")
             peer = e.method in ("rank", "minmax")
             for ev in e.evaluator_scores(lang):
                 if peer:  # a value is ranked only after the evaluators' values are merged
-                    shown = (
-                        _value(ev.value, t)
+                    what = (
+                        shown(ev.value)
                         if ev.value is not None
                         else t["status"].get(ev.status, ev.status)
                     )
-                    lines.append(shorten_numbers(f"    {ev.evaluator or '—'}: {shown}"))
+                    lines.append(short(f"    {ev.evaluator or '—'}{c}{what}"))
                     continue
                 got = (
                     _num(cs, ev.points)
@@ -145,15 +171,15 @@ def explain_lines(
                     else t["status"].get(ev.status, ev.status)
                 )
                 detail = f" — {ev.rule}" if ev.rule else ""
-                shown = f"{_value(ev.value, t)} → " if ev.value is not None else ""
-                lines.append(shorten_numbers(f"    {ev.evaluator or '—'}: {shown}{got}{detail}"))
+                given = f"{shown(ev.value)} → " if ev.value is not None else ""
+                lines.append(short(f"    {ev.evaluator or '—'}{c}{given}{got}{detail}"))
             how = e.consolidation_text(lang)
             if how:
-                lines.append(shorten_numbers(f"  {t['consolidation']}: {how}"))
+                lines.append(short(f"  {t['consolidation']}{c}{how}"))
             if peer and rule and e.rule != "no entry":  # the merged value's rank among peers
-                lines.append(shorten_numbers(f"  {t['rule']}: {rule}"))
+                lines.append(short(f"  {t['rule']}{c}{rule}"))
         elif e.evaluator_names and e.evaluator_names[0]:
-            lines.append(f"  {t['evaluators']}: {e.evaluator_names[0]}")
+            lines.append(f"  {t['evaluators']}{c}{e.evaluator_names[0]}")
         informative = e.achievement is not None or e.scale != 1
         if (
             informative
@@ -163,26 +189,26 @@ def explain_lines(
         ):
             exact = e.exact_points if e.exact_points is not None else n.points
             if e.achievement is not None:
-                arith = f"{_short(e.achievement)} × {fmt(e.nominal_max)}"
+                arith = f"{_short(e.achievement, d)} × {_short(e.nominal_max, d)}"
             else:
-                arith = _short(exact / e.scale)
+                arith = _short(exact / e.scale, d)
             if e.scale != 1:
-                arith += f" × {_short(e.scale)}"
-            lines.append(f"  {t['arith']}: {arith} = {_short(exact)} → {_num(cs, n.points)}")
+                arith += f" × {_short(e.scale, d)}"
+            lines.append(f"  {t['arith']}{c}{arith} = {_short(exact, d)} → {_num(cs, n.points)}")
         if e.scale != 1 and e.nominal_max is not None:
             lines.append(
-                f"  {t['scale']} {fmt(e.nominal_max)} × {_short(e.scale)} = {_short(n.max)}"
+                f"  {t['scale']} {_short(e.nominal_max, d)} × {_short(e.scale, d)} = {_short(n.max, d)}"
             )
     if e is not None and e.periods:
         parts = [f"{p} {_num(cs, v)}" for p, v in e.periods]
-        lines.append(f"  {t['periods']}: " + ", ".join(parts))
-        lines.append(f"  {t['rollup']}: {e.rollup}")
+        lines.append(f"  {t['periods']}{c}" + t["item_sep"].join(parts))
+        lines.append(f"  {t['rollup']}{c}{method_words(e.rollup or '', lang)}")
     if n.disagreement:
         lines.append(f"  {t['disagree']}")
     if n.comment:
-        lines.append(f"  {t['comment']}: {n.comment}")
+        lines.append(f"  {t['comment']}{c}{n.comment}")
     if n.evidence:
-        lines.append(f"  {t['evidence']}: {', '.join(n.evidence)}")
+        lines.append(f"  {t['evidence']}{c}{t['item_sep'].join(n.evidence)}")
     if not n.leaf:
         lines.extend(_inner_lines(cs, result, n, t))
     return lines
@@ -200,31 +226,54 @@ def _inner_lines(
         parts.append(f"− {t['penalty']} " + " − ".join(_num(cs, k.points) for k in pen))
     if bon:
         parts.append(f"+ {t['bonus']} " + " + ".join(_num(cs, k.points) for k in bon))
-    lines = [f"  {t['arith']}: " + " ".join(parts) + f" = {_num(cs, n.points)}"] if parts else []
-    lines.append(f"  {t['children']}:")
+    c = t["colon"]
+    lines = [f"  {t['arith']}{c}" + " ".join(parts) + f" = {_num(cs, n.points)}"] if parts else []
+    lines.append(f"  {t['children']}{c.rstrip()}")
     for k in kids:
         lv = " " + t["lv"].format(k.level) if k.level is not None else ""
         lines.append(
-            f"    {k.id} {k.name}: {_num(cs, k.points)} / {_num(cs, k.max)}{lv} {t['status'][k.status]}"
+            f"    {k.id} {k.name}{c}{_num(cs, k.points)} / {_num(cs, k.max)}{lv} {t['status'][k.status]}"
         )
     return lines
 
 
-def _short(x: Decimal) -> str:
-    """Exact when short; otherwise 6 decimals with "≈" (an N/A factor such as 4/3 never ends)."""
+def _short(x: Decimal, digits: int = 2) -> str:
+    """Arithmetic a reader checks by hand: exact up to six places (0.85625 × 9 = 7.70625),
+    otherwise four places with "≈" (an N/A factor such as 4/3 never ends)."""
     text = fmt(x)
-    if len(text.split(".")[-1]) <= 6 or "." not in text:
+    if "." not in text or len(text.split(".", 1)[1]) <= 6:
         return text
-    return "≈" + fmt(x.quantize(Decimal("0.000001")))
+    return short_decimal(x, max(digits, RULE_DIGITS))
 
 
-def _value(v: object, t: dict[str, Any]) -> str:
+def _value(v: object, t: dict[str, Any], node: object = None, digits: int = 2) -> str:
+    """An entered value in the reader's words: inputs and options by their labels, never by
+    their YAML keys (使用电子证照办理的事项数 642，政务服务事项总数 790)."""
     if isinstance(v, Decimal):
-        return fmt(v)
+        return short_decimal(v, digits)
     if isinstance(v, dict):
-        return ", ".join(f"{k}={_value(x, t)}" for k, x in v.items())
+        specs = getattr(node, "inputs", None) or {}
+        return str(t["item_sep"]).join(
+            f"{input_label(specs, k)} {_value(x, t, node, digits)}" for k, x in v.items()
+        )
     if isinstance(v, bool):
         return str(t["yes"] if v else t["no"])
     if isinstance(v, list):
-        return " / ".join(_value(x, t) for x in v)
+        return " / ".join(_value(x, t, node, digits) for x in v)
+    if isinstance(v, str):
+        return option_label(node, v)
     return str(v)
+
+
+def input_label(specs: dict[str, Any], key: str) -> str:
+    """An input's label as the form shows it; its key only when the set gives none."""
+    label = getattr(specs.get(key), "label", None)
+    return str(label) if label else key
+
+
+def option_label(node: object, key: str) -> str:
+    """An option's label (国家级试点 for `national`); the key when it is not an option."""
+    for o in getattr(node, "options", None) or []:
+        if o.key == key:
+            return str(o.label or o.key)
+    return key

@@ -8,6 +8,7 @@ here; `peers.py` turns values into points once every region's value is known.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -29,6 +30,7 @@ from assessor.model.indicator_set import (
     SlopeLeaf,
 )
 from assessor.scoring.phrases import Phrases, phrases
+from assessor.scoring.prorata import Due
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -157,7 +159,7 @@ def _unscorable(entry: Entry) -> Said | None:
     values = [entry.value, *(entry.inputs or {}).values()]
     for v in values:
         if isinstance(v, Decimal):
-            bad = number_problem(v)
+            bad = number_problem(v, computed=entry.derived)
             if bad is not None:
                 shown = str(v) if len(str(v)) <= 40 else str(v)[:40] + "…"
                 return Said(f"stored value {shown}: {bad}", f"已存数值 {shown}{bad.zh}")
@@ -202,12 +204,13 @@ def guarded(scorer: LeafScorer) -> LeafScorer:
     return safe
 
 
-def make_scorer(node: AnyNode) -> LeafScorer | None:
-    scorer = _make_scorer(node)
+def make_scorer(node: AnyNode, due: Due | None = None) -> LeafScorer | None:
+    """The leaf's scorer; `due` (序时) scales a `pro_rata` leaf's yearly target to a period."""
+    scorer = _make_scorer(node, due)
     return None if scorer is None else guarded(scorer)
 
 
-def _make_scorer(node: AnyNode) -> LeafScorer | None:
+def _make_scorer(node: AnyNode, due: Due | None = None) -> LeafScorer | None:
     if isinstance(node, InnerNode):
         return None
     if isinstance(node, LevelLeaf):
@@ -218,7 +221,7 @@ def _make_scorer(node: AnyNode) -> LeafScorer | None:
         return _check(node)
     assert isinstance(node, NumericLeaf)
     read = _value_reader(node)
-    compute = _numeric(node)
+    compute = _numeric(node, due)
 
     def numeric(entry: Entry, mx: Decimal) -> Outcome:
         if entry.na:
@@ -244,20 +247,47 @@ def _make_scorer(node: AnyNode) -> LeafScorer | None:
         out = compute(v, mx)
         out.value = shown if node.value is None else v
         if node.value is not None:
-            out.rule = Rule(_formula_text, node.value, v, out.rule, shown)
+            out.rule = Rule(_formula_text, node.value, v, out.rule, shown, _input_labels(node))
         return out
 
     return numeric
 
 
-def _formula_text(w: Phrases, formula: str, v: Decimal, rest: object, inputs: object = None) -> str:
-    """The formula with the inputs as typed, so the line can be checked against the form:
-    `used / total * 100 (used=642, total=790) = 81.27…; band ≥ 80 → 0.8`."""
+def _input_labels(node: NumericLeaf) -> dict[str, str]:
+    return {k: spec.label for k, spec in (node.inputs or {}).items() if spec.label}
+
+
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_OPERATORS = {"*": "×", "/": "÷", "-": "−"}
+
+
+def formula_words(formula: str, labels: dict[str, str]) -> str:
+    """A formula as a reader says it: inputs by their labels, × ÷ − for * / -
+    (`used / total * 100` → 使用电子证照办理的事项数 ÷ 政务服务事项总数 × 100)."""
+    text = _NAME.sub(lambda m: labels.get(m.group(0), m.group(0)), formula)
+    return "".join(_OPERATORS.get(ch, ch) for ch in text)
+
+
+def _formula_text(
+    w: Phrases,
+    formula: str,
+    v: Decimal,
+    rest: object,
+    inputs: object = None,
+    labels: dict[str, str] | None = None,
+) -> str:
+    """The formula in words with the inputs as typed, so the line can be checked against the
+    form: `使用电子证照办理的事项数 ÷ 政务服务事项总数 × 100（使用电子证照办理的事项数 642，
+    政务服务事项总数 790）= 81.27…；区间 ≥ 80 → 得分率 0.8`."""
+    names = labels or {}
     more = rule_text(rest, w)
     given = ""
     if isinstance(inputs, dict) and inputs:
-        given = " (" + ", ".join(f"{k}={_input_text(x)}" for k, x in inputs.items()) + ")"
-    return f"{formula}{given} = {fmt(v)}" + (w["then"] + more if more else "")
+        items = w["input_sep"].join(
+            f"{names.get(k, k)} {_input_text(x)}" for k, x in inputs.items()
+        )
+        given = w["inputs"].format(items=items)
+    return f"{formula_words(formula, names)}{given} = {fmt(v)}" + (w["then"] + more if more else "")
 
 
 def _input_text(x: object) -> str:
@@ -357,11 +387,11 @@ def _check_text(w: Phrases, v: bool, a: Decimal) -> str:
 Compute = Callable[[Decimal, Decimal], Outcome]
 
 
-def _numeric(node: NumericLeaf) -> Compute:
+def _numeric(node: NumericLeaf, due: Due | None = None) -> Compute:
     if isinstance(node, RatioLeaf):
-        return _ratio(node)
+        return _ratio(node, due if node.pro_rata is not None else None)
     if isinstance(node, BandsLeaf):
-        return _bands(node)
+        return _bands(node, due if node.pro_rata is not None else None)
     if isinstance(node, LinearLeaf):
         return _linear(node)
     if isinstance(node, SlopeLeaf):
@@ -373,14 +403,20 @@ def _numeric(node: NumericLeaf) -> Compute:
     return _peer_value()
 
 
-def _ratio(node: RatioLeaf) -> Compute:
+def _ratio(node: RatioLeaf, due: Due | None = None) -> Compute:
     base = node.baseline if node.baseline is not None else ZERO
     target, cap = node.target, node.cap
+    scaled = (node.target, due) if due is not None else None
+    if due is not None:  # 序时: the target due by the period's end
+        target = target * due.share
     lower = node.direction == "lower"
     span = (base - target) if lower else (target - base)
 
     def ratio(v: Decimal, mx: Decimal) -> Outcome:
-        raw = ((base - v) if lower else (v - base)) / span
+        if span <= 0:  # nothing is due yet: anything at or above the baseline is on schedule
+            raw = cap if v >= base else ZERO
+        else:
+            raw = ((base - v) if lower else (v - base)) / span
         a = clamp(raw, ZERO, cap)
         return Outcome(
             "scored",
@@ -389,10 +425,31 @@ def _ratio(node: RatioLeaf) -> Compute:
             v,
             None,
             a,
-            Rule(_ratio_text, v, base, target, cap, lower, raw, a),
+            Rule(_ratio_text, v, base, target, cap, lower, raw, a, scaled),
         )
 
     return ratio
+
+
+def _due_text(w: Phrases, scaled: tuple[Decimal, Due] | None) -> str:
+    """序时: "序时进度 截至3月14日 73/365 天 = 20% → 序时目标 100 × 20% = 20；"."""
+    if scaled is None:
+        return ""
+    yearly, due = scaled
+    from assessor.scoring.prorata import pct_text
+
+    return w["pro_rata"].format(
+        due=due.words(w["lang"] == "zh"),
+        target=fmt(yearly),
+        share=pct_text(due.share),
+        eff=pct_short(yearly * due.share),
+    )
+
+
+def pct_short(x: Decimal) -> str:
+    """A derived target for reading: exact when short, else 4 decimals with "≈"."""
+    q = x.quantize(Decimal("0.0001"))
+    return fmt(x) if q == x else "≈" + fmt(q)
 
 
 def _ratio_text(
@@ -404,25 +461,30 @@ def _ratio_text(
     lower: bool,
     raw: Decimal,
     a: Decimal,
+    scaled: tuple[Decimal, Due] | None = None,
 ) -> str:
-    rule = (
+    shown = pct_short(target)
+    rule = _due_text(w, scaled) + (
         f"({fmt(base)} − {fmt(v)}) / ({fmt(base)} − {fmt(target)})"
         if lower
-        else f"({fmt(v)} − {fmt(base)}) / ({fmt(target)} − {fmt(base)})"
+        else f"({fmt(v)} − {fmt(base)}) / ({shown} − {fmt(base)})"
     )
     if a != raw:
         rule += f" = {fmt(raw)}" + w["clamped"].format(cap=fmt(cap))
     return f"{rule} = {fmt(a)}"
 
 
-def _bands(node: BandsLeaf) -> Compute:
+def _bands(node: BandsLeaf, due: Due | None = None) -> Compute:
     levelled = any(b.level is not None for b in node.bands)
+    share = due.share if due is not None else ONE
     tests: list[tuple[Callable[[Decimal], bool], str, Decimal, int | None]] = []
     for b in node.bands:
         if b.min is not None:
-            t, label = (lambda x, m=b.min: x >= m), f"≥ {fmt(b.min)}"
+            m = b.min * share
+            t, label = (lambda x, m=m: x >= m), f"≥ {_scaled(b.min, m, due)}"
         elif b.above is not None:
-            t, label = (lambda x, m=b.above: x > m), f"> {fmt(b.above)}"
+            m = b.above * share
+            t, label = (lambda x, m=m: x > m), f"> {_scaled(b.above, m, due)}"
         elif b.max is not None:
             t, label = (lambda x, m=b.max: x <= m), f"≤ {fmt(b.max)}"
         else:
@@ -430,29 +492,46 @@ def _bands(node: BandsLeaf) -> Compute:
             t, label = (lambda x, m=b.below: x < m), f"< {fmt(b.below)}"
         tests.append((t, label, b.score, b.level))
     no_level = 0 if levelled else None
+    head = Rule(_due_head, due) if due is not None else None
 
     def bands(v: Decimal, mx: Decimal) -> Outcome:
         for test, label, score, level in tests:
             if test(v):
                 return Outcome(
                     "scored", score * mx, level if level is not None else no_level, v, None,
-                    score, Rule(_band_text, label, score, level),
+                    score, Rule(_band_text, label, score, level, head),
                 )  # fmt: skip
-        return Outcome("scored", ZERO, no_level, v, None, ZERO, Rule(_no_band_text))
+        return Outcome("scored", ZERO, no_level, v, None, ZERO, Rule(_no_band_text, head))
 
     return bands
 
 
-def _band_text(w: Phrases, label: str, score: Decimal, level: int | None) -> str:
-    return w["band"].format(label=label, a=fmt(score)) + with_level(w, level)
+def _scaled(yearly: Decimal, now: Decimal, due: Due | None) -> str:
+    """A 序时 threshold with its yearly value: "20 (100 × 20%)"."""
+    if due is None:
+        return fmt(yearly)
+    from assessor.scoring.prorata import pct_text
+
+    return f"{pct_short(now)} ({fmt(yearly)} × {pct_text(due.share)})"
+
+
+def _due_head(w: Phrases, due: Due) -> str:
+    return due.words(w["lang"] == "zh") + w["then"]
+
+
+def _band_text(
+    w: Phrases, label: str, score: Decimal, level: int | None, head: Rule | None = None
+) -> str:
+    before = head.words(w) if head is not None else ""
+    return before + w["band"].format(label=label, a=fmt(score)) + with_level(w, level)
 
 
 def with_level(w: Phrases, level: int | None) -> str:
     return "" if level is None else w["with_level"].format(level=level)
 
 
-def _no_band_text(w: Phrases) -> str:
-    return w["no_band"]
+def _no_band_text(w: Phrases, head: Rule | None = None) -> str:
+    return (head.words(w) if head is not None else "") + w["no_band"]
 
 
 def _linear(node: LinearLeaf) -> Compute:

@@ -85,7 +85,20 @@ def result_to_json(cs: CompiledSet, r: RegionResult) -> dict[str, Any]:
         out["evaluators"] = list(r.evaluators)
     if r.rolled_up_from:
         out["rolled_up_from"] = list(r.rolled_up_from)
+    if r.rank_points is not None:
+        out["rank_points"] = rank_points_json(cs, r)
     out["nodes"] = {nid: node_to_json(cs, n) for nid, n in r.nodes.items()}
+    return out
+
+
+def rank_points_json(cs: CompiledSet, r: RegionResult) -> dict[str, Any]:
+    """排名得分 as JSON: the points, the rank they are for, and how (the year: its periods)."""
+    rp = r.rank_points
+    assert rp is not None
+    out: dict[str, Any] = {"points": number(cs, rp.points), "rank": rp.rank}
+    if rp.periods:
+        out["periods"] = {p: number(cs, v) for p, v in rp.periods}
+    out["explanation"] = rp.words_zh
     return out
 
 

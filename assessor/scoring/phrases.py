@@ -37,6 +37,11 @@ EN: Final[Phrases] = {
     "lead": "lead evaluator {lead}",
     "veto": "any evaluator reporting the event triggers the veto",
     "list": ", ",
+    "inputs": " ({items})",
+    "input_sep": ", ",
+    "lang": "en",
+    "pro_rata": "{due} → target {target} × {share} = {eff}; ",
+    "rolled": "{how} over {n} periods",
 }
 
 ZH: Final[Phrases] = {
@@ -65,6 +70,11 @@ ZH: Final[Phrases] = {
     "lead": "以主评估人 {lead} 的评分为准",
     "veto": "任一评估人报告该事项即触发否决",
     "list": "、",
+    "inputs": "（{items}）",
+    "input_sep": "，",
+    "lang": "zh",
+    "pro_rata": "{due} → 序时目标 {target} × {share} = {eff}；",
+    "rolled": "{n} 期取{how}",
 }
 
 _BY_LANG: Final[dict[str, Phrases]] = {"en": EN, "zh": ZH}

@@ -150,6 +150,22 @@ def tally(states: Sequence[TaskState]) -> list[Tally]:
     return [Tally(category, counts) for category, counts in out.items()]
 
 
+def overall(states: Sequence[TaskState], category: str = "任务") -> Tally:
+    """Counts over every category (a unit's line in the 亮进度 bulletin)."""
+    counts = dict.fromkeys(STATUSES, 0)
+    for s in states:
+        counts[s.status] += 1
+    return Tally(category, counts)
+
+
+def unit_light(states: Sequence[TaskState]) -> str | None:
+    """A unit's light: red if any task is overdue, yellow if any is behind, else green."""
+    if not states:
+        return None
+    worst = max((s.status for s in states), key=STATUSES.index)
+    return LIGHTS[worst]
+
+
 def share_on_schedule(states: Sequence[TaskState]) -> Decimal | None:
     """Percent of tasks done or on schedule: what an indicator "全部按时序推进" scores."""
     if not states:
@@ -163,9 +179,11 @@ __all__ = [
     "Tally",
     "TaskState",
     "actual_share",
+    "overall",
     "planned_share",
     "share_on_schedule",
     "tally",
     "task_state",
     "task_states",
+    "unit_light",
 ]

@@ -62,18 +62,25 @@ def _entry_payload(row: Mapping[str, Any]) -> Any:
 
 
 def replay_entries(records: Iterable[Mapping[str, Any]]) -> dict[tuple[str, ...], dict[str, Any]]:
-    """Per entry key: the payload, version, who and when the log gives it."""
+    """Per entry key: the payload, version, who and when the log gives it. An evidence record
+    changes an entry when it carries one (`new["entry"]`: the evidence was added to the
+    evaluator's entry in the same transaction); older evidence records carry none."""
     state: dict[tuple[str, ...], dict[str, Any]] = {}
     for r in records:
-        if r["action"] not in (*ENTRY_ACTIONS, "clear"):
+        if r["action"] not in (*ENTRY_ACTIONS, "clear", "evidence"):
             continue
         key = (r["set_id"], stage_of(r), r["region"], r["period"], r["evaluator"], r["leaf"])
         if r["action"] == "clear":
             state.pop(key, None)
             continue
+        payload = loads(r["new"])
+        if r["action"] == "evidence":
+            if not isinstance(payload, dict) or "entry" not in payload:
+                continue
+            payload = payload["entry"]
         version = state[key]["version"] + 1 if key in state else 1
         state[key] = {
-            "payload": loads(r["new"]),
+            "payload": payload,
             "version": version,
             "who": r["who"],
             "at": r["at"],

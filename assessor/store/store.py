@@ -840,14 +840,38 @@ class Store:
         note: str | None = None,
         who: str | None = None,
     ) -> int:
+        """Attach a file or a URL; the evaluator's entry, when there is one, lists it too (so
+        results and reports carry it). One transaction, one audit record: the record's `new`
+        holds the entry as it now is under "entry", which the replay applies."""
         if (path is None) == (url is None):
             raise StoreError(
                 Problem("evidence is a file path or a URL (one of them)", key=key.label())
             )
+        who = who or key.evaluator
+        item = path if path is not None else url
         with self._write() as conn:
             self._check_writable(conn, key)
-            return self._insert_evidence(conn, key, path=path, url=url, sha256=sha256, note=note,
-                                         who=who or key.evaluator)  # fmt: skip
+            row, stamp = self._row(conn, key), now()
+            new: dict[str, Any] = {"path": path, "url": url, "sha256": sha256, "note": note}
+            if row is not None and item not in (old := self._payload(row))["evidence"]:
+                entry = entry_from_payload(old, key.evaluator)
+                entry = entry.model_copy(update={"evidence": (*entry.evidence, item)})
+                gate([(key, entry)], who)
+                new["entry"] = entry_payload(entry)
+                conn.execute(t.entries.update().where(t.entries.c.id == row.id).values(
+                    evidence=dumps(new["entry"]["evidence"]), version=row.version + 1,
+                    updated_at=stamp, updated_by=who))  # fmt: skip
+            res = conn.execute(
+                t.evidence.insert().values(
+                    set_id=key.set_id, stage=key.stage, region=key.region, period=key.period,
+                    leaf=key.leaf, evaluator=key.evaluator, path=path, url=url, sha256=sha256,
+                    note=note, added_at=stamp, added_by=who,
+                )
+            )  # fmt: skip
+            self._append(conn, who=who, action="evidence", key=key, new=new, at=stamp)
+            pk = res.inserted_primary_key
+            assert pk is not None
+            return int(pk[0])
 
     def _insert_evidence(
         self,
@@ -1017,6 +1041,10 @@ class Store:
         for r in records:
             if (r.get("stage") or DEFAULT_STAGE) != stage:
                 continue
+            added = loads(r["new"]) if r["action"] == "evidence" else None
+            if isinstance(added, dict) and "entry" in added:  # the entry lists the evidence
+                key = (r["set_id"], r["region"], r["period"], r["evaluator"], r["leaf"])
+                state[key] = added["entry"]
             if r["action"] in ("set", "import", "carry", "clear"):
                 key = (r["set_id"], r["region"], r["period"], r["evaluator"], r["leaf"])
                 if r["action"] == "clear":

@@ -1,9 +1,11 @@
-"""The database schema as typed SQLAlchemy 2 ORM classes (`Mapped[...]`).
+"""The database schema as SQLAlchemy Core tables.
 
 Migrations in migrations/ create and change these tables; a test checks that the migrated
-schema and these classes agree. The store reads and writes single rows and bulk batches through
-the classes' tables (`EntryRow.__table__` …), so the module-level names `entries`, `statuses`,
-`evidence`, `verdicts`, `site_checks`, `audit` and `chain_head` are those tables.
+schema and these definitions agree. The store reads and writes single rows and bulk batches
+through the module-level tables `entries`, `statuses`, `evidence`, `audit`, `chain_head` and
+`task_progress`, plus `verdicts` and `site_checks`. Core, not ORM classes: the store never maps
+rows to objects, and importing `sqlalchemy.orm` would add about a third to the start-up of every
+workspace command.
 
 Every assessment row carries its `stage` (自评 `self`, 复核 `review`, 评审 `expert` …, the keys of
 workspace.yaml's `stages`); a workspace without stages has the one stage `expert`, which is also
@@ -12,10 +14,18 @@ what rows written before stages existed were migrated to (migration 0004).
 
 from __future__ import annotations
 
-from typing import cast
-
-from sqlalchemy import Index, MetaData, String, Table, Text, UniqueConstraint, text
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    text,
+)
 
 metadata = MetaData(
     naming_convention={
@@ -30,190 +40,171 @@ metadata = MetaData(
 DEFAULT_STAGE = "expert"
 
 
-class Base(DeclarativeBase):
-    metadata = metadata
-
-
-def _stage_column() -> Mapped[str]:
-    return mapped_column(String(20), server_default=text(f"'{DEFAULT_STAGE}'"))
-
-
-class EntryRow(Base):
-    """One evaluator's raw entry for one leaf of one region and period. `version` grows on each
-    write so that a stale write is detected instead of silently overwriting (optimistic locking).
-    """
-
-    __tablename__ = "entries"
-    __table_args__ = (
-        UniqueConstraint(
-            "set_id", "stage", "region", "period", "evaluator", "leaf", name="uq_entries_key"
-        ),
-        Index("ix_entries_period", "set_id", "period", "region"),
+def _stage_column(*, primary_key: bool = False) -> Column[str]:
+    return Column(
+        "stage",
+        String(20),
+        primary_key=primary_key,
+        nullable=False,
+        server_default=text(f"'{DEFAULT_STAGE}'"),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    set_id: Mapped[str] = mapped_column(String(100))
-    stage: Mapped[str] = _stage_column()
-    region: Mapped[str] = mapped_column(String(50))
-    period: Mapped[str] = mapped_column(String(10))
-    evaluator: Mapped[str] = mapped_column(String(100))
-    leaf: Mapped[str] = mapped_column(String(100))
-    value: Mapped[str | None] = mapped_column(Text)  # JSON, Decimals tagged: they come back exact
-    inputs: Mapped[str | None] = mapped_column(Text)  # JSON
-    na: Mapped[bool] = mapped_column(default=False)
-    comment: Mapped[str | None] = mapped_column(Text)
-    evidence: Mapped[str | None] = mapped_column(Text)  # JSON list of relative paths or URLs
-    carried_over: Mapped[bool] = mapped_column(default=False)
-    version: Mapped[int]
-    updated_at: Mapped[str] = mapped_column(String(40))
-    updated_by: Mapped[str] = mapped_column(String(100))
+
+# One evaluator's raw entry for one leaf of one region and period. `version` grows on each
+# write so that a stale write is detected instead of silently overwriting (optimistic locking).
+entries = Table(
+    "entries",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("set_id", String(100), nullable=False),
+    _stage_column(),
+    Column("region", String(50), nullable=False),
+    Column("period", String(10), nullable=False),
+    Column("evaluator", String(100), nullable=False),
+    Column("leaf", String(100), nullable=False),
+    Column("value", Text),  # JSON, Decimals tagged: they come back exact
+    Column("inputs", Text),  # JSON
+    Column("na", Boolean, nullable=False, default=False),
+    Column("comment", Text),
+    Column("evidence", Text),  # JSON list of relative paths or URLs
+    Column("carried_over", Boolean, nullable=False, default=False),
+    Column("version", Integer, nullable=False),
+    Column("updated_at", String(40), nullable=False),
+    Column("updated_by", String(100), nullable=False),
+    UniqueConstraint(
+        "set_id", "stage", "region", "period", "evaluator", "leaf", name="uq_entries_key"
+    ),
+    Index("ix_entries_period", "set_id", "period", "region"),
+)
 
 
-class StatusRow(Base):
-    """Workflow state of a region's assessment in a period and stage: draft → submitted →
-    reviewed → final. No row means draft."""
-
-    __tablename__ = "statuses"
-
-    set_id: Mapped[str] = mapped_column(String(100), primary_key=True)
-    stage: Mapped[str] = mapped_column(
-        String(20), primary_key=True, server_default=text(f"'{DEFAULT_STAGE}'")
-    )
-    region: Mapped[str] = mapped_column(String(50), primary_key=True)
-    period: Mapped[str] = mapped_column(String(10), primary_key=True)
-    status: Mapped[str] = mapped_column(String(20))
-    updated_at: Mapped[str] = mapped_column(String(40))
-    updated_by: Mapped[str] = mapped_column(String(100))
+# Workflow state of a region's assessment in a period and stage: draft → submitted → reviewed →
+# final. No row means draft.
+statuses = Table(
+    "statuses",
+    metadata,
+    Column("set_id", String(100), primary_key=True),
+    _stage_column(primary_key=True),
+    Column("region", String(50), primary_key=True),
+    Column("period", String(10), primary_key=True),
+    Column("status", String(20), nullable=False),
+    Column("updated_at", String(40), nullable=False),
+    Column("updated_by", String(100), nullable=False),
+)
 
 
-class EvidenceRow(Base):
-    """Supporting material: a file inside the workspace (with its sha256) or a URL."""
-
-    __tablename__ = "evidence"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    set_id: Mapped[str] = mapped_column(String(100))
-    stage: Mapped[str] = _stage_column()
-    region: Mapped[str] = mapped_column(String(50))
-    period: Mapped[str] = mapped_column(String(10))
-    leaf: Mapped[str] = mapped_column(String(100))
-    evaluator: Mapped[str] = mapped_column(String(100))
-    path: Mapped[str | None] = mapped_column(Text)
-    url: Mapped[str | None] = mapped_column(Text)
-    sha256: Mapped[str | None] = mapped_column(String(64))
-    note: Mapped[str | None] = mapped_column(Text)
-    added_at: Mapped[str] = mapped_column(String(40))
-    added_by: Mapped[str] = mapped_column(String(100))
-
-
-class VerdictRow(Base):
-    """A reviewer's verdict on one evidence item (a path or URL) of one indicator in one stage:
-    有效 / 不足 / 无效, with why. The latest verdict stands; earlier ones are in the audit log."""
-
-    __tablename__ = "evidence_verdicts"
-    __table_args__ = (
-        UniqueConstraint(
-            "set_id", "stage", "region", "period", "leaf", "item", name="uq_evidence_verdicts_key"
-        ),
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    set_id: Mapped[str] = mapped_column(String(100))
-    stage: Mapped[str] = mapped_column(String(20))
-    region: Mapped[str] = mapped_column(String(50))
-    period: Mapped[str] = mapped_column(String(10))
-    leaf: Mapped[str] = mapped_column(String(100))
-    item: Mapped[str] = mapped_column(Text)
-    verdict: Mapped[str] = mapped_column(String(10))
-    reason: Mapped[str | None] = mapped_column(Text)
-    judged_at: Mapped[str] = mapped_column(String(40))
-    judged_by: Mapped[str] = mapped_column(String(100))
+# Supporting material: a file inside the workspace (with its sha256) or a URL.
+evidence = Table(
+    "evidence",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("set_id", String(100), nullable=False),
+    _stage_column(),
+    Column("region", String(50), nullable=False),
+    Column("period", String(10), nullable=False),
+    Column("leaf", String(100), nullable=False),
+    Column("evaluator", String(100), nullable=False),
+    Column("path", Text),
+    Column("url", Text),
+    Column("sha256", String(64)),
+    Column("note", Text),
+    Column("added_at", String(40), nullable=False),
+    Column("added_by", String(100), nullable=False),
+)
 
 
-class SiteCheckRow(Base):
-    """A 现场核查 (on-site check) of one unit in one stage and period: when, who, what was found."""
-
-    __tablename__ = "site_checks"
-    __table_args__ = (
-        UniqueConstraint("set_id", "stage", "region", "period", name="uq_site_checks_key"),
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    set_id: Mapped[str] = mapped_column(String(100))
-    stage: Mapped[str] = mapped_column(String(20))
-    region: Mapped[str] = mapped_column(String(50))
-    period: Mapped[str] = mapped_column(String(10))
-    checked_on: Mapped[str] = mapped_column(String(10))  # ISO date
-    checkers: Mapped[str] = mapped_column(Text)  # JSON list of names
-    findings: Mapped[str] = mapped_column(Text)
-    updated_at: Mapped[str] = mapped_column(String(40))
-    updated_by: Mapped[str] = mapped_column(String(100))
-
-
-class AuditRow(Base):
-    """Append-only, hash-chained log of every change: each record's hash covers the previous
-    hash and the record's canonical JSON (see audit.py)."""
-
-    __tablename__ = "audit"
-    __table_args__ = (Index("ix_audit_region_leaf", "region", "leaf"),)
-
-    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
-    at: Mapped[str] = mapped_column(String(40))
-    who: Mapped[str] = mapped_column(String(100))
-    action: Mapped[str] = mapped_column(String(20))
-    set_id: Mapped[str | None] = mapped_column(String(100))
-    stage: Mapped[str | None] = mapped_column(String(20))  # None: no stage (not an assessment's)
-    region: Mapped[str | None] = mapped_column(String(50))
-    period: Mapped[str | None] = mapped_column(String(10))
-    evaluator: Mapped[str | None] = mapped_column(String(100))
-    leaf: Mapped[str | None] = mapped_column(String(100))
-    old: Mapped[str | None] = mapped_column(Text)
-    new: Mapped[str | None] = mapped_column(Text)
-    reason: Mapped[str | None] = mapped_column(Text)
-    prev_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64))
+# A reviewer's verdict on one evidence item (a path or URL) of one indicator in one stage:
+# 有效 / 不足 / 无效, with why. The latest verdict stands; earlier ones are in the audit log.
+verdicts = Table(
+    "evidence_verdicts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("set_id", String(100), nullable=False),
+    Column("stage", String(20), nullable=False),
+    Column("region", String(50), nullable=False),
+    Column("period", String(10), nullable=False),
+    Column("leaf", String(100), nullable=False),
+    Column("item", Text, nullable=False),
+    Column("verdict", String(10), nullable=False),
+    Column("reason", Text),
+    Column("judged_at", String(40), nullable=False),
+    Column("judged_by", String(100), nullable=False),
+    UniqueConstraint(
+        "set_id", "stage", "region", "period", "leaf", "item", name="uq_evidence_verdicts_key"
+    ),
+)
 
 
-class ChainHeadRow(Base):
-    """The chain's head (one row, id 1): writers lock it, so the chain stays linear with many
-    clients, and deleting the last records is detected because the head still names them."""
-
-    __tablename__ = "chain_head"
-
-    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
-    seq: Mapped[int]
-    hash: Mapped[str] = mapped_column(String(64))
-
-
-class TaskProgressRow(Base):
-    """What a unit reported on one task as of a date (percent, milestones reached, or done);
-    the status against the schedule is computed by `assessor.scoring.tasks`, never stored."""
-
-    __tablename__ = "task_progress"
-    __table_args__ = (
-        UniqueConstraint("campaign", "unit", "task", "as_of", name="uq_task_progress_key"),
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    campaign: Mapped[str] = mapped_column(String(100))
-    unit: Mapped[str] = mapped_column(String(50))
-    task: Mapped[str] = mapped_column(String(100))
-    as_of: Mapped[str] = mapped_column(String(10))  # ISO date
-    percent: Mapped[str | None] = mapped_column(String(20))  # Decimal as text: exact
-    reached: Mapped[str | None] = mapped_column(Text)  # JSON list of milestone names
-    done: Mapped[bool] = mapped_column(default=False)
-    done_on: Mapped[str | None] = mapped_column(String(10))
-    comment: Mapped[str | None] = mapped_column(Text)
-    version: Mapped[int]
-    updated_at: Mapped[str] = mapped_column(String(40))
-    updated_by: Mapped[str] = mapped_column(String(100))
+# A 现场核查 (on-site check) of one unit in one stage and period: when, who, what was found.
+site_checks = Table(
+    "site_checks",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("set_id", String(100), nullable=False),
+    Column("stage", String(20), nullable=False),
+    Column("region", String(50), nullable=False),
+    Column("period", String(10), nullable=False),
+    Column("checked_on", String(10), nullable=False),  # ISO date
+    Column("checkers", Text, nullable=False),  # JSON list of names
+    Column("findings", Text, nullable=False),
+    Column("updated_at", String(40), nullable=False),
+    Column("updated_by", String(100), nullable=False),
+    UniqueConstraint("set_id", "stage", "region", "period", name="uq_site_checks_key"),
+)
 
 
-entries = cast(Table, EntryRow.__table__)
-statuses = cast(Table, StatusRow.__table__)
-evidence = cast(Table, EvidenceRow.__table__)
-verdicts = cast(Table, VerdictRow.__table__)
-site_checks = cast(Table, SiteCheckRow.__table__)
-audit = cast(Table, AuditRow.__table__)
-chain_head = cast(Table, ChainHeadRow.__table__)
-task_progress = cast(Table, TaskProgressRow.__table__)
+# Append-only, hash-chained log of every change: each record's hash covers the previous
+# hash and the record's canonical JSON (see audit.py).
+audit = Table(
+    "audit",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("at", String(40), nullable=False),
+    Column("who", String(100), nullable=False),
+    Column("action", String(20), nullable=False),
+    Column("set_id", String(100)),
+    Column("stage", String(20)),  # None: no stage (not an assessment's)
+    Column("region", String(50)),
+    Column("period", String(10)),
+    Column("evaluator", String(100)),
+    Column("leaf", String(100)),
+    Column("old", Text),
+    Column("new", Text),
+    Column("reason", Text),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+    Index("ix_audit_region_leaf", "region", "leaf"),
+)
+
+
+# The chain's head (one row, id 1): writers lock it, so the chain stays linear with many
+# clients, and deleting the last records is detected because the head still names them.
+chain_head = Table(
+    "chain_head",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("seq", Integer, nullable=False),
+    Column("hash", String(64), nullable=False),
+)
+
+
+# What a unit reported on one task as of a date (percent, milestones reached, or done);
+# the status against the schedule is computed by `assessor.scoring.tasks`, never stored.
+task_progress = Table(
+    "task_progress",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("campaign", String(100), nullable=False),
+    Column("unit", String(50), nullable=False),
+    Column("task", String(100), nullable=False),
+    Column("as_of", String(10), nullable=False),  # ISO date
+    Column("percent", String(20)),  # Decimal as text: exact
+    Column("reached", Text),  # JSON list of milestone names
+    Column("done", Boolean, nullable=False, default=False),
+    Column("done_on", String(10)),
+    Column("comment", Text),
+    Column("version", Integer, nullable=False),
+    Column("updated_at", String(40), nullable=False),
+    Column("updated_by", String(100), nullable=False),
+    UniqueConstraint("campaign", "unit", "task", "as_of", name="uq_task_progress_key"),
+)

@@ -79,6 +79,25 @@ def period_label(period: str, lang: str = "zh", *, year_word: bool = True) -> st
     return f"{year}年{month}月" if lang == "zh" else f"{_MONTHS_EN[month - 1]} {year}"
 
 
+def period_short(period: str, lang: str = "zh") -> str:
+    """A period as a chart axis names it, the year left to the title: 第13周, 4月, 第一季度,
+    2021年 (English: W13, Apr, Q1, 2021)."""
+    m = _PERIOD.match(period)
+    if m is None:
+        return period
+    year, rest = m.group(1), m.group(2)
+    if rest is None:
+        return f"{year}年" if lang == "zh" else year
+    if rest.startswith("Q"):
+        q = int(rest[1:])
+        return f"第{cn_number(q)}季度" if lang == "zh" else f"Q{q}"
+    if rest.startswith("W"):
+        w = int(rest[1:])
+        return f"第{w}周" if lang == "zh" else f"W{w}"
+    month = int(rest)
+    return f"{month}月" if lang == "zh" else _MONTHS_EN[month - 1][:3]
+
+
 def date_label(day: dt.date | dt.datetime | str, lang: str = "zh") -> str:
     """2026-11-25 → 2026年11月25日 (English: 25 November 2026). Text that is not an ISO date is
     returned as it is."""
@@ -168,6 +187,7 @@ __all__ = [
     "fullwidth",
     "percent",
     "period_label",
+    "period_short",
     "points",
     "signed",
 ]

@@ -38,10 +38,11 @@ def typed_ahead(key: events.Key) -> events.Key:
 class AssessorApp(App[None]):
     """Shows its first frame at once; reading and scoring the workspace runs in a worker.
 
-    Keys typed while a screen is not ready (home before the workspace is scored, a region
-    before its tree is built) are held and delivered in order once it is, one at a time, each
-    after the screen has handled the one before: `/ dcfq Enter Enter n 3 Enter` typed from
-    launch reaches the indicator.
+    Every key is handled after the one before has been, consequences included (a binding
+    run, focus moved). Keys typed while a screen is not ready (home before the workspace is
+    scored, a region before its tree is built) or while the key before is being handled are
+    held and delivered in order, one at a time: `/ dcfq Enter Enter n 3 Enter` typed from
+    launch, or faster than a busy machine handles them, reaches the indicator.
     """
 
     CSS_PATH = "app.tcss"
@@ -55,7 +56,8 @@ class AssessorApp(App[None]):
     ]
 
     def __init__(self, workspace: Path, evaluator: str | None = None, period: str | None = None,
-                 lang: str | None = None, stage: str | None = None) -> None:  # fmt: skip
+                 lang: str | None = None, kind: str | None = None,
+                 stage: str | None = None) -> None:  # fmt: skip
         super().__init__()
         from assessor.store.config import read_config
         from assessor.tui import settings
@@ -71,10 +73,12 @@ class AssessorApp(App[None]):
                     key="evaluators",
                 )
             )
+        _real_terminal_size()
         self.folder = Path(workspace)
         self.evaluator = evaluator
         self.stage = stage  # a key of workspace.yaml's stages; None: the latest with entries
         self.period = period
+        self.kind = kind  # the kind of unit shown first (a campaign of several kinds)
         self.lang = lang or config.language
         localize_bindings(self, self.lang)
         self.sub_title = config.name
@@ -132,7 +136,11 @@ class AssessorApp(App[None]):
         that does not load, a database that cannot be read) is shown on home, never a hang."""
         try:
             session = Session.open(
-                self.folder, evaluator=self.evaluator, period=self.period, stage=self.stage
+                self.folder,
+                evaluator=self.evaluator,
+                period=self.period,
+                kind=self.kind,
+                stage=self.stage,
             )
         except AssessorError as exc:
             self.call_from_thread(self._failed, list(exc.problems) or [Problem(str(exc))])
@@ -140,6 +148,10 @@ class AssessorApp(App[None]):
         except Exception as exc:  # whatever it is, home must say it
             self.call_from_thread(self._failed, [Problem(f"{type(exc).__name__}: {exc}")])
             return
+        from assessor.tui.pinyin import initials
+
+        for region in session.workspace.regions.values():  # here, not on home's first `/`:
+            initials(region.name or "")  # pypinyin's first use takes a second or more
         self.call_from_thread(self._loaded, session)
 
     def _failed(self, problems: list[Problem]) -> None:
@@ -183,28 +195,38 @@ class AssessorApp(App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         if (
-            isinstance(event, events.Key)
-            and not getattr(event, "typed_ahead", False)
-            and not event.is_forwarded
-            and event.key not in UNHELD
-            and (self._held or self._replaying or not self._screen_ready())
+            not isinstance(event, events.Key)
+            or getattr(event, "typed_ahead", False)
+            or event.is_forwarded
+            or event.key in UNHELD
         ):
-            self._held.append(event)
-            if not self._replaying:
-                self._replaying = True
-                self.run_worker(self._replay(), group="type-ahead", exit_on_error=False)
+            await super().on_event(event)
             return
-        await super().on_event(event)
+        if self._held or self._replaying or not self._screen_ready():
+            self._held.append(event)  # the key before is still being handled, or a load
+        else:
+            await super().on_event(event)  # delivered at once; the next waits until handled
+        if not self._replaying:
+            self._replaying = True
+            self.run_worker(self._replay(), group="type-ahead", exit_on_error=False)
 
     async def _replay(self) -> None:
         """Deliver held keys in order, each once the screen is ready and has handled the one
-        before (its message queues are empty)."""
+        before, consequences included.
+
+        A key is not handled when its widget has seen it: `Enter` in an input is a binding,
+        so the key goes to the input, bubbles back to the app, which runs the binding of
+        whatever has focus *then*; the submit handler moves focus with `call_later`. Keys the
+        terminal had already sent meanwhile (a fast typist, a busy machine) would reach the
+        input first: `/ dcfq Enter Enter n 1` left `dcfqn1` in the home filter. So a key that
+        arrives before the one before has settled waits here.
+        """
         try:
-            while self._held:
+            while True:
                 await self._settled()
-                key = self._held.pop(0)
-                self.post_message(typed_ahead(key))
-                await self._settled()
+                if not self._held:
+                    return
+                self.post_message(typed_ahead(self._held.pop(0)))
         finally:
             self._replaying = False
 
@@ -229,7 +251,10 @@ class AssessorApp(App[None]):
         figures are being refreshed after someone else's change."""
         if self._session is None:
             return
-        title = f"{self._session.workspace.config.name} · {self._session.period}"
+        ws = self._session.workspace
+        title = f"{ws.config.name} · {self._session.period}"
+        if ws.several_kinds:  # the kind of unit shown: its set, units and ranks
+            title += f" · {self._session.kind.label}"
         note = self.live.note()
         self.sub_title = f"{title} · {note}" if note else title
 
@@ -295,6 +320,22 @@ class AssessorApp(App[None]):
         if isinstance(screen, AssessorScreen):
             yield from screen.commands()
 
+    def action_command_palette(self) -> None:
+        """Textual's palette with its prompt in the interface language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            placeholder = t(self.lang, "palette_search")
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """Textual's theme list with its prompt in the interface language."""
+        from textual.command import CommandPalette
+        from textual.theme import ThemeProvider
+
+        placeholder = t(self.lang, "theme_search")
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=placeholder))
+
     def action_help(self) -> None:
         """Every key of the current screen, with what it does, in the interface language."""
         from assessor.tui.widgets.help import HelpScreen
@@ -336,6 +377,19 @@ class AssessorApp(App[None]):
         self.live.stop()
         if self._session is not None:
             self._session.close()
+
+
+def _real_terminal_size() -> None:
+    """Lay out at the terminal's real size, and follow it when resized. Textual asks
+    `shutil.get_terminal_size`, which prefers COLUMNS and LINES when they are set: a value
+    exported by a shell, or kept in tmux's global environment, pinned the app to 80×24 in a
+    160×50 window."""
+    import os
+    import sys
+
+    if sys.stdout.isatty():
+        os.environ.pop("COLUMNS", None)
+        os.environ.pop("LINES", None)
 
 
 async def _handled_so_far(nodes: list[Any]) -> None:

@@ -9,6 +9,10 @@ if TYPE_CHECKING:
 
 STRINGS: dict[str, dict[str, str]] = {
     "zh": {
+        # Textual's own bindings (Screen: tab, shift+tab, ctrl+c), keyed by their description
+        "Focus Next": "焦点移到下一处", "Focus Previous": "焦点移到上一处", "Copy selected text": "复制选中的文字",
+        "open_region": "打开地区", "palette_search": "搜索命令或地区（名称、编号、拼音首字母）…",
+        "theme_search": "搜索配色主题…",
         "quit": "退出", "back": "返回", "open": "打开", "next": "下一个未评", "na": "不适用", "undo": "撤销",
         "refresh": "刷新", "region": "地区", "status": "状态", "done": "完整度", "total": "总分", "rating": "评级",
         "rank": "排名", "provisional": "暂定", "value": "填报值", "comment": "备注", "criteria": "评分标准",
@@ -20,7 +24,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "method": "方法", "optional": "可不适用", "evidence_required": "须附佐证材料",
         "lint_kept": "指标体系文件有错误，仍使用上次载入的版本：", "set_copied": "已复制到工作区以便编辑：",
         "set_reloaded": "指标体系已重新载入并重新计分", "indicator_set": "指标体系",
-        "ranking": "排名", "reports": "报告", "gap": "升级路径", "previous": "沿用上期", "palette": "命令",
+        "ranking": "排名", "reports": "报告", "gap": "升级路径", "previous": "沿用上期", "palette": "命令", "tasks": "任务进度",
         "theme": "主题", "theme_help": "更换配色主题", "quit_help": "退出（所有修改均已保存）",
         "keys": "按键", "keys_help": "显示当前可用的按键", "keys_hide": "隐藏按键说明",
         "screenshot": "截图", "screenshot_help": "将当前画面保存为 SVG",
@@ -31,6 +35,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "evaluators": "评估人", "attention": "待处理", "status_draft": "草稿", "status_submitted": "已提交",
         "status_reviewed": "已审核", "status_final": "已定稿", "filter": "筛选", "filter_hint": "按名称、编码、拼音首字母或分组筛选；回车返回表格",
         "period_prev": "上一期", "period_next": "下一期", "complete": "已完成", "showing": "显示",
+        "kinds": "类别", "kind_next": "切换类别",
         "needs_attention": "需要处理",
         "attention_line": "未评分 {unscored} 项 · 评估人分歧 {disagreements} 项 · 缺佐证 {evidence} 项 · 错误 {errors} 项（涉及 {regions} 个地区；a 只看这些地区）",
         "region_help": "↑↓ 选择指标，回车填写数值；回车、Tab 或离开输入框即保存，Esc 还原；等级指标可直接按数字键。\n"
@@ -47,6 +52,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "all_groups": "全部", "sorted_by": "排序", "compared_with": "对比",
         "help": "帮助", "keys_title": "本画面的按键", "clear_filter": "清除筛选", "workflow": "提交/审核/定稿",
         "load_failed": "工作区未能载入（见下方问题）", "load_fix": "e 编辑指标体系文件（定位到出错行）  l 修正后重新载入  Ctrl+Q 退出",
+        "edit_set_help": "在编辑器中打开出错的指标体系文件，定位到出错行", "reload_set_help": "修正后重新读取工作区",
         "period_empty": "评价期 {period} 还没有任何填报", "one_period": "只有一个评价期（{period}）",
         "first_period": "已是最早的评价期", "last_period": "已是最新的评价期",
         "screenshot_saved": "截图已保存：", "to_draft": "退回/重新打开", "to_submitted": "提交",
@@ -74,7 +80,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "lint_kept": "the set file has errors; the set loaded before stays in use:",
         "set_copied": "copied into the workspace for editing: ", "set_reloaded": "set reloaded and rescored",
         "indicator_set": "Indicator set",
-        "ranking": "Ranking", "reports": "Reports", "gap": "Gap", "previous": "Last period", "palette": "Palette",
+        "ranking": "Ranking", "reports": "Reports", "gap": "Gap", "previous": "Last period", "palette": "Palette", "tasks": "Tasks",
         "theme": "Theme", "theme_help": "Change the colour theme", "quit_help": "Quit (every change is saved)",
         "keys": "Keys", "keys_help": "Show the keys available here", "keys_hide": "Hide the keys panel",
         "screenshot": "Screenshot", "screenshot_help": "Save the screen as SVG",
@@ -87,6 +93,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "status_submitted": "submitted", "status_reviewed": "reviewed", "status_final": "final", "filter": "Filter",
         "filter_hint": "filter by name, code, pinyin initials or group; Enter returns to the table",
         "period_prev": "Prev period", "period_next": "Next period", "complete": "complete", "showing": "showing",
+        "kinds": "Kinds", "kind_next": "Next kind",
         "needs_attention": "Needs attention",
         "attention_line": "{unscored} unscored · {disagreements} disagreements · {evidence} missing evidence · {errors} errors (in {regions} regions; a shows only those)",
         "region_help": "Up/Down choose an indicator, Enter types its value; Enter, Tab or leaving the input "
@@ -97,6 +104,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "restored": "put back what is stored", "value_first": "enter a value first; the comment is stored with it", "preview": "preview (not stored)",
         "indicator": "Indicator", "raise": "Raise", "reach": "Reach", "computing": "computing…",
         "no_gap": "no result for this region",
+        "open_region": "open region", "palette_search": "Search commands or regions (name, code, pinyin initials)…",
+        "theme_search": "Search for themes…",
         "report_kind": "Report type", "report_regions": "Regions (Space selects; Ctrl+A all)",
         "render": "Render PDF", "report_county": "County report (the regions chosen)",
         "report_ranking": "Ranking report", "report_bulletin": "Bulletin", "rendering": "rendering…",
@@ -105,6 +114,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "all_groups": "all", "sorted_by": "sorted by", "compared_with": "compared with",
         "help": "Help", "keys_title": "Keys on this screen", "clear_filter": "Clear filter", "workflow": "Submit/review/final",
         "load_failed": "the workspace did not load (problems below)", "load_fix": "e edit the set file (at the line)  l reload once fixed  Ctrl+Q quit",
+        "edit_set_help": "open the set file in your editor at the problem's line", "reload_set_help": "read the workspace again once fixed",
         "period_empty": "period {period} has no entries yet", "one_period": "there is only one period ({period})",
         "first_period": "this is the earliest period", "last_period": "this is the latest period",
         "screenshot_saved": "screenshot saved: ", "to_draft": "Send back / reopen", "to_submitted": "Submit",

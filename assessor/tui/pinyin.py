@@ -3,11 +3,14 @@ the name, its pinyin initials (`zhwl` → 智慧文旅服务) or its full pinyin
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 
 
+@functools.cache
 def initials(text: str) -> str:
+    """`东昌府区` → `dcfq`; remembered (home's filter asks for every region per keystroke)."""
     from pypinyin import Style, lazy_pinyin
 
     return "".join(lazy_pinyin(text, style=Style.FIRST_LETTER)).lower()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assessor.errors import Problem
 from assessor.loader.entry_values import EntryValueError, normalize_entry
@@ -21,6 +22,9 @@ from assessor.store.store import EntryKey
 from assessor.store.workspace import Workspace, open_workspace
 from assessor.tui.labels import needs_evidence
 from assessor.tui.pinyin import Searchable
+
+if TYPE_CHECKING:
+    from assessor.store.config import UnitKind
 
 
 @dataclass
@@ -43,6 +47,7 @@ class Snapshot:
     results: dict[str, RegionResult]
     attached: dict[str, set[str]]
     writes: int  # the session's write count when reading began
+    kind: str | None = None  # the kind of unit read (a campaign of several kinds)
 
 
 @dataclass
@@ -67,11 +72,16 @@ class Session:
         folder: Path,
         evaluator: str | None = None,
         period: str | None = None,
+        kind: str | None = None,
         stage: str | None = None,
     ) -> Session:
-        ws = open_workspace(folder)
-        ws.use_stage(stage)
-        ws.use_stage(ws.stage)  # kept for the session (default: the latest stage with entries)
+        """The session works on one kind of unit at a time (its set, units and ranks): `kind`,
+        else the campaign's first; `switch_kind` moves to another. It works in one stage:
+        `stage`, else the latest with entries, kept for the session; `switch_stage` moves."""
+        campaign = open_workspace(folder)
+        campaign.use_stage(stage)
+        campaign.use_stage(campaign.stage)  # kept for the session (and every kind's view)
+        ws = campaign.for_kind(kind or campaign.kinds[0].key)
         cs = compile_checked(ws.indicator_set)
         chosen = ws.current_period(period)
         lead = ws.config.lead() or (
@@ -102,13 +112,18 @@ class Session:
             }
             for r in results
         }
-        return Snapshot(self.period, assessment, {r.region: r for r in results}, attached, writes)
+        return Snapshot(
+            self.period, assessment, {r.region: r for r in results}, attached, writes,
+            ws.default_kind,
+        )  # fmt: skip
 
     def adopt(self, snapshot: Snapshot) -> bool:
         """Take a state read by `read_state`, unless this evaluator wrote since it was read
         or switched period (then the caller reads again): a write is never undone by a
         refresh."""
         if snapshot.writes != self.writes or snapshot.period != self.period:
+            return False
+        if snapshot.kind is not None and snapshot.kind != self.workspace.default_kind:
             return False
         self.assessment = snapshot.assessment
         self.results = snapshot.results
@@ -143,13 +158,39 @@ class Session:
         self.redo.clear()
         self.reload()
 
+    # ---------------------------------------------------------------- kinds of unit
+
+    @property
+    def kind(self) -> UnitKind:
+        """The kind of unit worked on (its set scores and ranks the units shown)."""
+        ws = self.workspace
+        return ws.kind(ws.default_kind)
+
+    def kinds(self) -> list[tuple[UnitKind, int]]:
+        """The campaign's kinds with their numbers of units, in order."""
+        campaign = self.workspace.campaign
+        return [(k, len(campaign.units(k.key))) for k in campaign.kinds]
+
+    def switch_kind(self, key: str) -> None:
+        """Work on another kind of unit: its set, its units, its ranks (read and scored here;
+        undo history belongs to the old kind). A set that does not load raises, unchanged."""
+        view = self.workspace.campaign.for_kind(key)
+        cs = compile_checked(view.indicator_set)
+        self.workspace, self.cs = view, cs
+        self.undo.clear()
+        self.redo.clear()
+        self._attention.clear()
+        self.results, self.attached = {}, {}
+        self.assessment = Assessment(period=self.period)
+        self.reload()
+
     def switch_stage(self, stage: str) -> str:
         """Work in another stage of the campaign (自评 → 复核 → 评审): its entries, statuses and
-        evidence; returns its label. Undo history belongs to the old stage."""
+        evidence, for every kind; returns its label. Undo history belongs to the old stage."""
         from assessor.store.stages import find_stage
 
         found = find_stage(self.workspace.config, stage)
-        self.workspace.use_stage(found.key)
+        self.workspace.campaign.use_stage(found.key)  # the views follow, this one included
         self.undo.clear()
         self.redo.clear()
         self.reload()
@@ -179,7 +220,8 @@ class Session:
         from assessor.errors import AssessorError
         from assessor.loader import lint_paths, load_set
 
-        path = self.workspace.set_paths[0]
+        ws = self.workspace
+        path = ws.kind_set_path(ws.default_kind)
         problems = lint_paths([path])
         if any(p.severity == "error" for p in problems):
             return problems
@@ -188,7 +230,7 @@ class Session:
             cs = compile_checked(fresh)
         except AssessorError as exc:
             return problems + list(exc.problems)
-        self.workspace.__dict__["indicator_set"] = fresh  # replaces the cached_property value
+        ws.replace_kind_set(ws.default_kind, fresh)
         self.cs = cs
         self.reload()
         return problems
@@ -458,25 +500,23 @@ class Session:
 
     def add_evidence(self, region: str, leaf: str, where: str) -> RegionResult:
         """Attach a file (must exist inside the workspace; stored relative to it, with its
-        sha256) or a URL. The store records it with an audit record; this evaluator's entry
-        lists it too, so the engine's results and the reports carry it."""
+        sha256) or a URL. One write, one audit record: the store adds the evidence row and,
+        in the same transaction, lists it in this evaluator's entry, so the engine's results
+        and the reports carry it."""
         ws = self.workspace
         key = self.key(region, leaf)
         where = where.strip()
         if where.lower().startswith(("http://", "https://")):
             ws.store.add_evidence(key, url=where)
-            item = where
         else:
             rel, digest = ws.evidence_path(where)  # AssessorError: outside or missing
             ws.store.add_evidence(key, path=rel, sha256=digest)
-            item = rel
         self.attached.setdefault(region, set()).add(leaf)
         self._attention.pop(region, None)
-        mine = self.mine(region, leaf)
-        if mine is None or item in mine.evidence:
+        stored = ws.store.get_entry(key)
+        if self.mine(region, leaf) is None or stored is None:
             return self.results[region]
-        entry = mine.model_copy(update={"evidence": (*mine.evidence, item)})
-        return self._put(region, leaf, entry, undoable=False)
+        return self._rescore(region, leaf, stored.entry)  # the entry as the store now has it
 
 
 __all__ = ["EntryValueError", "Session", "StoreError"]

@@ -119,5 +119,7 @@ def test_a_misspelt_section_in_workspace_yaml_names_the_file_and_the_choices(
     p = assessor("report", str(workspace), "--region", "371502", "-o", str(tmp_path / "out"))
     assert p.returncode != 0
     assert (
-        "workspace.yaml:" in p.stderr and "'gapp'" in p.stderr and "lost, gap, appendix" in p.stderr
+        "workspace.yaml:" in p.stderr
+        and "'gapp'" in p.stderr
+        and "lost, gap, findings, appendix" in p.stderr
     )

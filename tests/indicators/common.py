@@ -26,12 +26,17 @@ SETS = [
     "luozhuang-2021",
     "qingdao-2024",
     "shaoxing-2021",
+    "shaoxing-2021-county",
+    "shaoxing-2021-department",
 ]
+#: sets with a year of weekly samples: golden files for a week, a month and the year only
+WEEKLY = ("shaoxing-2021-county", "shaoxing-2021-department")
 
 # (set id, period) pairs with a golden file; period None = every period found in the samples
-CASES: list[tuple[str, str | None]] = [(s, None) for s in SETS] + [
+CASES: list[tuple[str, str | None]] = [(s, None) for s in SETS if s not in WEEKLY] + [
     ("sx-digital-gov", "2021-03"),  # weeks 10-12 rolled up into March (月评价)
     ("sx-digital-gov", "2021"),  # every week rolled up into the year (年考核)
+    *[(s, p) for s in WEEKLY for p in ("2021-W10", "2021-06", "2021")],  # 周亮晒·月评价·年考核
 ]
 
 # set this to 1 to rewrite the golden files instead of comparing (or: python -m tests.indicators.regen)

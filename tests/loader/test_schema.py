@@ -18,8 +18,10 @@ INDICATORS = ROOT / "indicators"
 SET_FILES = sorted(INDICATORS.glob("*.yaml"))
 # Entries files are under samples/<set-id>/; samples/workspace/ holds a workspace, not entries.
 SAMPLE_FILES = sorted(
-    p for p in (ROOT / "samples").glob("*/*.yaml") if p.parent.name != "workspace"
-)
+    p
+    for p in (ROOT / "samples").glob("*/*.yaml")
+    if p.parent.name != "workspace" and not (p.parent / "workspace.yaml").is_file()
+)  # a folder with a workspace.yaml is a campaign (samples/binzhou-2023), not entries
 
 
 def validator(schema: dict[str, Any]) -> jsonschema.Draft202012Validator:

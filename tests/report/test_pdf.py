@@ -331,3 +331,37 @@ def test_bulletin_is_in_official_form_with_issue_number_addressees_and_colophon(
     assert "抄送：市政府办公室。" in text
     assert "聊城市大数据局2024年3月1日印发" in text
     assert "2024-03-01" not in text
+
+
+def test_reports_are_tagged_pdf_in_chinese(county: Any) -> None:
+    """Tagged (pdf_tags): a screen reader reads it aloud and a viewer can reflow it."""
+    import pypdf
+
+    root = pypdf.PdfReader(io.BytesIO(county.pdf)).trailer["/Root"]
+    assert root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root
+    assert root["/Lang"] == "zh-CN"
+
+
+def test_a_long_comment_is_cut_in_the_table_and_printed_whole_in_an_appendix(
+    compiled: CompiledSet,
+    results: list[RegionResult],
+    renderer: Any,
+    pdftotext: Callable[..., str],
+    tmp_path: Path,
+) -> None:
+    from dataclasses import replace
+
+    long = "".join(f"第{i}条意见：该指标佐证材料不完整，需补充。" for i in range(300))
+    period = [r for r in results if r.period == "2024-02"]
+    r = next(x for x in period if x.region == "371502")
+    leaf = next(n for n in r.nodes.values() if n.leaf)
+    nodes = {**r.nodes, leaf.id: replace(leaf, comment=long)}
+    changed = [replace(r, nodes=nodes) if x is r else x for x in results]
+    ctx = rc.county_context(compiled, changed, "371502", "2024-02", META, renderer.font_family,
+                            explain=explain_lines)  # fmt: skip
+    out = renderer.render("county", ctx)
+    pages = [_flat(p) for p in pdftotext(out.pdf, tmp_path).split("\f")]
+    cut = next(i for i, p in enumerate(pages) if "全文见附录“评估意见全文”" in p)
+    appendix = next(i for i, p in enumerate(pages) if i > cut and "附录评估意见全文" in p)
+    assert "第299条意见" not in "".join(pages[:appendix])
+    assert "第299条意见" in "".join(pages[appendix:])

@@ -177,3 +177,37 @@ def test_more_progress_never_worsens_the_status(a: int, pct: Decimal) -> None:
     low = task_state(LIVELIHOOD, progress(LIVELIHOOD, on, percent=pct), on)
     high = task_state(LIVELIHOOD, progress(LIVELIHOOD, on, percent=min(Decimal(100), pct + 10)), on)
     assert rank[high.status] <= rank[low.status]
+
+
+def test_a_units_light_is_its_worst_task() -> None:
+    from assessor.scoring.tasks import overall, unit_light
+
+    on = D(2023, 11, 1)
+    done = progress(LIVELIHOOD, D(2023, 10, 30), done=True)
+    assert unit_light(task_states([LIVELIHOOD], [done], on)) == "green"
+    late = task_states([LIVELIHOOD, STAGED], [progress(STAGED, on, percent=Decimal(80))], on)
+    assert [s.status for s in late] == ["overdue", "on_schedule"]
+    assert unit_light(late) == "red"
+    assert overall(late).sentence("zh") == "2项任务：按序时推进 1 项，逾期 1 项"
+    assert unit_light([]) is None
+
+
+def test_a_milestone_reached_the_day_before_it_is_due_is_ahead() -> None:
+    p = progress(STAGED, D(2023, 6, 29), reached=("方案印发", "平台上线"))
+    s = task_state(STAGED, p, D(2023, 6, 29))
+    assert (s.status, s.planned, s.actual) == ("on_schedule", Decimal(20), Decimal(50))
+
+
+def test_a_milestone_reached_the_day_after_it_was_due_was_behind_on_the_day() -> None:
+    history = [
+        progress(STAGED, D(2023, 6, 30), reached=("方案印发",)),
+        progress(STAGED, D(2023, 7, 1), reached=("方案印发", "平台上线")),
+    ]
+    assert task_states([STAGED], history, D(2023, 6, 30))[0].status == "behind"
+    assert task_states([STAGED], history, D(2023, 7, 1))[0].status == "on_schedule"
+
+
+def test_finished_the_day_before_the_deadline_is_done_in_time() -> None:
+    p = progress(LIVELIHOOD, D(2023, 10, 30), done=True)
+    s = task_state(LIVELIHOOD, p, D(2023, 10, 30))
+    assert (s.status, s.late) == ("done", False)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -106,7 +106,7 @@ def test_punctuation_between_latin_text_and_digits_is_left_alone() -> None:
 def test_a_signed_change_reads_back_as_the_rounded_change(d: Decimal) -> None:
     q = Decimal("0.01")
     text = signed(d, q).replace("−", "-").lstrip("+")
-    assert Decimal(text) == d.quantize(q) or (d.quantize(q) == 0 and Decimal(text) == 0)
+    assert Decimal(text) == d.quantize(q, rounding=ROUND_HALF_UP)
 
 
 @given(st.text())
@@ -119,3 +119,21 @@ def test_fullwidth_never_changes_the_length_or_any_letter(text: str) -> None:
 @given(st.integers(min_value=1900, max_value=2100), st.integers(min_value=1, max_value=53))
 def test_every_week_label_names_its_year_and_number(year: int, week: int) -> None:
     assert period_label(f"{year}-W{week:02d}") == f"{year}年第{week}周"
+
+
+def test_a_chart_axis_names_periods_without_their_year() -> None:
+    from assessor.text.formats import period_short
+
+    assert [period_short(p) for p in ("2021-W13", "2021-04", "2021-Q2", "2021")] == [
+        "第13周",
+        "4月",
+        "第二季度",
+        "2021年",
+    ]
+
+
+def test_every_field_a_source_can_back_has_a_chinese_name() -> None:
+    from assessor.model.indicator_set import SOURCE_FIELDS
+    from assessor.model.sources import FIELD_NAMES_ZH
+
+    assert set(SOURCE_FIELDS) <= set(FIELD_NAMES_ZH), set(SOURCE_FIELDS) - set(FIELD_NAMES_ZH)

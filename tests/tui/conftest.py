@@ -15,8 +15,15 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def workspace(tmp_path: Path) -> Path:
-    return sample_workspace(tmp_path / "ws")
+def workspace(tmp_path: Path, imported_sample: Path) -> Path:
+    """A fresh copy of the sample workspace with the sample entries imported."""
+    return Path(shutil.copytree(imported_sample, tmp_path / "ws"))
+
+
+@pytest.fixture(scope="session")
+def imported_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Built once per run (importing the 2384 sample entries takes seconds); tests get copies."""
+    return sample_workspace(tmp_path_factory.mktemp("sample") / "ws")
 
 
 def sample_workspace(ws_dir: Path, database: str | None = None) -> Path:

@@ -175,3 +175,19 @@ async def test_a_level_key_on_the_tree_stores_the_level_and_moves_on(workspace: 
         mine = app.session.mine(REGION, LEVEL)
         assert mine is not None and mine.value == 3
         assert screen.leaf is not None and app.session.mine(REGION, screen.leaf) is None
+
+
+async def test_adding_evidence_is_one_write_with_one_audit_record(workspace: Path) -> None:
+    """The evidence row and the entry listing it: one transaction, one record."""
+    (workspace / "proof.pdf").write_bytes(b"%PDF-1.4 test")
+    app = AssessorApp(workspace, evaluator=EVALUATOR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_region(pilot, app)
+        await show(pilot, screen, LEVEL)
+        records = audit(app, LEVEL)
+        screen._add_evidence("proof.pdf")
+        await pilot.pause()
+        assert audit(app, LEVEL) == records + 1
+        mine = app.session.mine(REGION, LEVEL)
+        assert mine is not None and mine.evidence == ("proof.pdf",)
+        assert app.session.workspace.store.verify_audit() == []

@@ -59,6 +59,21 @@ async def test_a_set_file_that_does_not_load_shows_its_problems_not_an_endless_l
         assert "未能载入" in str(app.screen.query_one("#summary", Static).render())
 
 
+async def test_while_the_workspace_does_not_load_the_footer_offers_only_what_works(
+    workspace: Path,
+) -> None:
+    from textual.widgets import Footer
+
+    (workspace / "sd-county-2020.yaml").write_text(BROKEN, encoding="utf-8")
+    app = AssessorApp(workspace, evaluator=EVALUATOR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot, app)
+        await pilot.pause()
+        keys = {k.key for k in app.screen.query_one(Footer).query("FooterKey").results()}  # type: ignore[attr-defined]
+        assert {"e", "l", "ctrl+q", "f1"} <= keys
+        assert not keys & {"k", "o", "a", "slash", "i"}
+
+
 async def test_fixing_the_set_file_and_pressing_l_loads_the_workspace(workspace: Path) -> None:
     import shutil
 

@@ -257,3 +257,17 @@ async def test_county_reports_for_chosen_regions_show_progress_and_paths(workspa
         assert app.screen.query_one("#progress", ProgressBar).percentage == 1
         text = str(app.screen.query_one("#result", Static).render())
         assert "371302.pdf" in text and "371503.pdf" in text
+
+
+async def test_the_palette_speaks_the_interface_language(workspace: Path) -> None:
+    """Its prompt and the region entries (Textual's own are English)."""
+    from textual.command import CommandInput
+
+    app = AssessorApp(workspace, evaluator=EVALUATOR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot, app)
+        await pilot.press("ctrl+p", *"dcfq")
+        await until(pilot, lambda: "371502" in palette_hits(app), "the palette's hits")
+        assert "打开 东昌府区 371502" in palette_hits(app)
+        assert "open region" not in palette_hits(app)
+        assert "搜索" in app.screen.query_one(CommandInput).placeholder

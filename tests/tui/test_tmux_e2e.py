@@ -56,6 +56,15 @@ def terminal(workspace: Path, size: tuple[int, int], evaluator: str) -> Iterator
         tmux("kill-session", "-t", session)  # no chance to clean up
 
 
+def laid_out_at(screen: str, width: int) -> bool:
+    """The app uses the whole width: its footer (right-aligned `^p`) ends at the last column
+    (a stale COLUMNS once pinned it to 80 columns in a 160-column terminal)."""
+    from rich.cells import cell_len
+
+    footer = [line for line in screen.splitlines() if "^p" in line]
+    return bool(footer) and cell_len(footer[-1].rstrip()) >= width - 2
+
+
 def typed(session: str, *keys: str) -> None:
     """Each key 0.05 s after the one before, as a quick typist; text keys literally."""
     for key in keys:
@@ -94,6 +103,8 @@ def test_keys_typed_from_launch_reach_the_indicator_store_once_and_survive_a_kil
             "'已保存' on screen",
             lambda: tmux("capture-pane", "-t", session, "-p"),
         )
+        shown = tmux("capture-pane", "-t", session, "-p")
+        assert laid_out_at(shown, size[0]), shown
     got = entry(workspace, "D1-01", NEWCOMER)
     assert got is not None
     assert {k: str(v) for k, v in got.inputs.items()} == {"used": "45", "total": "60"}  # type: ignore[attr-defined]
@@ -122,3 +133,4 @@ def test_a_broken_set_file_at_launch_shows_the_problems_not_an_endless_load(
         shown = screen()
         assert "YAML" in shown and "正在读取" not in shown
         assert "e 编辑" in shown
+        assert laid_out_at(shown, size[0]), shown

@@ -70,13 +70,15 @@ class AssessorScreen(Screen[ResultT]):
             return
         lang = app.lang
         current = app.session.status(region)
+        known = app.session.workspace.regions.get(region)
+        named = f"{known.name} {region}" if known is not None and known.name else region
 
         def chosen(status: str | None) -> None:
             if status is None:
                 return
             if needs_reason(current, status):
                 question = t(lang, "reason_ask").format(
-                    region=region, old=t(lang, f"status_{current}"), new=t(lang, f"status_{status}")
+                    region=named, old=t(lang, f"status_{current}"), new=t(lang, f"status_{status}")
                 )
                 app.push_screen(PromptScreen(question), lambda why: done(status, why))
             else:
@@ -93,11 +95,11 @@ class AssessorScreen(Screen[ResultT]):
             except AssessorError as exc:
                 self.notify(in_language(exc.problems[0].message, lang), severity="error")
                 return
-            self.notify(f"{region}: {t(lang, f'status_{status}')}")
+            self.notify(f"{named}: {t(lang, f'status_{status}')}")
             app.status_changed()
             self.status_changed(region)
 
-        app.push_screen(WorkflowScreen(region, current, lang), chosen)
+        app.push_screen(WorkflowScreen(named, current, lang), chosen)
 
     def status_changed(self, region: str) -> None:
         """A hook: the screen shows the region's new status (a final one is read-only)."""

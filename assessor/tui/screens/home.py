@@ -23,7 +23,7 @@ from assessor.tui.i18n import t
 from assessor.tui.labels import bar
 from assessor.tui.pinyin import initials
 from assessor.tui.screens.base import AssessorScreen, outage_safe
-from assessor.tui.widgets.cells import Cell, sort_key
+from assessor.tui.widgets.cells import Cell, cut, rating_width, sort_key
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -46,6 +46,10 @@ COLUMNS = (
 )
 SORTS = ("region", "total", "done", "status", "attention")
 STATUS_ORDER = {"draft": 0, "submitted": 1, "reviewed": 2, "final": 3}
+NEEDS_WORKSPACE = frozenset(
+    {"open_region", "filter", "attention_only", "next_sort", "period", "ranking", "reports",
+     "workflow"}
+)  # fmt: skip
 
 
 class HomeScreen(AssessorScreen[None]):
@@ -60,7 +64,8 @@ class HomeScreen(AssessorScreen[None]):
         Binding("s", "next_sort", "sort", show=False),
         Binding("left_square_bracket", "period(-1)", "period_prev", show=False),
         Binding("right_square_bracket", "period(1)", "period_next", show=False),
-        Binding("t", "next_stage", "stage", show=False),  # 自评 → 复核 → 评审 → 自评 …
+        Binding("t", "next_kind", "kind_next"),
+        Binding("v", "next_stage", "stage", show=False),  # 自评 → 复核 → 评审 → 自评 …
         Binding("r", "refresh", "refresh", show=False),
         Binding("k", "ranking", "ranking", show=True),
         Binding("o", "reports", "reports", show=True),
@@ -80,6 +85,7 @@ class HomeScreen(AssessorScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="summary")
+        yield Static(id="kinds", classes="hidden")
         yield Static(id="load-problems", classes="hidden")
         yield Input(id="filter", classes="hidden")
         yield DataTable(id="regions", cursor_type="row", zebra_stripes=True)
@@ -104,9 +110,15 @@ class HomeScreen(AssessorScreen[None]):
         return self.assessor.loaded or self.assessor.load_problems is not None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """`e`/`l` edit and reload the set file only while it keeps the workspace from loading."""
+        """`e`/`l` edit and reload the set file only while it keeps the workspace from loading;
+        meanwhile what needs a loaded workspace leaves the footer (it would do nothing)."""
+        failed = self.assessor.load_problems is not None
         if action in ("edit_set", "retry"):
-            return self.assessor.load_problems is not None
+            return failed
+        if action in NEEDS_WORKSPACE:
+            return not failed
+        if action == "next_kind":  # only in a campaign of several kinds of unit
+            return self.assessor.loaded and self.assessor.session.workspace.several_kinds
         return True
 
     def commands(self) -> Iterator[SystemCommand]:
@@ -116,8 +128,8 @@ class HomeScreen(AssessorScreen[None]):
         if self.assessor.load_problems is None:
             return
         lang = self.assessor.lang
-        yield SystemCommand(t(lang, "edit_yaml"), t(lang, "load_fix"), self.action_edit_set)
-        yield SystemCommand(t(lang, "reload_set"), t(lang, "load_fix"), self.action_retry)
+        yield SystemCommand(t(lang, "edit_yaml"), t(lang, "edit_set_help"), self.action_edit_set)
+        yield SystemCommand(t(lang, "reload_set"), t(lang, "reload_set_help"), self.action_retry)
 
     def extra_keys(self) -> list[tuple[str, str]]:
         lang = self.assessor.lang
@@ -185,7 +197,26 @@ class HomeScreen(AssessorScreen[None]):
         self.statuses = s.workspace.store.statuses(
             s.workspace.set_id, s.period, stage=s.workspace.stage
         )  # one query
+        self._kinds_bar()
         self.rebuild()
+
+    def _kinds_bar(self) -> None:
+        """A campaign of several kinds: every kind's label and number of units, the one shown
+        in reverse; each kind has its own set and ranks, so home shows one kind at a time."""
+        s = self.assessor.session
+        bar = self.query_one("#kinds", Static)
+        self.refresh_bindings()
+        if not s.workspace.several_kinds:
+            bar.add_class("hidden")
+            return
+        text = Text(f"{t(self.assessor.lang, 'kinds')}: ")
+        for kind, count in s.kinds():
+            shown = kind.key == s.kind.key
+            text.append(f" {kind.label} {count} ", style="reverse bold" if shown else "")
+            text.append(" ")
+        text.append(f" t {t(self.assessor.lang, 'kind_next')}", style="dim")
+        bar.update(text)
+        bar.remove_class("hidden")
 
     def shown(self, rid: str) -> bool:
         s = self.assessor.session
@@ -224,7 +255,10 @@ class HomeScreen(AssessorScreen[None]):
         return [
             Cell(f"{r.name or ''} {rid}", rid),
             Cell(total, -r.total, style="bold"),
-            Cell(rating_text(r, none=t(lang, "no_rating")), r.rating.key or ""),
+            Cell(
+                cut(rating_text(r, none=t(lang, "no_rating")), rating_width(self.app.size.width)),
+                r.rating.key or "",
+            ),
             Cell(f"{bar(done, 6)} {done * 100:3.0f}%", -r.completeness),
             Cell(str(r.rank or ""), r.rank or 10**9),
             _attention_cell(att),
@@ -381,6 +415,47 @@ class HomeScreen(AssessorScreen[None]):
     def _switched(self) -> None:
         self.assessor.header_note()
         self.populate()
+
+    @outage_safe
+    def action_next_kind(self) -> None:
+        """The next kind of unit (区县 → 市级部门 → …): its units, set and ranks."""
+        if not self.assessor.loaded:
+            return
+        s = self.assessor.session
+        keys = [k.key for k, _ in s.kinds()]
+        if len(keys) < 2:
+            return
+        self.query_one("#summary", Static).update(Text(t(self.assessor.lang, "loading")))
+        self.switch_kind(keys[(keys.index(s.kind.key) + 1) % len(keys)])
+
+    def open_unit(self, rid: str) -> None:
+        """Open a unit (from the palette): first switch to its kind when another is shown."""
+        s = self.assessor.session
+        if s.workspace.campaign.kind_of(rid) == s.kind.key:
+            self._open(rid)
+        else:
+            self.switch_kind(s.workspace.campaign.kind_of(rid), then_open=rid)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="period")
+    def switch_kind(self, key: str, then_open: str | None = None) -> None:
+        from assessor.errors import AssessorError
+
+        try:
+            self.assessor.session.switch_kind(key)
+        except AssessorError as exc:  # the kind's set does not load: say where, stay
+            message = "\n".join(str(p) for p in exc.problems)
+            self.app.call_from_thread(self.notify, message, severity="error", timeout=15)
+            self.app.call_from_thread(self.populate)
+            return
+        self.assessor.kind = key  # a reload (after an outage, a fixed set) keeps this kind
+        self.app.call_from_thread(self._switched)
+        if then_open is not None:
+            self.app.call_from_thread(self._open, then_open)
+
+    def _open(self, rid: str) -> None:
+        from assessor.tui.screens.region import RegionScreen
+
+        self.app.push_screen(RegionScreen(rid))
 
     def action_open_region(self) -> None:
         rid = self.current()

@@ -63,7 +63,8 @@ class SetScreen(AssessorScreen[None]):
 
     @property
     def path(self) -> Path:
-        return self.assessor.session.workspace.set_paths[0]
+        ws = self.assessor.session.workspace
+        return ws.kind_set_path(ws.default_kind)
 
     def fill(self) -> None:
         """Build the whole tree eagerly (a 1,000-leaf set builds in ~20 ms)."""
@@ -150,7 +151,7 @@ class SetScreen(AssessorScreen[None]):
         if not copy.exists():
             shutil.copyfile(path, copy)
             self.notify(t(self.assessor.lang, "set_copied") + str(copy))
-        ws.set_paths[0] = copy.resolve()
+        ws.move_kind_set(ws.default_kind, copy.resolve())
         return copy
 
     def action_reload(self) -> None:

@@ -20,7 +20,7 @@ from assessor.scoring import display
 from assessor.scoring.output import rating_text
 from assessor.tui.i18n import t
 from assessor.tui.screens.base import AssessorScreen
-from assessor.tui.widgets.cells import Cell, sort_key
+from assessor.tui.widgets.cells import Cell, cut, rating_width, sort_key
 
 if TYPE_CHECKING:
     from assessor.model.results import RegionResult
@@ -66,8 +66,11 @@ class RankingScreen(AssessorScreen[None]):
         name_width = max((cell_len(f"{r.name or ''} {r.region}") for r in regions), default=10)
         group_width = max((cell_len(r.group or "") for r in regions), default=4)
         # The order 80 columns show first: rank, region, total, rating; then the rest.
-        widths = {"rank": 4, "region": name_width, "total": 8, "rating": 22, "move": 4,
-                  "delta": 7, "group": group_width, "group_rank": 4}  # fmt: skip
+        ratings = (rating_text(r, none=t(lang, "no_rating")) for r in regions)
+        self.rating_width = min(max(map(cell_len, ratings), default=8),
+                                rating_width(self.app.size.width))  # fmt: skip
+        widths = {"rank": 4, "region": name_width, "total": 8, "rating": self.rating_width,
+                  "move": 4, "delta": 7, "group": group_width, "group_rank": 4}  # fmt: skip
         for key, width in widths.items():
             label = t(lang, key)
             table.add_column(label, key=key, width=max(width, cell_len(label)))
@@ -105,7 +108,9 @@ class RankingScreen(AssessorScreen[None]):
             Cell(str(r.rank or ""), r.rank or LAST),
             Cell(f"{r.name or ''} {r.region}", r.region),
             Cell(total, -r.total, style="bold"),
-            Cell(rating_text(r, none=t(lang, "no_rating")), idx, style=style),
+            Cell(
+                cut(rating_text(r, none=t(lang, "no_rating")), self.rating_width), idx, style=style
+            ),
             move,
             delta,
             Cell(r.group or "", lambda g=r.group or "", k=r.group_rank or LAST: (_pinyin(g), k)),

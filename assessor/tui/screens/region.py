@@ -60,6 +60,7 @@ class RegionScreen(AssessorScreen[None]):
         Binding("j", "judge_evidence", "judge", show=False),  # 有效/不足/无效 (widgets/verdict.py)
         Binding("r", "refresh", "refresh", show=False),
         Binding("g", "gap", "gap", show=False),
+        Binding("t", "tasks", "tasks"),  # the unit's tasks with deadlines (screens/tasks.py)
         Binding("p", "copy_previous", "previous", show=False),
         Binding("d", "next_disagreement", "next_disagreement", show=False),
         Binding("m", "next_missing_evidence", "next_evidence", show=False),
@@ -601,6 +602,18 @@ class RegionScreen(AssessorScreen[None]):
         self.assessor.region_changed(self.region_id)
         self.run_worker(self.show(self.leaf), exclusive=True)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`t` (tasks) is offered, and shown in the footer, only with a tasks file."""
+        if action == "tasks":
+            return self.assessor.loaded and bool(self.assessor.session.workspace.config.tasks)
+        return True
+
+    def action_tasks(self) -> None:
+        """This unit's tasks with deadlines (when the workspace has a tasks file)."""
+        from assessor.tui.screens.tasks import TasksScreen
+
+        self.app.push_screen(TasksScreen(self.region_id))
+
     def action_gap(self) -> None:
         """The engine's path to the next grade, as a table; choosing a row comes back here
         with that indicator chosen."""
@@ -750,6 +763,8 @@ class RegionScreen(AssessorScreen[None]):
         yield SystemCommand(t(lang, "workflow"), self.region_id, self.action_workflow)
         yield SystemCommand(t(lang, "next_disagreement"), "d", self.action_next_disagreement)
         yield SystemCommand(t(lang, "next_evidence"), "m", self.action_next_missing_evidence)
+        if self.assessor.session.workspace.config.tasks:
+            yield SystemCommand(t(lang, "tasks"), "t", self.action_tasks)
 
     def action_workflow(self) -> None:
         self.change_status(self.region_id)

@@ -20,3 +20,20 @@ def sort_key(cell: Any) -> Any:
     if not isinstance(cell, Cell):
         return str(cell)
     return cell.sort() if callable(cell.sort) else cell.sort
+
+
+#: A rating naming a veto (三星级（一票否决：重大网络安全事件）) is long: whole where the
+#: terminal is wide, cut with … where it would push the next columns out of an 80-column view.
+RATING_NARROW, RATING_WIDE = 22, 40
+
+
+def rating_width(terminal_width: int) -> int:
+    return RATING_NARROW if terminal_width < 120 else RATING_WIDE
+
+
+def cut(text: str, width: int) -> str:
+    """At most `width` cells; a cut text ends with … (a cell cut silently reads as whole)."""
+    shown = Text(text)
+    if shown.cell_len > width:
+        shown.truncate(width, overflow="ellipsis")
+    return shown.plain

@@ -36,6 +36,7 @@ class WorkflowScreen(ModalScreen[str | None]):
     """
 
     def __init__(self, region: str, current: str, lang: str) -> None:
+        """`region` as shown: its name and id."""
         super().__init__()
         self.region_id = region
         self.current = current

@@ -1,0 +1,159 @@
+"""A cache of loaded indicator sets, so that a command does not validate an unchanged set again.
+
+Validating a set is most of a command's start-up after the imports: pydantic builds the set's
+validation schema (about 0.1 s) before it checks a single node. A set that loaded without a
+problem is therefore kept, pickled, with the located data it came from, under a key made of
+
+- the file's bytes and its resolved path (the located data names the file), and
+- a fingerprint of the code that reads it: assessor's version and folder, the size and mtime
+  of every module of `assessor.model` and `assessor.loader`, and the pydantic, pydantic-core
+  and Python versions.
+
+Only self-contained sets are kept: a set that `extends` another also depends on its parent and
+on the folder it is found in, so it is loaded from its files every time (a small marker records
+that, so the check is not repeated). A set with a problem is never kept. Anything wrong with
+the cache (unwritable, corrupt, from another version) means the set is loaded as if there were
+none, so behaviour is the same with or without it.
+
+The cache lives in `$ASSESSOR_CACHE_DIR`, else `$XDG_CACHE_HOME/assessor`, else
+`~/.cache/assessor`; `ASSESSOR_NO_CACHE=1` turns it off. It holds the user's own files' results,
+like Python's own `__pycache__`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import stat
+import sys
+import tempfile
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assessor.loader.located import LocDict
+    from assessor.model.indicator_set import IndicatorSet
+
+Loaded = tuple["IndicatorSet", "LocDict"]
+
+#: What a key's file holds when the set extends another (so it is not cached).
+_NOT_CACHED = b"extends"
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+_FORMAT = b"assessor-set-cache 1"
+
+
+def cache_dir() -> Path | None:
+    """Where cached sets go; None when the cache is turned off."""
+    if os.environ.get("ASSESSOR_NO_CACHE", "") not in ("", "0"):
+        return None
+    explicit = os.environ.get("ASSESSOR_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "assessor"
+
+
+@cache
+def code_fingerprint() -> bytes:
+    """Changes whenever the code that turns a file into a set could have changed."""
+    import pydantic
+    import pydantic_core
+
+    from assessor import __version__
+
+    parts = [_FORMAT, __version__.encode(), sys.version.encode(), str(_PACKAGE_DIR).encode()]
+    parts.append(f"pydantic {pydantic.VERSION} {pydantic_core.__version__}".encode())
+    for package in ("model", "loader"):
+        for module in sorted((_PACKAGE_DIR / package).glob("*.py")):
+            st = module.stat()
+            parts.append(f"{module.name} {st.st_size} {st.st_mtime_ns}".encode())
+    return hashlib.sha256(b"\n".join(parts)).digest()
+
+
+def _key(path: Path) -> Path | None:
+    """The cache file for `path` as it is now, or None (no cache, unreadable, too large)."""
+    from assessor.loader.located import MAX_YAML_BYTES
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        resolved = path.resolve()
+        if not stat.S_ISREG(resolved.stat().st_mode):
+            return None  # a device or a pipe (/dev/zero, a FIFO): only the loader reads those
+        with resolved.open("rb") as fh:
+            data = fh.read(MAX_YAML_BYTES + 1)
+    except OSError:
+        return None
+    if len(data) > MAX_YAML_BYTES:
+        return None
+    digest = hashlib.sha256(code_fingerprint())
+    digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0")
+    digest.update(str(resolved).encode("utf-8", "surrogateescape") + b"\0")
+    digest.update(data)
+    return folder / "sets" / f"{digest.hexdigest()}.pickle"
+
+
+def _write(target: Path, payload: bytes) -> None:
+    """Write atomically: another process reads the old file or the new one, never half."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(payload)
+            os.replace(tmp, target)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass  # a read-only or full disk: the set is simply loaded next time too
+
+
+def cached_set(path: Path, load: Callable[[], Loaded]) -> Loaded:
+    """`load()`'s result for the set file `path`, from the cache when the file is unchanged."""
+    target = _key(path)
+    if target is None:
+        return load()
+    try:
+        payload = target.read_bytes()
+    except OSError:
+        payload = None
+    if payload is not None and payload != _NOT_CACHED:
+        try:
+            found = pickle.loads(payload)
+        except Exception:  # corrupt or from other code: load as if absent
+            found = None
+        if _is_loaded(found):
+            return found  # type: ignore[no-any-return]
+    if payload == _NOT_CACHED:
+        return load()
+    loaded = load()  # raises AssessorError on any problem: nothing is cached then
+    _write(target, _NOT_CACHED if _extends(path) else pickle.dumps(loaded, protocol=5))
+    return loaded
+
+
+def _extends(path: Path) -> bool:
+    """Whether the file itself says `extends` (then it depends on more than its bytes)."""
+    from assessor.errors import AssessorError
+    from assessor.loader.located import read_mapping
+
+    try:
+        return "extends" in read_mapping(path)
+    except AssessorError:  # pragma: no cover - it loaded a moment ago
+        return True
+
+
+def _is_loaded(found: object) -> bool:
+    from assessor.loader.located import LocDict
+    from assessor.model.indicator_set import IndicatorSet
+
+    return (
+        isinstance(found, tuple)
+        and len(found) == 2
+        and isinstance(found[0], IndicatorSet)
+        and isinstance(found[1], LocDict)
+    )

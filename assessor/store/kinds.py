@@ -1,0 +1,169 @@
+"""Unit kinds of a campaign (区县, 市级部门, 乡镇 …): which set scores which units.
+
+Each kind is scored with its own set and ranked among its own units only. A workspace without
+`kinds` has one kind, `county`, scored with the first of `sets`, so workspaces made before
+kinds existed mean exactly what they meant. Mistakes are reported with the file and line where
+they were written (read again only when something is wrong, so a good campaign costs nothing).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assessor.errors import AssessorError, Problem
+from assessor.model.entries import Region
+from assessor.store.config import WORKSPACE_FILE, UnitKind, WorkspaceConfig, resolve_set
+
+DEFAULT_KIND = "county"
+DEFAULT_KIND_LABEL = "区、县（市）"
+
+
+def campaign_kinds(config: WorkspaceConfig) -> list[UnitKind]:
+    """The kinds of a campaign in the order written; absent `kinds`: one kind `county`."""
+    if config.kinds:
+        return list(config.kinds)
+    return [UnitKind(key=DEFAULT_KIND, label=DEFAULT_KIND_LABEL, set=config.sets[0])]
+
+
+def _located(path: Path) -> object | None:
+    from assessor.loader.located import read_mapping
+
+    try:
+        return read_mapping(path, "a workspace file")
+    except AssessorError:
+        return None
+
+
+def _kind_mark(folder: Path, index: int, key: str) -> tuple[int | None, int | None]:
+    """(line, column) of `kinds[index].<key>` in workspace.yaml, if it can be found."""
+    from assessor.loader.located import LocDict, LocList
+
+    raw = _located(folder / WORKSPACE_FILE)
+    if not isinstance(raw, LocDict) or not isinstance(raw.get("kinds"), LocList):
+        return None, None
+    items = raw["kinds"]
+    if index >= len(items):
+        m = items.mark
+    elif isinstance(items[index], LocDict):
+        m = items[index].value_mark(key)
+    else:
+        m = items.item_mark(index)
+    return m.line, m.column
+
+
+def kind_problem(folder: Path, index: int, key: str, message: str) -> Problem:
+    """A problem with `kinds[index].<key>`, located in workspace.yaml."""
+    line, column = _kind_mark(folder, index, key)
+    return Problem(
+        message,
+        file=str(folder / WORKSPACE_FILE),
+        line=line,
+        column=column,
+        key=f"kinds[{index}].{key}",
+    )
+
+
+def check_kinds(folder: Path, config: WorkspaceConfig) -> None:
+    """An empty `kinds` list or a key written twice is an error naming the line."""
+    if config.kinds is None:
+        return
+    if not config.kinds:
+        raise AssessorError(
+            Problem(
+                "kinds is empty: list at least one kind ({key, label, set}) or leave the key "
+                f"out for one kind '{DEFAULT_KIND}' scored with the first of sets",
+                file=str(folder / WORKSPACE_FILE),
+                key="kinds",
+            )
+        )
+    seen: dict[str, int] = {}
+    problems = []
+    for i, k in enumerate(config.kinds):
+        if k.key in seen:
+            problems.append(
+                kind_problem(
+                    folder, i, "key",
+                    f"kind {k.key!r} is declared twice (also kinds[{seen[k.key]}]); "
+                    "each kind needs its own key",
+                )
+            )  # fmt: skip
+        seen.setdefault(k.key, i)
+    if problems:
+        raise AssessorError(problems)
+
+
+def kind_set_paths(folder: Path, kinds: list[UnitKind], declared: bool) -> dict[str, Path]:
+    """Each kind's set file (the file must exist; it is loaded when first needed)."""
+    paths: dict[str, Path] = {}
+    problems: list[Problem] = []
+    for i, k in enumerate(kinds):
+        try:
+            paths[k.key] = resolve_set(folder, k.set)
+        except AssessorError as exc:
+            if not declared:
+                raise
+            problems += [
+                kind_problem(folder, i, "set", f"kind {k.key} ({k.label}): {p.message}")
+                for p in exc.problems
+            ]
+    if problems:
+        raise AssessorError(problems)
+    return paths
+
+
+def check_unit_kinds(regions_path: Path, regions: list[Region], kinds: list[UnitKind]) -> None:
+    """Every unit's `kind` must be a declared kind; the message names the line and the kinds."""
+    keys = [k.key for k in kinds]
+    bad = [r for r in regions if r.kind is not None and r.kind not in keys]
+    if not bad:
+        return
+    allowed = ", ".join(f"{k.key} ({k.label})" for k in kinds)
+    lines = _unit_lines(regions_path)
+    raise AssessorError(
+        [
+            Problem(
+                f"unit {r.id} ({r.name}) has kind {r.kind!r}, which is not a kind of this "
+                f"campaign; allowed: {allowed} (declared under kinds: in {WORKSPACE_FILE})",
+                file=str(regions_path),
+                line=lines.get(r.id, (None, None))[0],
+                column=lines.get(r.id, (None, None))[1],
+                key="kind",
+            )
+            for r in bad
+        ]
+    )
+
+
+def _unit_lines(path: Path) -> dict[str, tuple[int | None, int | None]]:
+    """Where each unit's `kind` value was written in regions.yaml."""
+    from assessor.loader.located import LocDict, LocList, read_mapping
+
+    raw = read_mapping(path, "a regions file")
+    items = raw.get("regions")
+    found: dict[str, tuple[int | None, int | None]] = {}
+    if not isinstance(items, LocList):
+        return found
+    for item in items:
+        if isinstance(item, LocDict) and "id" in item:
+            m = item.value_mark("kind")
+            found[str(item["id"])] = (m.line, m.column)
+    return found
+
+
+def kind_load_problem(
+    folder: Path, kinds: list[UnitKind], key: str, exc: AssessorError
+) -> AssessorError:
+    """A kind's set that does not load: its own problems, then where the kind names it."""
+    index = next(i for i, k in enumerate(kinds) if k.key == key)
+    kind = kinds[index]
+    where = (
+        kind_problem(
+            folder,
+            index,
+            "set",
+            f"kind {key} ({kind.label}): its set {kind.set!r} does not load (see above)",
+        )
+        if folder is not None and (folder / WORKSPACE_FILE).is_file()
+        else Problem(f"kind {key}: its set {kind.set!r} does not load")
+    )
+    return AssessorError([*exc.problems, where])
