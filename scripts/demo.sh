@@ -82,6 +82,8 @@ done
 "$A" score "$SX" --period 2021 --format json > "$OUT/results/shaoxing-2021-year.json"
 "$A" report "$SX" --type bulletin --period 2021-W10 -o "$OUT/reports"
 "$A" report "$SX" --type ranking --period 2021 -o "$OUT/reports"
+echo "== 8. a star rating in three stages: 自评 → 复核 → 评审 ($OUT/star-campaign)"
+bash scripts/demo_stages.sh
 
 echo "done: results in $OUT/results/, reports in $OUT/reports/, workspace in $WS"
 echo "(示例数据: sample data, not real ratings)"

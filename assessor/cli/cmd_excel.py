@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from assessor.cli.cmd_workspace import add_folder_argument, open_from
 from assessor.cli.inputs import add_kind_argument
 from assessor.cli.workspace_args import (
+    add_stage_argument,
     add_who_argument,
     add_workspace_argument,
     who,
@@ -44,6 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--evaluator", help="evaluator for files that name none (default: --who)")
     p.add_argument("--period", help="period for CSV files without a period column")
     p.add_argument("--reason", help="note kept in the audit log")
+    add_stage_argument(p)
     add_kind_argument(p)
     p.set_defaults(run=run_import)
 
@@ -51,6 +53,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_folder_argument(p)
     p.add_argument("-o", "--output", type=Path, required=True, help="an .xlsx or .csv file")
     p.add_argument("--period", help="only this period (default: every period)")
+    add_stage_argument(p)
     add_kind_argument(p)
     p.set_defaults(run=run_export)
 
@@ -170,6 +173,8 @@ def import_files(
     Every problem of every file is collected first; if there is any, nothing is stored.
     Returns the number of entries that changed.
     """
+    from dataclasses import replace
+
     from assessor.store.store import EntryKey
 
     rows = []
@@ -217,7 +222,9 @@ def import_files(
                         by = e.evaluator
                         if not by or by == str(path):
                             by = evaluator or who
-                        rows.append((EntryKey(view.set_id, rid, a.period, by, leaf),
+                        for p in ws._stage_evaluator_problems(ws.stage, by):
+                            problems.append(replace(p, file=str(path), key=f"{rid}/{leaf}"))
+                        rows.append((EntryKey(view.set_id, rid, a.period, by, leaf, ws.stage),
                                      e.model_copy(update={"evaluator": by})))  # fmt: skip
     if problems:
         raise AssessorError(problems)  # nothing was imported

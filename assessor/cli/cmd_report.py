@@ -284,6 +284,10 @@ def run(args: argparse.Namespace) -> int:
             evidence_root=evidence_root,
             previous_period=args.previous,
         )
+        if workspace is not None:
+            from assessor.report.stages_context import stage_review_context
+
+            ctx["stage_review"] = stage_review_context(workspace, period, rid)
         ctx["tasks"] = tasks_of(rid)
         ctx.update(
             stars.county_sections(part.compiled, part_results, rid, period, merged_of(part),

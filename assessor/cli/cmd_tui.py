@@ -21,6 +21,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument(
         "--lang", choices=["zh", "en"], help="interface language (default: the workspace's)"
     )
+    p.add_argument(
+        "--stage", help="the stage to work in (self, review, expert …; default: the latest)"
+    )
     p.set_defaults(run=run)
 
 
@@ -32,6 +35,6 @@ def run(args: argparse.Namespace) -> int:
     if folder is None:
         raise UsageError("no workspace here: give a folder or run inside one (see `assessor init`)")
     app = AssessorApp(folder, evaluator=args.evaluator, period=args.period, lang=args.lang,
-                      kind=args.kind)  # fmt: skip
+                      kind=args.kind, stage=args.stage)  # fmt: skip
     app.run()
     return app.return_code or 0  # 1 after an unforeseen error (its log's path was printed)

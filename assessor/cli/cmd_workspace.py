@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from assessor.cli.inputs import add_kind_argument
 from assessor.cli.safe import term
 from assessor.cli.workspace_args import (
+    add_stage_argument,
     add_who_argument,
     add_workspace_argument,
     who,
@@ -74,6 +75,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("status", help="progress, total, rating and status of every region")
     add_folder_argument(p)
     p.add_argument("--period", help="period (default: the workspace's current or latest period)")
+    add_stage_argument(p)
     add_kind_argument(p)
     p.set_defaults(run=run_status)
 
@@ -86,6 +88,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("status", help="draft, submitted, reviewed or final")
     p.add_argument("--period", help="period (default: the workspace's current or latest period)")
     p.add_argument("--reason", help="why (required to go back, e.g. reopening a final assessment)")
+    add_stage_argument(p)
     add_kind_argument(p)
     p.set_defaults(run=run_set_status)
 
@@ -142,6 +145,11 @@ def run_status(args: argparse.Namespace) -> int:
     ws = open_from(args)
     try:
         period = current_period(ws, args.period)
+        stage_label = ""
+        if ws.config.stages:
+            from assessor.store.stages import find_stage
+
+            stage_label = f" · {find_stage(ws.config, ws.stage).label} ({ws.stage})"
         # Each kind in its own table: scored with its own set, ranked among its own units.
         for view in ws.views(args.kind):
             cs = compile_checked(view.indicator_set)
@@ -151,7 +159,7 @@ def run_status(args: argparse.Namespace) -> int:
             title = f"{ws.config.name} · {period}"
             if ws.several_kinds:
                 title = f"{ws.config.name} · {period} · {kind.label}"
-            table = Table(title=term(title), title_justify="left")
+            table = Table(title=term(title + stage_label), title_justify="left")
             for col, just in (("地区", "left"), ("状态", "left"), ("完整度", "right"), ("总分", "right"),
                               ("评级", "left"), ("排名", "right"), ("评估人数", "right")):  # fmt: skip
                 table.add_column(col, justify=just)  # type: ignore[arg-type]
@@ -180,9 +188,18 @@ def run_set_status(args: argparse.Namespace) -> int:
             raise AssessorError(
                 Problem(f"unknown region(s) {', '.join(unknown)}; see regions.yaml", key="region")
             )
+        refused: list[Problem] = []
         for region in regions:
-            old = target.set_status(region, period, args.status, who=who(args), reason=args.reason)
+            try:
+                old = target.set_status(
+                    region, period, args.status, who=who(args), reason=args.reason
+                )
+            except AssessorError as exc:  # the others still move; every refusal is listed
+                refused += exc.problems
+                continue
             print(f"{region} {period}: {old} → {args.status}")
+        if refused:
+            raise AssessorError(refused)
     finally:
         ws.close()
     return 0

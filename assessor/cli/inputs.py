@@ -40,6 +40,11 @@ def add_input_arguments(p: argparse.ArgumentParser, workspace: bool = True) -> N
             type=Path,
             help="a workspace folder (instead of --set and --entries)",
         )
+        p.add_argument(
+            "--stage",
+            help="with a workspace: the stage scored (default: the latest stage with entries; "
+            "the last stage's result is the rating)",
+        )
     p.add_argument("--set", dest="set_path", type=Path, help="indicator set YAML file")
     p.add_argument(
         "--entries",
@@ -149,7 +154,7 @@ def read_kind_inputs(
             raise AssessorError(Problem(f"{ws} is not a workspace folder", file=str(ws)))
         from assessor.store.workspace import load_workspace_kinds
 
-        found = load_workspace_kinds(ws, kind, every=every)
+        found = load_workspace_kinds(ws, kind, every=every, stage=getattr(args, "stage", None))
         parts = [
             (k.indicator_set, k.assessments, k.consolidation, k.kind, k.several) for k in found
         ]

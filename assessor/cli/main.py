@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "excel",
     "audit",
     "period",
+    "stage",
     "report",
     "doctor",
     "tui",

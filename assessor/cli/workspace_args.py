@@ -27,6 +27,14 @@ def add_who_argument(p: argparse.ArgumentParser) -> None:
     )
 
 
+def add_stage_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--stage",
+        help="the stage worked on (a key of workspace.yaml's stages: self, review, expert …; "
+        "default: the latest stage with entries)",
+    )
+
+
 def who(args: argparse.Namespace) -> str:
     return getattr(args, "who", None) or os.environ.get("ASSESSOR_USER") or getpass.getuser()
 
@@ -39,4 +47,6 @@ def workspace_from(args: argparse.Namespace) -> Workspace:
         raise UsageError(
             "no workspace here: give -w FOLDER or run inside a workspace (see `assessor init`)"
         )
-    return open_workspace(folder)
+    ws = open_workspace(folder)
+    ws.use_stage(getattr(args, "stage", None))
+    return ws

@@ -1,5 +1,13 @@
 """The hash chain of the audit log: each record's hash covers the previous hash and the record,
-so editing, deleting or reordering any past record breaks the chain from there on."""
+so editing, deleting or reordering any past record breaks the chain from there on.
+
+A record's canonical JSON holds the twelve fields every record has had since the first
+revision, plus `stage` when the record has one. Records written before stages existed have no
+stage (NULL, read as the default stage `expert`) and hash exactly as they always did, so an
+existing database's chain still verifies after migration 0004; every newer assessment record
+names its stage, and that name is covered by its hash (setting a stage on an old record, or
+removing one from a new record, breaks the chain).
+"""
 
 from __future__ import annotations
 
@@ -26,8 +34,16 @@ FIELDS = (
 )
 
 
+def canonical(record: Mapping[str, Any]) -> dict[str, Any]:
+    """What a record's hash covers: FIELDS, and `stage` if the record has one."""
+    body = {k: record.get(k) for k in FIELDS}
+    if record.get("stage") is not None:
+        body["stage"] = record["stage"]
+    return body
+
+
 def record_hash(prev_hash: str, record: Mapping[str, Any]) -> str:
-    body = dumps({k: record.get(k) for k in FIELDS})
+    body = dumps(canonical(record))
     return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
 
 

@@ -3,8 +3,9 @@
 The hash chain proves the log was not rewritten; this proves the tables were not changed
 behind it. Every entry (its value and its version, updated_by and updated_at), every status
 (with who set it and when) and every evidence row (with who added it and when) must be what the
-log says. Times written before records and rows shared one clock reading may differ by a few
-microseconds, so times are compared to the second.
+log says; so must every evidence verdict and on-site check. Times written before records and
+rows shared one clock reading may differ by a few microseconds, so times are compared to the
+second. Records written before stages existed have no stage: they are the stage `expert`'s.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from assessor.store.codec import entry_from_payload, entry_payload, loads
+from assessor.store.tables import DEFAULT_STAGE
 
 ENTRY_ACTIONS = ("set", "import", "carry")
 TOLERANCE = dt.timedelta(seconds=1)
@@ -28,6 +30,19 @@ def _close(a: Any, b: Any) -> bool:
         )
     except ValueError:
         return False
+
+
+def stage_of(r: Mapping[str, Any]) -> str:
+    """A record's or row's stage (a record written before stages existed: the default)."""
+    return str(r.get("stage") or DEFAULT_STAGE)
+
+
+def _named(key: tuple[Any, ...]) -> str:
+    """A key (set, stage, …) as messages name it: set/region/period/… and a stage other than
+    the default in brackets, so one-stage workspaces read as they always did."""
+    set_id, stage, *rest = key
+    tail = "" if stage == DEFAULT_STAGE else f" [{stage}]"
+    return "/".join(str(x) for x in (set_id, *rest)) + tail
 
 
 def _entry_payload(row: Mapping[str, Any]) -> Any:
@@ -54,7 +69,7 @@ def replay_entries(records: Iterable[Mapping[str, Any]]) -> dict[tuple[str, ...]
     for r in records:
         if r["action"] not in (*ENTRY_ACTIONS, "clear", "evidence"):
             continue
-        key = (r["set_id"], r["region"], r["period"], r["evaluator"], r["leaf"])
+        key = (r["set_id"], stage_of(r), r["region"], r["period"], r["evaluator"], r["leaf"])
         if r["action"] == "clear":
             state.pop(key, None)
             continue
@@ -78,16 +93,19 @@ def compare_tables(
     entries: list[dict[str, Any]],
     statuses: list[dict[str, Any]],
     evidence: list[dict[str, Any]],
+    verdicts: list[dict[str, Any]] = (),  # type: ignore[assignment]
+    site_checks: list[dict[str, Any]] = (),  # type: ignore[assignment]
 ) -> list[str]:
     """Every difference between the log's replay and the tables, one sentence each."""
     out: list[str] = []
     want = replay_entries(records)
     have: dict[tuple[str, ...], dict[str, Any]] = {
-        (r["set_id"], r["region"], r["period"], r["evaluator"], r["leaf"]): r for r in entries
+        (r["set_id"], stage_of(r), r["region"], r["period"], r["evaluator"], r["leaf"]): r
+        for r in entries
     }
     for k in sorted(set(want) | set(have)):
         w, h = want.get(k), have.get(k)
-        name = "/".join(k)
+        name = _named(k)
         if w is None or h is None or w["payload"] != _entry_payload(h):
             out.append(f"entry {name} differs from what the audit log says it should be")
             continue
@@ -107,13 +125,13 @@ def compare_tables(
     status_want: dict[tuple[str, ...], Mapping[str, Any]] = {}
     for r in records:
         if r["action"] == "status":
-            status_want[(r["set_id"], r["region"], r["period"])] = r
+            status_want[(r["set_id"], stage_of(r), r["region"], r["period"])] = r
     status_have: dict[tuple[str, ...], dict[str, Any]] = {
-        (r["set_id"], r["region"], r["period"]): r for r in statuses
+        (r["set_id"], stage_of(r), r["region"], r["period"]): r for r in statuses
     }
     for sk in sorted(set(status_want) | set(status_have)):
         rec, row = status_want.get(sk), status_have.get(sk)
-        name = "/".join(sk)
+        name = _named(sk)
         expected = loads(rec["new"]) if rec is not None else "draft"
         if row is None:
             if expected != "draft":
@@ -131,11 +149,11 @@ def compare_tables(
     for r in records:
         if r["action"] == "evidence":
             new = loads(r["new"]) or {}
-            ek = (r["set_id"], r["region"], r["period"], r["evaluator"], r["leaf"],
+            ek = (r["set_id"], r["region"], r["period"], r["evaluator"], r["leaf"], stage_of(r),
                  new.get("path"), new.get("url"), new.get("sha256"), new.get("note"), r["who"])  # fmt: skip
             logged.setdefault(ek, []).append(r["at"])
     for row in sorted(evidence, key=lambda x: x["id"]):
-        ek = (row["set_id"], row["region"], row["period"], row["evaluator"], row["leaf"],
+        ek = (row["set_id"], row["region"], row["period"], row["evaluator"], row["leaf"], stage_of(row),
              row["path"], row["url"], row["sha256"], row["note"], row["added_by"])  # fmt: skip
         times = logged.get(ek, [])
         match = next((i for i, at in enumerate(times) if _close(at, row["added_at"])), None)
@@ -149,7 +167,73 @@ def compare_tables(
     for ek, times in logged.items():
         for _ in times:
             out.append(
-                f"evidence {ek[5] or ek[6]} of {ek[1]}/{ek[2]}/{ek[4]} is in the audit log but not in "
+                f"evidence {ek[6] or ek[7]} of {ek[1]}/{ek[2]}/{ek[4]} is in the audit log but not in "
                 "the evidence table (deleted behind it)"
             )
+    out += _compare_verdicts(records, verdicts)
+    out += _compare_site_checks(records, site_checks)
+    return out
+
+
+def _compare_verdicts(records: list[dict[str, Any]], rows: Iterable[dict[str, Any]]) -> list[str]:
+    """The last `verdict` record of each evidence item against the evidence_verdicts table."""
+    out: list[str] = []
+    want: dict[tuple[Any, ...], Mapping[str, Any]] = {}
+    for r in records:
+        if r["action"] == "verdict":
+            item = (loads(r["new"]) or {}).get("item")
+            want[(r["set_id"], stage_of(r), r["region"], r["period"], r["leaf"], item)] = r
+    have = {
+        (r["set_id"], r["stage"], r["region"], r["period"], r["leaf"], r["item"]): r for r in rows
+    }
+    for k in sorted(set(want) | set(have), key=str):
+        rec, row = want.get(k), have.get(k)
+        name = _named(k)
+        if rec is None or row is None:
+            where = "the audit log" if row is None else "the evidence_verdicts table"
+            out.append(f"verdict on {name} is missing from {where} (changed behind the log)")
+            continue
+        new = loads(rec["new"]) or {}
+        if (
+            row["verdict"] != new.get("verdict")
+            or row["reason"] != rec["reason"]
+            or row["judged_by"] != rec["who"]
+            or not _close(row["judged_at"], rec["at"])
+        ):
+            out.append(
+                f"verdict on {name} is {row['verdict']} by {row['judged_by']}, but the audit log "
+                f"says {new.get('verdict')} by {rec['who']}"
+            )
+    return out
+
+
+def _compare_site_checks(
+    records: list[dict[str, Any]], rows: Iterable[dict[str, Any]]
+) -> list[str]:
+    """The last `site-check` record of each unit and stage against the site_checks table."""
+    out: list[str] = []
+    want: dict[tuple[Any, ...], Mapping[str, Any]] = {}
+    for r in records:
+        if r["action"] == "site-check":
+            want[(r["set_id"], stage_of(r), r["region"], r["period"])] = r
+    have = {(r["set_id"], r["stage"], r["region"], r["period"]): r for r in rows}
+    for k in sorted(set(want) | set(have), key=str):
+        rec, row = want.get(k), have.get(k)
+        name = _named(k)
+        if rec is None or row is None:
+            where = "the audit log" if row is None else "the site_checks table"
+            out.append(f"site check of {name} is missing from {where} (changed behind the log)")
+            continue
+        new = loads(rec["new"]) or {}
+        found = {
+            "date": row["checked_on"],
+            "checkers": loads(row["checkers"]),
+            "findings": row["findings"],
+        }
+        if (
+            found != new
+            or row["updated_by"] != rec["who"]
+            or not _close(row["updated_at"], rec["at"])
+        ):
+            out.append(f"site check of {name} differs from what the audit log says")
     return out

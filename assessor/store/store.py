@@ -27,8 +27,9 @@ from assessor.store.audit import GENESIS, record_hash, verify_chain
 from assessor.store.codec import dumps, entry_from_payload, entry_payload, loads
 from assessor.store.errors import ConflictError, FinalError, StoreError, StoreUnavailable
 from assessor.store.outage import CONNECT_TIMEOUT, watch_for_outages
+from assessor.store.tables import DEFAULT_STAGE
 
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 #: PostgreSQL channel on which every audited write announces its record number.
 CHANGES_CHANNEL = "assessor_changes"
 STATUSES = ("draft", "submitted", "reviewed", "final")
@@ -51,6 +52,7 @@ class StoredEntry:
     version: int
     updated_at: str
     updated_by: str
+    stage: str = DEFAULT_STAGE
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,9 @@ class AuditRecord:
     old: Any
     new: Any
     reason: str | None
+    stage: str | None = (
+        None  # None: a record that is no assessment's (records before stages: expert)
+    )
 
 
 @dataclass(frozen=True)
@@ -76,9 +81,11 @@ class EntryKey:
     period: str
     evaluator: str
     leaf: str
+    stage: str = DEFAULT_STAGE
 
     def label(self) -> str:
-        return f"{self.region}/{self.period}/{self.leaf} ({self.evaluator})"
+        stage = "" if self.stage == DEFAULT_STAGE else f" [{self.stage}]"
+        return f"{self.region}/{self.period}/{self.leaf} ({self.evaluator}){stage}"
 
 
 def _sqlite_engine(url: str) -> Engine:
@@ -301,6 +308,8 @@ class Store:
         set_id: str | None = None,
         region: str | None = None,
         period: str | None = None,
+        stage: str | None = None,
+        leaf: str | None = None,
         old: Any = None,
         new: Any = None,
         reason: str | None = None,
@@ -313,10 +322,11 @@ class Store:
             "who": who,
             "action": action,
             "set_id": key.set_id if key else set_id,
+            "stage": key.stage if key else stage,
             "region": key.region if key else region,
             "period": key.period if key else period,
             "evaluator": key.evaluator if key else None,
-            "leaf": key.leaf if key else None,
+            "leaf": key.leaf if key else leaf,
             "old": None if old is None else dumps(old),
             "new": None if new is None else dumps(new),
             "reason": reason,
@@ -352,25 +362,30 @@ class Store:
 
     # ------------------------------------------------------------------ statuses
 
-    def _status(self, conn: Connection, set_id: str, region: str, period: str) -> str:
+    def _status(
+        self, conn: Connection, set_id: str, region: str, period: str, stage: str = DEFAULT_STAGE
+    ) -> str:
         row = conn.execute(
             select(t.statuses.c.status).where(
                 t.statuses.c.set_id == set_id,
+                t.statuses.c.stage == stage,
                 t.statuses.c.region == region,
                 t.statuses.c.period == period,
             )
         ).scalar()
         return str(row) if row else "draft"
 
-    def status(self, set_id: str, region: str, period: str) -> str:
+    def status(self, set_id: str, region: str, period: str, *, stage: str = DEFAULT_STAGE) -> str:
         with self.engine.connect() as conn:
-            return self._status(conn, set_id, region, period)
+            return self._status(conn, set_id, region, period, stage)
 
-    def statuses(self, set_id: str, period: str) -> dict[str, str]:
+    def statuses(self, set_id: str, period: str, *, stage: str = DEFAULT_STAGE) -> dict[str, str]:
         with self.engine.connect() as conn:
             rows = conn.execute(
                 select(t.statuses.c.region, t.statuses.c.status).where(
-                    t.statuses.c.set_id == set_id, t.statuses.c.period == period
+                    t.statuses.c.set_id == set_id,
+                    t.statuses.c.stage == stage,
+                    t.statuses.c.period == period,
                 )
             )
             return {r.region: r.status for r in rows}
@@ -384,20 +399,34 @@ class Store:
         *,
         who: str,
         reason: str | None = None,
+        stage: str = DEFAULT_STAGE,
+        evidence_required: Iterable[str] = (),
     ) -> str:
-        """Move a region's assessment along draft → submitted → reviewed → final.
+        """Move a region's assessment (in one stage) along draft → submitted → reviewed → final.
 
         Going back, and reopening a final assessment, needs a reason (it goes in the audit log).
+        Moving forward is refused, naming the indicators, while a leaf of `evidence_required`
+        lacks usable evidence in this stage (`review.evidence_gaps`: none, or only 不足/无效
+        items; to finalise, an item judged 有效).
         """
         if status not in STATUSES:
             raise StoreError(
                 Problem(f"unknown status {status!r}; allowed: {', '.join(STATUSES)}", key="status")
             )
         with self._write() as conn:
-            old = self._status(conn, set_id, region, period)
+            old = self._status(conn, set_id, region, period, stage)
             if old == status:
                 return old
             backwards = STATUSES.index(status) < STATUSES.index(old)
+            required = list(evidence_required)
+            if not backwards and required:
+                from assessor.store.review import evidence_gaps, gaps_problem
+
+                gaps = evidence_gaps(
+                    conn, set_id, stage, region, period, required, final=status == "final"
+                )
+                if gaps:
+                    raise StoreError(gaps_problem(region, period, status, gaps))
             if backwards and not reason:
                 what = (
                     "reopening a final assessment"
@@ -413,6 +442,7 @@ class Store:
                 t.statuses.update()
                 .where(
                     t.statuses.c.set_id == set_id,
+                    t.statuses.c.stage == stage,
                     t.statuses.c.region == region,
                     t.statuses.c.period == period,
                 )
@@ -421,12 +451,12 @@ class Store:
             if updated.rowcount == 0:
                 conn.execute(
                     t.statuses.insert().values(
-                        set_id=set_id, region=region, period=period, **values
+                        set_id=set_id, stage=stage, region=region, period=period, **values
                     )
                 )
             self._append(
                 conn, who=who, action="status", set_id=set_id, region=region, period=period,
-                old=old, new=status, reason=reason, at=stamp,
+                stage=stage, old=old, new=status, reason=reason, at=stamp,
             )  # fmt: skip
             return old
 
@@ -436,6 +466,7 @@ class Store:
         return conn.execute(
             select(t.entries).where(
                 t.entries.c.set_id == key.set_id,
+                t.entries.c.stage == key.stage,
                 t.entries.c.region == key.region,
                 t.entries.c.period == key.period,
                 t.entries.c.evaluator == key.evaluator,
@@ -455,11 +486,13 @@ class Store:
         }
 
     def _check_writable(self, conn: Connection, key: EntryKey) -> None:
-        if self._status(conn, key.set_id, key.region, key.period) == "final":
+        if self._status(conn, key.set_id, key.region, key.period, key.stage) == "final":
+            where = "" if key.stage == DEFAULT_STAGE else f" (stage {key.stage})"
+            opt = "" if key.stage == DEFAULT_STAGE else f" --stage {key.stage}"
             raise FinalError(
                 Problem(
-                    f"{key.region} {key.period} is final (read-only); reopen it with "
-                    f"`assessor set-status {key.region} draft --reason …` to change {key.leaf}",
+                    f"{key.region} {key.period}{where} is final (read-only); reopen it with "
+                    f"`assessor set-status {key.region} draft{opt} --reason …` to change {key.leaf}",
                     key=key.label(),
                 )
             )
@@ -495,7 +528,7 @@ class Store:
             "updated_by": who,
         }
         if row is None:
-            conn.execute(t.entries.insert().values(set_id=key.set_id, region=key.region, period=key.period,
+            conn.execute(t.entries.insert().values(set_id=key.set_id, stage=key.stage, region=key.region, period=key.period,
                                                    evaluator=key.evaluator, leaf=key.leaf, **values))  # fmt: skip
             old = None
         else:
@@ -564,33 +597,38 @@ class Store:
         if not rows:
             return 0
         gate(rows, who)
-        scopes = {(k.set_id, k.period) for k, _ in rows}
-        finals: set[tuple[str, str, str]] = set()
-        existing: dict[tuple[str, str, str, str, str], Any] = {}
-        for set_id, period in scopes:
+        scopes = {(k.set_id, k.stage, k.period) for k, _ in rows}
+        finals: set[tuple[str, str, str, str]] = set()
+        existing: dict[tuple[str, ...], Any] = {}
+        for set_id, stage, period in scopes:
             for r in conn.execute(
                 select(t.statuses.c.region).where(
                     t.statuses.c.set_id == set_id,
+                    t.statuses.c.stage == stage,
                     t.statuses.c.period == period,
                     t.statuses.c.status == "final",
                 )
             ):
-                finals.add((set_id, r.region, period))
+                finals.add((set_id, stage, r.region, period))
             for r in conn.execute(
-                select(t.entries).where(t.entries.c.set_id == set_id, t.entries.c.period == period)
+                select(t.entries).where(
+                    t.entries.c.set_id == set_id,
+                    t.entries.c.stage == stage,
+                    t.entries.c.period == period,
+                )
             ):
-                existing[(r.set_id, r.region, r.period, r.evaluator, r.leaf)] = r
+                existing[(r.set_id, r.region, r.period, r.evaluator, r.leaf, r.stage)] = r
         for key, _ in rows:
-            if (key.set_id, key.region, key.period) in finals:
+            if (key.set_id, key.stage, key.region, key.period) in finals:
                 self._check_writable(conn, key)  # raises FinalError with the usual message
         head = self._head(conn)
         seq, prev = head.seq, head.hash
         stamp = now()
         inserts: list[dict[str, Any]] = []
         records: list[dict[str, Any]] = []
-        written: dict[tuple[str, str, str, str, str], dict[str, Any]] = {}
+        written: dict[tuple[str, ...], dict[str, Any]] = {}
         for key, entry in rows:
-            k = (key.set_id, key.region, key.period, key.evaluator, key.leaf)
+            k = (key.set_id, key.region, key.period, key.evaluator, key.leaf, key.stage)
             new = entry_payload(entry)
             row = existing.get(k)
             old = written.get(k) or (self._payload(row) if row is not None else None)
@@ -607,13 +645,21 @@ class Store:
                 "updated_by": who,
             }
             if row is None and k not in written:
-                inserts.append({"set_id": key.set_id, "region": key.region, "period": key.period,
+                inserts.append({"set_id": key.set_id, "stage": key.stage, "region": key.region, "period": key.period,
                                 "evaluator": key.evaluator, "leaf": key.leaf, "version": 1, **values})  # fmt: skip
             elif row is None:
                 match = next(
                     x
                     for x in inserts
-                    if (x["set_id"], x["region"], x["period"], x["evaluator"], x["leaf"]) == k
+                    if (
+                        x["set_id"],
+                        x["region"],
+                        x["period"],
+                        x["evaluator"],
+                        x["leaf"],
+                        x["stage"],
+                    )
+                    == k
                 )
                 match.update(values, version=match["version"] + 1)
             else:
@@ -626,7 +672,7 @@ class Store:
             seq += 1
             record = {
                 "seq": seq, "at": stamp, "who": who, "action": action, "set_id": key.set_id,
-                "region": key.region, "period": key.period, "evaluator": key.evaluator, "leaf": key.leaf,
+                "stage": key.stage, "region": key.region, "period": key.period, "evaluator": key.evaluator, "leaf": key.leaf,
                 "old": None if old is None else dumps(old), "new": dumps(new), "reason": reason,
             }  # fmt: skip
             h = record_hash(prev, record)
@@ -650,12 +696,18 @@ class Store:
         return StoredEntry(
             row.set_id, row.region, row.period, row.evaluator, row.leaf,
             entry_from_payload(self._payload(row), row.evaluator), row.version, row.updated_at, row.updated_by,
+            row.stage,
         )  # fmt: skip
 
     def entries(
-        self, set_id: str, period: str | None = None, region: str | None = None
+        self,
+        set_id: str,
+        period: str | None = None,
+        region: str | None = None,
+        *,
+        stage: str = DEFAULT_STAGE,
     ) -> list[StoredEntry]:
-        q = select(t.entries).where(t.entries.c.set_id == set_id)
+        q = select(t.entries).where(t.entries.c.set_id == set_id, t.entries.c.stage == stage)
         if period is not None:
             q = q.where(t.entries.c.period == period)
         if region is not None:
@@ -663,22 +715,44 @@ class Store:
         with self.engine.connect() as conn:
             return [self._stored(r) for r in conn.execute(q.order_by(t.entries.c.id))]
 
-    def periods(self, set_id: str) -> list[str]:
+    def periods(self, set_id: str, *, stage: str | None = None) -> list[str]:
+        """Periods with entries (in `stage`, or in any stage)."""
         from assessor.model.periods import period_sort_key
 
+        q = select(t.entries.c.period).where(t.entries.c.set_id == set_id)
+        if stage is not None:
+            q = q.where(t.entries.c.stage == stage)
         with self.engine.connect() as conn:
-            found = conn.execute(
-                select(t.entries.c.period).where(t.entries.c.set_id == set_id).distinct()
-            ).scalars()
+            found = conn.execute(q.distinct()).scalars()
             return sorted(found, key=period_sort_key)
 
-    def assessment(self, set_id: str, period: str, regions: dict[str, Region]) -> Assessment:
-        """What the engine scores: every region of the campaign, with its stored entries."""
+    def stages_with_entries(self, set_id: str, period: str | None = None) -> set[str]:
+        """The stages holding entries (in `period`, or in any)."""
+        q = select(t.entries.c.stage).where(t.entries.c.set_id == set_id)
+        if period is not None:
+            q = q.where(t.entries.c.period == period)
+        with self.engine.connect() as conn:
+            return set(conn.execute(q.distinct()).scalars())
+
+    def assessment(
+        self,
+        set_id: str,
+        period: str,
+        regions: dict[str, Region],
+        *,
+        stage: str = DEFAULT_STAGE,
+    ) -> Assessment:
+        """What the engine scores: every region of the campaign, with its stored entries in one
+        stage."""
         found: dict[str, Region] = dict(regions)
         entries: dict[str, dict[str, list[Entry]]] = {}
         q = (
             select(t.entries)
-            .where(t.entries.c.set_id == set_id, t.entries.c.period == period)
+            .where(
+                t.entries.c.set_id == set_id,
+                t.entries.c.stage == stage,
+                t.entries.c.period == period,
+            )
             .order_by(t.entries.c.id)
         )
         with self.engine.connect() as conn:
@@ -691,42 +765,48 @@ class Store:
         # cost a third of reading a 15,000-entry campaign.
         return Assessment.model_construct(period=period, regions=found, entries=entries)
 
-    def assessments(self, set_id: str, regions: dict[str, Region]) -> list[Assessment]:
-        return [self.assessment(set_id, p, regions) for p in self.periods(set_id)]
+    def assessments(
+        self, set_id: str, regions: dict[str, Region], *, stage: str = DEFAULT_STAGE
+    ) -> list[Assessment]:
+        return [
+            self.assessment(set_id, p, regions, stage=stage)
+            for p in self.periods(set_id, stage=stage)
+        ]
 
     # ------------------------------------------------------------------ periods
 
-    def new_period(self, set_id: str, period: str, from_period: str, *, who: str) -> int:
-        """Start `period` from `from_period`'s entries, as drafts marked carried over."""
+    def new_period(
+        self, set_id: str, period: str, from_period: str, *, who: str, stage: str = DEFAULT_STAGE
+    ) -> int:
+        """Start `period` from `from_period`'s entries (of one stage), as drafts marked carried
+        over."""
+        in_stage = (t.entries.c.set_id == set_id, t.entries.c.stage == stage)
         with self._write() as conn:
             existing = conn.execute(
-                select(t.entries.c.id)
-                .where(t.entries.c.set_id == set_id, t.entries.c.period == period)
-                .limit(1)
+                select(t.entries.c.id).where(*in_stage, t.entries.c.period == period).limit(1)
             ).first()
             if existing is not None:
                 raise StoreError(Problem(f"period {period} already has entries", key=period))
             reason = f"carried over from {from_period}"
+            status_scope = (
+                t.statuses.c.set_id == set_id,
+                t.statuses.c.stage == stage,
+                t.statuses.c.period == period,
+            )
             for st in conn.execute(
-                select(t.statuses).where(
-                    t.statuses.c.set_id == set_id, t.statuses.c.period == period
-                )
+                select(t.statuses).where(*status_scope)
             ).all():  # statuses start again at draft (audited, since they were set)
                 self._append(conn, who=who, action="status", set_id=set_id, region=st.region,
-                             period=period, old=st.status, new="draft", reason=reason)  # fmt: skip
-            conn.execute(
-                t.statuses.delete().where(
-                    t.statuses.c.set_id == set_id, t.statuses.c.period == period
-                )
-            )
+                             period=period, stage=stage, old=st.status, new="draft", reason=reason)  # fmt: skip
+            conn.execute(t.statuses.delete().where(*status_scope))
             rows = conn.execute(
                 select(t.entries)
-                .where(t.entries.c.set_id == set_id, t.entries.c.period == from_period)
+                .where(*in_stage, t.entries.c.period == from_period)
                 .order_by(t.entries.c.id)
             ).all()
             carried = [
                 (
-                    EntryKey(set_id, row.region, period, row.evaluator, row.leaf),
+                    EntryKey(set_id, row.region, period, row.evaluator, row.leaf, stage),
                     entry_from_payload(self._payload(row), row.evaluator).model_copy(
                         update={"carried_over": True}
                     ),
@@ -736,10 +816,14 @@ class Store:
             self._put_many(conn, carried, who=who, reason=reason, action="carry")  # fmt: skip
             for ev in conn.execute(
                 select(t.evidence)
-                .where(t.evidence.c.set_id == set_id, t.evidence.c.period == from_period)
+                .where(
+                    t.evidence.c.set_id == set_id,
+                    t.evidence.c.stage == stage,
+                    t.evidence.c.period == from_period,
+                )
                 .order_by(t.evidence.c.id)
             ).all():
-                key = EntryKey(set_id, ev.region, period, ev.evaluator, ev.leaf)
+                key = EntryKey(set_id, ev.region, period, ev.evaluator, ev.leaf, stage)
                 self._insert_evidence(conn, key, path=ev.path, url=ev.url, sha256=ev.sha256,
                                       note=ev.note, who=who)  # fmt: skip
             return len(rows)
@@ -779,9 +863,9 @@ class Store:
                     updated_at=stamp, updated_by=who))  # fmt: skip
             res = conn.execute(
                 t.evidence.insert().values(
-                    set_id=key.set_id, region=key.region, period=key.period, leaf=key.leaf,
-                    evaluator=key.evaluator, path=path, url=url, sha256=sha256, note=note,
-                    added_at=stamp, added_by=who,
+                    set_id=key.set_id, stage=key.stage, region=key.region, period=key.period,
+                    leaf=key.leaf, evaluator=key.evaluator, path=path, url=url, sha256=sha256,
+                    note=note, added_at=stamp, added_by=who,
                 )
             )  # fmt: skip
             self._append(conn, who=who, action="evidence", key=key, new=new, at=stamp)
@@ -802,7 +886,7 @@ class Store:
     ) -> int:
         res = conn.execute(
             t.evidence.insert().values(
-                set_id=key.set_id, region=key.region, period=key.period, leaf=key.leaf,
+                set_id=key.set_id, stage=key.stage, region=key.region, period=key.period, leaf=key.leaf,
                 evaluator=key.evaluator, path=path, url=url, sha256=sha256, note=note,
                 added_at=(stamp := now()), added_by=who,
             )
@@ -814,10 +898,17 @@ class Store:
         return int(pk[0])
 
     def evidence(
-        self, set_id: str, region: str, period: str, leaf: str | None = None
+        self,
+        set_id: str,
+        region: str,
+        period: str,
+        leaf: str | None = None,
+        *,
+        stage: str = DEFAULT_STAGE,
     ) -> list[dict[str, Any]]:
         q = select(t.evidence).where(
             t.evidence.c.set_id == set_id,
+            t.evidence.c.stage == stage,
             t.evidence.c.region == region,
             t.evidence.c.period == period,
         )
@@ -835,9 +926,17 @@ class Store:
         leaf: str | None = None,
         limit: int | None = None,
         period: str | None = None,
+        stage: str | None = None,
     ) -> list[AuditRecord]:
-        """Audit records, oldest first (with `limit`, the last `limit` of them)."""
+        """Audit records, oldest first (with `limit`, the last `limit` of them). `stage` keeps
+        one stage's records (those written before stages existed count as `expert`)."""
         q = select(t.audit)
+        if stage is not None:
+            q = q.where(
+                t.audit.c.stage == stage
+                if stage != DEFAULT_STAGE
+                else ((t.audit.c.stage == stage) | t.audit.c.stage.is_(None))
+            )
         if region is not None:
             q = q.where(t.audit.c.region == region)
         if leaf is not None:
@@ -865,6 +964,7 @@ class Store:
                 loads(r.old),
                 loads(r.new),
                 r.reason,
+                r.stage or (DEFAULT_STAGE if r.set_id is not None else None),
             )
             for r in rows
         ]
@@ -904,6 +1004,8 @@ class Store:
             entries = [dict(r._mapping) for r in conn.execute(select(t.entries))]
             statuses = [dict(r._mapping) for r in conn.execute(select(t.statuses))]
             evidence = [dict(r._mapping) for r in conn.execute(select(t.evidence))]
+            verdicts = [dict(r._mapping) for r in conn.execute(select(t.verdicts))]
+            site_checks = [dict(r._mapping) for r in conn.execute(select(t.site_checks))]
         problems: list[Problem] = []
         if head_row is None:
             problems.append(
@@ -922,7 +1024,7 @@ class Store:
         ]
         problems += [
             Problem(m, key="audit", code="audit-replay")
-            for m in compare_tables(records, entries, statuses, evidence)
+            for m in compare_tables(records, entries, statuses, evidence, verdicts, site_checks)
         ]
         return problems
 
@@ -933,10 +1035,12 @@ class Store:
             ]
 
     @staticmethod
-    def _replay(records: list[dict[str, Any]]) -> dict[tuple[str, ...], Any]:
-        """The entries the audit log describes, applying each record in order."""
+    def _replay(records: list[dict[str, Any]], stage: str) -> dict[tuple[str, ...], Any]:
+        """The entries of one stage the audit log describes, applying each record in order."""
         state: dict[tuple[str, ...], Any] = {}
         for r in records:
+            if (r.get("stage") or DEFAULT_STAGE) != stage:
+                continue
             added = loads(r["new"]) if r["action"] == "evidence" else None
             if isinstance(added, dict) and "entry" in added:  # the entry lists the evidence
                 key = (r["set_id"], r["region"], r["period"], r["evaluator"], r["leaf"])
@@ -949,9 +1053,11 @@ class Store:
                     state[key] = loads(r["new"])
         return state
 
-    def replay(self) -> dict[tuple[str, ...], Entry]:
+    def replay(self, stage: str = DEFAULT_STAGE) -> dict[tuple[str, ...], Entry]:
+        """One stage's entries as the audit log describes them, keyed (set, region, period,
+        evaluator, leaf)."""
         with self.engine.connect() as conn:
             records = [
                 dict(r._mapping) for r in conn.execute(select(t.audit).order_by(t.audit.c.seq))
             ]
-        return {k: entry_from_payload(v, k[3]) for k, v in self._replay(records).items()}
+        return {k: entry_from_payload(v, k[3]) for k, v in self._replay(records, stage).items()}

@@ -3,8 +3,13 @@
 Migrations in migrations/ create and change these tables; a test checks that the migrated
 schema and these definitions agree. The store reads and writes single rows and bulk batches
 through the module-level tables `entries`, `statuses`, `evidence`, `audit`, `chain_head` and
-`task_progress`. Core, not ORM classes: the store never maps rows to objects, and importing
-`sqlalchemy.orm` would add about a third to the start-up of every workspace command.
+`task_progress`, plus `verdicts` and `site_checks`. Core, not ORM classes: the store never maps
+rows to objects, and importing `sqlalchemy.orm` would add about a third to the start-up of every
+workspace command.
+
+Every assessment row carries its `stage` (自评 `self`, 复核 `review`, 评审 `expert` …, the keys of
+workspace.yaml's `stages`); a workspace without stages has the one stage `expert`, which is also
+what rows written before stages existed were migrated to (migration 0004).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
 metadata = MetaData(
@@ -30,6 +36,20 @@ metadata = MetaData(
 )
 
 
+#: The stage of a workspace without `stages`, and of every row written before stages existed.
+DEFAULT_STAGE = "expert"
+
+
+def _stage_column(*, primary_key: bool = False) -> Column[str]:
+    return Column(
+        "stage",
+        String(20),
+        primary_key=primary_key,
+        nullable=False,
+        server_default=text(f"'{DEFAULT_STAGE}'"),
+    )
+
+
 # One evaluator's raw entry for one leaf of one region and period. `version` grows on each
 # write so that a stale write is detected instead of silently overwriting (optimistic locking).
 entries = Table(
@@ -37,6 +57,7 @@ entries = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("set_id", String(100), nullable=False),
+    _stage_column(),
     Column("region", String(50), nullable=False),
     Column("period", String(10), nullable=False),
     Column("evaluator", String(100), nullable=False),
@@ -50,17 +71,20 @@ entries = Table(
     Column("version", Integer, nullable=False),
     Column("updated_at", String(40), nullable=False),
     Column("updated_by", String(100), nullable=False),
-    UniqueConstraint("set_id", "region", "period", "evaluator", "leaf", name="uq_entries_key"),
+    UniqueConstraint(
+        "set_id", "stage", "region", "period", "evaluator", "leaf", name="uq_entries_key"
+    ),
     Index("ix_entries_period", "set_id", "period", "region"),
 )
 
 
-# Workflow state of a region's assessment in a period: draft → submitted → reviewed → final.
-# No row means draft.
+# Workflow state of a region's assessment in a period and stage: draft → submitted → reviewed →
+# final. No row means draft.
 statuses = Table(
     "statuses",
     metadata,
     Column("set_id", String(100), primary_key=True),
+    _stage_column(primary_key=True),
     Column("region", String(50), primary_key=True),
     Column("period", String(10), primary_key=True),
     Column("status", String(20), nullable=False),
@@ -75,6 +99,7 @@ evidence = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("set_id", String(100), nullable=False),
+    _stage_column(),
     Column("region", String(50), nullable=False),
     Column("period", String(10), nullable=False),
     Column("leaf", String(100), nullable=False),
@@ -88,6 +113,46 @@ evidence = Table(
 )
 
 
+# A reviewer's verdict on one evidence item (a path or URL) of one indicator in one stage:
+# 有效 / 不足 / 无效, with why. The latest verdict stands; earlier ones are in the audit log.
+verdicts = Table(
+    "evidence_verdicts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("set_id", String(100), nullable=False),
+    Column("stage", String(20), nullable=False),
+    Column("region", String(50), nullable=False),
+    Column("period", String(10), nullable=False),
+    Column("leaf", String(100), nullable=False),
+    Column("item", Text, nullable=False),
+    Column("verdict", String(10), nullable=False),
+    Column("reason", Text),
+    Column("judged_at", String(40), nullable=False),
+    Column("judged_by", String(100), nullable=False),
+    UniqueConstraint(
+        "set_id", "stage", "region", "period", "leaf", "item", name="uq_evidence_verdicts_key"
+    ),
+)
+
+
+# A 现场核查 (on-site check) of one unit in one stage and period: when, who, what was found.
+site_checks = Table(
+    "site_checks",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("set_id", String(100), nullable=False),
+    Column("stage", String(20), nullable=False),
+    Column("region", String(50), nullable=False),
+    Column("period", String(10), nullable=False),
+    Column("checked_on", String(10), nullable=False),  # ISO date
+    Column("checkers", Text, nullable=False),  # JSON list of names
+    Column("findings", Text, nullable=False),
+    Column("updated_at", String(40), nullable=False),
+    Column("updated_by", String(100), nullable=False),
+    UniqueConstraint("set_id", "stage", "region", "period", name="uq_site_checks_key"),
+)
+
+
 # Append-only, hash-chained log of every change: each record's hash covers the previous
 # hash and the record's canonical JSON (see audit.py).
 audit = Table(
@@ -98,6 +163,7 @@ audit = Table(
     Column("who", String(100), nullable=False),
     Column("action", String(20), nullable=False),
     Column("set_id", String(100)),
+    Column("stage", String(20)),  # None: no stage (not an assessment's)
     Column("region", String(50)),
     Column("period", String(10)),
     Column("evaluator", String(100)),

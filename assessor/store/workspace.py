@@ -50,6 +50,7 @@ class Workspace:
     regions: dict[str, Region]
     set_paths: list[Path]
     _store: Store | None = field(default=None, repr=False)
+    stage_key: str | None = None  # the stage worked on (`use_stage`); None: the current one
     kind_key: str | None = None  # the kind of a view; None: the whole campaign
     _root: Workspace | None = field(default=None, repr=False)
     _kind_paths: dict[str, Path] = field(default_factory=dict, repr=False)
@@ -119,6 +120,7 @@ class Workspace:
         root._kind_sets[root.kind_set_path(key)] = fresh
         for ws in (root, *root._views.values()):
             ws.__dict__.pop("leaf_ids", None)  # cached from the old set
+            ws.__dict__.pop("evidence_required", None)
 
     def move_kind_set(self, key: str, path: Path) -> None:
         """Read a kind's set from `path` from now on (the TUI's editable copy of a bundled
@@ -160,7 +162,7 @@ class Workspace:
         if view is None:
             view = Workspace(
                 root.folder, root.config, root.units(key), root.set_paths,
-                kind_key=key, _root=root, _kind_paths=root._kind_paths,
+                stage_key=root.stage_key, kind_key=key, _root=root, _kind_paths=root._kind_paths,
             )  # fmt: skip
             root._views[key] = view
         return view
@@ -244,9 +246,10 @@ class Workspace:
         return periods[-1]
 
     def assessments(self) -> list[Assessment]:
-        """Every period's assessment of this view's units (the campaign: its first kind's)."""
+        """Every period's assessment of this view's units (the campaign: its first kind's), in
+        the stage worked on."""
         scope = self._scope()
-        return [scope.assessment(p) for p in scope.store.periods(scope.set_id)]
+        return [scope.assessment(p) for p in scope.store.periods(scope.set_id, stage=scope.stage)]
 
     def fed(self, assessment: Assessment) -> Assessment:
         """The assessment with the leaves the tasks file feeds (`feeds:`) valued from the
@@ -256,6 +259,38 @@ class Workspace:
         from assessor.store.task_board import fed_assessment
 
         return fed_assessment(self, assessment)
+
+    # ------------------------------------------------------------------ stages (stages.py)
+
+    @property
+    def stage(self) -> str:
+        """The stage entries, statuses and evidence are read and written in: the one chosen
+        with `use_stage`, else the latest stage with entries in any kind's set (else the first
+        stage). A kind's view without a chosen stage works in its campaign's."""
+        if self.stage_key is not None:
+            return self.stage_key
+        if self._root is not None:
+            return self._root.stage
+        from assessor.store.stages import campaign_stages
+
+        stages = campaign_stages(self.config)
+        if len(stages) == 1:
+            return stages[0].key
+        found: set[str] = set()
+        for set_id in dict.fromkeys(v.set_id for v in self.views()):
+            found |= self.store.stages_with_entries(set_id)
+        started = [s.key for s in stages if s.key in found]
+        return started[-1] if started else stages[0].key
+
+    def use_stage(self, key: str | None) -> None:
+        """Work on stage `key` (None: the current one); an unknown key lists the stages. On the
+        campaign, its kinds' views follow."""
+        from assessor.store.stages import find_stage
+
+        self.stage_key = None if key is None else find_stage(self.config, key).key
+        if self._root is None:
+            for view in self._views.values():
+                view.stage_key = self.stage_key
 
     # ------------------------------------------------------------------ the TUI's API
     # The workspace knows its set and regions, so these take only what an evaluator chooses;
@@ -288,9 +323,26 @@ class Workspace:
             problems.append(Problem(f"{leaf} is not a leaf of {scope.set_id}", key=leaf))
         found = key_problems(scope.set_id, region, period, evaluator, leaf, self.config.period_kind)
         problems += [Problem(m, key="period" if "period" in m else None) for m in found]
+        stage = self.stage
+        problems += self._stage_evaluator_problems(stage, evaluator)
         if problems:
             raise AssessorError(problems)
-        return EntryKey(scope.set_id, region, period, evaluator, leaf)
+        return EntryKey(scope.set_id, region, period, evaluator, leaf, stage)
+
+    def _stage_evaluator_problems(self, stage: str, evaluator: str) -> list[Problem]:
+        """A stage with its own evaluators takes values from them only."""
+        from assessor.store.stages import find_stage
+
+        allowed = find_stage(self.config, stage).evaluators
+        if allowed and evaluator not in allowed:
+            return [
+                Problem(
+                    f"{evaluator} is not an evaluator of stage {stage}; its evaluators: "
+                    f"{', '.join(allowed)}",
+                    key="--evaluator",
+                )
+            ]
+        return []
 
     def set_entry(
         self,
@@ -334,7 +386,7 @@ class Workspace:
     def get_entry(self, region: str, period: str, leaf: str, evaluator: str) -> StoredEntry | None:
         """The stored entry with its version (pass the version back to `set_entry`)."""
         set_id = self._set_id_of(region)
-        return self.store.get_entry(EntryKey(set_id, region, period, evaluator, leaf))
+        return self.store.get_entry(EntryKey(set_id, region, period, evaluator, leaf, self.stage))
 
     def _set_id_of(self, region: str) -> str:
         """The set id a unit's entries are stored under (an unknown unit: this view's)."""
@@ -345,21 +397,24 @@ class Workspace:
     def get_entries(
         self, period: str | None = None, region: str | None = None
     ) -> list[StoredEntry]:
-        """Stored entries of this view's units; on the campaign, of every kind's."""
+        """Stored entries of this view's units in the stage worked on; on the campaign, of
+        every kind's."""
         if region is not None:
-            return self.store.entries(self._set_id_of(region), period, region)
+            return self.store.entries(self._set_id_of(region), period, region, stage=self.stage)
         if self.kind_key is None:
             return [e for v in self.views() for e in v.get_entries(period)]
         others = set(self.campaign.regions) - set(self.regions)
-        return [e for e in self.store.entries(self.set_id, period) if e.region not in others]
+        found = self.store.entries(self.set_id, period, stage=self.stage)
+        return [e for e in found if e.region not in others]
 
     def assessment(self, period: str) -> Assessment:
-        """What the engine scores for one period: this view's units (the campaign: its first
-        kind's), every evaluator's entries. Units of other kinds never enter, even when two
-        kinds share a set, so ranks are within the kind. Leaves fed by tasks are valued."""
+        """What the engine scores for one period in the stage worked on: this view's units (the
+        campaign: its first kind's), every evaluator's entries. Units of other kinds never
+        enter, even when two kinds share a set, so ranks are within the kind. Leaves fed by
+        tasks are valued."""
         if self.kind_key is None:
             return self._scope().assessment(period)
-        found = self.store.assessment(self.set_id, period, self.regions)
+        found = self.store.assessment(self.set_id, period, self.regions, stage=self.stage)
         others = set(self.campaign.regions) - set(self.regions)
         if others & (set(found.regions) | set(found.entries)):
             found = Assessment.model_construct(
@@ -374,19 +429,38 @@ class Workspace:
         return self.store.audit_log(region=region, leaf=leaf, period=period)
 
     def statuses(self, period: str) -> dict[str, str]:
-        """Every unit's status in a period (draft where none was set); on the campaign, the
-        units of every kind."""
+        """Every unit's status in a period and the stage worked on (draft where none was set);
+        on the campaign, the units of every kind."""
         if self.kind_key is None:
             return {r: s for v in self.views() for r, s in v.statuses(period).items()}
-        stored = self.store.statuses(self.set_id, period)
+        stored = self.store.statuses(self.set_id, period, stage=self.stage)
         return {r: stored.get(r, "draft") for r in self.regions}
 
     def set_status(
         self, region: str, period: str, status: str, *, who: str, reason: str | None = None
     ) -> str:
-        """Move a region along draft → submitted → reviewed → final; returns the old status."""
-        set_id = self._region_view(region).set_id  # an unknown unit is an error
-        return self.store.set_status(set_id, region, period, status, who=who, reason=reason)
+        """Move a region along draft → submitted → reviewed → final (in the current stage);
+        returns the old status. In a campaign with `stages`, moving forward is refused while an
+        indicator whose evidence the unit's kind's set requires lacks it (or it is not 有效),
+        naming the indicators; a workspace without stages keeps the behaviour it had (flagged
+        only)."""
+        view = self._region_view(region)  # an unknown unit is an error
+        return self.store.set_status(
+            view.set_id, region, period, status, who=who, reason=reason, stage=self.stage,
+            evidence_required=view.evidence_required if self.config.stages else (),
+        )  # fmt: skip
+
+    @cached_property
+    def evidence_required(self) -> tuple[str, ...]:
+        """Leaves whose evidence this view's set requires (`evidence: {required: true}`), in
+        order (the campaign: its first kind's)."""
+        from assessor.model.indicator_set import InnerNode, walk
+
+        return tuple(
+            n.id
+            for n in walk(list(self.indicator_set.tree))
+            if not isinstance(n, InnerNode) and n.evidence is not None and n.evidence.required
+        )
 
     def periods(self) -> list[str]:
         """Periods with entries for this view's set; on the campaign, for any kind's."""
@@ -432,20 +506,25 @@ class Workspace:
                     key="period",
                 )
             )
-        if source not in self.periods():
+        # One carry per set (kinds may share one); a kind whose set has no entries in the
+        # source period (in the stage worked on) has nothing to carry.
+        stage = self.stage
+        set_ids = [v.set_id for v in (self.views() if self.kind_key is None else [self])]
+        set_ids = [
+            s for s in dict.fromkeys(set_ids) if source in self.store.periods(s, stage=stage)
+        ]
+        if not set_ids:
             raise AssessorError(
                 Problem(f"period {source} has no entries to carry over", key="--from")
             )
-        # One carry per set (kinds may share one); a kind whose set has no entries in the
-        # source period has nothing to carry.
-        set_ids = [v.set_id for v in (self.views() if self.kind_key is None else [self])]
-        set_ids = [s for s in dict.fromkeys(set_ids) if source in self.store.periods(s)]
-        busy = [s for s in set_ids if str(new) in self.store.periods(s)]
+        busy = [s for s in set_ids if str(new) in self.store.periods(s, stage=stage)]
         if len(set_ids) > 1 and busy:  # checked before anything is carried
             raise AssessorError(
                 Problem(f"period {new} already has entries ({', '.join(busy)})", key="period")
             )
-        return sum(self.store.new_period(s, str(new), source, who=who) for s in set_ids)
+        return sum(
+            self.store.new_period(s, str(new), source, who=who, stage=stage) for s in set_ids
+        )
 
     def compare_periods(self, before: str, after: str) -> list[RegionDelta]:
         """Per region and node, how the engine's results moved from `before` to `after`."""
@@ -518,12 +597,14 @@ def find_workspace(start: Path | str | None = None) -> Path | None:
 
 
 def load_workspace_assessments(
-    folder: Path | str,
+    folder: Path | str, *, stage: str | None = None
 ) -> tuple[IndicatorSet, list[Assessment], Consolidation]:
-    """The first kind's set, every period of its units, its consolidation (a campaign of one
-    kind: what `assessor score WORKSPACE` scores). For every kind use `load_workspace_kinds`."""
+    """The first kind's set, every period of its units, its consolidation, in `stage` (default
+    the latest stage with entries); a campaign of one kind: what `assessor score WORKSPACE`
+    scores. For every kind use `load_workspace_kinds`."""
     ws = open_workspace(folder)
     try:
+        ws.use_stage(stage)
         return ws.indicator_set, ws.assessments(), ws.consolidation
     finally:
         ws.close()
@@ -542,13 +623,18 @@ class KindAssessments:
 
 
 def load_workspace_kinds(
-    folder: Path | str, kind: str | None = None, *, every: bool = True
+    folder: Path | str,
+    kind: str | None = None,
+    *,
+    every: bool = True,
+    stage: str | None = None,
 ) -> list[KindAssessments]:
-    """What `assessor score|report WORKSPACE [--kind KEY]` scores: each kind (or the one asked
-    for; with `every=False` and none asked for, the first) with its own set, ranked among its
-    own units."""
+    """What `assessor score|report WORKSPACE [--kind KEY] [--stage KEY]` scores: each kind (or
+    the one asked for; with `every=False` and none asked for, the first) with its own set,
+    ranked among its own units, in `stage` (default the latest stage with entries)."""
     ws = open_workspace(folder)
     try:
+        ws.use_stage(stage)
         views = ws.views(kind) if kind is not None or every else ws.views()[:1]
         return [
             KindAssessments(

@@ -56,7 +56,8 @@ class AssessorApp(App[None]):
     ]
 
     def __init__(self, workspace: Path, evaluator: str | None = None, period: str | None = None,
-                 lang: str | None = None, kind: str | None = None) -> None:  # fmt: skip
+                 lang: str | None = None, kind: str | None = None,
+                 stage: str | None = None) -> None:  # fmt: skip
         super().__init__()
         from assessor.store.config import read_config
         from assessor.tui import settings
@@ -75,6 +76,7 @@ class AssessorApp(App[None]):
         _real_terminal_size()
         self.folder = Path(workspace)
         self.evaluator = evaluator
+        self.stage = stage  # a key of workspace.yaml's stages; None: the latest with entries
         self.period = period
         self.kind = kind  # the kind of unit shown first (a campaign of several kinds)
         self.lang = lang or config.language
@@ -134,7 +136,11 @@ class AssessorApp(App[None]):
         that does not load, a database that cannot be read) is shown on home, never a hang."""
         try:
             session = Session.open(
-                self.folder, evaluator=self.evaluator, period=self.period, kind=self.kind
+                self.folder,
+                evaluator=self.evaluator,
+                period=self.period,
+                kind=self.kind,
+                stage=self.stage,
             )
         except AssessorError as exc:
             self.call_from_thread(self._failed, list(exc.problems) or [Problem(str(exc))])

@@ -73,10 +73,14 @@ class Session:
         evaluator: str | None = None,
         period: str | None = None,
         kind: str | None = None,
+        stage: str | None = None,
     ) -> Session:
         """The session works on one kind of unit at a time (its set, units and ranks): `kind`,
-        else the campaign's first; `switch_kind` moves to another."""
+        else the campaign's first; `switch_kind` moves to another. It works in one stage:
+        `stage`, else the latest with entries, kept for the session; `switch_stage` moves."""
         campaign = open_workspace(folder)
+        campaign.use_stage(stage)
+        campaign.use_stage(campaign.stage)  # kept for the session (and every kind's view)
         ws = campaign.for_kind(kind or campaign.kinds[0].key)
         cs = compile_checked(ws.indicator_set)
         chosen = ws.current_period(period)
@@ -99,11 +103,12 @@ class Session:
         thread can run it while the evaluator goes on typing (see `adopt`)."""
         ws = self.workspace
         writes = self.writes
-        assessment = ws.store.assessment(ws.set_id, self.period, ws.regions)
+        assessment = ws.store.assessment(ws.set_id, self.period, ws.regions, stage=ws.stage)
         results = score(self.cs, assessment, consolidation=ws.consolidation)
         attached = {
             r.region: {
-                str(row["leaf"]) for row in ws.store.evidence(ws.set_id, r.region, self.period)
+                str(row["leaf"])
+                for row in ws.store.evidence(ws.set_id, r.region, self.period, stage=ws.stage)
             }
             for r in results
         }
@@ -127,15 +132,13 @@ class Session:
 
     def status(self, region: str) -> str:
         ws = self.workspace
-        return ws.store.status(ws.set_id, region, self.period)
+        return ws.store.status(ws.set_id, region, self.period, stage=ws.stage)
 
     def set_status(self, region: str, status: str, reason: str | None = None) -> str:
         """Submit, review, finalise or reopen (with a reason) a region's assessment, as this
         evaluator; audited by the store. Returns the status before."""
-        ws = self.workspace
-        return ws.store.set_status(
-            ws.set_id, region, self.period, status, who=self.evaluator, reason=reason
-        )
+        ws = self.workspace  # the workspace checks required evidence in a staged campaign
+        return ws.set_status(region, self.period, status, who=self.evaluator, reason=reason)
 
     def has_entries(self) -> bool:
         """Whether anyone entered anything for this period (`--period 2030` may have none)."""
@@ -180,6 +183,18 @@ class Session:
         self.results, self.attached = {}, {}
         self.assessment = Assessment(period=self.period)
         self.reload()
+
+    def switch_stage(self, stage: str) -> str:
+        """Work in another stage of the campaign (自评 → 复核 → 评审): its entries, statuses and
+        evidence, for every kind; returns its label. Undo history belongs to the old stage."""
+        from assessor.store.stages import find_stage
+
+        found = find_stage(self.workspace.config, stage)
+        self.workspace.campaign.use_stage(found.key)  # the views follow, this one included
+        self.undo.clear()
+        self.redo.clear()
+        self.reload()
+        return found.label
 
     def attention(self, region: str) -> Attention:
         """What needs an evaluator's attention in a region: counts over its core leaves,
@@ -238,13 +253,14 @@ class Session:
         ws = self.workspace
         previous = score(
             self.cs,
-            ws.store.assessment(ws.set_id, before, ws.regions),
+            ws.store.assessment(ws.set_id, before, ws.regions, stage=ws.stage),
             consolidation=ws.consolidation,
         )
         return changes(self.cs, list(self.results.values()), previous)
 
     def key(self, region: str, leaf: str) -> EntryKey:
-        return EntryKey(self.workspace.set_id, region, self.period, self.evaluator, leaf)
+        ws = self.workspace
+        return EntryKey(ws.set_id, region, self.period, self.evaluator, leaf, ws.stage)
 
     def mine(self, region: str, leaf: str) -> Entry | None:
         for e in self.assessment.entries.get(region, {}).get(leaf, []):
@@ -429,7 +445,9 @@ class Session:
 
         before = str(parse_period(self.period).previous())
         stored = self.workspace.store.get_entry(
-            EntryKey(self.workspace.set_id, region, before, self.evaluator, leaf)
+            EntryKey(
+                self.workspace.set_id, region, before, self.evaluator, leaf, self.workspace.stage
+            )
         )
         if stored is None:
             return None
@@ -478,7 +496,7 @@ class Session:
     def evidence(self, region: str, leaf: str | None = None) -> list[dict[str, object]]:
         """Evidence recorded in the store for a region (one query), or for one of its leaves."""
         ws = self.workspace
-        return ws.store.evidence(ws.set_id, region, self.period, leaf)
+        return ws.store.evidence(ws.set_id, region, self.period, leaf, stage=ws.stage)
 
     def add_evidence(self, region: str, leaf: str, where: str) -> RegionResult:
         """Attach a file (must exist inside the workspace; stored relative to it, with its

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
-from decimal import Decimal as D
 from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, text
 
-from assessor.model import Entry
-from assessor.store.store import HEAD_REVISION, MIGRATIONS, EntryKey, Store
+from assessor.store.store import HEAD_REVISION, MIGRATIONS, Store
 from assessor.store.tables import metadata
 
 
@@ -38,13 +36,17 @@ def test_the_backup_holds_writes_still_in_the_wal_file(tmp_path: Path) -> None:
     db = tmp_path / "old.db"
     url = f"sqlite:///{db}"
     _database_at(url, "0001")
-    old = Store(create_engine(url), url)  # an older assessor writing to its revision 0001
-    old.sqlite = True
     with sqlite3.connect(db) as c:
         c.execute("PRAGMA journal_mode=WAL")
     keeper = sqlite3.connect(db)  # an open reader keeps the WAL from being checkpointed
     keeper.execute("SELECT 1 FROM entries").fetchall()
-    old.set_entry(EntryKey("s", "371502", "2024", "张三", "L1"), Entry(value=D("82.5")))
+    old = sqlite3.connect(db)  # an older assessor writing to its revision 0001
+    old.execute(
+        "INSERT INTO entries (set_id, region, period, evaluator, leaf, value, na, carried_over,"
+        " version, updated_at, updated_by) VALUES ('s', '371502', '2024', '张三', 'L1',"
+        " '{\"d\":\"82.5\"}', 0, 0, 1, '2024-01-01T00:00:00+00:00', '张三')"
+    )
+    old.commit()
     old.close()
     assert (tmp_path / "old.db-wal").stat().st_size > 0
     store = Store(create_engine(url), url)

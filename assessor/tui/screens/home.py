@@ -65,6 +65,7 @@ class HomeScreen(AssessorScreen[None]):
         Binding("left_square_bracket", "period(-1)", "period_prev", show=False),
         Binding("right_square_bracket", "period(1)", "period_next", show=False),
         Binding("t", "next_kind", "kind_next"),
+        Binding("v", "next_stage", "stage", show=False),  # 自评 → 复核 → 评审 → 自评 …
         Binding("r", "refresh", "refresh", show=False),
         Binding("k", "ranking", "ranking", show=True),
         Binding("o", "reports", "reports", show=True),
@@ -193,7 +194,9 @@ class HomeScreen(AssessorScreen[None]):
     def populate(self) -> None:
         """Fill the table once the workspace is read and scored (a worker does that)."""
         s = self.assessor.session
-        self.statuses = s.workspace.store.statuses(s.workspace.set_id, s.period)  # one query
+        self.statuses = s.workspace.store.statuses(
+            s.workspace.set_id, s.period, stage=s.workspace.stage
+        )  # one query
         self._kinds_bar()
         self.rebuild()
 
@@ -385,6 +388,24 @@ class HomeScreen(AssessorScreen[None]):
             self.notify(t(lang, "one_period").format(period=s.period))
         else:
             self.notify(t(lang, "first_period" if step < 0 else "last_period"))
+
+    def action_next_stage(self) -> None:
+        """The campaign's next stage (after the last, the first); read and scored in a worker."""
+        from assessor.store.stages import campaign_stages
+
+        if not self.assessor.loaded:
+            return
+        keys = [x.key for x in campaign_stages(self.assessor.session.workspace.config)]
+        if len(keys) > 1:
+            current = self.assessor.session.workspace.stage
+            self.query_one("#summary", Static).update(Text(t(self.assessor.lang, "loading")))
+            self.switch_stage(keys[(keys.index(current) + 1) % len(keys)])
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="period")
+    def switch_stage(self, stage: str) -> None:
+        label = self.assessor.session.switch_stage(stage)
+        self.app.call_from_thread(self._switched)
+        self.app.call_from_thread(self.notify, f"{label} ({stage})")
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="period")
     def switch_period(self, period: str) -> None:

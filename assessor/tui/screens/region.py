@@ -57,6 +57,7 @@ class RegionScreen(AssessorScreen[None]):
         Binding("y", "redo", "redo", show=False),
         Binding("slash", "search", "search"),
         Binding("e", "evidence", "evidence"),
+        Binding("j", "judge_evidence", "judge", show=False),  # 有效/不足/无效 (widgets/verdict.py)
         Binding("r", "refresh", "refresh", show=False),
         Binding("g", "gap", "gap", show=False),
         Binding("t", "tasks", "tasks"),  # the unit's tasks with deadlines (screens/tasks.py)
@@ -132,7 +133,7 @@ class RegionScreen(AssessorScreen[None]):
 
     def _is_final(self) -> bool:
         s = self.assessor.session
-        return s.workspace.store.status(s.workspace.set_id, self.region_id, s.period) == "final"
+        return s.status(self.region_id) == "final"
 
     def _head(self) -> None:
         """The live total. A header of the same width wraps the same way, so it is repainted
@@ -222,6 +223,11 @@ class RegionScreen(AssessorScreen[None]):
         if spec is not None and spec.required:
             style = "dark_orange" if not items else "dim"
             text.append(f"  ({t(lang, 'evidence_required')}: {spec.hint or ''})", style=style)
+        from assessor.tui.widgets.earlier_stage import earlier_stage_text
+
+        earlier = earlier_stage_text(s, self.region_id, self.leaf, lang)  # 自评 beside 复核 …
+        if earlier is not None:
+            text.append("\n").append_text(earlier)
         self.query_one("#evidence", Static).update(text)
 
     @on(Tree.NodeHighlighted, "#tree")
@@ -681,6 +687,32 @@ class RegionScreen(AssessorScreen[None]):
         lang = self.assessor.lang
         question = t(lang, "evidence_ask").format(folder=self.assessor.session.workspace.folder)
         self.app.push_screen(PromptScreen(question, "docs/….pdf | https://…"), self._add_evidence)
+
+    def action_judge_evidence(self) -> None:
+        from assessor.tui.widgets.verdict import verdict_question
+
+        if self.leaf is None:
+            return
+        s, leaf = self.assessor.session, self.leaf
+        question = verdict_question(s, self.region_id, leaf, self.assessor.lang)
+        if question is None:
+            self._say(t(self.assessor.lang, "evidence") + ": -", "dark_orange")
+            return
+
+        def judged(answer: str | None) -> None:
+            from assessor.tui.widgets.verdict import apply_verdict
+
+            if not answer:
+                return
+            try:
+                done = apply_verdict(s, self.region_id, leaf, answer)
+            except AssessorError as exc:  # a wrong answer, a missing reason, a final stage
+                self._refused(exc)
+                return
+            self._evidence()
+            self._say(done, "green")
+
+        self.app.push_screen(PromptScreen(question, "1 有效"), judged)
 
     def _add_evidence(self, where: str | None) -> None:
         if where is None or self.leaf is None:

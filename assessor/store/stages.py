@@ -1,0 +1,209 @@
+"""A campaign's stages (自评 → 复核 → 评审) as workspace.yaml gives them, and which one a command
+works on.
+
+A workspace without `stages` has one stage, `expert` (评审): the behaviour before stages, and
+the stage every older row was migrated to. The last stage's result is the rating.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from assessor.errors import AssessorError, Problem
+from assessor.store.config import Stage, WorkspaceConfig
+from assessor.store.tables import DEFAULT_STAGE
+
+if TYPE_CHECKING:
+    from assessor.store.workspace import Workspace
+
+DEFAULT_STAGES = (Stage(key=DEFAULT_STAGE, label="评审"),)
+#: The usual three stages of a Shandong star rating (docs/stages.md).
+SHANDONG_STAGES = (
+    Stage(key="self", label="自评"),
+    Stage(key="review", label="复核"),
+    Stage(key="expert", label="评审"),
+)
+#: What each stage's result is called beside the others (自评分, 复核分, 核定分).
+SCORE_NAMES = {"自评": "自评分", "复核": "复核分", "评审": "核定分"}
+
+
+def campaign_stages(config: WorkspaceConfig) -> list[Stage]:
+    """The stages in order (default: the one stage `expert`)."""
+    return list(config.stages or DEFAULT_STAGES)
+
+
+def stages_problem(config: WorkspaceConfig) -> Problem | None:
+    """Two stages with one key: the second could never be told apart from the first."""
+    seen: set[str] = set()
+    for s in campaign_stages(config):
+        if s.key in seen:
+            return Problem(f"stage {s.key!r} is listed twice in stages", key="stages")
+        seen.add(s.key)
+    return None
+
+
+def find_stage(config: WorkspaceConfig, key: str, *, option: str = "--stage") -> Stage:
+    for s in campaign_stages(config):
+        if s.key == key:
+            return s
+    allowed = ", ".join(f"{s.key} ({s.label})" for s in campaign_stages(config))
+    raise AssessorError(
+        Problem(f"stage {key!r} is not a stage of this campaign; stages: {allowed}", key=option)
+    )
+
+
+def previous_stage(config: WorkspaceConfig, key: str) -> Stage | None:
+    stages = campaign_stages(config)
+    i = [s.key for s in stages].index(find_stage(config, key).key)
+    return stages[i - 1] if i else None
+
+
+def score_name(stage: Stage) -> str:
+    """自评分 / 复核分 / 核定分 for the usual labels; otherwise the label followed by 分."""
+    return SCORE_NAMES.get(stage.label, f"{stage.label}分")
+
+
+def stage_evaluators(config: WorkspaceConfig, stage: Stage) -> list[str] | None:
+    """Who enters values in a stage: its own list, else None (every evaluator)."""
+    return list(stage.evaluators) if stage.evaluators else None
+
+
+# ---------------------------------------------------------------------- a workspace's review work
+# Functions over a Workspace (the CLI and the TUI call these): they check units, leaves and
+# stages against workspace.yaml, regions.yaml and the set, then call assessor.store.review.
+
+
+def _check_region(ws: Workspace, region: str) -> None:
+    if region not in ws.regions:
+        raise AssessorError(Problem(f"region {region} is not in {ws.config.regions}", key=region))
+
+
+def _check_leaf(ws: Workspace, leaf: str) -> None:
+    if leaf not in ws.leaf_ids:
+        raise AssessorError(Problem(f"{leaf} is not a leaf of {ws.set_id}", key=leaf))
+
+
+def start_stage(
+    ws: Workspace, stage: str, period: str, regions: list[str] | None = None, *, who: str
+) -> tuple[list[str], int]:
+    """Start `stage` for some units (default: every unit whose previous stage is submitted and
+    that has not started it) from the previous stage's entries; returns (units, entries)."""
+    from assessor.store.review import STARTABLE_FROM
+    from assessor.store.review import start_stage as store_start
+
+    target = find_stage(ws.config, stage)
+    before = previous_stage(ws.config, stage)
+    if before is None:
+        raise AssessorError(
+            Problem(
+                f"stage {target.key} ({target.label}) is the first stage: it starts empty; "
+                "enter its values directly",
+                key="stage",
+            )
+        )
+    for r in regions or []:
+        _check_region(ws, r)
+    if not regions:
+        done = ws.store.statuses(ws.set_id, period, stage=before.key)
+        mine = ws.store.statuses(ws.set_id, period, stage=target.key)
+        begun = {e.region for e in ws.store.entries(ws.set_id, period, stage=target.key)}
+        regions = [
+            r
+            for r in ws.regions
+            if done.get(r) in STARTABLE_FROM and r not in begun and r not in mine
+        ]
+        if not regions:
+            raise AssessorError(
+                Problem(
+                    f"no unit can start stage {target.key} in {period}: none has submitted stage "
+                    f"{before.key} ({before.label}) without having started {target.key} already",
+                    key="stage",
+                )
+            )
+    prefer = list(before.evaluators or []) + [e.name for e in ws.config.evaluators if e.lead]
+    n = store_start(
+        ws.store, ws.set_id, period, target.key, before.key, regions, who=who,
+        evaluators=stage_evaluators(ws.config, target), prefer=prefer,
+    )  # fmt: skip
+    return regions, n
+
+
+def judge_evidence(
+    ws: Workspace,
+    region: str,
+    period: str,
+    leaf: str,
+    item: str,
+    verdict: str,
+    *,
+    who: str,
+    reason: str | None = None,
+) -> str | None:
+    """A verdict on one evidence item in the workspace's stage; returns the previous one."""
+    from assessor.store.review import set_verdict
+
+    _check_region(ws, region)
+    _check_leaf(ws, leaf)
+    return set_verdict(ws.store, ws.set_id, ws.stage, region, period, leaf, item, verdict,
+                       who=who, reason=reason)  # fmt: skip
+
+
+def record_site_check(
+    ws: Workspace,
+    region: str,
+    period: str,
+    *,
+    checked_on: str,
+    checkers: list[str],
+    findings: str,
+    who: str,
+) -> None:
+    from assessor.store.review import set_site_check
+
+    _check_region(ws, region)
+    set_site_check(ws.store, ws.set_id, ws.stage, region, period, checked_on=checked_on,
+                   checkers=checkers, findings=findings, who=who)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class EvidenceLine:
+    leaf: str
+    item: str
+    verdict: str | None  # None: not judged yet (未审)
+    reason: str | None
+    judged_by: str | None
+    judged_at: str | None
+    required: bool
+
+
+def evidence_review(ws: Workspace, region: str, period: str) -> list[EvidenceLine]:
+    """Every evidence item of a unit in the workspace's stage with its verdict, in set order."""
+    from assessor.store.review import items, verdicts
+
+    _check_region(ws, region)
+    found = items(ws.store, ws.set_id, ws.stage, region, period)
+    judged = verdicts(ws.store, ws.set_id, ws.stage, region, period)
+    required = set(ws.evidence_required)
+    order = {leaf: i for i, leaf in enumerate(sorted(ws.leaf_ids))}
+    try:
+        from assessor.scoring import compile_checked
+
+        order = {n.id: n.index for n in compile_checked(ws.indicator_set).order}
+    except AssessorError:
+        pass
+    out = []
+    for leaf in sorted(found, key=lambda x: order.get(x, 10**9)):
+        for item in found[leaf]:
+            v = judged.get((leaf, item))
+            out.append(EvidenceLine(leaf, item, v.verdict if v else None, v.reason if v else None,
+                                    v.judged_by if v else None, v.judged_at if v else None,
+                                    leaf in required))  # fmt: skip
+    return out
+
+
+def evidence_gaps(ws: Workspace, region: str, period: str, *, final: bool) -> list[tuple[str, str]]:
+    """What `set_status` would refuse: required leaves without usable evidence, and why."""
+    from assessor.store.review import gaps
+
+    return gaps(ws.store, ws.set_id, ws.stage, region, period, ws.evidence_required, final=final)
