@@ -471,6 +471,17 @@ def _aggregate(values: list[Decimal], method: str) -> Decimal:
     return sum(values, ZERO) / Decimal(len(values))
 
 
+def combined_status(statuses: set[str]) -> str:
+    """A node's status over several periods: scored if any period is, N/A only if all are."""
+    if "scored" in statuses:
+        return "scored"
+    if statuses == {"na"}:
+        return "na"
+    if "error" in statuses:
+        return "error"
+    return "unscored"
+
+
 def _rollup_periods(
     cs: CompiledSet, period: str, inner: list[str], per_period: list[list[RegionResult]]
 ) -> list[RegionResult]:
@@ -489,15 +500,7 @@ def _rollup_periods(
             series = [r.nodes[nid] for r in rs]
             vals = [n.points for n in series if n.points is not None]
             levels = [n.level for n in series if n.level is not None]
-            statuses = {n.status for n in series}
-            if "scored" in statuses:
-                status = "scored"
-            elif statuses == {"na"}:
-                status = "na"
-            elif "error" in statuses:
-                status = "error"
-            else:
-                status = "unscored"
+            status = combined_status({n.status for n in series})
             p = _aggregate(vals, method) if vals else None
             if cs.each_level and p is not None:
                 p = cs.round(p)
@@ -675,14 +678,7 @@ def _points_rollup(
     if not series or statuses == {"unscored"}:
         return None
     vals = [n.points for _, n in series if n.points is not None and n.status != "na"]
-    if "scored" in statuses:
-        status = "scored"
-    elif statuses == {"na"}:
-        status = "na"
-    elif "error" in statuses:
-        status = "error"
-    else:
-        status = "unscored"
+    status = combined_status(statuses)
     p = _aggregate(vals, method) if vals else None
     if p is not None and p > cn.max:
         p = cn.max
