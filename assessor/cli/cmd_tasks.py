@@ -18,12 +18,13 @@ from assessor.cli.cmd_workspace import add_folder_argument, open_from
 from assessor.cli.safe import term
 from assessor.cli.workspace_args import add_who_argument, who
 from assessor.errors import UsageError
+from assessor.text.catalogue import table
 
 if TYPE_CHECKING:
     from assessor.store.task_board import TaskBoard, UnitTasks
     from assessor.store.workspace import Workspace
 
-LIGHT_ZH = {"green": "绿", "yellow": "黄", "red": "红"}
+LIGHT_ZH = table("light", "zh")
 LIGHT_STYLE = {"green": "green", "yellow": "yellow", "red": "red"}
 
 

@@ -15,8 +15,9 @@ from assessor.model.entries import Assessment
 from assessor.model.results import RegionResult
 from assessor.scoring.compiled import ROOT, CompiledSet
 from assessor.scoring.figures import figures, node_losses, node_ratio
+from assessor.text.catalogue import table
 
-STATUS_ZH = {"scored": "已评分", "unscored": "未评分", "na": "不适用", "error": "错误"}
+STATUS_ZH = table("status", "zh")  # the words reports use too: unscored is 未填报
 # Columns of 明细 written with their own formats (name in bold, 得分率 as %, evidence as links).
 D_NAME, D_DEPTH, D_SHARE, D_EVIDENCE = 4, 5, 8, 15
 URL_SCHEMES = ("http://", "https://")

@@ -21,6 +21,7 @@ from assessor.model.indicator_set import (
     RatioLeaf,
     SlopeLeaf,
 )
+from assessor.text.catalogue import say
 
 HEADERS = (
     "编号",
@@ -119,42 +120,61 @@ def input_spec(row: FormRow) -> InputSpec | None:
     return None
 
 
-def criteria_text(node: AnyNode) -> str:
-    """The scoring rule of a leaf in words an evaluator reads beside the cell."""
+def criteria_lines(node: AnyNode, lang: str = "zh") -> list[str]:
+    """The scoring rule of a leaf in words an evaluator reads beside the cell, one rule a line."""
+
+    def say_(key: str, **fields: object) -> str:
+        return say(f"criteria.{key}", lang, **fields)
+
+    colon = say("punct.colon", lang)
     if isinstance(node, LevelLeaf):
-        return "；".join(
-            f"{d.level}{'（' + d.label + '）' if d.label else ''}{'：' + d.criteria if d.criteria else ''}"
+        return [
+            (say_("level", level=d.level, label=d.label) if d.label else str(d.level))
+            + (colon + d.criteria if d.criteria else "")
             for d in node.levels
-        )
+        ]
     if isinstance(node, ChoiceLeaf):
-        return "；".join(
-            f"{o.key}{'（' + o.label + '）' if o.label and o.label != o.key else ''} 得 {num_text(o.score)}"
+        return [
+            say_("scores", score=num_text(o.score), when=(
+                say_("level", level=o.key, label=o.label) if o.label and o.label != o.key else o.key))
             for o in node.options
-        )
+        ]  # fmt: skip
     if isinstance(node, CheckLeaf):
         if node.kind == "veto":
-            return "是：发生该事项（一票否决）；否：未发生"
-        return f"是 得 {num_text(node.yes_score)}；否 得 {num_text(node.no_score)}"
+            return [say_("veto_yes"), say_("veto_no")]
+        return [say_("scores", when=say_("yes"), score=num_text(node.yes_score)),
+                say_("scores", when=say_("no"), score=num_text(node.no_score))]  # fmt: skip
     if isinstance(node, BandsLeaf):
         parts = []
         for b in node.bands:
             cond = (f"≥ {num_text(b.min)}" if b.min is not None else f"> {num_text(b.above)}" if b.above is not None
                     else f"≤ {num_text(b.max)}" if b.max is not None else f"< {num_text(b.below)}")  # fmt: skip
-            lv = f"（{b.level}星）" if b.level is not None else ""
-            parts.append(f"{cond} 得 {num_text(b.score)}{lv}")
-        return "；".join(parts)
+            rule = say_("scores", when=cond, score=num_text(b.score))
+            parts.append(
+                say_("band_level", rule=rule, level=b.level) if b.level is not None else rule
+            )
+        return parts
     if isinstance(node, RatioLeaf):
         base = node.baseline if node.baseline is not None else Decimal(0)
-        return f"完成率：基准 {num_text(base)}，目标 {num_text(node.target)}，{'越低越好，' if node.direction == 'lower' else ''}封顶 {num_text(node.cap)}"
+        key = "ratio_lower" if node.direction == "lower" else "ratio"
+        return [
+            say_(key, base=num_text(base), target=num_text(node.target), cap=num_text(node.cap))
+        ]
     if isinstance(node, SlopeLeaf):
-        return f"达到目标 {num_text(node.target)} 得 {num_text(node.base_points)} 分，每增减 {num_text(node.unit)} 增减 {num_text(node.per_unit)} 分"
+        return [say_("slope", target=num_text(node.target), base=num_text(node.base_points),
+                     unit=num_text(node.unit), per=num_text(node.per_unit))]  # fmt: skip
     if isinstance(node, CountLeaf):
-        return f"每个 {num_text(node.each)} 分，封顶"
+        return [say_("count", each=num_text(node.each))]
     if isinstance(node, PointsLeaf):
-        return "直接填写得分（专家打分）"
+        return [say_("points")]
     if isinstance(node, RankLeaf):
-        return "按同期各地区数值排名赋分（填写数值）"
-    return ""
+        return [say_("rank")]
+    return []
+
+
+def criteria_text(node: AnyNode, lang: str = "zh") -> str:
+    """The scoring rule on one line (an Excel cell): the rules joined by ；/; ."""
+    return say("punct.semicolon", lang).join(criteria_lines(node, lang))
 
 
 def level_choices(node: AnyNode) -> list[str] | None:

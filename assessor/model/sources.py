@@ -10,50 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from assessor.model.indicator_set import InnerNode, SourceRef, source_list
+from assessor.text.catalogue import LANGS, has, lang_of, say, table
 
-LABEL = {"zh": "出处", "en": "Source"}
-ILLUSTRATIVE = {"zh": "示例", "en": "illustrative (示例)"}
-
-FIELD_NAMES_ZH = {
-    "name": "名称",
-    "label": "名称",
-    "stars": "星级",
-    "points": "分值",
-    "share": "权重",
-    "target": "目标",
-    "baseline": "基线",
-    "bands": "档位",
-    "levels": "等级",
-    "options": "选项",
-    "value": "公式",
-    "inputs": "输入",
-    "each": "每项分值",
-    "rank_levels": "名次定级",
-    "rank_scores": "名次得分",
-    "rest": "名次得分",
-    "min_score": "分数线",
-    "when": "条件",
-    "cap": "上限",
-    "curve": "计分曲线",
-    "base_points": "基础分",
-    "per_unit": "每单位分值",
-    "cap_points": "分值上限",
-    "step": "每名次递减",
-    "floor": "最低分",
-    "input": "输入",
-    "yes_score": "“是”的得分率",
-    "no_score": "“否”的得分率",
-    "effect": "否决后果",
-    "score": "得分率",
-    "min": "下限",
-    "above": "高于",
-    "max": "上限",
-    "below": "低于",
-    "pro_rata": "序时进度",
-    "rollup": "汇总方式",
-    "requires": "必达项",
-    "indicator_level": "指标等级要求",
-}
+LABEL = {code: say("source.label", code) for code in LANGS}
+ILLUSTRATIVE = {code: say("source.illustrative", code) for code in LANGS}
+#: A field a quotation backs, named in Chinese (``source.field.<key>``; English names it by its key)
+FIELD_NAMES_ZH = table("source.field", "zh")
 
 
 def effective_sources(tree: list[Any]) -> dict[str, list[SourceRef]]:
@@ -75,13 +37,11 @@ def effective_sources(tree: list[Any]) -> dict[str, list[SourceRef]]:
 
 def source_line(ref: SourceRef, lang: str = "zh") -> str:
     """One source as a reader sees it: 「quote」 and document, or 示例 and why; then what it backs."""
-    zh = lang == "zh"
-    keys = list(dict.fromkeys(FIELD_NAMES_ZH.get(k, k) if zh else k for k in ref.for_))
-    if zh:
-        backs, sep = (f"（{'、'.join(keys)}）" if keys else ""), "："
-    else:
-        backs, sep = (f" ({', '.join(keys)})" if keys else ""), ": "
+    code = lang_of(lang)
+    keys = list(dict.fromkeys(say(f"source.field.{k}", code) if has(f"source.field.{k}") else k
+                              for k in ref.for_))  # fmt: skip
+    backs = say("punct.paren", code, text=say("punct.list", code).join(keys)) if keys else ""
     if ref.illustrative:
-        return f"{ILLUSTRATIVE['zh' if zh else 'en']}{sep}{ref.why}{backs}"
-    note = f"{'；' if zh else '; '}{ref.note}" if ref.note else ""
+        return f"{ILLUSTRATIVE[code]}{say('punct.colon', code)}{ref.why}{backs}"
+    note = f"{say('punct.semicolon', code)}{ref.note}" if ref.note else ""
     return f"「{ref.quote}」— {ref.doc}{note}{backs}"

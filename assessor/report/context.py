@@ -30,30 +30,18 @@ from assessor.scoring.history import previous_period, up_to
 from assessor.scoring.output import rating_text, stars_text
 from assessor.scoring.summary import fraction, mean_total, peer_mean
 from assessor.text import formats
+from assessor.text.catalogue import say, stars_name, table
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 
-STATUS_ZH = {"scored": "已评分", "unscored": "未填报", "na": "不适用", "error": "错误"}
-# `scope` is free text in a set; the usual English words are shown in Chinese
-SCOPE_ZH = {
-    "province": "省级",
-    "city": "市级",
-    "county": "县级",
-    "district": "区级",
-    "community": "社区",
-    "department": "部门",
-}
-
-KIND_ZH = {"core": "基本项", "bonus": "加分项", "penalty": "扣分项", "veto": "否决项"}
-CONSOLIDATION_ZH = {
-    "mean": "算术平均",
-    "median": "中位数",
-    "trimmed_mean": "去掉一个最高分和一个最低分后平均",
-    "lead": "以牵头评估人为准",
-}
-ROUNDING_ZH = {"half_up": "四舍五入", "half_even": "银行家舍入（四舍六入五成双）"}
-LIGHT_ZH = {"green": "绿", "yellow": "黄", "red": "红"}
+# The catalogue's words for the codes a report prints (assessor.text.words), in Chinese
+STATUS_ZH = table("status", "zh")
+SCOPE_ZH = table("report.scope", "zh")  # `scope` is free text; the usual English words
+KIND_ZH = table("kind", "zh")
+CONSOLIDATION_ZH = table("consolidation", "zh")
+ROUNDING_ZH = table("report.rounding", "zh")
+LIGHT_ZH = table("light", "zh")
 
 
 #: Who signs a county report unless the workspace or the command line says otherwise.
@@ -466,7 +454,7 @@ def _meta(meta: ReportMeta) -> dict[str, Any]:
     }
 
 
-VETO_EFFECT_ZH = {"zero": "总分计为 0", "disqualify": "取消评级资格"}
+VETO_EFFECT_ZH = table("report.veto_effect", "zh")
 
 
 def veto_effect_text(effect: str | None) -> str:
@@ -474,7 +462,8 @@ def veto_effect_text(effect: str | None) -> str:
     if effect is None:
         return "—"
     if effect.startswith("max_stars:"):
-        return f"最高评为{formats.cn_number(int(effect.split(':', 1)[1]))}星级"
+        stars = int(effect.split(":", 1)[1])
+        return say("report.veto_effect.max_stars", "zh", stars=stars_name(stars, "zh"))
     return VETO_EFFECT_ZH.get(effect, effect)
 
 

@@ -9,7 +9,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-STATUS_ZH = {"draft": "初稿", "submitted": "已提交", "reviewed": "已审核", "final": "定稿"}
+from assessor.text.catalogue import table
+
+STATUS_ZH = table("workflow", "zh")  # the catalogue's workflow words, as the TUI shows them
 
 
 def _num(v: Decimal | None) -> str:

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from assessor.scoring.tasks import overall, unit_light
+from assessor.text.catalogue import table
 from assessor.text.formats import date_label
 
 if TYPE_CHECKING:
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from assessor.report.context import ReportMeta
     from assessor.store.task_board import TaskBoard, UnitTasks
 
-LIGHT_ZH = {"green": "绿", "yellow": "黄", "red": "红"}
+LIGHT_ZH = table("light", "zh")
 
 
 def _pct(x: Decimal | None) -> str:

@@ -20,7 +20,8 @@ def phrases(lang: str) -> Phrases:
     """The phrasebook of `lang` (``engine.*`` entries, plus its code under "lang"); English for a
     language we do not speak."""
     code = "en" if lang_of(lang) != lang else lang
-    return {**table("engine", code), "lang": code}
+    how = table("consolidation", code)  # "3 名评估人取算术平均": the set's words for its method
+    return {**table("engine", code), **how, "trimmed": how["trimmed_mean"], "lang": code}
 
 
 EN = phrases("en")

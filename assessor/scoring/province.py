@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from assessor.model.results import RegionResult
+from assessor.text.catalogue import stars_name
 
 SOURCE_136 = "https://www.xuehua.us/a/5f8f4b2aef4ff1d65f02895a"
 SOURCE_136_PRESS = "http://yqkkl.cn/news/gz/081851257.html"
@@ -39,12 +40,8 @@ class ProvinceTarget:
     @property
     def text(self) -> str:
         who = "全部县" if self.share == 1 else f"{share_text(self.share, 0)}的县"
-        return (
-            f"{self.year}年：{who}达到{_STARS_ZH.get(self.min_stars, f'{self.min_stars}星级')}以上"
-        )
+        return f"{self.year}年：{who}达到{stars_name(self.min_stars, 'zh')}以上"
 
-
-_STARS_ZH = {1: "一星级", 2: "二星级", 3: "三星级", 4: "四星级", 5: "五星级"}
 
 #: 鲁政办字〔2020〕136号: the county targets, as the press release quotes them.
 SD_2020_136: tuple[ProvinceTarget, ...] = (

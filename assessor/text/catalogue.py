@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
-from assessor.text.words import common, engine, tui
+from assessor.text.words import common, criteria, engine, report, source, tui
 
 LANGS: Final = ("zh", "en")  # every entry has each of these
 DEFAULT_LANG: Final = "zh"
@@ -29,7 +29,13 @@ Entry = Mapping[str, str]
 
 def _build() -> dict[str, Entry]:
     found: dict[str, Entry] = dict(common.WORDS)
-    for area, module in (("tui", tui), ("engine", engine)):
+    for area, module in (
+        ("tui", tui),
+        ("engine", engine),
+        ("report", report),
+        ("source", source),
+        ("criteria", criteria),
+    ):
         for key, entry in module.WORDS.items():
             full = f"{area}.{key}"
             if full in found:
@@ -74,3 +80,18 @@ def table(prefix: str, lang: str | None = DEFAULT_LANG) -> dict[str, str]:
 def placeholders(text: str) -> set[str]:
     """The {names} a message fills in (what every language's text must agree on)."""
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def stars_name(stars: int, lang: str | None = DEFAULT_LANG) -> str:
+    """A star grade by its number: 3 → 三星级 / 3 stars (``stars.<n>``)."""
+    key = f"stars.{stars}"
+    if has(key):
+        return say(key, lang)
+    return f"{stars} stars" if lang_of(lang) == "en" else f"{stars}星级"
+
+
+def code_word(prefix: str, code: str, lang: str | None = DEFAULT_LANG) -> str:
+    """The word for a code of a known set (``kind``, ``status``, ``light`` …): ``kind.bonus`` →
+    加分项 / bonus; a code the catalogue does not know stays as written (a set's own value)."""
+    key = f"{prefix}.{code}"
+    return say(key, lang) if key in CATALOGUE else code

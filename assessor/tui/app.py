@@ -15,7 +15,7 @@ from textual.screen import Screen
 
 from assessor.errors import AssessorError, Problem, UsageError
 from assessor.tui.commands import RegionCommands
-from assessor.tui.i18n import localize_bindings, t
+from assessor.tui.i18n import caption, localize_bindings, t
 from assessor.tui.live import LiveLink
 from assessor.tui.session import Session
 
@@ -358,7 +358,7 @@ class AssessorApp(App[None]):
             folder.mkdir(exist_ok=True)
             path = self.save_screenshot(name, str(folder))
         except OSError as exc:
-            self.notify(f"{t(self.lang, 'screenshot')}: {exc}", severity="error", timeout=15)
+            self.notify(f"{caption(self.lang, 'screenshot')}{exc}", severity="error", timeout=15)
             return
         self.notify(f"{t(self.lang, 'screenshot_saved')}{path}", timeout=15)
 

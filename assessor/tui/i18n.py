@@ -36,3 +36,13 @@ def localize_bindings(node: DOMNode, lang: str | None = None) -> None:
     for key, bindings in table.items():
         table[key] = [replace(b, description=t(lang, b.description)) if b.description else b
                       for b in bindings]  # fmt: skip
+
+
+def colon(lang: str) -> str:
+    """The colon after a label: full-width in Chinese (：), ": " in English."""
+    return say("punct.colon", lang if lang in ("zh", "en") else lang_of(None))
+
+
+def caption(lang: str, key: str) -> str:
+    """An interface word as a label before its value: 评分标准：… / Criteria: …"""
+    return t(lang, key) + colon(lang)

@@ -427,16 +427,18 @@ class Session:
             out.append(rid)
         return out
 
-    def history(self, region: str, leaf: str, limit: int = 6) -> list[str]:
-        """The leaf's last changes from the audit log: when, who, old → new, why."""
+    def history(self, region: str, leaf: str, limit: int = 6, lang: str = "en") -> list[str]:
+        """The leaf's last changes from the audit log: when, who, what (in `lang`), old → new, why."""
         from assessor.store.codec import payload_text as _short
+        from assessor.text.catalogue import code_word, say
 
         out = []
         for r in self.workspace.store.audit_log(region=region, leaf=leaf, limit=limit):
             if r.period != self.period:
                 continue
-            line = f"{r.at[:16].replace('T', ' ')} {r.who} {r.action}: {_short(r.old)} → {_short(r.new)}"
-            out.append(line + (f" [{r.reason}]" if r.reason else ""))
+            what = code_word("audit", r.action, lang) + say("punct.colon", lang)
+            line = f"{r.at[:16].replace('T', ' ')} {r.who} {what}{_short(r.old)} → {_short(r.new)}"
+            out.append(line + (say("punct.paren", lang, text=r.reason) if r.reason else ""))
         return out
 
     def copy_previous(self, region: str, leaf: str) -> RegionResult | None:

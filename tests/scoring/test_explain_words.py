@@ -69,7 +69,7 @@ def test_the_rules_default_wording_stays_english():
 def test_consolidation_of_several_evaluators_reads_in_chinese():
     r = one(make_set(POINTS), {"X": [6, 8]})
     ex = r.nodes["X"].explanation
-    assert ex.consolidation_text("zh") == "2 名评估人取平均值：6、8 → 7"
+    assert ex.consolidation_text("zh") == "2 名评估人取算术平均：6、8 → 7"
     assert ex.consolidation == "mean of 2 evaluators: 6, 8 → 7"
 
 

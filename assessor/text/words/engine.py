@@ -33,11 +33,7 @@ WORDS = {
     ),
     "of_evaluators": w("{n} 名评估人取{how}：{pts} → {p}", "{how} of {n} evaluators: {pts} → {p}"),
     "of_values": w("{n} 名评估人的填报值取{how}", "{how} of {n} evaluators' values"),
-    "mean": w("平均值", "mean"),
-    "median": w("中位数", "median"),
-    "trimmed_mean": w("去极值平均", "trimmed mean"),
-    "trimmed": w("去掉最高、最低后的平均值", "trimmed mean (highest and lowest dropped)"),
-    "lead": w("以主评估人 {lead} 的评分为准", "lead evaluator {lead}"),
+    "lead": w("以牵头评估人 {lead} 的评分为准", "lead evaluator {lead}"),
     "veto": w(
         "任一评估人报告该事项即触发否决", "any evaluator reporting the event triggers the veto"
     ),

@@ -109,10 +109,6 @@ WORDS = {
     ),
     "evaluators": w("评估人", "Evaluators"),
     "attention": w("待处理", "Attention"),
-    "status_draft": w("草稿", "draft"),
-    "status_submitted": w("已提交", "submitted"),
-    "status_reviewed": w("已审核", "reviewed"),
-    "status_final": w("已定稿", "final"),
     "filter": w("筛选", "Filter"),
     "filter_hint": w(
         "按名称、编码、拼音首字母或分组筛选；回车返回表格",
@@ -230,4 +226,24 @@ WORDS = {
         "数据库暂不可用，{seconds} 秒后自动重试（r 立即重试）",
         "the database cannot be reached; retrying in {seconds} s (r to retry now)",
     ),
+    # the panel-agreement screen (tui/screens/agreement.py)
+    "agreement.title": w("评审组一致性", "Panel agreement"),
+    "agreement.indicator": w("指标", "Indicator"),
+    "agreement.statistic": w("系数", "Statistic"),
+    "agreement.value": w("值", "Value"),
+    "agreement.level": w("程度", "Level"),
+    "agreement.subjects": w("地区数", "Regions"),
+    "agreement.overall": w("总分", "Totals"),
+    "agreement.computing": w("正在计算…", "computing…"),
+    "agreement.alone": w(
+        "评估人不足 2 名，无法计算一致性", "fewer than 2 evaluators: no agreement to compute"
+    ),
+    "agreement.help": w(
+        "Kendall W 与 ICC(2,1)，分歧最大的在前", "Kendall's W and ICC(2,1), least agreed first"
+    ),
+    "agreement.evaluators": w("评估人", "evaluators"),
+    "history": w("修改记录", "History"),
+    "no_previous": w("上期无此指标的填报", "no entry last period"),
+    "department": w("责任部门", "Department"),
+    "data_source": w("数据来源", "Data source"),
 }

@@ -16,26 +16,18 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Header, Static
 
+from assessor.text.catalogue import say
+from assessor.tui.i18n import colon, t
 from assessor.tui.screens.base import AssessorScreen
 
 if TYPE_CHECKING:
     from assessor.scoring.agreement import Coefficient, PanelAgreement
     from assessor.tui.app import AssessorApp
 
-WORDS = {
-    "zh": {"title": "评审组一致性", "indicator": "指标", "statistic": "系数", "value": "值",
-           "level": "程度", "subjects": "地区数", "overall": "总分", "computing": "正在计算…",
-           "alone": "评估人不足 2 名，无法计算一致性", "help": "Kendall W 与 ICC(2,1)，分歧最大的在前",
-           "evaluators": "评估人"},
-    "en": {"title": "Panel agreement", "indicator": "Indicator", "statistic": "Statistic",
-           "value": "Value", "level": "Level", "subjects": "Regions", "overall": "Totals",
-           "computing": "computing…", "alone": "fewer than 2 evaluators: no agreement to compute",
-           "help": "Kendall's W and ICC(2,1), least agreed first", "evaluators": "evaluators"},
-}  # fmt: skip
-
 
 def _w(lang: str, key: str) -> str:
-    return WORDS.get(lang, WORDS["en"])[key]
+    """This screen's words (``tui.agreement.*`` in the catalogue)."""
+    return t(lang, f"agreement.{key}")
 
 
 def agreement_commands(app: AssessorApp) -> Iterator[SystemCommand]:
@@ -94,7 +86,13 @@ class AgreementScreen(AssessorScreen[None]):
             head.update(Text(_w(lang, "alone")))
             return
         self.panel = panel
-        text = Text(f"{_w(lang, 'evaluators')}: {'、'.join(panel.evaluators)}\n", style="bold")
+        text = Text(
+            _w(lang, "evaluators")
+            + colon(lang)
+            + say("punct.list", lang).join(panel.evaluators)
+            + "\n",
+            style="bold",
+        )
         if panel.overall is not None:
             o = panel.overall
             text.append(f"{_w(lang, 'overall')} {o.statistic} = {o.shown()}  {o.formula}")

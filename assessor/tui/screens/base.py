@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, ParamSpec, TypeVar
 from textual.screen import Screen
 
 from assessor.store.errors import StoreUnavailable
+from assessor.text.catalogue import say
 from assessor.tui.i18n import t
 
 if TYPE_CHECKING:
@@ -78,7 +79,9 @@ class AssessorScreen(Screen[ResultT]):
                 return
             if needs_reason(current, status):
                 question = t(lang, "reason_ask").format(
-                    region=named, old=t(lang, f"status_{current}"), new=t(lang, f"status_{status}")
+                    region=named,
+                    old=say(f"workflow.{current}", lang),
+                    new=say(f"workflow.{status}", lang),
                 )
                 app.push_screen(PromptScreen(question), lambda why: done(status, why))
             else:

@@ -19,7 +19,8 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from assessor.errors import Problem
 from assessor.scoring import display
 from assessor.scoring.output import rating_text
-from assessor.tui.i18n import t
+from assessor.text.catalogue import say
+from assessor.tui.i18n import caption, t
 from assessor.tui.labels import bar
 from assessor.tui.pinyin import initials
 from assessor.tui.screens.base import AssessorScreen, outage_safe
@@ -209,7 +210,7 @@ class HomeScreen(AssessorScreen[None]):
         if not s.workspace.several_kinds:
             bar.add_class("hidden")
             return
-        text = Text(f"{t(self.assessor.lang, 'kinds')}: ")
+        text = Text(f"{caption(self.assessor.lang, 'kinds')}")
         for kind, count in s.kinds():
             shown = kind.key == s.kind.key
             text.append(f" {kind.label} {count} ", style="reverse bold" if shown else "")
@@ -262,7 +263,7 @@ class HomeScreen(AssessorScreen[None]):
             Cell(f"{bar(done, 6)} {done * 100:3.0f}%", -r.completeness),
             Cell(str(r.rank or ""), r.rank or 10**9),
             _attention_cell(att),
-            Cell(t(lang, f"status_{status}"), STATUS_ORDER.get(status, 9)),
+            Cell(say(f"workflow.{status}", lang), STATUS_ORDER.get(status, 9)),
             Cell(r.group or "", r.group or ""),
             Cell(" ".join(_short_names(r.evaluators)), len(r.evaluators)),
         ]
@@ -281,7 +282,7 @@ class HomeScreen(AssessorScreen[None]):
         if table.row_count != n:
             text.append(f" · {t(lang, 'showing')} {table.row_count}/{n}", style="yellow")
         self.query_one("#summary", Static).update(text)
-        att = Text(f"{t(lang, 'needs_attention')}: ", style="bold")
+        att = Text(f"{caption(lang, 'needs_attention')}", style="bold")
         att.append(
             t(lang, "attention_line").format(
                 unscored=sum(a.unscored for a in totals),
@@ -364,7 +365,7 @@ class HomeScreen(AssessorScreen[None]):
         if self.assessor.loaded:
             self.rebuild()
             self.notify(
-                f"{t(self.assessor.lang, 'sorted_by')}: {t(self.assessor.lang, self.sort_column)}"
+                f"{caption(self.assessor.lang, 'sorted_by')}{t(self.assessor.lang, self.sort_column)}"
             )
 
     @on(DataTable.HeaderSelected, "#regions")

@@ -23,12 +23,13 @@ from textual.widgets import Footer, Header, Static, Tree
 from textual.widgets.tree import TreeNode
 
 from assessor.errors import Problem
-from assessor.exchange.rows import criteria_text
+from assessor.exchange.rows import criteria_lines
 from assessor.model.indicator_set import InnerNode
 from assessor.model.sources import LABEL, effective_sources, source_line
 from assessor.scoring import display
 from assessor.scoring.phrases import method_name
-from assessor.tui.i18n import t
+from assessor.text.catalogue import code_word
+from assessor.tui.i18n import caption, colon, t
 from assessor.tui.screens.base import AssessorScreen
 from assessor.tui.widgets.tree import AsciiTree
 
@@ -93,9 +94,9 @@ class SetScreen(AssessorScreen[None]):
                 label.append(f"{nid} ")
                 label.append(f"{display(cs, cn.max)} ", style="bold")
                 if cn.method:
-                    label.append(f"{cn.method} ", style="cyan")
+                    label.append(f"{method_name(cn.method, lang)} ", style="cyan")
                 if cn.kind != "core":
-                    label.append(f"{cn.kind} ", style="magenta")
+                    label.append(f"{code_word('kind', cn.kind, lang)} ", style="magenta")
                 label.append(cn.name)  # user text: never markup
                 if cn.leaf:
                     parent.add_leaf(label, data=nid)
@@ -177,12 +178,14 @@ def node_text(cs: CompiledSet, nid: str, lang: str) -> Text:
     cn = cs.nodes[nid]
     node = cn.node
     text = Text(f"{nid} {cn.name}\n", style="bold")
-    text.append(f"{t(lang, 'points')}: {display(cs, cn.max)}  {t(lang, 'kind')}: {cn.kind}")
+    text.append(
+        f"{caption(lang, 'points')}{display(cs, cn.max)}  {caption(lang, 'kind')}{code_word('kind', cn.kind, lang)}"
+    )
     if cn.method:
         shown = method_name(cn.method, lang)
         if shown != cn.method:  # the YAML keyword too: that is what the author edits
             shown += f" ({cn.method})"
-        text.append(f"  {t(lang, 'method')}: {shown}")
+        text.append(f"  {caption(lang, 'method')}{shown}")
     if cn.optional:
         text.append(f"  ({t(lang, 'optional')})")
     text.append("\n")
@@ -191,17 +194,17 @@ def node_text(cs: CompiledSet, nid: str, lang: str) -> Text:
     if node.description:
         text.append(f"\n{node.description}\n")
     if not isinstance(node, InnerNode):
-        text.append(f"\n{t(lang, 'criteria')}:\n", style="bold")
-        text.append(criteria_text(node).replace("；", "\n") + "\n")
+        text.append(f"\n{caption(lang, 'criteria').rstrip()}\n", style="bold")
+        text.append("\n".join(criteria_lines(node, lang)) + "\n")
     if node.guidance:
-        text.append(f"\n{t(lang, 'guidance')}: {node.guidance}\n")
+        text.append(f"\n{caption(lang, 'guidance')}{node.guidance}\n")
     if node.evidence is not None and node.evidence.required:
-        text.append(f"\n{t(lang, 'evidence_required')}: {node.evidence.hint or ''}\n")
+        text.append(f"\n{caption(lang, 'evidence_required')}{node.evidence.hint or ''}\n")
     refs = effective_sources(cs.set.tree).get(nid, [])
     if refs:  # where it comes from: quoted, or 示例 and why (docs/sources.md)
-        text.append(f"\n{LABEL.get(lang, LABEL['en'])}:\n", style="bold")
+        text.append(f"\n{LABEL.get(lang, LABEL['en'])}{colon(lang).rstrip()}\n", style="bold")
         text.append("".join(f"· {source_line(r, lang)}\n" for r in refs))
-    for label, value in (("department", node.department), ("data_source", node.data_source)):
+    for key, value in (("department", node.department), ("data_source", node.data_source)):
         if value:
-            text.append(f"{label}: {value}\n", style="dim")
+            text.append(f"{caption(lang, key)}{value}\n", style="dim")
     return text

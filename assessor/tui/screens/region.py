@@ -18,12 +18,12 @@ from textual.widgets import Footer, Input, Static, Tree
 from textual.widgets.tree import TreeNode
 
 from assessor.errors import AssessorError, in_language
-from assessor.exchange.rows import criteria_text
+from assessor.exchange.rows import criteria_lines
 from assessor.loader.entry_values import EntryValueError
 from assessor.model.indicator_set import InnerNode, InputSpec, LevelLeaf, NumericLeaf
 from assessor.scoring import explain_lines
 from assessor.store.errors import ConflictError, FinalError, StoreError, StoreUnavailable
-from assessor.tui.i18n import t
+from assessor.tui.i18n import caption, t
 from assessor.tui.labels import (
     header_text,
     input_title,
@@ -197,12 +197,12 @@ class RegionScreen(AssessorScreen[None]):
         lines = explain_lines(s.cs, s.results[self.region_id], self.leaf, self.assessor.lang)
         self.query_one("#explain", Static).update(Text("\n".join(lines)))
         try:
-            history = s.history(self.region_id, self.leaf)
+            history = s.history(self.region_id, self.leaf, lang=self.assessor.lang)
         except StoreError:
             history = []  # the database is away: the header says so; the rest is in memory
-        title = "修改记录" if self.assessor.lang == "zh" else "History"
+        title = caption(self.assessor.lang, "history").rstrip()
         self.query_one("#history", Static).update(
-            Text("\n".join([title + ":", *history]) if history else "")
+            Text("\n".join([title, *history]) if history else "")
         )
 
     def _evidence(self) -> None:
@@ -218,11 +218,11 @@ class RegionScreen(AssessorScreen[None]):
             item = str(row["path"] or row["url"])
             if item not in items:
                 items.append(item)
-        text = Text(f"{t(lang, 'evidence')}: ", style="bold")
+        text = Text(f"{caption(lang, 'evidence')}", style="bold")
         text.append("; ".join(items) if items else "-")
         if spec is not None and spec.required:
             style = "dark_orange" if not items else "dim"
-            text.append(f"  ({t(lang, 'evidence_required')}: {spec.hint or ''})", style=style)
+            text.append(f"  ({caption(lang, 'evidence_required')}{spec.hint or ''})", style=style)
         from assessor.tui.widgets.earlier_stage import earlier_stage_text
 
         earlier = earlier_stage_text(s, self.region_id, self.leaf, lang)  # 自评 beside 复核 …
@@ -273,9 +273,9 @@ class RegionScreen(AssessorScreen[None]):
             self._loading = False
             return
         self.leaf = nid
-        parts = [f"{t(lang, 'criteria')}:\n" + criteria_text(node).replace("；", "\n")]
+        parts = [caption(lang, "criteria").rstrip() + "\n" + "\n".join(criteria_lines(node, lang))]
         if node.guidance:
-            parts.append(f"{t(lang, 'guidance')}: {node.guidance}")
+            parts.append(f"{caption(lang, 'guidance')}{node.guidance}")
         if isinstance(node, LevelLeaf):
             parts.append(t(lang, "level_keys"))
         self.query_one("#criteria", Static).update(Text("\n".join(parts)))
@@ -597,7 +597,7 @@ class RegionScreen(AssessorScreen[None]):
         except StoreError as exc:
             self._refused(exc)
             return
-        self._say(t(self.assessor.lang, "saved") + ": " + t(self.assessor.lang, "na"), "green")
+        self._say(caption(self.assessor.lang, "saved") + t(self.assessor.lang, "na"), "green")
         self._relabel(self.leaf)
         self.assessor.region_changed(self.region_id)
         self.run_worker(self.show(self.leaf), exclusive=True)
@@ -633,7 +633,7 @@ class RegionScreen(AssessorScreen[None]):
             return
         if done is None:
             self._say(
-                "上期无此指标的填报" if self.assessor.lang == "zh" else "no entry last period",
+                t(self.assessor.lang, "no_previous"),
                 "yellow",
             )
             return

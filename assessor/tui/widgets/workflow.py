@@ -15,7 +15,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from assessor.store.store import STATUSES
-from assessor.tui.i18n import t
+from assessor.text.catalogue import say
+from assessor.tui.i18n import caption, t
 
 
 def needs_reason(current: str, target: str) -> bool:
@@ -48,14 +49,14 @@ class WorkflowScreen(ModalScreen[str | None]):
         for status in STATUSES:
             if status == self.current:
                 continue
-            text = Text(f"{t(lang, 'to_' + status)} → {t(lang, 'status_' + status)}")
+            text = Text(f"{t(lang, 'to_' + status)} → {say('workflow.' + status, lang)}")
             if needs_reason(self.current, status):
                 text.append(f"  ({t(lang, 'reason_needed')})", style="dim")
             options.append(Option(text, id=status))
         with Vertical():
             yield Static(
                 Text(
-                    f"{self.region_id} · {t(lang, 'status')}: {t(lang, 'status_' + self.current)}",
+                    f"{self.region_id} · {caption(lang, 'status')}{say('workflow.' + self.current, lang)}",
                     style="bold",
                 )
             )
