@@ -15,6 +15,7 @@ from typing import Any
 from assessor.model.entries import Assessment
 from assessor.model.results import RegionResult
 from assessor.scoring.compiled import CompiledSet
+from assessor.text.catalogue import say
 
 
 def declared_context(
@@ -86,18 +87,18 @@ def agreement_context(
     }
 
 
-def agreement_words(value: Any) -> str:
+def agreement_words(value: Any, lang: str = "zh") -> str:
     """A reader's word for a coefficient (Koo & Li 2016 bands for ICC; used for W as well)."""
     if value is None:
-        return "无法计算"
+        return say("engine.agreement.none", lang)
     v = Decimal(value.numerator) / Decimal(value.denominator)
     if v < Decimal("0.5"):
-        return "差"
+        return say("engine.agreement.poor", lang)
     if v < Decimal("0.75"):
-        return "一般"
+        return say("engine.agreement.moderate", lang)
     if v < Decimal("0.9"):
-        return "良好"
-    return "极好"
+        return say("engine.agreement.good", lang)
+    return say("engine.agreement.excellent", lang)
 
 
 def _pct(x: Decimal) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 
+from assessor.errors import Said, in_language
 from assessor.model.entries import Assessment, Region
 from assessor.model.indicator_set import (
     BandsLeaf,
@@ -20,7 +21,6 @@ from assessor.model.indicator_set import (
     CountLeaf,
     LevelLeaf,
     LinearLeaf,
-    PointsLeaf,
     RatioLeaf,
     SlopeLeaf,
 )
@@ -31,6 +31,7 @@ from assessor.scoring.engine import CONTEXT, _rollup_region, score
 from assessor.scoring.methods import Outcome, fmt
 from assessor.scoring.output import display
 from assessor.scoring.summary import points_lost
+from assessor.text.catalogue import said, say
 
 ZERO = Decimal(0)
 
@@ -60,24 +61,27 @@ class GapReport:
     #: the target grade's conditions that fail now, in words (from compliance.check_grade)
     failing: list[str] = field(default_factory=list)
 
-    def lines(self) -> list[str]:
+    def lines(self, lang: str = "zh") -> list[str]:
+        """The path in words (``engine.gap.*``): the aim, then each indicator to raise."""
+
+        def say_(key: str, **fields: object) -> str:
+            return say(f"engine.gap.{key}", lang, **fields)
+
         if self.target is None:
-            return ["已是最高等级，无需提升。" if self.current else "该指标体系没有可提升的等级。"]
-        aim = "申报等级" if self.declared else ""
-        head = f"从“{self.current or '无等级'}”提升到{aim}“{self.target}”"
+            return [say_("top") if self.current else say_("no_grades")]
+        head = say_("head_declared" if self.declared else "head", target=self.target,
+                    current=self.current or say_("no_grade"))  # fmt: skip
         if self.blocked_by:
-            return [f"{head}：受一票否决事项 {self.blocked_by} 限制，提高指标得分也无法升级。"]
+            return [say_("blocked", head=head, veto=self.blocked_by)]
         if not self.reached:
-            return [f"{head}：仅提高可填报的指标无法达到（还需满足该等级的其他条件）。"] + [
-                f"未满足：{x}" for x in self.failing
-            ]
-        out = [
-            f"{head}：提高以下 {len(self.steps)} 项指标即可（按可提升分值排序），提升后总分约 {self.shown(self.total_after or ZERO)}："
-        ]
+            failing = [say_("failing", condition=in_language(x, lang)) for x in self.failing]
+            return [say_("unreachable", head=head), *failing]
+        total = self.shown(self.total_after or ZERO)
+        out = [say_("steps", head=head, n=len(self.steps), total=total)]
         for s in self.steps:
-            out.append(
-                f"{s.node} {s.name}：{self.shown(s.points)} → {self.shown(s.max)} 分（+{self.shown(s.gain)}），需达到 {s.target}"
-            )
+            out.append(say_("step", node=s.node, name=s.name, points=self.shown(s.points),
+                            max=self.shown(s.max), gain=self.shown(s.gain),
+                            target=in_language(s.target, lang)))  # fmt: skip
         return out
 
 
@@ -89,12 +93,14 @@ def target_words(cn: CNode) -> str:
             node.levels,
             key=lambda d: (d.score if d.score is not None else Decimal(d.level), d.level),
         )
-        return f"等级 {top.level}" + (f"（{top.label}）" if top.label else "")
+        if top.label:
+            return Said(f"level {top.level} ({top.label})", f"等级 {top.level}（{top.label}）")
+        return said("engine.gap.level", level=top.level)
     if isinstance(node, ChoiceLeaf):
         option = max(node.options, key=lambda o: o.score)
-        return f"“{option.label or option.key}”"
+        return said("engine.gap.option", option=option.label or option.key)
     if isinstance(node, CheckLeaf):
-        return "是" if node.yes_score >= node.no_score else "否"
+        return said("engine.yes" if node.yes_score >= node.no_score else "engine.no")
     if isinstance(node, BandsLeaf):
         band = max(node.bands, key=lambda b: b.score)
         for bound, word in ((band.min, "≥"), (band.above, ">"), (band.max, "≤"), (band.below, "<")):
@@ -115,10 +121,12 @@ def target_words(cn: CNode) -> str:
         )
         return f"≥ {fmt(v)}"
     if isinstance(node, CountLeaf):
-        return f"{math.ceil(cn.max / node.each)} 个" if node.each else "满分"
-    if isinstance(node, PointsLeaf):
-        return "满分"
-    return "满分"
+        return (
+            said("engine.gap.count", n=math.ceil(cn.max / node.each))
+            if node.each
+            else said("engine.gap.full")
+        )
+    return said("engine.gap.full")
 
 
 def _full_marks(cn: CNode) -> LeafState:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -58,22 +59,27 @@ def loads(text: str | None) -> Any:
     return None if text is None else json.loads(text)
 
 
-def payload_text(v: object) -> str:
+def payload_text(v: object, lang: str = "zh", labels: Mapping[str, str] | None = None) -> str:
     """An audit record's old or new payload (or a conflicting value) in a few words, as the
-    audit log, the TUI's history and its conflict message show it: 不适用 45 a=1, b=2 “comment”."""
+    audit log, the TUI's history and its conflict message show it: 不适用 45 a=1, b=2 “comment”.
+    `labels` names the inputs as the form does (使用电子证照办理的事项数=46), else their keys."""
+    from assessor.text.catalogue import say
+
+    names = labels or {}
     if isinstance(v, dict):
         value = v.get("value")
         if isinstance(value, dict) and "d" in value:
             value = value["d"]
-        parts = ["不适用"] if v.get("na") else []
+        parts = [say("status.na", lang)] if v.get("na") else []
         if isinstance(value, bool):
-            parts.append("是" if value else "否")
+            parts.append(say("engine.yes" if value else "engine.no", lang))
         elif value is not None:
             parts.append(str(value))
         if v.get("inputs"):
             parts.append(
-                ", ".join(
-                    f"{k}={x['d'] if isinstance(x, dict) else x}" for k, x in v["inputs"].items()
+                say("punct.list", lang).join(
+                    f"{names.get(k, k)}={x['d'] if isinstance(x, dict) else x}"
+                    for k, x in v["inputs"].items()
                 )
             )
         if v.get("comment"):

@@ -29,6 +29,7 @@ from assessor.store.config import (
 )
 from assessor.store.config import regions_path as config_regions_path
 from assessor.store.store import AuditRecord, EntryKey, Store, StoredEntry
+from assessor.text.catalogue import said
 
 if TYPE_CHECKING:
     from assessor.model.entries import Entry
@@ -548,12 +549,11 @@ class Workspace:
         except ValueError:
             raise AssessorError(
                 Problem(
-                    f"evidence {path} is outside the workspace {self.folder}; copy it in first",
-                    key=str(path),
+                    said("store.evidence_outside", path=path, folder=self.folder), key=str(path)
                 )
             ) from None
         if not full.is_file():
-            raise AssessorError(Problem(f"evidence file {rel} does not exist", key=str(path)))
+            raise AssessorError(Problem(said("store.evidence_missing", path=rel), key=str(path)))
         digest = hashlib.sha256(full.read_bytes()).hexdigest()
         return rel.as_posix(), digest
 

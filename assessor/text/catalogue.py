@@ -19,7 +19,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
-from assessor.text.words import common, criteria, engine, report, source, tui
+from assessor.errors import Said
+from assessor.text.words import common, criteria, engine, report, source, store, tui
 
 LANGS: Final = ("zh", "en")  # every entry has each of these
 DEFAULT_LANG: Final = "zh"
@@ -35,6 +36,7 @@ def _build() -> dict[str, Entry]:
         ("report", report),
         ("source", source),
         ("criteria", criteria),
+        ("store", store),
     ):
         for key, entry in module.WORDS.items():
             full = f"{area}.{key}"
@@ -95,3 +97,9 @@ def code_word(prefix: str, code: str, lang: str | None = DEFAULT_LANG) -> str:
     加分项 / bonus; a code the catalogue does not know stays as written (a set's own value)."""
     key = f"{prefix}.{code}"
     return say(key, lang) if key in CATALOGUE else code
+
+
+def said(key: str, /, **fields: object) -> Said:
+    """The message `key` in English that also knows its Chinese (`assessor.errors.Said`): for
+    words made before anyone knows who reads them (an engine's result, an error)."""
+    return Said(say(key, "en", **fields), say(key, "zh", **fields))

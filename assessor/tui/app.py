@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -14,10 +14,15 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from assessor.errors import AssessorError, Problem, UsageError
+from assessor.text.formats import period_label
 from assessor.tui.commands import RegionCommands
 from assessor.tui.i18n import caption, localize_bindings, t
 from assessor.tui.live import LiveLink
 from assessor.tui.session import Session
+
+if TYPE_CHECKING:
+    from textual.command import CommandListItem
+    from textual.widget import AwaitMount
 
 #: Keys that are never held back while a screen loads.
 UNHELD = frozenset({"ctrl+q", "ctrl+c"})
@@ -181,7 +186,8 @@ class AssessorApp(App[None]):
                 screen.show_load_problems([])
                 screen.populate()
         if self.period is not None and not session.has_entries():
-            self.notify(t(self.lang, "period_empty").format(period=session.period), timeout=10)
+            shown = period_label(session.period, self.lang)
+            self.notify(t(self.lang, "period_empty").format(period=shown), timeout=10)
 
     # ---------------------------------------------------------------- type-ahead
 
@@ -252,7 +258,7 @@ class AssessorApp(App[None]):
         if self._session is None:
             return
         ws = self._session.workspace
-        title = f"{ws.config.name} · {self._session.period}"
+        title = f"{ws.config.name} · {period_label(self._session.period, self.lang)}"
         if ws.several_kinds:  # the kind of unit shown: its set, units and ranks
             title += f" · {self._session.kind.label}"
         note = self.live.note()
@@ -322,6 +328,21 @@ class AssessorApp(App[None]):
         from assessor.tui.screens.agreement import agreement_commands
 
         yield from agreement_commands(self)
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C (Textual's copy) tells how to quit, in the interface language."""
+        for active in self.active_bindings.values():
+            if active.binding.action in ("quit", "app.quit"):
+                shown = self.get_key_display(active.binding)
+                self.notify(t(self.lang, "quit_how").format(key=shown),
+                            title=t(self.lang, "quit_title"))  # fmt: skip
+                return
+
+    def search_commands(
+        self, commands: Sequence[CommandListItem], placeholder: str | None = None
+    ) -> AwaitMount:
+        """Textual's command list with its prompt in the interface language."""
+        return super().search_commands(commands, placeholder or t(self.lang, "command_search"))
 
     def action_command_palette(self) -> None:
         """Textual's palette with its prompt in the interface language."""

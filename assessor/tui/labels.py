@@ -11,6 +11,8 @@ from assessor.model.indicator_set import InputSpec
 from assessor.model.results import NodeResult, RegionResult
 from assessor.scoring import CompiledSet, display
 from assessor.scoring.output import rating_text
+from assessor.text.catalogue import say
+from assessor.text.formats import period_label
 
 # Fixed-width ASCII-safe marks (ambiguous-width glyphs break layouts in some terminals).
 MARKS = {
@@ -61,7 +63,7 @@ def header_text(cs: CompiledSet, r: RegionResult, period: str, lang: str) -> Tex
 
     text = Text()
     text.append(f"{r.name or ''} {r.region}", style="bold")
-    text.append(f"  {t(lang, 'period')} {period}  ")
+    text.append(f"  {t(lang, 'period')} {period_label(period, lang)}  ")
     text.append(f"{t(lang, 'total')} {display(cs, r.total)} / {display(cs, r.max)}  ", style="bold")
     text.append(
         rating_text(r, none=t(lang, "no_rating")),
@@ -75,14 +77,14 @@ def header_text(cs: CompiledSet, r: RegionResult, period: str, lang: str) -> Tex
     return text
 
 
-def input_title(label: str, spec: InputSpec | None) -> Text:
+def input_title(label: str, spec: InputSpec | None, lang: str = "zh") -> Text:
     """What an input asks for, on its top border: the label stays visible once a value is
     typed (a placeholder would vanish, and with two numbers nobody knows which is which)."""
     title = Text(label)  # the set's text: never markup
     if spec is None:
         return title
     if spec.unit:
-        title.append(f"（{spec.unit}）")
+        title.append(say("punct.paren", lang, text=spec.unit))
     if spec.min is not None and spec.max is not None:
         title.append(f" {spec.min}–{spec.max}", style="dim")
     elif spec.min is not None:

@@ -433,11 +433,15 @@ class Session:
         from assessor.text.catalogue import code_word, say
 
         out = []
+        node = self.cs.nodes[leaf].node if leaf in self.cs.nodes else None
+        specs = getattr(node, "inputs", None) or {}
+        labels = {k: str(getattr(s, "label", None) or k) for k, s in dict(specs).items()}
         for r in self.workspace.store.audit_log(region=region, leaf=leaf, limit=limit):
             if r.period != self.period:
                 continue
             what = code_word("audit", r.action, lang) + say("punct.colon", lang)
-            line = f"{r.at[:16].replace('T', ' ')} {r.who} {what}{_short(r.old)} → {_short(r.new)}"
+            old, new = _short(r.old, lang, labels), _short(r.new, lang, labels)
+            line = f"{r.at[:16].replace('T', ' ')} {r.who} {what}{old} → {new}"
             out.append(line + (say("punct.paren", lang, text=r.reason) if r.reason else ""))
         return out
 

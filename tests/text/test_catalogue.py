@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assessor.text.catalogue import CATALOGUE, LANGS, has, placeholders, say, table
@@ -58,3 +60,62 @@ def test_a_table_gives_the_words_for_a_set_of_codes() -> None:
         "error": "错误",
     }
     assert table("light", "en") == {"green": "green", "yellow": "yellow", "red": "red"}
+
+
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+PLACEHOLDER = re.compile(r"\{[^}]*\}")
+
+#: English words Chinese messages may carry, each because a reader types or sees it as it is.
+ZH_ASCII_ALLOWED = {
+    "Tab", "Esc", "Ctrl", "Enter",  # keys, named as printed on the keyboard
+    "PDF", "SVG",  # file formats
+    "Kendall", "ICC",  # the agreement statistics' own names (Kendall's W, ICC(2,1))
+    "zhwl",  # a pinyin-initials example (智慧物流) of what to type in the search
+    "optional",  # the YAML keyword a set file must carry (本指标未标记 optional)
+    "assessor", "set", "status", "draft", "reason",  # the command to type: assessor set-status … draft --reason
+}  # fmt: skip
+
+#: Chinese terms English messages keep, because the Chinese term is the point.
+EN_CJK_ALLOWED = {
+    "source.illustrative": "示例",  # the mark every sample carries, in reports of either language
+}
+
+
+def test_chinese_messages_have_no_english_word_outside_the_allowlist() -> None:
+    wrong = []
+    for key, e in CATALOGUE.items():
+        words = set(re.findall(r"[A-Za-z]{2,}", PLACEHOLDER.sub("", e["zh"])))
+        if words - ZH_ASCII_ALLOWED:
+            wrong.append(f"{key}: {sorted(words - ZH_ASCII_ALLOWED)} in {e['zh']!r}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_english_messages_have_no_chinese_outside_the_allowlist() -> None:
+    wrong = [
+        f"{key}: {e['en']!r}"
+        for key, e in CATALOGUE.items()
+        if CJK.search(e["en"].replace(EN_CJK_ALLOWED.get(key, "\0"), ""))
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_allowlists_hold_only_what_is_still_used() -> None:
+    zh_words = {w for e in CATALOGUE.values() for w in re.findall(r"[A-Za-z]{2,}", e["zh"])}
+    assert zh_words >= ZH_ASCII_ALLOWED, ZH_ASCII_ALLOWED - zh_words
+    assert all(t in CATALOGUE[k]["en"] for k, t in EN_CJK_ALLOWED.items())
+
+
+def test_unscored_reads_the_same_in_reports_excel_and_explanations() -> None:
+    from assessor.exchange.export import STATUS_ZH as EXCEL
+    from assessor.report.context import STATUS_ZH as REPORT
+    from assessor.scoring.explain import _words
+
+    assert EXCEL["unscored"] == REPORT["unscored"] == _words("zh")["status"]["unscored"] == "未填报"
+
+
+def test_the_three_lights_are_one_wording() -> None:
+    from assessor.cli.cmd_tasks import LIGHT_ZH as CLI
+    from assessor.report.context import LIGHT_ZH as REPORT
+    from assessor.report.tasks_context import LIGHT_ZH as TASKS
+
+    assert CLI == REPORT == TASKS == {"green": "绿", "yellow": "黄", "red": "红"}

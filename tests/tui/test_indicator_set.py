@@ -36,7 +36,7 @@ async def test_the_tree_shows_every_indicator_with_its_points_and_method(workspa
         tree = screen.query_one("#set-tree", Tree)
         labels = [str(n.label) for n in tree._tree_nodes.values()]
         assert len(labels) == len(app.session.cs.nodes)  # root + every node
-        assert any(label.startswith("D1-12 ") and "level" in label for label in labels)
+        assert any(label.startswith("D1-12 ") and "等级评定" in label for label in labels)  # level
 
 
 async def test_a_broken_yaml_reload_shows_the_error_and_keeps_the_set(workspace: Path) -> None:

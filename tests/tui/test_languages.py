@@ -35,8 +35,15 @@ ZH_ALLOWED = {
     # keys as printed on the keyboard and in the footer
     "Enter", "Esc", "Tab", "Ctrl", "Space", "F1", "PgUp", "PgDn", "Shift", "ctrl", "esc", "tab",
     "enter", "space", "shift",
+    "super",
     # formats and names that have no Chinese form in use
     "PDF", "SVG", "YAML", "Excel", "URL", "ICC", "Kendall", "GB", "DB",
+    # the program's name (title bar) and the mean squares of the ICC formula (MSR, MSC, MSE)
+    "assessor", "MSR", "MSC", "MSE",
+    # what the palette test types and 东昌府区's pinyin initials, shown beside it
+    "dcf", "dcfq",
+    # who imported the sample entries in the test's fixture (history lines name the importer)
+    "test",
 }  # fmt: skip
 
 
@@ -126,6 +133,17 @@ def keys(*pressed: str) -> Steps:
     return run
 
 
+def toast(*pressed: str) -> Steps:
+    """Press keys, then wait for the notice they raise to be on the screen."""
+
+    async def run(pilot: Pilot, app: AssessorApp) -> None:  # type: ignore[type-arg]
+        await keys(*pressed)(pilot, app)
+        await until(pilot, lambda: app.screen.query("Toast"), "the notice on the screen")
+        await pilot.pause()
+
+    return run
+
+
 def screen(name: str) -> Steps:
     """Open a screen that has no key on the home screen."""
 
@@ -145,25 +163,29 @@ def screen(name: str) -> Steps:
     return run
 
 
-SCREENS: dict[str, Steps] = {
-    "home": keys(),
-    "region": keys("enter", "down", "down"),
-    "ranking": keys("k"),
-    "gap": keys(*"/cpq", "enter", "enter", "g"),
-    "indicator_set": keys("i", "down", "down", "down"),
-    "reports": keys("o"),
-    "agreement": screen("agreement"),
-    "help": keys("f1"),
+#: Each screen, how to reach it from home, and the screen class that must then be on top.
+SCREENS: dict[str, tuple[Steps, str]] = {
+    "home": (keys(), "HomeScreen"),
+    "region": (keys("enter", "down", "down"), "RegionScreen"),
+    "ranking": (keys("k"), "RankingScreen"),
+    "gap": (keys(*"/cpq", "enter", "enter", "g"), "GapScreen"),
+    "indicator_set": (keys("i", "down", "down", "down"), "SetScreen"),
+    "reports": (keys("o"), "ReportsScreen"),
+    "agreement": (screen("agreement"), "AgreementScreen"),
+    "help": (keys("f1"), "HelpScreen"),
+    "palette": (keys("ctrl+p", *"dcf"), "CommandPalette"),
+    "quit_notice": (toast("ctrl+c"), "HomeScreen"),  # Textual's "how to quit" toast
 }
 
 
-async def shown(folder: Path, lang: str, steps: Steps, evaluator: str = LEAD) -> str:
+async def shown(folder: Path, lang: str, steps: Steps, evaluator: str = LEAD) -> tuple[str, str]:
+    """The visible text after `steps`, and the class of the screen on top."""
     app = AssessorApp(folder, evaluator=evaluator, lang=lang)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await loaded(pilot, app)
         await steps(pilot, app)
         await pilot.pause()
-        return visible_text(app)
+        return visible_text(app), type(app.screen).__name__
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -171,9 +193,18 @@ async def shown(folder: Path, lang: str, steps: Steps, evaluator: str = LEAD) ->
 async def test_a_screen_shows_no_words_of_the_other_language(
     workspace: Path, name: str, lang: str
 ) -> None:
-    text = await shown(workspace, lang, SCREENS[name])
+    steps, expected = SCREENS[name]
+    text, on_top = await shown(workspace, lang, steps)
+    assert on_top == expected, text
     found = leaks(text, lang, data_text(workspace))
     assert not found, f"{found} on\n{text}"
+
+
+async def test_the_quit_notice_and_the_palette_prompt_are_in_chinese(workspace: Path) -> None:
+    text, _ = await shown(workspace, "zh", toast("ctrl+c"))
+    assert "要退出吗？" in text and "退出" in text
+    text, _ = await shown(workspace, "zh", keys("ctrl+p"))
+    assert "搜索命令或地区" in text
 
 
 @pytest.fixture
@@ -193,7 +224,7 @@ def campaign(tmp_path: Path) -> Path:
 async def test_the_tasks_screen_shows_no_words_of_the_other_language(
     campaign: Path, lang: str
 ) -> None:
-    text = await shown(campaign, lang, keys("enter", "t"), evaluator="市大数据局-督查科")
-    assert "371600" in text or "滨州" in text, text  # the tasks screen, not the home screen
+    text, on_top = await shown(campaign, lang, keys("enter", "t"), evaluator="市大数据局-督查科")
+    assert on_top == "TasksScreen", text
     found = leaks(text, lang, data_text(campaign))
     assert not found, f"{found} on\n{text}"

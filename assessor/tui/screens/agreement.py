@@ -102,8 +102,9 @@ class AgreementScreen(AssessorScreen[None]):
         unrated = [a for a in panel.leaves if a.coefficient.value is None]
         for a in [*rated, *unrated]:
             c = a.coefficient
-            words = agreement_words(c.value)
-            style = "red" if words == "差" else "yellow" if words == "一般" else ""
+            band = agreement_words(c.value, "en")
+            words = agreement_words(c.value, lang)
+            style = "red" if band == "poor" else "yellow" if band == "moderate" else ""
             table.add_row(
                 Text(f"{a.leaf} {a.name}"),
                 c.statistic,

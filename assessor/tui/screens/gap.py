@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Header, Static
 
+from assessor.errors import in_language
 from assessor.scoring import display
 from assessor.tui.i18n import t
 from assessor.tui.screens.base import AssessorScreen
@@ -58,9 +59,10 @@ class GapScreen(AssessorScreen[str | None]):
 
     def show(self, gap: GapReport | None) -> None:
         s = self.assessor.session
+        lang = self.assessor.lang
         r = s.results[self.region_id]
         head = Text(f"{r.name or ''} {self.region_id}\n", style="bold")
-        lines = gap.lines() if gap is not None else [t(self.assessor.lang, "no_gap")]
+        lines = gap.lines(lang) if gap is not None else [t(lang, "no_gap")]
         # the engine's summary sentence (from grade, to the declared or next grade, result);
         # when the plan cannot reach it, the grade's conditions that fail, one a line
         head.append("\n".join(lines if gap is not None and not gap.reached else lines[:1]))
@@ -72,7 +74,7 @@ class GapScreen(AssessorScreen[str | None]):
                 Text(f"{step.node} {step.name}"),
                 f"{display(cs, step.points)} / {display(cs, step.max)}",
                 Text(f"+{display(cs, step.gain)}", style="green"),
-                Text(step.target),
+                Text(in_language(step.target, lang)),
                 key=step.node,
             )
 

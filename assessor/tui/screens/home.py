@@ -20,6 +20,7 @@ from assessor.errors import Problem
 from assessor.scoring import display
 from assessor.scoring.output import rating_text
 from assessor.text.catalogue import say
+from assessor.text.formats import period_label
 from assessor.tui.i18n import caption, t
 from assessor.tui.labels import bar
 from assessor.tui.pinyin import initials
@@ -275,7 +276,7 @@ class HomeScreen(AssessorScreen[None]):
         done = sum(1 for r in s.results.values() if not r.provisional)
         totals = [s.attention(rid) for rid in s.results]
         text = Text(
-            f"{t(lang, 'period')} {s.period} · {t(lang, 'evaluator')} {s.evaluator} · "
+            f"{t(lang, 'period')} {period_label(s.period, lang)} · {t(lang, 'evaluator')} {s.evaluator} · "
             f"{t(lang, 'complete')} {done}/{n}"
         )
         table = self.query_one("#regions", DataTable)
@@ -386,7 +387,7 @@ class HomeScreen(AssessorScreen[None]):
             self.query_one("#summary", Static).update(Text(t(lang, "loading")))
             self.switch_period(periods[i])
         elif len(periods) == 1:
-            self.notify(t(lang, "one_period").format(period=s.period))
+            self.notify(t(lang, "one_period").format(period=period_label(s.period, lang)))
         else:
             self.notify(t(lang, "first_period" if step < 0 else "last_period"))
 

@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from assessor.scoring import display
 from assessor.scoring.output import rating_text
+from assessor.text.formats import period_label
 from assessor.tui.i18n import caption, t
 from assessor.tui.screens.base import AssessorScreen
 from assessor.tui.widgets.cells import Cell, cut, rating_width, sort_key
@@ -143,9 +144,9 @@ class RankingScreen(AssessorScreen[None]):
         lang = self.assessor.lang
         shown = self.group or t(lang, "all_groups")
         prev = s.previous_period_label()
-        text = f"{s.period} · {caption(lang, 'group')}{shown} · {caption(lang, 'sorted_by')}{t(lang, self.sort_column)}"
+        text = f"{period_label(s.period, lang)} · {caption(lang, 'group')}{shown} · {caption(lang, 'sorted_by')}{t(lang, self.sort_column)}"
         if prev:
-            text += f" · {t(lang, 'compared_with')} {prev}"
+            text += f" · {t(lang, 'compared_with')} {period_label(prev, lang)}"
         self.query_one("#ranking-info", Static).update(Text(text))
 
     def resort(self) -> None:

@@ -285,7 +285,7 @@ class RegionScreen(AssessorScreen[None]):
                 current = mine.inputs.get(name) if mine and mine.inputs else None
                 field = Input(value="" if current is None else str(current),
                               placeholder=spec.label or name, id=f"in-{i}")  # fmt: skip
-                field.border_title = input_title(spec.label or name, spec)
+                field.border_title = input_title(spec.label or name, spec, lang)
                 await inputs.mount(field)
         else:
             value = "" if mine is None or mine.value is None else _shown(mine.value)
@@ -294,7 +294,7 @@ class RegionScreen(AssessorScreen[None]):
             field = Input(value=value, placeholder=t(lang, "value"), id="in-value")
             single: InputSpec | None = getattr(node, "input", None)
             label = (single.label if single is not None else None) or t(lang, "value")
-            field.border_title = input_title(label, single)
+            field.border_title = input_title(label, single, lang)
             await inputs.mount(field)
         self.query_one("#comment", Input).value = (mine.comment or "") if mine else ""
         for field in self.query("#inputs Input, #comment").results(Input):
@@ -493,7 +493,7 @@ class RegionScreen(AssessorScreen[None]):
 
         lang = self.assessor.lang
         self._say(
-            t(lang, "conflict_by").format(who=exc.by or "?", value=_short(exc.current_value)),
+            t(lang, "conflict_by").format(who=exc.by or "?", value=_short(exc.current_value, lang)),
             "magenta",
         )
 

@@ -20,14 +20,17 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from assessor.errors import AssessorError, in_language
+from assessor.errors import AssessorError, Said, in_language
+from assessor.text.catalogue import said, say
+from assessor.text.formats import date_label
+from assessor.tui.i18n import t
 from assessor.tui.screens.base import AssessorScreen
 
 if TYPE_CHECKING:
     from assessor.model.tasks import Task, TaskProgress
     from assessor.store.task_board import TaskBoard, UnitTasks
 
-LIGHT = {"green": ("●", "green", "绿"), "yellow": ("●", "yellow", "黄"), "red": ("●", "red", "红")}
+LIGHT = {"green": ("●", "green"), "yellow": ("●", "yellow"), "red": ("●", "red")}
 DONE_WORDS = frozenset({"完成", "已完成", "done", "是"})
 _SPLIT = re.compile(r"[；;，,、]+")
 
@@ -38,7 +41,7 @@ def parse_entry(text: str, task: Task, on: dt.date) -> TaskProgress:
 
     raw = text.strip()
     if not raw:
-        raise ValueError("输入完成百分比（0-100）、已达成节点名称或“完成”")
+        raise ValueError(said("tui.tasks.ask"))
     if raw.lower() in DONE_WORDS:
         return TaskProgress(task=task.id, as_of=on, done=True, done_on=on)
     try:
@@ -47,14 +50,19 @@ def parse_entry(text: str, task: Task, on: dt.date) -> TaskProgress:
         pct = None
     if pct is not None:
         if not pct.is_finite() or not 0 <= pct <= 100:
-            raise ValueError(f"{raw}：百分比应在 0 到 100 之间")
+            raise ValueError(said("tui.tasks.bad_percent", text=raw))
         return TaskProgress(task=task.id, as_of=on, percent=pct)
     names = [m.name for m in task.milestones]
     reached = tuple(x.strip() for x in _SPLIT.split(raw) if x.strip())
     unknown = [x for x in reached if x not in names]
     if unknown:
-        allowed = "、".join(names) if names else "（本任务无节点，请输入百分比）"
-        raise ValueError(f"没有节点“{'、'.join(unknown)}”；可选节点：{allowed}")
+        listed = (
+            Said(", ".join(names), "、".join(names)) if names else said("tui.tasks.no_milestones")
+        )
+        raise ValueError(Said(say("tui.tasks.unknown_milestone", "en", unknown=", ".join(unknown),
+                                  allowed=in_language(listed, "en")),
+                              say("tui.tasks.unknown_milestone", "zh", unknown="、".join(unknown),
+                                  allowed=in_language(listed, "zh"))))  # fmt: skip
     return TaskProgress(task=task.id, as_of=on, reached=reached)
 
 
@@ -81,17 +89,16 @@ class TasksScreen(AssessorScreen[None]):
         yield DataTable(id="tasks-table", cursor_type="row", zebra_stripes=True)
         with Horizontal(id="tasks-entry-row"):
             yield Input(id="tasks-date", placeholder="2023-08-11")
-            yield Input(id="tasks-value", placeholder="60 / 方案印发；平台上线 / 完成")
+            yield Input(id="tasks-value", placeholder=t(self.assessor.lang, "tasks.value_hint"))
         yield Static(id="tasks-preview")
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one("#tasks-table", DataTable)
-        for key, label in (("id", "编号"), ("name", "任务"), ("category", "类别"),
-                           ("deadline", "截止"), ("planned", "序时"), ("actual", "实际"),
-                           ("status", "状态")):  # fmt: skip
-            table.add_column(label, key=key)
-        self.query_one("#tasks-head", Static).update(Text("读取任务…"))
+        lang = self.assessor.lang
+        for key in ("id", "name", "category", "deadline", "planned", "actual", "status"):
+            table.add_column(t(lang, f"tasks.{key}"), key=key)
+        self.query_one("#tasks-head", Static).update(Text(t(lang, "tasks.reading")))
         table.focus()
         self.load()
 
@@ -119,18 +126,22 @@ class TasksScreen(AssessorScreen[None]):
 
     def show(self, board: TaskBoard, state: UnitTasks) -> None:
         self.board, self.state, self.on = board, state, state.on
-        head = Text(f"{state.name}（{state.unit}）  截至 {state.on.isoformat()}\n", style="bold")
-        head.append("；".join(t.sentence("zh") for t in state.tallies))
+        lang = self.assessor.lang
+        on = date_label(state.on, lang)
+        head = Text(t(lang, "tasks.head").format(name=state.name, unit=state.unit, on=on) + "\n",
+                    style="bold")  # fmt: skip
+        head.append(say("punct.semicolon", lang).join(x.sentence(lang) for x in state.tallies))
         if state.share is not None:
-            head.append(f"\n按时序推进（含已完成）占比 {state.share.quantize(Decimal('0.1'))}%")
+            share = state.share.quantize(Decimal("0.1"))
+            head.append("\n" + t(lang, "tasks.share").format(share=share))
         self.query_one("#tasks-head", Static).update(head)
         table = self.query_one("#tasks-table", DataTable)
         row = table.cursor_row
         table.clear()
         for s in state.states:
-            mark, colour, word = LIGHT[s.light]
+            mark, colour = LIGHT[s.light]
             status = Text(f"{mark} ", style=colour)
-            status.append(f"{word} {s.words('zh')}")
+            status.append(f"{say('light.' + s.light, lang)} {s.words(lang)}")
             table.add_row(
                 s.task.id, Text(s.task.name), Text(s.task.category), s.task.deadline.isoformat(),
                 f"{s.planned.quantize(Decimal('0.1'))}%", f"{s.actual.quantize(Decimal('0.1'))}%",
@@ -155,7 +166,8 @@ class TasksScreen(AssessorScreen[None]):
         try:
             return dt.date.fromisoformat(text)
         except ValueError:
-            raise ValueError(f"{text or '（空）'}：日期写作 2023-08-11") from None
+            empty = said("tui.tasks.empty")
+            raise ValueError(said("tui.tasks.bad_date", text=text or empty)) from None
 
     def _report(self) -> TaskProgress | None:
         task = self.current_task()
@@ -180,27 +192,32 @@ class TasksScreen(AssessorScreen[None]):
     def _preview(self) -> None:
         """The engine's status the task would have with what is typed; nothing stored."""
         out = self.query_one("#tasks-preview", Static)
+        lang = self.assessor.lang
         task = self.current_task()
         if task is None or self.board is None:
             out.update("")
             return
         value = self.query_one("#tasks-value", Input).value
         if not value.strip():
-            steps = "、".join(f"{m.name}（{m.due}，{m.share}%）" for m in task.milestones)
-            out.update(Text(f"{task.id} {task.name}" + (f"；节点：{steps}" if steps else "")))
+            steps = say("punct.list", lang).join(
+                t(lang, "tasks.milestone").format(name=m.name, due=m.due, share=m.share)
+                for m in task.milestones
+            )
+            more = t(lang, "tasks.milestones").format(steps=steps) if steps else ""
+            out.update(Text(f"{task.id} {task.name}{more}"))
             return
         try:
             report = self._report()
             assert report is not None
             state = self.board.preview(self.unit, report)
         except (ValueError, AssessorError) as exc:
-            msg = exc.problems[0].message if isinstance(exc, AssessorError) else str(exc)
-            out.update(Text(in_language(msg, "zh"), style="red"))
+            msg = exc.problems[0].message if isinstance(exc, AssessorError) else exc.args[0]
+            out.update(Text(in_language(msg, lang), style="red"))
             return
-        mark, colour, _ = LIGHT[state.light]
-        line = Text("预览：", style="bold")
+        mark, colour = LIGHT[state.light]
+        line = Text(t(lang, "tasks.preview"), style="bold")
         line.append(f"{mark} ", style=colour)
-        line.append(f"{state.explain('zh')}（Enter 保存）")
+        line.append(state.explain(lang) + t(lang, "tasks.enter_stores"))
         out.update(line)
 
     @on(Input.Submitted, "#tasks-value")
@@ -208,7 +225,9 @@ class TasksScreen(AssessorScreen[None]):
         try:
             report = self._report()
         except ValueError as exc:
-            self.query_one("#tasks-preview", Static).update(Text(str(exc), style="red"))
+            self.query_one("#tasks-preview", Static).update(
+                Text(in_language(exc.args[0], self.assessor.lang), style="red")
+            )
             return
         if report is None or self.board is None:
             return
@@ -234,7 +253,8 @@ class TasksScreen(AssessorScreen[None]):
 
     def _stored(self, report: TaskProgress, version: int) -> None:
         self.query_one("#tasks-value", Input).value = ""
-        self.notify(f"已保存：{self.unit} {report.task} {report.as_of}（版本 {version}）")
+        self.notify(t(self.assessor.lang, "tasks.stored").format(
+            unit=self.unit, task=report.task, on=report.as_of, version=version))  # fmt: skip
         self.query_one("#tasks-table", DataTable).focus()
         self.on = report.as_of
         self.load()
@@ -245,7 +265,9 @@ class TasksScreen(AssessorScreen[None]):
         try:
             self.on = self._date()
         except ValueError as exc:
-            self.query_one("#tasks-preview", Static).update(Text(str(exc), style="red"))
+            self.query_one("#tasks-preview", Static).update(
+                Text(in_language(exc.args[0], self.assessor.lang), style="red")
+            )
             return
         self.load()
 
