@@ -35,6 +35,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run(args: argparse.Namespace) -> int:
     from assessor.cli.inputs import read_inputs, score_inputs
     from assessor.scoring import display, explain_lines
+    from assessor.text.catalogue import say
+    from assessor.text.formats import period_label
 
     inputs = read_inputs(args, region=args.region)
     cs = inputs.compiled
@@ -60,30 +62,31 @@ def run(args: argparse.Namespace) -> int:
                 )
             print(term("\n".join(explain_lines(cs, r, args.node, args.lang)), lines=True))
             continue
-        zh = args.lang == "zh"
-        print(term(f"{r.name or ''} {r.region} · {r.period} · {cs.set.name}"))
-        total_label = "总分" if zh else "total"
-        line = f"  {total_label} {display(cs, r.total)} / {display(cs, r.max)}"
+        lang: str = args.lang
+
+        def word(key: str, lang: str = lang) -> str:
+            return say(f"cli.{key}", lang)
+
+        c, sep = say("punct.colon", lang), say("punct.list", lang)
+        print(term(f"{r.name or ''} {r.region} · {period_label(r.period, lang)} · {cs.set.name}"))
+        line = f"  {word('total')} {display(cs, r.total)} / {display(cs, r.max)}"
         if r.rank:
-            line += f", {'排名' if zh else 'rank'} {r.rank}"
+            line += f"{sep}{word('rank')} {r.rank}"
         print(term(line, lines=True))
         if r.rank_points is not None:
-            label = "排名得分" if zh else "rank points"
             got = display(cs, r.rank_points.points)
-            print(term(f"  {label} {got}: {r.rank_points.words(args.lang)}", lines=True))
+            print(term(f"  {word('rank_points')} {got}{c}{r.rank_points.words(lang)}", lines=True))
         rating = r.rating.label or "—"
         if r.rating.veto:
-            rating += f" ({'一票否决' if zh else 'veto'} {r.rating.veto}: {r.rating.veto_effect})"
-        print(f"  {'评级' if zh else 'rating'}: {rating}")
+            why = f"{word('veto')} {r.rating.veto}{c}{r.rating.veto_effect}"
+            rating += say("punct.paren", lang, text=why)
+        print(f"  {word('rating')}{c}{rating}")
         done = f"{r.completeness * 100:.1f}%"
-        print(
-            f"  {'完整度' if zh else 'completeness'}: {done}"
-            + (" (暂定 provisional)" if r.provisional else "")
-        )
+        print(f"  {word('completeness')}{c}{done}" + (word("provisional") if r.provisional else ""))
         if r.bonus_total:
-            print(f"  {'加分' if zh else 'bonus'}: {display(cs, r.bonus_total)}")
+            print(f"  {word('bonus')}{c}{display(cs, r.bonus_total)}")
         if r.penalty_total:
-            print(f"  {'扣分' if zh else 'penalties'}: {display(cs, r.penalty_total)}")
+            print(f"  {word('penalties')}{c}{display(cs, r.penalty_total)}")
         for top in cs.root.children:
             print(term("\n".join(explain_lines(cs, r, top, args.lang)), lines=True))
         _declared(inputs, r, args.declared)

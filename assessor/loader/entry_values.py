@@ -35,6 +35,7 @@ from assessor.model.limits import (
     shown,
     text_problem,
 )
+from assessor.text.catalogue import say
 
 NA_WORDS = frozenset({"na", "n/a", "不适用"})
 YES_WORDS = frozenset({"yes", "true", "是", "1", "y", "有"})
@@ -56,7 +57,7 @@ class EntryValueError(ValueError):
 
     def text(self, lang: str) -> str:
         """The messages in `lang` where they have a wording in it."""
-        sep = "；" if lang == "zh" else "; "
+        sep = say("punct.semicolon", lang)
         return sep.join(in_language(m, lang) for _, m in self.items)
 
 

@@ -31,6 +31,7 @@ from assessor.model.indicator_set import (
 )
 from assessor.scoring.phrases import Phrases, phrases
 from assessor.scoring.prorata import Due
+from assessor.text.catalogue import table
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -259,13 +260,12 @@ def _input_labels(node: NumericLeaf) -> dict[str, str]:
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _OPERATORS = {"*": "×", "/": "÷", "-": "−"}
-_FUNCTION_WORDS = {"min": "较小值", "max": "较大值", "abs": "绝对值", "round": "取整", "if": "如果"}
 
 
 def formula_words(formula: str, labels: dict[str, str], lang: str = "zh") -> str:
     """A formula as a reader says it: inputs by their labels, × ÷ − for * / -
     (`used / total * 100` → 使用电子证照办理的事项数 ÷ 政务服务事项总数 × 100)."""
-    words = {**(_FUNCTION_WORDS if lang == "zh" else {}), **labels}
+    words = {**table("engine.function", lang), **labels}
     text = _NAME.sub(lambda m: words.get(m.group(0), m.group(0)), formula)
     return "".join(_OPERATORS.get(ch, ch) for ch in text)
 

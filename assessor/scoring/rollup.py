@@ -19,6 +19,7 @@ from assessor.model.entries import Entry
 from assessor.model.indicator_set import AnyNode, NumericLeaf
 from assessor.scoring.methods import LeafScorer, fmt
 from assessor.text.catalogue import has, say
+from assessor.text.formats import period_label
 
 ZERO = Decimal(0)
 
@@ -37,26 +38,22 @@ class Rolled:
     result: object  # the combined value (single value or inputs)
 
     def words(self, lang: str) -> str:
-        zh = lang == "zh"
-        listed = ("、" if zh else ", ").join(f"{p} {_shown(v)}" for p, v in self.values)
+        """ "张磊：2021年第11周 40、2021年第12周 24 → 2 期取最后一期，取 2021年第12周 的 24"."""
+        sep = say("punct.list", lang)
+        shown = [(period_label(p, lang), v) for p, v in self.values]
+        if self.method == "last" and len(self.values) > 3:
+            listed = "…" + sep + sep.join(f"{p} {_shown(v, lang)}" for p, v in shown[-3:])
+        else:
+            listed = sep.join(f"{p} {_shown(v, lang)}" for p, v in shown)
         how = method_words(self.method, lang)
-        who = f"{self.evaluator}：" if self.evaluator and zh else ""
-        who = who or (f"{self.evaluator}: " if self.evaluator else "")
+        who = self.evaluator + say("punct.colon", lang) if self.evaluator else ""
+        fields = {"n": len(self.values), "how": how, "value": _shown(self.result, lang)}
         if self.chosen is not None:
-            picked = (
-                f"{len(self.values)} 期{how}，取 {self.chosen} 的 {_shown(self.result)}"
-                if zh
-                else f"{how} of {len(self.values)} periods: {self.chosen}'s {_shown(self.result)}"
+            picked = say(
+                "engine.rolled_pick", lang, period=period_label(self.chosen, lang), **fields
             )
         else:
-            picked = (
-                f"{len(self.values)} 期{how} = {_shown(self.result)}"
-                if zh
-                else f"{how} of {len(self.values)} periods = {_shown(self.result)}"
-            )
-        if self.method == "last" and len(self.values) > 3:
-            listed = ("、" if zh else ", ").join(f"{p} {_shown(v)}" for p, v in self.values[-3:])
-            listed = ("…、" if zh else "…, ") + listed
+            picked = say("engine.rolled_combined", lang, **fields)
         return f"{who}{listed} → {picked}"
 
 
@@ -191,14 +188,14 @@ def _value_of(e: Entry) -> object:
     return dict(e.inputs) if e.inputs is not None else e.value
 
 
-def _shown(v: object) -> str:
+def _shown(v: object, lang: str = "zh") -> str:
     if isinstance(v, dict):
-        return "(" + ", ".join(f"{k}={_shown(x)}" for k, x in v.items()) + ")"
+        return "(" + ", ".join(f"{k}={_shown(x, lang)}" for k, x in v.items()) + ")"
     if isinstance(v, Decimal):
         q = v.quantize(Decimal("0.0001"))
         return fmt(v) if q == v else "≈" + fmt(q)
     if isinstance(v, bool):
-        return "是" if v else "否"
+        return say("engine.yes" if v else "engine.no", lang)
     return str(v)
 
 

@@ -20,7 +20,7 @@ from types import MappingProxyType
 from typing import Final
 
 from assessor.errors import Said
-from assessor.text.words import common, criteria, engine, report, source, store, tui
+from assessor.text.words import cli, common, criteria, engine, report, source, store, tui
 
 LANGS: Final = ("zh", "en")  # every entry has each of these
 DEFAULT_LANG: Final = "zh"
@@ -37,6 +37,7 @@ def _build() -> dict[str, Entry]:
         ("source", source),
         ("criteria", criteria),
         ("store", store),
+        ("cli", cli),
     ):
         for key, entry in module.WORDS.items():
             full = f"{area}.{key}"

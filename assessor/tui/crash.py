@@ -38,10 +38,8 @@ def write_crash_log(
 
 
 def crash_message(exc: BaseException | None, log: Path, lang: str) -> str:
-    what = f"{type(exc).__name__}: {exc}" if exc else "unknown error"
+    from assessor.tui.i18n import t
+
+    what = f"{type(exc).__name__}: {exc}" if exc else t(lang, "crash_unknown")
     what = what.splitlines()[0][:300] if what.strip() else type(exc).__name__
-    if lang == "zh":
-        return f"assessor 意外中止：{what}\n已保存的数据不受影响。完整错误记录：{log}"
-    return (
-        f"assessor stopped unexpectedly: {what}\nSaved entries are not affected. Full report: {log}"
-    )
+    return t(lang, "crash").format(what=what, log=log)

@@ -135,7 +135,7 @@ def test_the_explanation_lists_the_periods_and_the_method() -> None:
     cs = one_leaf("last")
     r = month(cs, weekly([10, 50, 24]))
     text = "\n".join(explain_lines(cs, r, "A1", "zh"))
-    assert "2021-W12 24" in text and "取最后一期" in text
+    assert "2021年第12周 24" in text and "取最后一期" in text
     assert "(24 − 0) / (100 − 0) = 0.24" in text
 
 

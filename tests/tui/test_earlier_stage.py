@@ -48,7 +48,7 @@ def test_the_review_session_shows_the_self_assessment_beside_the_input(tmp_path:
         assert text is not None
         assert (
             text.plain
-            == "自评（self）: 27 “目录已更新”\n  佐证: https://example.org/share.png（未审）"
+            == "自评（self）：27 “目录已更新”\n  佐证：https://example.org/share.png（未审）"
         )
         [mine] = s.workspace.get_entries("2021", "371502")
         assert (mine.stage, mine.entry.value) == ("review", D("25"))  # written in its stage

@@ -106,7 +106,7 @@ async def test_a_missing_evidence_file_is_refused(workspace: Path) -> None:
         screen = await open_region(pilot, app, "D1-12")
         screen._add_evidence("docs/nothing.pdf")
         await pilot.pause()
-        assert "does not exist" in message(screen)
+        assert "佐证文件 docs/nothing.pdf 不存在" in message(screen)  # in the TUI's language
     assert entry(workspace, "D1-12").evidence == ()  # type: ignore[union-attr]
 
 

@@ -116,4 +116,13 @@ WORDS = {
     "agreement.moderate": w("一般", "moderate"),
     "agreement.good": w("良好", "good"),
     "agreement.excellent": w("极好", "excellent"),
+    # a formula's functions, as a reader says them (the function's name in English)
+    "function.min": w("较小值", "min"),
+    "function.max": w("较大值", "max"),
+    "function.abs": w("绝对值", "abs"),
+    "function.round": w("取整", "round"),
+    "function.if": w("如果", "if"),
+    # one evaluator's entries over several periods, combined (scoring/rollup.py)
+    "rolled_pick": w("{n} 期{how}，取 {period} 的 {value}", "{how} of {n} periods: {period}'s {value}"),
+    "rolled_combined": w("{n} 期{how} = {value}", "{how} of {n} periods = {value}"),
 }  # fmt: skip

@@ -275,4 +275,8 @@ WORDS = {
     "quit_how": w("按 {key} 退出", "Press {key} to quit"),
     "quit_title": w("要退出吗？", "Do you want to quit?"),
     "command_search": w("搜索命令…", "Search for commands…"),
+    "crash": w("assessor 意外中止：{what}\n已保存的数据不受影响。完整错误记录：{log}",
+               "assessor stopped unexpectedly: {what}\nSaved entries are not affected. Full report: {log}"),
+    "crash_unknown": w("未知错误", "unknown error"),
+    "not_judged": w("未审", "not judged"),
 }  # fmt: skip

@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
+from assessor.text.catalogue import say
+from assessor.tui.i18n import caption, colon, t
+
 if TYPE_CHECKING:
     from assessor.tui.session import Session
 
@@ -35,23 +38,23 @@ def earlier_stage_text(session: Session, region: str, leaf: str, lang: str = "zh
         judged = verdicts(ws.store, ws.set_id, before.key, region, session.period)
     except StoreError:
         return None  # the database is away: the header says so
-    title = f"{before.label}（{before.key}）" if lang == "zh" else f"{before.label} ({before.key})"
-    text = Text(f"{title}: ", style="bold")
+    title = before.label + say("punct.paren", lang, text=before.key)
+    text = Text(title + colon(lang), style="bold")
     if not found:
-        text.append("未填报" if lang == "zh" else "no value", style="dim")
+        text.append(say("status.unscored", lang), style="dim")
     for i, e in enumerate(found):
         if i:
             text.append("; ")
-        text.append(payload_text(entry_payload(e.entry)))
+        text.append(payload_text(entry_payload(e.entry), lang))
         if len(found) > 1:
             text.append(f" ({e.evaluator})", style="dim")
     if evidence:
-        text.append("\n  " + ("佐证" if lang == "zh" else "evidence") + ": ")
+        text.append("\n  " + caption(lang, "evidence"))
         for i, item in enumerate(evidence):
             if i:
                 text.append("; ")
             v = judged.get((leaf, item))
             text.append(item)
-            word = v.verdict if v else ("未审" if lang == "zh" else "not judged")
+            word = v.verdict if v else t(lang, "not_judged")
             text.append(f"（{word}）", style=VERDICT_STYLE.get(word, "dim"))
     return text
