@@ -42,3 +42,54 @@ def page_fill(page: Any) -> float:
 def fills(document: Any) -> list[float]:
     """Each page's fill, in order."""
     return [page_fill(p) for p in document.pages]
+
+
+def _text(box: Any) -> str:
+    if isinstance(box, boxes.TextBox):
+        return str(box.text)
+    return "".join(_text(c) for c in getattr(box, "children", ()))
+
+
+def _body(page: Any) -> Iterator[Any]:
+    """The page's boxes outside its margin boxes, fixed ones left out, depth first."""
+
+    def walk(box: Any) -> Iterator[Any]:
+        if box.style["position"] == "fixed":
+            return
+        yield box
+        for child in getattr(box, "children", ()):
+            yield from walk(child)
+
+    for child in page._page_box.children:
+        if not isinstance(child, boxes.MarginBox):
+            yield from walk(child)
+
+
+def overflowing(page: Any, tolerance: float = 0.5) -> list[str]:
+    """Text, pictures and table cells reaching past the right edge of the content area (by more
+    than `tolerance` CSS px): a date line running into the margin, a table wider than the page."""
+    page_box = page._page_box
+    right = page_box.content_box_x() + page_box.width + tolerance
+    out = []
+    for box in _body(page):
+        if isinstance(box, boxes.TextBox | boxes.ReplacedBox | boxes.TableCellBox):
+            if box.border_box_x() + box.border_width() > right:
+                out.append(_text(box)[:30] or type(box).__name__)
+    return out
+
+
+def cell_lines(page: Any) -> list[list[str]]:
+    """Every table cell's text, line by line as laid out."""
+    return [
+        [_text(line) for line in _body_lines(cell)]
+        for cell in _body(page)
+        if isinstance(cell, boxes.TableCellBox)
+    ]
+
+
+def _body_lines(box: Any) -> Iterator[Any]:
+    for child in getattr(box, "children", ()):
+        if isinstance(child, boxes.LineBox):
+            yield child
+        else:
+            yield from _body_lines(child)
