@@ -70,12 +70,12 @@ def overflowing(page: Any, tolerance: float = 0.5) -> list[str]:
     than `tolerance` CSS px): a date line running into the margin, a table wider than the page."""
     page_box = page._page_box
     right = page_box.content_box_x() + page_box.width + tolerance
-    out = []
-    for box in _body(page):
-        if isinstance(box, boxes.TextBox | boxes.ReplacedBox | boxes.TableCellBox):
-            if box.border_box_x() + box.border_width() > right:
-                out.append(_text(box)[:30] or type(box).__name__)
-    return out
+    printed = boxes.TextBox | boxes.ReplacedBox | boxes.TableCellBox
+    return [
+        _text(box)[:30] or type(box).__name__
+        for box in _body(page)
+        if isinstance(box, printed) and box.border_box_x() + box.border_width() > right
+    ]
 
 
 def cell_lines(page: Any) -> list[list[str]]:
