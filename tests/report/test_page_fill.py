@@ -15,8 +15,8 @@ import pytest
 
 from assessor.report import context as rc
 from assessor.report.render import Renderer, RenderOptions
-from assessor.scoring import explain_lines, score
 from assessor.report.templating import official
+from assessor.scoring import explain_lines, score
 from tests.report.pagefill import cell_lines, fills, overflowing
 from tests.report.test_official_text import KINDS, META, SETS, bundled
 
