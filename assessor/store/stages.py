@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assessor.errors import AssessorError, Problem
+from assessor.errors import AssessorError, Problem, Said
 from assessor.store.config import Stage, WorkspaceConfig
 from assessor.store.schema import DEFAULT_STAGE
 
@@ -67,6 +67,31 @@ def score_name(stage: Stage) -> str:
 def stage_evaluators(config: WorkspaceConfig, stage: Stage) -> list[str] | None:
     """Who enters values in a stage: its own list, else None (every evaluator)."""
     return list(stage.evaluators) if stage.evaluators else None
+
+
+def outsider_problems(config: WorkspaceConfig, stage: str, evaluator: str) -> list[Problem]:
+    """A stage with its own evaluators takes values, evidence and verdicts from them only: the
+    refusal names the stage and who may write in it (empty when `evaluator` may)."""
+    found = find_stage(config, stage)
+    allowed = found.evaluators
+    if allowed and evaluator not in allowed:
+        said = Said(
+            f"{evaluator} is not an evaluator of stage {found.key} ({found.label}); its "
+            f"evaluators: {', '.join(allowed)}",
+            f"{evaluator} 不是{found.label}（{found.key}）阶段的评估人；本阶段评估人：{'、'.join(allowed)}",
+        )
+        return [Problem(said, key="--evaluator")]
+    return []
+
+
+def check_writer(ws: Workspace, evaluator: str) -> None:
+    """Refuse a write by someone who is not an evaluator of the stage worked on (the TUI's
+    session and verdicts ask this; the CLI's entries go through `Workspace.key`)."""
+    from assessor.store.errors import StoreError
+
+    problems = outsider_problems(ws.config, ws.stage, evaluator)
+    if problems:
+        raise StoreError(problems)
 
 
 # ---------------------------------------------------------------------- a workspace's review work
@@ -145,6 +170,7 @@ def judge_evidence(
 
     _check_region(ws, region)
     _check_leaf(ws, leaf)
+    check_writer(ws, who)
     return set_verdict(ws.store, ws.set_id, ws.stage, region, period, leaf, item, verdict,
                        who=who, reason=reason)  # fmt: skip
 

@@ -342,18 +342,9 @@ class Workspace:
 
     def _stage_evaluator_problems(self, stage: str, evaluator: str) -> list[Problem]:
         """A stage with its own evaluators takes values from them only."""
-        from assessor.store.stages import find_stage
+        from assessor.store.stages import outsider_problems
 
-        allowed = find_stage(self.config, stage).evaluators
-        if allowed and evaluator not in allowed:
-            return [
-                Problem(
-                    f"{evaluator} is not an evaluator of stage {stage}; its evaluators: "
-                    f"{', '.join(allowed)}",
-                    key="--evaluator",
-                )
-            ]
-        return []
+        return outsider_problems(self.config, stage, evaluator)
 
     def set_entry(
         self,

@@ -357,7 +357,9 @@ class Session:
         this session read (someone else wrote it meanwhile) is a conflict too: it is raised and
         shown, never overwritten. `r` (refresh) reads the other value."""
         from assessor.store.codec import entry_payload
+        from assessor.store.stages import check_writer
 
+        check_writer(self.workspace, self.evaluator)  # a stage's own evaluators only, as the CLI
         store = self.workspace.store
         key = self.key(region, leaf)
         stored = store.get_entry(key)
@@ -503,7 +505,10 @@ class Session:
         sha256) or a URL. One write, one audit record: the store adds the evidence row and,
         in the same transaction, lists it in this evaluator's entry, so the engine's results
         and the reports carry it."""
+        from assessor.store.stages import check_writer
+
         ws = self.workspace
+        check_writer(ws, self.evaluator)
         key = self.key(region, leaf)
         where = where.strip()
         if where.lower().startswith(("http://", "https://")):
