@@ -14,7 +14,9 @@ an older or newer schema, a URL with options or a PostgreSQL server get `Store` 
 
 from __future__ import annotations
 
+import functools
 import json
+import re
 import sqlite3
 from decimal import Decimal
 from pathlib import Path
@@ -178,20 +180,13 @@ def stored_entry(
     that is finite, an int, a bool, text or nothing) is built without validating it again,
     which would change nothing; any other row is validated as the Store does, so a row that
     makes the Store fail makes this fail the same way."""
-    from assessor.model.entries import Entry
-    from assessor.store.codec import decode_value, entry_from_payload
+    from assessor.store.codec import entry_from_payload
 
-    payload: dict[str, Any] = {
-        "value": None if value is None else decode_value(json.loads(value)),
-        "inputs": None if inputs is None else decode_value(json.loads(inputs)),
-        "na": bool(na),
-        "comment": comment,
-        "evidence": tuple((None if evidence is None else json.loads(evidence)) or ()),
-        "carried_over": bool(carried),
-    }
-    found_inputs = payload["inputs"]
+    found_value = None if value is None else _decoded(value)
+    found_inputs = None if inputs is None else _decoded(inputs)
+    found_evidence = () if evidence == "[]" else tuple(_loaded(evidence) or ())
     if (
-        _plain(payload["value"], _VALUE_TYPES)
+        _plain(found_value, _VALUE_TYPES)
         and (
             found_inputs is None
             or (
@@ -200,18 +195,94 @@ def stored_entry(
             )
         )
         and (comment is None or type(comment) is str)
-        and all(type(x) is str for x in payload["evidence"])
+        and all(type(x) is str for x in found_evidence)
         and type(evaluator) is str
     ):
-        return Entry.model_construct(**payload, evaluator=evaluator)
+        return _constructed(
+            {
+                "value": found_value,
+                "inputs": found_inputs,
+                "na": bool(na),
+                "comment": comment,
+                "evidence": found_evidence,
+                "evaluator": evaluator,
+                "carried_over": bool(carried),
+                "derived": False,
+            }
+        )
+    payload = {
+        "value": found_value,
+        "inputs": found_inputs,
+        "na": bool(na),
+        "comment": comment,
+        "evidence": found_evidence,
+        "carried_over": bool(carried),
+    }
     return entry_from_payload(payload, evaluator)  # validated: what it makes of an odd row
 
 
+#: How codec.dumps writes a Decimal: {"d":"82.5"} (no quote or backslash inside).
+_TAGGED = re.compile(r'\{"d":"([^"\\]*)"\}')
+_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]{0,17})")  # a JSON integer (json.loads: an int)
+_LITERALS: dict[str, Any] = {"true": True, "false": False, "null": None}
 _VALUE_TYPES: tuple[type, ...] = (type(None), Decimal, int, bool, str)
 _INPUT_TYPES: tuple[type, ...] = (Decimal, bool, str)
+#: The fields a stored entry sets (Entry(...) in codec.entry_from_payload), in Entry's order.
+_STORED_FIELDS = ("value", "inputs", "na", "comment", "evidence", "evaluator", "carried_over")
+
+
+def _loaded(text: str | None) -> Any:
+    return None if text is None else json.loads(text)
+
+
+def _decoded(text: str) -> Any:
+    """codec.decode_value(json.loads(text)), the common tagged Decimal read directly."""
+    from assessor.store.codec import decode_value
+
+    if text in _LITERALS:
+        return _LITERALS[text]
+    if _INTEGER.fullmatch(text):
+        return int(text)
+    tagged = _TAGGED.fullmatch(text)
+    if tagged is not None:
+        return Decimal(tagged.group(1))
+    return decode_value(json.loads(text))
 
 
 def _plain(v: object, types: tuple[type, ...]) -> bool:
     """`v` is exactly one of `types` (no subclass), and a Decimal is finite: what Entry's
     validation keeps as it is."""
     return type(v) in types and (not isinstance(v, Decimal) or v.is_finite())
+
+
+@functools.cache
+def _direct() -> bool:
+    """Entry is still the plain model `_constructed` builds as model_construct would: these
+    fields and `derived` in this order, no aliases, no post-init, no extra fields."""
+    from assessor.model.entries import Entry
+
+    fields = Entry.__pydantic_fields__
+    return (
+        tuple(fields) == (*_STORED_FIELDS, "derived")
+        and all(f.alias is None and f.validation_alias is None for f in fields.values())
+        and fields["derived"].default is False
+        and not Entry.__pydantic_post_init__
+        and not Entry.__pydantic_root_model__
+        and Entry.model_config.get("extra") != "allow"
+    )
+
+
+def _constructed(values: dict[str, Any]) -> Entry:
+    """`Entry.model_construct(**values)` (all fields given, `derived` its default), without
+    its per-call bookkeeping: reading a campaign builds thousands of entries."""
+    from assessor.model.entries import Entry
+
+    if not _direct():
+        del values["derived"]
+        return Entry.model_construct(**values)
+    entry = Entry.__new__(Entry)
+    object.__setattr__(entry, "__dict__", values)
+    object.__setattr__(entry, "__pydantic_fields_set__", set(_STORED_FIELDS))
+    object.__setattr__(entry, "__pydantic_extra__", None)
+    object.__setattr__(entry, "__pydantic_private__", None)
+    return entry

@@ -248,3 +248,59 @@ def test_a_row_written_behind_the_stores_back_reads_as_the_store_reads_it(
     finally:
         light.close()
         store.close()
+
+
+def test_entries_are_built_as_the_store_builds_them_field_for_field(
+    both: tuple[Store, LightStore],
+) -> None:
+    """Unvalidated entries (the shapes the store writes) equal validated ones in every way a
+    caller can see: fields, their order, the fields marked as set, what they dump to."""
+    from assessor.store import light as module
+
+    store, light = both
+    assert module._direct()  # the direct construction is the one these entries went through
+    for period in ("2024", "2025"):
+        mine = light.assessment("s", period, REGIONS).entries
+        theirs = store.assessment("s", period, REGIONS).entries
+        for region, leaves in theirs.items():
+            for leaf, found in leaves.items():
+                for a, b in zip(mine[region][leaf], found, strict=True):
+                    assert list(a.__dict__.items()) == list(b.__dict__.items())
+                    assert a.model_fields_set == b.model_fields_set
+                    assert a.model_dump_json() == b.model_dump_json()
+
+
+_JSONISH = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.text(max_size=10),
+        st.decimals(allow_nan=False, allow_infinity=False),
+    ),
+    lambda inner: st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=6,
+)
+
+
+@given(_JSONISH)
+def test_a_stored_json_text_decodes_as_the_codec_decodes_it(value: object) -> None:
+    import json
+
+    from assessor.store import light as module
+    from assessor.store.codec import decode_value, dumps, encode_value
+
+    text = dumps(encode_value(value))
+    found = module._decoded(text)
+    assert found == decode_value(json.loads(text))
+    assert type(found) is type(decode_value(json.loads(text)))
+    for odd in (" 1", "01", "1.0", "-0", "1e3", '{"d": "1"}', "[1]"):  # not what dumps writes
+        try:
+            expected: object = decode_value(json.loads(odd))
+        except ValueError as exc:
+            expected = type(exc)
+        try:
+            got: object = module._decoded(odd)
+        except ValueError as exc:
+            got = type(exc)
+        assert got == expected and type(got) is type(expected)
