@@ -65,6 +65,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "db_down": "数据库暂不可用，未保存；输入已保留，恢复后按回车重试：",
         "db_down_note": "数据库不可用", "db_back": "数据库已恢复，正在读取最新填报",
         "stale_note": "他人有新修改，正在刷新…", "db_retry": "数据库暂不可用，{seconds} 秒后自动重试（r 立即重试）",
+        # periodic: roll-ups and rank points (issue 16)
+        "period_length": "周/月/季/年", "rolled_up": "汇总自 {n} {unit}", "read_only": "只读",
+        "unit_week": "周", "unit_month": "个月", "unit_quarter": "个季度",
+        "rolled_up_help": "{period} 由其中各期的填报汇总计算，不直接填报；在各周中填报",
+        "one_length": "本工作区只有一种周期，无法汇总", "rank_pts": "排名得分",
+        "rank_points_rule": "排名得分：{rule}",
     },
     "en": {
         "quit": "Quit", "back": "Back", "open": "Open", "next": "Next unscored", "na": "N/A", "undo": "Undo",
@@ -127,6 +133,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "db_down": "not saved, the database cannot be reached; your value is kept, press Enter to retry once it is back: ",
         "db_down_note": "database unavailable", "db_back": "the database is back; reading the latest entries",
         "stale_note": "others changed entries, refreshing…", "db_retry": "the database cannot be reached; retrying in {seconds} s (r to retry now)",
+        # periodic: roll-ups and rank points (issue 16)
+        "period_length": "week/month/year", "rolled_up": "rolled up from {n} {unit}", "read_only": "read-only",
+        "unit_week": "weeks", "unit_month": "months", "unit_quarter": "quarters",
+        "rolled_up_help": "{period} is computed from the entries of the periods inside it, not typed in; enter values in the weeks",
+        "one_length": "this workspace has periods of one length only: nothing to roll up", "rank_pts": "rank pts",
+        "rank_points_rule": "rank points: {rule}",
     },
 }  # fmt: skip
 
