@@ -65,6 +65,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "db_down": "数据库暂不可用，未保存；输入已保留，恢复后按回车重试：",
         "db_down_note": "数据库不可用", "db_back": "数据库已恢复，正在读取最新填报",
         "stale_note": "他人有新修改，正在刷新…", "db_retry": "数据库暂不可用，{seconds} 秒后自动重试（r 立即重试）",
+        "change_reason_ask": "{leaf}：{stage}的值为 {before}，改为 {after}。请说明理由（与数值一并保存，记入审计日志和报告）",
+        "change_reason_missing": "{leaf} 未保存：修改{stage}的值须说明理由（回车后填写理由；Esc 还原）",
     },
     "en": {
         "quit": "Quit", "back": "Back", "open": "Open", "next": "Next unscored", "na": "N/A", "undo": "Undo",
@@ -127,6 +129,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "db_down": "not saved, the database cannot be reached; your value is kept, press Enter to retry once it is back: ",
         "db_down_note": "database unavailable", "db_back": "the database is back; reading the latest entries",
         "stale_note": "others changed entries, refreshing…", "db_retry": "the database cannot be reached; retrying in {seconds} s (r to retry now)",
+        "change_reason_ask": "{leaf}: {stage} gave {before}; you change it to {after}. Why? (stored with the value, in the audit log and the report)",
+        "change_reason_missing": "{leaf} not saved: changing the value of {stage} needs a reason (Enter, then the reason; Esc puts it back)",
     },
 }  # fmt: skip
 
