@@ -247,4 +247,15 @@ WORDS = {
     ),
     "rank_pts": w("排名得分", "rank pts"),
     "rank_points_rule": w("排名得分：{rule}", "rank points: {rule}"),
+    # a reviewer changing what the stage before gave an indicator (screens/region.py _decide)
+    "change_reason_ask": w(
+        "{leaf}：{stage}的值为 {before}，改为 {after}。请说明理由（与数值一并保存，记入审计日志和报告）",
+        "{leaf}: {stage} gave {before}; you change it to {after}. Why? "
+        "(stored with the value, in the audit log and the report)",
+    ),
+    "change_reason_missing": w(
+        "{leaf} 未保存：修改{stage}的值须说明理由（回车后填写理由；Esc 还原）",
+        "{leaf} not saved: changing the value of {stage} needs a reason "
+        "(Enter, then the reason; Esc puts it back)",
+    ),
 }
