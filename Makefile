@@ -35,13 +35,13 @@ test: setup lint
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 lint: $(STAMP)
-	$(BIN)/ruff check assessor tests bench
-	$(BIN)/ruff format --check assessor tests bench
+	$(BIN)/ruff check assessor tests bench scripts
+	$(BIN)/ruff format --check assessor tests bench scripts
 	$(BIN)/mypy
 
 format: $(STAMP)
-	$(BIN)/ruff format assessor tests bench
-	$(BIN)/ruff check --fix assessor tests bench
+	$(BIN)/ruff format assessor tests bench scripts
+	$(BIN)/ruff check --fix assessor tests bench scripts
 
 bench: setup
 	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

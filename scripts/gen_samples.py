@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from sample_yaml import dump
 
 ROOT = Path(__file__).resolve().parent.parent
 IND = ROOT / "indicators"
@@ -343,29 +344,6 @@ def perturb(leaf: dict[str, Any], kind: str, value: Any, r: random.Random) -> An
 
 
 # --------------------------------------------------------------------------- writing
-
-
-class _Dumper(yaml.SafeDumper):
-    """Small mappings of scalars (named inputs) on one line: {used: 62, total: 79}."""
-
-
-def _represent_dict(dumper: yaml.SafeDumper, data: dict[str, Any]) -> yaml.Node:
-    flow = len(data) <= 4 and all(not isinstance(v, (dict, list)) for v in data.values())
-    flow = flow and "region" not in data and "id" not in data and "format" not in data
-    return dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=flow)
-
-
-_Dumper.add_representer(dict, _represent_dict)
-
-
-def dump(path: Path, header: str, data: dict[str, Any], check: bool, changed: list[Path]) -> None:
-    text = header + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
-    if check:
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            changed.append(path)
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
 
 
 def header(set_id: str, period: str, evaluator: str, extra: str = "") -> str:

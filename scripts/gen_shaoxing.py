@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
+from sample_yaml import dump
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "samples"
@@ -197,30 +197,6 @@ def rechecked(
             v = round(max(0.0, min(100.0, v + rng("dcz", unit, leaf, week).uniform(-2, 2))), 1)
         out[leaf] = v
     return out
-
-
-class _Dumper(yaml.SafeDumper):
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
-
-
-def _represent_dict(dumper: yaml.SafeDumper, data: dict[str, Any]) -> yaml.Node:
-    flow = len(data) <= 4 and all(not isinstance(v, dict | list) for v in data.values())
-    flow = flow and "region" not in data and "format" not in data
-    return dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=flow)
-
-
-_Dumper.add_representer(dict, _represent_dict)
-
-
-def dump(path: Path, header: str, data: dict[str, Any], check: bool, changed: list[Path]) -> None:
-    text = header + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
-    if check:
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            changed.append(path)
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
 
 
 def header(set_id: str, period: str, evaluator: str) -> str:

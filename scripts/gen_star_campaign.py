@@ -65,7 +65,7 @@ def main() -> None:
                 }
                 for r in counties
             ],
-        },  # fmt: skip
+        },
         "# 聊城市's counties with the star each declared (申报星级, a grade key of sd-county-2020).\n",
     )
     regions = []
@@ -87,7 +87,7 @@ def main() -> None:
             "evaluator": "县自评组",
             "note": NOTE,
             "regions": regions,
-        },  # fmt: skip
+        },
         "# 自评: each county's self-assessment (stage self), with evidence on D1-07, D6-01, D6-02.\n",
     )
     for name, changes, who, what in (
@@ -110,7 +110,7 @@ def main() -> None:
                 "evaluator": who,
                 "note": NOTE,
                 "regions": [{"region": k, "entries": v} for k, v in by_region.items()],
-            },  # fmt: skip
+            },
             f"# {what}: only the values it changes, each with its reason as the comment.\n",
         )
 

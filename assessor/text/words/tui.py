@@ -257,26 +257,69 @@ WORDS = {
     "tasks.reading": w("读取任务…", "reading the tasks…"),
     "tasks.value_hint": w("60 / 方案印发；平台上线 / 完成", "60 / milestone; milestone / done"),
     "tasks.head": w("{name}（{unit}）  截至 {on}", "{name} ({unit})  as of {on}"),
-    "tasks.share": w("按时序推进（含已完成）占比 {share}%", "on schedule (done included): {share}%"),
+    "tasks.share": w(
+        "按时序推进（含已完成）占比 {share}%", "on schedule (done included): {share}%"
+    ),
     "tasks.milestones": w("；节点：{steps}", "; milestones: {steps}"),
     "tasks.milestone": w("{name}（{due}，{share}%）", "{name} ({due}, {share}%)"),
     "tasks.preview": w("预览：", "Preview: "),
     "tasks.enter_stores": w("（Enter 保存）", " (Enter stores it)"),
-    "tasks.stored": w("已保存：{unit} {task} {on}（版本 {version}）", "saved: {unit} {task} {on} (version {version})"),
+    "tasks.stored": w(
+        "已保存：{unit} {task} {on}（版本 {version}）",
+        "saved: {unit} {task} {on} (version {version})",
+    ),
     "tasks.empty": w("（空）", "(empty)"),
     "tasks.bad_date": w("{text}：日期写作 2023-08-11", "{text}: write the date as 2023-08-11"),
-    "tasks.ask": w("输入完成百分比（0-100）、已达成节点名称或“完成”",
-                   "type the percentage done (0-100), the milestones reached or “done”"),
-    "tasks.bad_percent": w("{text}：百分比应在 0 到 100 之间", "{text}: a percentage is between 0 and 100"),
-    "tasks.no_milestones": w("（本任务无节点，请输入百分比）", "(this task has no milestones: type a percentage)"),
-    "tasks.unknown_milestone": w("没有节点“{unknown}”；可选节点：{allowed}",
-                                 "no milestone “{unknown}”; the milestones are: {allowed}"),
+    "tasks.ask": w(
+        "输入完成百分比（0-100）、已达成节点名称或“完成”",
+        "type the percentage done (0-100), the milestones reached or “done”",
+    ),
+    "tasks.bad_percent": w(
+        "{text}：百分比应在 0 到 100 之间", "{text}: a percentage is between 0 and 100"
+    ),
+    "tasks.no_milestones": w(
+        "（本任务无节点，请输入百分比）", "(this task has no milestones: type a percentage)"
+    ),
+    "tasks.unknown_milestone": w(
+        "没有节点“{unknown}”；可选节点：{allowed}",
+        "no milestone “{unknown}”; the milestones are: {allowed}",
+    ),
     "stage": w("切换阶段", "Next stage"),
     "quit_how": w("按 {key} 退出", "Press {key} to quit"),
     "quit_title": w("要退出吗？", "Do you want to quit?"),
     "command_search": w("搜索命令…", "Search for commands…"),
-    "crash": w("assessor 意外中止：{what}\n已保存的数据不受影响。完整错误记录：{log}",
-               "assessor stopped unexpectedly: {what}\nSaved entries are not affected. Full report: {log}"),
+    "crash": w(
+        "assessor 意外中止：{what}\n已保存的数据不受影响。完整错误记录：{log}",
+        "assessor stopped unexpectedly: {what}\nSaved entries are not affected. Full report: {log}",
+    ),
     "crash_unknown": w("未知错误", "unknown error"),
     "not_judged": w("未审", "not judged"),
-}  # fmt: skip
+    # roll-ups and rank points (periods of several lengths)
+    "period_length": w("周/月/季/年", "week/month/year"),
+    "rolled_up": w("汇总自 {n} {unit}", "rolled up from {n} {unit}"),
+    "read_only": w("只读", "read-only"),
+    "unit_week": w("周", "weeks"),
+    "unit_month": w("个月", "months"),
+    "unit_quarter": w("个季度", "quarters"),
+    "rolled_up_help": w(
+        "{period} 由其中各期的填报汇总计算，不直接填报；在各周中填报",
+        "{period} is computed from the entries of the periods inside it, not typed in; enter values in the weeks",
+    ),
+    "one_length": w(
+        "本工作区只有一种周期，无法汇总",
+        "this workspace has periods of one length only: nothing to roll up",
+    ),
+    "rank_pts": w("排名得分", "rank pts"),
+    "rank_points_rule": w("排名得分：{rule}", "rank points: {rule}"),
+    # a reviewer changing what the stage before gave an indicator (screens/region.py _decide)
+    "change_reason_ask": w(
+        "{leaf}：{stage}的值为 {before}，改为 {after}。请说明理由（与数值一并保存，记入审计日志和报告）",
+        "{leaf}: {stage} gave {before}; you change it to {after}. Why? "
+        "(stored with the value, in the audit log and the report)",
+    ),
+    "change_reason_missing": w(
+        "{leaf} 未保存：修改{stage}的值须说明理由（回车后填写理由；Esc 还原）",
+        "{leaf} not saved: changing the value of {stage} needs a reason "
+        "(Enter, then the reason; Esc puts it back)",
+    ),
+}
