@@ -23,18 +23,14 @@ from typing import Literal
 
 from assessor.errors import Said
 from assessor.model.tasks import Task, TaskProgress
+from assessor.text.catalogue import said, say
 
 Status = Literal["done", "on_schedule", "behind", "overdue"]
 STATUSES: tuple[Status, ...] = ("done", "on_schedule", "behind", "overdue")
 HUNDRED = Decimal(100)
 ZERO = Decimal(0)
 
-WORDS: dict[Status, Said] = {
-    "done": Said("done", "已完成"),
-    "on_schedule": Said("on schedule", "按序时推进"),
-    "behind": Said("behind schedule", "滞后于序时"),
-    "overdue": Said("overdue", "逾期"),
-}
+WORDS: dict[Status, Said] = {s: said(f"engine.task.{s}") for s in STATUSES}
 LIGHTS: dict[Status, str] = {
     "done": "green",
     "on_schedule": "green",
@@ -59,14 +55,13 @@ class TaskState:
     def words(self, lang: str) -> str:
         text = WORDS[self.status].text(lang)
         if self.late:
-            text += "（逾期完成）" if lang == "zh" else " (late)"
+            text += say("engine.task.late", lang)
         return text
 
     def explain(self, lang: str) -> str:
         """e.g. "序时 50%，实际 40% → 滞后于序时"."""
-        if lang == "zh":
-            return f"序时 {_pct(self.planned)}，实际 {_pct(self.actual)} → {self.words(lang)}"
-        return f"schedule {_pct(self.planned)}, done {_pct(self.actual)} → {self.words(lang)}"
+        return say("engine.task.explain", lang, planned=_pct(self.planned),
+                   actual=_pct(self.actual), status=self.words(lang))  # fmt: skip
 
 
 def _pct(x: Decimal) -> str:
@@ -134,11 +129,10 @@ class Tally:
     def sentence(self, lang: str) -> str:
         """ "17项主责任务：已完成 5 项，按序时推进 11 项，滞后于序时 1 项" (statuses with none left out)."""
         parts = [(WORDS[s].text(lang), n) for s, n in self.counts.items() if n]
-        if lang == "zh":
-            body = "，".join(f"{w} {n} 项" for w, n in parts)
-            return f"{self.total}项{self.category}：{body}"
-        body = ", ".join(f"{n} {w}" for w, n in parts)
-        return f"{self.total} {self.category}: {body}"
+        body = say("punct.comma", lang).join(
+            say("engine.task.count", lang, status=w, n=n) for w, n in parts
+        )
+        return say("engine.task.tally", lang, total=self.total, category=self.category, counts=body)
 
 
 def tally(states: Sequence[TaskState]) -> list[Tally]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from assessor.model.periods import parse_period
+from assessor.text.catalogue import say
 from assessor.tui.i18n import t
 
 
@@ -18,5 +19,5 @@ def read_only_note(inner: tuple[str, ...], lang: str) -> str:
     """ "汇总自 5 周，只读" (the home summary, the header, a unit's screen)."""
     if not inner:
         return ""
-    sep = "，" if lang == "zh" else ", "
+    sep = say("punct.comma", lang)
     return f"{rolled_up_text(inner, lang)}{sep}{t(lang, 'read_only')}"

@@ -44,6 +44,7 @@ WORDS = {
     # punctuation that differs by language: Chinese text takes full-width marks
     "punct.colon": w("：", ": "),
     "punct.list": w("、", ", "),
+    "punct.comma": w("，", ", "),
     "punct.semicolon": w("；", "; "),
     "punct.paren": w("（{text}）", " ({text})"),
     # what an audit record did (store: the audit log's `action`)

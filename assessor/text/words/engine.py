@@ -125,4 +125,13 @@ WORDS = {
     # one evaluator's entries over several periods, combined (scoring/rollup.py)
     "rolled_pick": w("{n} 期{how}，取 {period} 的 {value}", "{how} of {n} periods: {period}'s {value}"),
     "rolled_combined": w("{n} 期{how} = {value}", "{how} of {n} periods = {value}"),
+    # a task against its schedule (scoring/tasks.py)
+    "task.done": w("已完成", "done"),
+    "task.on_schedule": w("按序时推进", "on schedule"),
+    "task.behind": w("滞后于序时", "behind schedule"),
+    "task.overdue": w("逾期", "overdue"),
+    "task.late": w("（逾期完成）", " (late)"),
+    "task.explain": w("序时 {planned}，实际 {actual} → {status}", "schedule {planned}, done {actual} → {status}"),
+    "task.count": w("{status} {n} 项", "{n} {status}"),
+    "task.tally": w("{total}项{category}：{counts}", "{total} {category}: {counts}"),
 }  # fmt: skip

@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from assessor.scoring import display
 from assessor.scoring.output import rating_text
 from assessor.text.formats import period_label
-from assessor.tui.i18n import caption, t
+from assessor.tui.i18n import caption, colon, t
 from assessor.tui.period_labels import read_only_note
 from assessor.tui.screens.base import AssessorScreen
 from assessor.tui.widgets.cells import Cell, cut, rating_width, sort_key
@@ -147,9 +147,7 @@ class RankingScreen(AssessorScreen[None]):
         label = f"{r.name or r.region} {t(lang, 'rank_pts')} "
         text = Text(label, style="bold")
         text.append(display(self.assessor.session.cs, r.rank_points.points), style="bold")
-        text.append(
-            f"：{r.rank_points.words(lang)}" if lang == "zh" else f": {r.rank_points.words(lang)}"
-        )
+        text.append(colon(lang) + r.rank_points.words(lang))
         box.update(text)
         box.remove_class("hidden")
 

@@ -527,7 +527,7 @@ class RegionScreen(AssessorScreen[None]):
             shown = t(lang, "na")
         # what was stored, not only that something was: the evaluator (and a test killing the
         # terminal) can tell "3" saved from "30" saved
-        self._say(f"{t(lang, 'saved')}{'：' if lang == 'zh' else ': '}{shown}", "green")
+        self._say(f"{caption(lang, 'saved')}{shown}", "green")
         self._paint()
         self._explain_soon()
         self.assessor.region_changed(self.region_id)
