@@ -28,7 +28,7 @@ from assessor.model.indicator_set import InnerNode
 from assessor.model.sources import LABEL, effective_sources, source_line
 from assessor.scoring import display
 from assessor.scoring.phrases import method_name
-from assessor.text.catalogue import code_word
+from assessor.text.catalogue import code_word, say
 from assessor.tui.i18n import caption, colon, t
 from assessor.tui.screens.base import AssessorScreen
 from assessor.tui.widgets.tree import AsciiTree
@@ -184,10 +184,10 @@ def node_text(cs: CompiledSet, nid: str, lang: str) -> Text:
     if cn.method:
         shown = method_name(cn.method, lang)
         if shown != cn.method:  # the YAML keyword too: that is what the author edits
-            shown += f" ({cn.method})"
+            shown += say("punct.paren", lang, text=cn.method)
         text.append(f"  {caption(lang, 'method')}{shown}")
     if cn.optional:
-        text.append(f"  ({t(lang, 'optional')})")
+        text.append("  " + say("punct.paren", lang, text=t(lang, "optional")).strip())
     text.append("\n")
     if node is None:
         return text
