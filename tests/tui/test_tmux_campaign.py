@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from assessor.text.formats import period_label
 from tests.tui.test_tmux_e2e import eventually, terminal, tmux, typed
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,7 +69,7 @@ def test_counties_and_departments_each_on_their_own_list_with_the_engines_totals
         eventually(lambda: len(rows(COUNTIES)) == len(COUNTIES), "the counties", screen)
         shown = screen()
         assert not rows(DEPARTMENTS), shown  # one kind at a time
-        assert "区、县（市）" in shown and period in shown, shown
+        assert "区、县（市）" in shown and period_label(period) in shown, shown  # 2021年第10周
         for name, line in rows(COUNTIES).items():
             assert counties[name] in line, (name, counties[name], line)
         typed(session, "t")  # the next kind: its own set, units and ranks
