@@ -164,7 +164,7 @@ def test_a_report_over_eight_pages_opens_with_a_toc_whose_numbers_are_the_pages(
     out = renderer.render("county", ctx)
     pages = pdftotext(out.pdf, tmp_path).split("\f")
     assert "目录" in re.sub(r"\s+", "", pages[1])  # right after the cover
-    entries = re.findall(r"^(\S.*?)\s+(\d+)$", pages[1], flags=re.M)
+    entries = re.findall(r"^(\S.*?)[\s·]+(\d+)$", pages[1], flags=re.M)  # label ···· page
     assert len(entries) >= 5
     for label, number in entries:
         body = next(p for p in pages[2:] if re.search(rf"—\s*{number}\s*—", p))
