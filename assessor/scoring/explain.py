@@ -12,81 +12,16 @@ from assessor.scoring.compiled import CompiledSet
 from assessor.scoring.methods import fmt
 from assessor.scoring.phrases import method_name
 from assessor.scoring.rollup import method_words
+from assessor.text.catalogue import lang_of, say, table
 
-_T: dict[str, dict[str, Any]] = {
-    "zh": {
-        "points": "得分",
-        "of": "满分",
-        "level": "等级",
-        "value": "填报值",
-        "rule": "规则",
-        "arith": "计算",
-        "na": "不适用：分值按比例转给同级指标",
-        "unscored": "未填报：0 分",
-        "error": "错误",
-        "scale": "不适用指标再分配：满分",
-        "evaluators": "评估人",
-        "consolidation": "合并方式",
-        "comment": "备注",
-        "evidence": "佐证材料",
-        "children": "下级指标",
-        "core": "核心指标合计",
-        "penalty": "扣分",
-        "bonus": "加分",
-        "periods": "分期得分",
-        "rollup": "汇总方式",
-        "rolled": "分期填报汇总",
-        "disagree": "评估人分歧较大",
-        "yes": "是",
-        "colon": "：",
-        "item_sep": "，",
-        "rollups": {
-            "mean": "各期平均",
-            "sum": "各期合计",
-            "last": "取最后一期",
-            "max": "取最高",
-            "min": "取最低",
-        },
-        "sep": "，",
-        "paren": "（{}）",
-        "lv": "{}级",
-        "no": "否",
-        "status": {"scored": "已评分", "unscored": "未评分", "na": "不适用", "error": "错误"},
-    },
-    "en": {
-        "points": "points",
-        "of": "max",
-        "level": "level",
-        "value": "value",
-        "rule": "rule",
-        "arith": "arithmetic",
-        "na": "not applicable: its points go to its siblings",
-        "unscored": "no entry: 0 points",
-        "error": "error",
-        "scale": "N/A redistribution: max",
-        "evaluators": "evaluators",
-        "consolidation": "consolidation",
-        "comment": "comment",
-        "evidence": "evidence",
-        "children": "children",
-        "core": "core children",
-        "penalty": "penalties",
-        "bonus": "bonuses",
-        "periods": "periods",
-        "rollup": "roll-up",
-        "rolled": "periods combined",
-        "disagree": "evaluators disagree",
-        "yes": "yes",
-        "colon": ": ",
-        "item_sep": ", ",
-        "rollups": {},
-        "sep": ", ",
-        "paren": " ({})",
-        "lv": "L{}",
-        "no": "no",
-        "status": {"scored": "scored", "unscored": "unscored", "na": "n/a", "error": "error"},
-    },
-}
+
+def _words(lang: str) -> dict[str, Any]:
+    """The labels of an explanation (``engine.explain.*``), the status words and yes/no, in
+    `lang`; English for a language we do not speak."""
+    code = "en" if lang_of(lang) != lang else lang
+    w: dict[str, Any] = {**table("engine.explain", code), "status": table("status", code)}
+    w["yes"], w["no"] = say("engine.yes", code), say("engine.no", code)
+    return w
 
 
 def short_decimal(v: Decimal, digits: int = 2) -> str:
@@ -116,7 +51,7 @@ def explain_lines(
     cs: CompiledSet, result: RegionResult, node_id: str, lang: str = "zh"
 ) -> list[str]:
     """Lines that rebuild a node's points from its inputs, method and arithmetic."""
-    t = _T.get(lang, _T["en"])
+    t = _words(lang)
     c = t["colon"]
     d = cs.digits
     n = result.nodes[node_id]
@@ -135,7 +70,7 @@ def explain_lines(
     head += f" — {t['points']} {_num(cs, n.points)} / {_num(cs, n.max)}"
     if n.level is not None:
         head += f"{t['sep']}{t['level']} {n.level}"
-    head += t["paren"].format(status)
+    head += t["paren"].format(text=status)
     lines = [head]
     e = n.explanation
     if n.status == "na":
@@ -230,7 +165,7 @@ def _inner_lines(
     lines = [f"  {t['arith']}{c}" + " ".join(parts) + f" = {_num(cs, n.points)}"] if parts else []
     lines.append(f"  {t['children']}{c.rstrip()}")
     for k in kids:
-        lv = " " + t["lv"].format(k.level) if k.level is not None else ""
+        lv = " " + t["lv"].format(level=k.level) if k.level is not None else ""
         lines.append(
             f"    {k.id} {k.name}{c}{_num(cs, k.points)} / {_num(cs, k.max)}{lv} {t['status'][k.status]}"
         )

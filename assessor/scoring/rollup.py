@@ -18,6 +18,7 @@ from decimal import Decimal
 from assessor.model.entries import Entry
 from assessor.model.indicator_set import AnyNode, NumericLeaf
 from assessor.scoring.methods import LeafScorer, fmt
+from assessor.text.catalogue import has, say
 
 ZERO = Decimal(0)
 
@@ -38,7 +39,7 @@ class Rolled:
     def words(self, lang: str) -> str:
         zh = lang == "zh"
         listed = ("、" if zh else ", ").join(f"{p} {_shown(v)}" for p, v in self.values)
-        how = _METHOD_ZH[self.method] if zh else self.method
+        how = method_words(self.method, lang)
         who = f"{self.evaluator}：" if self.evaluator and zh else ""
         who = who or (f"{self.evaluator}: " if self.evaluator else "")
         if self.chosen is not None:
@@ -59,11 +60,11 @@ class Rolled:
         return f"{who}{listed} → {picked}"
 
 
-_METHOD_ZH = {"last": "取最后一期", "sum": "合计", "mean": "平均", "max": "取最大", "min": "取最小"}
-
-
 def method_words(method: str, lang: str) -> str:
-    return _METHOD_ZH.get(method, method) if lang == "zh" else method
+    """How periods are combined, as the reader calls it (``engine.rollup.*``); the YAML keyword
+    in English."""
+    key = f"engine.rollup.{method}"
+    return say(key, lang) if has(key) else method
 
 
 def entry_mode(node: AnyNode, method: str) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import ColumnElement, Connection, Table, select
 
 from assessor.errors import Problem
 from assessor.store import tables as t
@@ -50,6 +50,14 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
 
 
+def _unit(
+    table: Table, set_id: str, stage: str, region: str, period: str
+) -> list[ColumnElement[bool]]:
+    """The rows of one unit in one stage and period: the filter every query here starts from."""
+    c = table.c
+    return [c.set_id == set_id, c.stage == stage, c.region == region, c.period == period]
+
+
 # ---------------------------------------------------------------------- evidence items
 
 
@@ -66,23 +74,13 @@ def evidence_items(
 
     for row in conn.execute(
         select(t.evidence.c.leaf, t.evidence.c.path, t.evidence.c.url)
-        .where(
-            t.evidence.c.set_id == set_id,
-            t.evidence.c.stage == stage,
-            t.evidence.c.region == region,
-            t.evidence.c.period == period,
-        )
+        .where(*_unit(t.evidence, set_id, stage, region, period))
         .order_by(t.evidence.c.id)
     ):
         add(row.leaf, row.path or row.url)
     for row in conn.execute(
         select(t.entries.c.leaf, t.entries.c.evidence)
-        .where(
-            t.entries.c.set_id == set_id,
-            t.entries.c.stage == stage,
-            t.entries.c.region == region,
-            t.entries.c.period == period,
-        )
+        .where(*_unit(t.entries, set_id, stage, region, period))
         .order_by(t.entries.c.id)
     ):
         for item in loads(row.evidence) or []:
@@ -93,14 +91,7 @@ def evidence_items(
 def _verdicts(
     conn: Connection, set_id: str, stage: str, region: str, period: str
 ) -> dict[tuple[str, str], Verdict]:
-    rows = conn.execute(
-        select(t.verdicts).where(
-            t.verdicts.c.set_id == set_id,
-            t.verdicts.c.stage == stage,
-            t.verdicts.c.region == region,
-            t.verdicts.c.period == period,
-        )
-    )
+    rows = conn.execute(select(t.verdicts).where(*_unit(t.verdicts, set_id, stage, region, period)))
     return {
         (r.leaf, r.item): Verdict(r.item, r.verdict, r.reason, r.judged_by, r.judged_at)
         for r in rows
@@ -123,10 +114,7 @@ def evidence_gaps(
     entered: dict[str, bool] = {}
     for row in conn.execute(
         select(t.entries.c.leaf, t.entries.c.na).where(
-            t.entries.c.set_id == set_id,
-            t.entries.c.stage == stage,
-            t.entries.c.region == region,
-            t.entries.c.period == period,
+            *_unit(t.entries, set_id, stage, region, period)
         )
     ):
         entered[row.leaf] = entered.get(row.leaf, False) or not row.na
@@ -218,10 +206,7 @@ def set_verdict(
             conn.execute(
                 t.verdicts.update()
                 .where(
-                    t.verdicts.c.set_id == set_id,
-                    t.verdicts.c.stage == stage,
-                    t.verdicts.c.region == region,
-                    t.verdicts.c.period == period,
+                    *_unit(t.verdicts, set_id, stage, region, period),
                     t.verdicts.c.leaf == leaf,
                     t.verdicts.c.item == item,
                 )
@@ -291,12 +276,7 @@ def set_site_check(
     if not findings.strip():
         raise StoreError(Problem("a site check records its findings", key="--findings"))
     new = {"date": checked_on, "checkers": names, "findings": findings}
-    scope = (
-        t.site_checks.c.set_id == set_id,
-        t.site_checks.c.stage == stage,
-        t.site_checks.c.region == region,
-        t.site_checks.c.period == period,
-    )
+    scope = _unit(t.site_checks, set_id, stage, region, period)
     with store._write() as conn:
         row = conn.execute(select(t.site_checks).where(*scope)).one_or_none()
         stamp = _now()
@@ -323,12 +303,7 @@ def set_site_check(
 def site_check(store: Store, set_id: str, stage: str, region: str, period: str) -> SiteCheck | None:
     with store.engine.connect() as conn:
         row = conn.execute(
-            select(t.site_checks).where(
-                t.site_checks.c.set_id == set_id,
-                t.site_checks.c.stage == stage,
-                t.site_checks.c.region == region,
-                t.site_checks.c.period == period,
-            )
+            select(t.site_checks).where(*_unit(t.site_checks, set_id, stage, region, period))
         ).one_or_none()
     if row is None:
         return None
@@ -378,12 +353,7 @@ def start_stage(
                 )
             started = conn.execute(
                 select(t.entries.c.id)
-                .where(
-                    t.entries.c.set_id == set_id,
-                    t.entries.c.stage == stage,
-                    t.entries.c.region == region,
-                    t.entries.c.period == period,
-                )
+                .where(*_unit(t.entries, set_id, stage, region, period))
                 .limit(1)
             ).first()
             if started is not None or store._status(conn, set_id, region, period, stage) != "draft":
@@ -397,12 +367,7 @@ def start_stage(
         for region in regions:
             rows = conn.execute(
                 select(t.entries)
-                .where(
-                    t.entries.c.set_id == set_id,
-                    t.entries.c.stage == from_stage,
-                    t.entries.c.region == region,
-                    t.entries.c.period == period,
-                )
+                .where(*_unit(t.entries, set_id, from_stage, region, period))
                 .order_by(t.entries.c.id)
             ).all()
             if evaluators is None:
@@ -421,12 +386,7 @@ def start_stage(
         for region in regions:
             for ev in conn.execute(
                 select(t.evidence)
-                .where(
-                    t.evidence.c.set_id == set_id,
-                    t.evidence.c.stage == from_stage,
-                    t.evidence.c.region == region,
-                    t.evidence.c.period == period,
-                )
+                .where(*_unit(t.evidence, set_id, from_stage, region, period))
                 .order_by(t.evidence.c.id)
             ).all():
                 key = EntryKey(set_id, region, period, ev.evaluator, ev.leaf, stage)

@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assessor.errors import AssessorError, Problem
+from assessor.errors import AssessorError, Problem, Said
 from assessor.store.config import Stage, WorkspaceConfig
-from assessor.store.tables import DEFAULT_STAGE
+from assessor.store.schema import DEFAULT_STAGE
 
 if TYPE_CHECKING:
+    from assessor.model.entries import Entry
     from assessor.store.workspace import Workspace
 
 DEFAULT_STAGES = (Stage(key=DEFAULT_STAGE, label="评审"),)
@@ -67,6 +68,31 @@ def score_name(stage: Stage) -> str:
 def stage_evaluators(config: WorkspaceConfig, stage: Stage) -> list[str] | None:
     """Who enters values in a stage: its own list, else None (every evaluator)."""
     return list(stage.evaluators) if stage.evaluators else None
+
+
+def outsider_problems(config: WorkspaceConfig, stage: str, evaluator: str) -> list[Problem]:
+    """A stage with its own evaluators takes values, evidence and verdicts from them only: the
+    refusal names the stage and who may write in it (empty when `evaluator` may)."""
+    found = find_stage(config, stage)
+    allowed = found.evaluators
+    if allowed and evaluator not in allowed:
+        said = Said(
+            f"{evaluator} is not an evaluator of stage {found.key} ({found.label}); its "
+            f"evaluators: {', '.join(allowed)}",
+            f"{evaluator} 不是{found.label}（{found.key}）阶段的评估人；本阶段评估人：{'、'.join(allowed)}",
+        )
+        return [Problem(said, key="--evaluator")]
+    return []
+
+
+def check_writer(ws: Workspace, evaluator: str) -> None:
+    """Refuse a write by someone who is not an evaluator of the stage worked on (the TUI's
+    session and verdicts ask this; the CLI's entries go through `Workspace.key`)."""
+    from assessor.store.errors import StoreError
+
+    problems = outsider_problems(ws.config, ws.stage, evaluator)
+    if problems:
+        raise StoreError(problems)
 
 
 # ---------------------------------------------------------------------- a workspace's review work
@@ -145,6 +171,7 @@ def judge_evidence(
 
     _check_region(ws, region)
     _check_leaf(ws, leaf)
+    check_writer(ws, who)
     return set_verdict(ws.store, ws.set_id, ws.stage, region, period, leaf, item, verdict,
                        who=who, reason=reason)  # fmt: skip
 
@@ -207,3 +234,37 @@ def evidence_gaps(ws: Workspace, region: str, period: str, *, final: bool) -> li
     from assessor.store.review import gaps
 
     return gaps(ws.store, ws.set_id, ws.stage, region, period, ws.evidence_required, final=final)
+
+
+def value_of(entry: Entry | None) -> tuple[object, ...] | None:
+    """What an entry says about the indicator (value, inputs, 不适用), not its comment or
+    evidence: numbers compare as numbers (27 and 27.0 are one value)."""
+    if entry is None:
+        return None
+    return (entry.value, entry.inputs, entry.na)
+
+
+def earlier_change(
+    ws: Workspace, region: str, period: str, leaf: str, entry: Entry | None
+) -> tuple[Stage, str] | None:
+    """When storing `entry` (None: clearing) in the stage worked on would change what the stage
+    before gave `leaf`, that stage and its value as text (the TUI then asks the reviewer why:
+    the reason is stored and audited with the value, and the report shows it). None in the
+    first stage, and when the value is the one (or one of those) the stage before gave."""
+    from assessor.store.codec import entry_payload, payload_text
+
+    before = previous_stage(ws.config, ws.stage)
+    if before is None:
+        return None
+    view = ws.for_kind(ws.kind_of(region))  # the unit's own kind's set
+    found = [
+        e.entry
+        for e in ws.store.entries(view.set_id, period, region, stage=before.key)
+        if e.leaf == leaf
+    ]
+    if not found and entry is None:
+        return None
+    if any(value_of(e) == value_of(entry) for e in found):
+        return None
+    shown = "；".join(payload_text({**entry_payload(e), "comment": None}) for e in found)
+    return before, shown or "—"

@@ -27,9 +27,9 @@ from assessor.store.audit import GENESIS, record_hash, verify_chain
 from assessor.store.codec import dumps, entry_from_payload, entry_payload, loads
 from assessor.store.errors import ConflictError, FinalError, StoreError, StoreUnavailable
 from assessor.store.outage import CONNECT_TIMEOUT, watch_for_outages
+from assessor.store.schema import HEAD_REVISION as HEAD_REVISION
 from assessor.store.tables import DEFAULT_STAGE
 
-HEAD_REVISION = "0004"
 #: PostgreSQL channel on which every audited write announces its record number.
 CHANGES_CHANNEL = "assessor_changes"
 STATUSES = ("draft", "submitted", "reviewed", "final")
@@ -861,17 +861,10 @@ class Store:
                 conn.execute(t.entries.update().where(t.entries.c.id == row.id).values(
                     evidence=dumps(new["entry"]["evidence"]), version=row.version + 1,
                     updated_at=stamp, updated_by=who))  # fmt: skip
-            res = conn.execute(
-                t.evidence.insert().values(
-                    set_id=key.set_id, stage=key.stage, region=key.region, period=key.period,
-                    leaf=key.leaf, evaluator=key.evaluator, path=path, url=url, sha256=sha256,
-                    note=note, added_at=stamp, added_by=who,
-                )
+            return self._insert_evidence(
+                conn, key, path=path, url=url, sha256=sha256, note=note, who=who,
+                at=stamp, record=new,
             )  # fmt: skip
-            self._append(conn, who=who, action="evidence", key=key, new=new, at=stamp)
-            pk = res.inserted_primary_key
-            assert pk is not None
-            return int(pk[0])
 
     def _insert_evidence(
         self,
@@ -883,15 +876,23 @@ class Store:
         sha256: str | None,
         note: str | None,
         who: str,
+        at: str | None = None,
+        record: dict[str, Any] | None = None,
     ) -> int:
+        """Insert one evidence row and its one audit record (`record` defaults to the item)."""
+        stamp = at or now()
         res = conn.execute(
             t.evidence.insert().values(
                 set_id=key.set_id, stage=key.stage, region=key.region, period=key.period, leaf=key.leaf,
                 evaluator=key.evaluator, path=path, url=url, sha256=sha256, note=note,
-                added_at=(stamp := now()), added_by=who,
+                added_at=stamp, added_by=who,
             )
         )  # fmt: skip
-        new = {"path": path, "url": url, "sha256": sha256, "note": note}
+        new = (
+            record
+            if record is not None
+            else {"path": path, "url": url, "sha256": sha256, "note": note}
+        )
         self._append(conn, who=who, action="evidence", key=key, new=new, at=stamp)
         pk = res.inserted_primary_key
         assert pk is not None

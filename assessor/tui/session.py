@@ -339,13 +339,19 @@ class Session:
         return None
 
     def enter(
-        self, region: str, leaf: str, raw: object, comment: str | None = None
+        self,
+        region: str,
+        leaf: str,
+        raw: object,
+        comment: str | None = None,
+        reason: str | None = None,
     ) -> RegionResult:
         """Check a typed value, store it (one write, one audit record, one undo step), and
-        return the region's new result.
+        return the region's new result. `reason`: why (a reviewer changing the stage before's
+        value), stored in that one audit record.
 
         Raises EntryValueError (not stored) or StoreError (conflict, final)."""
-        return self._put(region, leaf, self.checked(region, leaf, raw, comment))
+        return self._put(region, leaf, self.checked(region, leaf, raw, comment), reason=reason)
 
     def checked(self, region: str, leaf: str, raw: object, comment: str | None = None) -> Entry:
         """The entry a typed value would store (the loader's checks: range, type, level,
@@ -419,7 +425,13 @@ class Session:
                 leaves[leaf] = kept
 
     def _put(
-        self, region: str, leaf: str, entry: Entry | None, *, undoable: bool = True
+        self,
+        region: str,
+        leaf: str,
+        entry: Entry | None,
+        *,
+        undoable: bool = True,
+        reason: str | None = None,
     ) -> RegionResult:
         """Store this evaluator's entry (None clears it), then re-score the region.
 
@@ -427,7 +439,9 @@ class Session:
         this session read (someone else wrote it meanwhile) is a conflict too: it is raised and
         shown, never overwritten. `r` (refresh) reads the other value."""
         from assessor.store.codec import entry_payload
+        from assessor.store.stages import check_writer
 
+        check_writer(self.workspace, self.evaluator)  # a stage's own evaluators only, as the CLI
         store = self.workspace.store
         key = self.key(region, leaf)
         stored = store.get_entry(key)
@@ -444,9 +458,13 @@ class Session:
                 None if previous is None else entry_payload(previous),
             )
         if entry is None:
-            store.clear_entry(key, expected_version=stored.version if stored else None)
+            store.clear_entry(
+                key, expected_version=stored.version if stored else None, reason=reason
+            )
         else:
-            store.set_entry(key, entry, expected_version=stored.version if stored else 0)
+            store.set_entry(
+                key, entry, expected_version=stored.version if stored else 0, reason=reason
+            )
         if undoable:
             self.undo.append((region, leaf, previous))
             self.redo.clear()
@@ -524,9 +542,9 @@ class Session:
         entry = stored.entry.model_copy(update={"carried_over": True})
         return self._put(region, leaf, entry)
 
-    def clear(self, region: str, leaf: str) -> RegionResult:
+    def clear(self, region: str, leaf: str, reason: str | None = None) -> RegionResult:
         """Remove this evaluator's entry (an emptied input, confirmed): audited, undoable."""
-        return self._put(region, leaf, None)
+        return self._put(region, leaf, None, reason=reason)
 
     def mark_na(self, region: str, leaf: str) -> RegionResult:
         return self._put(region, leaf, self.checked(region, leaf, "na"))
@@ -573,7 +591,10 @@ class Session:
         sha256) or a URL. One write, one audit record: the store adds the evidence row and,
         in the same transaction, lists it in this evaluator's entry, so the engine's results
         and the reports carry it."""
+        from assessor.store.stages import check_writer
+
         ws = self.workspace
+        check_writer(ws, self.evaluator)
         key = self.key(region, leaf)
         where = where.strip()
         if where.lower().startswith(("http://", "https://")):

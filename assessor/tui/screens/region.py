@@ -84,6 +84,7 @@ class RegionScreen(AssessorScreen[None]):
         self._keep_said = False  # moving on after a value keeps "saved: …" in view
         self._built = False  # keys typed before the tree is built wait (see AssessorApp)
         self.final = False  # a final assessment is read-only until reopened with a reason
+        self._asking = False  # a reviewer is asked why a value of the stage before changes
 
     def compose(self) -> ComposeResult:
         yield Static(id="head")
@@ -406,9 +407,18 @@ class RegionScreen(AssessorScreen[None]):
     def _comment_text(self) -> str | None:
         return self.query_one("#comment", Input).value.strip() or None
 
-    def commit(self) -> bool:
+    def commit(self, then: Callable[[], None] | None = None) -> bool:
         """Store what the inputs (and the comment) hold, if it differs from what is stored.
-        False when it was refused (nothing stored; the input keeps the text, marked red)."""
+        False when it was refused (nothing stored; the input keeps the text, marked red), or
+        when the reviewer is first asked why (`_decide`): stored, and `then` run, once answered."""
+        if self._asking:
+            return False  # the question is open: the blur its modal causes stores nothing
+        done = self._commit(then)
+        if done and then is not None:
+            then()
+        return done
+
+    def _commit(self, then: Callable[[], None] | None) -> bool:
         if self._loading or self.leaf is None:
             return True
         s = self.assessor.session
@@ -425,8 +435,72 @@ class RegionScreen(AssessorScreen[None]):
                 return False
             if mine is None:
                 return True
-            return self._store(lambda: s.clear(self.region_id, self.leaf or ""), "-")
-        return self._store(lambda: s.enter(self.region_id, self.leaf or "", raw, comment), raw)
+            region, leaf = self.region_id, self.leaf
+            return self._decide(None, None, lambda why: s.clear(region, leaf, why), "-", then)
+        region, leaf = self.region_id, self.leaf
+        return self._decide(
+            raw, comment, lambda why: s.enter(region, leaf, raw, comment, why), raw, then
+        )
+
+    def _decide(
+        self,
+        raw: object | None,
+        comment: str | None,
+        write: Callable[[str | None], RegionResult],
+        shown: object,
+        then: Callable[[], None] | None = None,
+    ) -> bool:
+        """Store now; or, in a stage after the first, when the value changes what the stage
+        before gave this indicator, ask why first: the reason is stored with the value, in
+        its one audit record, and the report lists it beside the change. Esc stores nothing."""
+        from assessor.store.codec import entry_payload, payload_text
+        from assessor.store.stages import check_writer, earlier_change, value_of
+
+        s = self.assessor.session
+        assert self.leaf is not None
+        region, leaf, lang = self.region_id, self.leaf, self.assessor.lang
+        mine = s.mine(region, leaf)
+        try:
+            check_writer(s.workspace, s.evaluator)  # an outsider is refused, not asked why
+            entry = None if raw is None else s.checked(region, leaf, raw, comment)
+            same = value_of(entry) == value_of(mine)  # a comment alone: no new question
+            change = None if same else earlier_change(s.workspace, region, s.period, leaf, entry)
+        except (EntryValueError, StoreError):
+            change = None  # `_store` words the refusal
+        if change is None:
+            return self._store(lambda: write(None), shown)
+        stage, before = change
+        after = "—" if entry is None else payload_text({**entry_payload(entry), "comment": None})
+        question = t(lang, "change_reason_ask").format(
+            leaf=leaf, stage=stage.label, before=before, after=after
+        )
+        typed = comment if comment != (mine.comment if mine else None) else None
+
+        def answered(reason: str | None) -> None:
+            self._asking = False
+            if not reason:
+                missing = t(lang, "change_reason_missing").format(leaf=leaf, stage=stage.label)
+                self._say(missing, "red")
+                return
+            if self.leaf == leaf:
+                if self._store(lambda: write(reason), shown) and then is not None:
+                    then()
+                return
+            try:  # the tree moved on while asking: store that indicator, relabel its path
+                write(reason)
+            except EntryValueError as exc:
+                self._say(f"{leaf}: {t(lang, 'invalid')}{exc.text(lang)}", "red")
+                return
+            except StoreError as exc:
+                self._refused(exc)
+                return
+            self._relabel(leaf)
+            self._say(f"{leaf} {t(lang, 'saved')}: {shown}", "green")
+            self.assessor.region_changed(region)
+
+        self._asking = True
+        self.app.push_screen(PromptScreen(question, "", typed or ""), answered)
+        return False
 
     def _store(self, write: Callable[[], RegionResult], raw: object) -> bool:
         """One write; refused values leave the store, the audit log and the undo stack as
@@ -560,12 +634,14 @@ class RegionScreen(AssessorScreen[None]):
         if i + 1 < len(inputs) and not inputs[i + 1].value.strip():
             inputs[i + 1].focus()
             return
-        if not self.commit():
-            return
-        if i + 1 < len(inputs):
-            inputs[i + 1].focus()
-            return
-        self._next_after_value()
+
+        def then() -> None:
+            if i + 1 < len(inputs):
+                inputs[i + 1].focus()
+                return
+            self._next_after_value()
+
+        self.commit(then)
 
     def _next_after_value(self) -> None:
         """Back to the tree and on to the next indicator not entered; "saved: …" stays."""
@@ -590,8 +666,7 @@ class RegionScreen(AssessorScreen[None]):
             self._say(t(self.assessor.lang, "invalid") + problem.text(self.assessor.lang), "red")
             field.focus()
             return
-        if self.commit():
-            self._next_after_value()
+        self.commit(self._next_after_value)
 
     @outage_safe
     def action_mark_na(self) -> None:
@@ -601,17 +676,17 @@ class RegionScreen(AssessorScreen[None]):
         if not s.cs.nodes[self.leaf].optional:
             self._say(f"{self.leaf} {t(self.assessor.lang, 'na_not_optional')}", "red")
             return
-        if self.final:
+        if self.final or self._asking:
             return
-        try:
-            s.mark_na(self.region_id, self.leaf)
-        except StoreError as exc:
-            self._refused(exc)
-            return
-        self._say(t(self.assessor.lang, "saved") + ": " + t(self.assessor.lang, "na"), "green")
-        self._relabel(self.leaf)
-        self.assessor.region_changed(self.region_id)
-        self.run_worker(self.show(self.leaf), exclusive=True)
+        region, leaf = self.region_id, self.leaf
+
+        def shown_again() -> None:
+            self.run_worker(self.show(leaf), exclusive=True)
+
+        # a reviewer marking 不适用 what the stage before valued is asked why, as for a value
+        if self._decide("na", None, lambda why: s.enter(region, leaf, "na", reason=why), "na",
+                        shown_again):  # fmt: skip
+            shown_again()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """`t` (tasks) is offered, and shown in the footer, only with a tasks file."""
