@@ -32,14 +32,14 @@ class RolledUpError(StoreError):
 
     def __init__(self, period: str, inner: tuple[str, ...]) -> None:
         from assessor.errors import Said
+        from assessor.text.catalogue import say
 
-        n, first, last = len(inner), inner[0], inner[-1]
+        fields = {"period": period, "n": len(inner), "first": inner[0], "last": inner[-1]}
         super().__init__(
             Problem(
                 Said(
-                    f"{period} is rolled up from {n} periods ({first} … {last}) and read-only; "
-                    "enter values in those periods",
-                    f"{period} 汇总自 {n} 期（{first} … {last}），只读；请在各期中填报",
+                    say("tui.rolled_up_refused", "en", **fields),
+                    say("tui.rolled_up_refused", "zh", **fields),
                 ),
                 key=period,
                 code="rolled-up",
