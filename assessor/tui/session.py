@@ -172,6 +172,8 @@ class Session:
     def set_status(self, region: str, status: str, reason: str | None = None) -> str:
         """Submit, review, finalise or reopen (with a reason) a region's assessment, as this
         evaluator; audited by the store. Returns the status before."""
+        if self.rolled_up:  # a month of weeks has no workflow of its own: its weeks do
+            raise RolledUpError(self.period, self.rolled_up_from)
         ws = self.workspace  # the workspace checks required evidence in a staged campaign
         return ws.set_status(region, self.period, status, who=self.evaluator, reason=reason)
 

@@ -143,9 +143,12 @@ async def test_nothing_is_typed_into_a_month_of_weeks(campaign: Path) -> None:
         with pytest.raises(RolledUpError) as refused:
             s.enter("330602", leaf, "1")
         assert "汇总自 5 期" in refused.value.problems[0].message.text("zh")  # type: ignore[attr-defined]
+        with pytest.raises(RolledUpError):  # no workflow of its own either: its weeks have one
+            s.set_status("330602", "submitted")
     ws = open_workspace(campaign)
     try:
         assert "2021-04" not in ws.periods()
+        assert ws.for_kind("county").statuses("2021-04")["330602"] == "draft"
     finally:
         ws.close()
 
