@@ -10,7 +10,7 @@ from textual.screen import Screen
 
 from assessor.store.errors import StoreUnavailable
 from assessor.text.catalogue import say
-from assessor.tui.i18n import t
+from assessor.tui.i18n import colon, t
 
 if TYPE_CHECKING:
     from textual.app import SystemCommand
@@ -70,6 +70,9 @@ class AssessorScreen(Screen[ResultT]):
         if not app.loaded:
             return
         lang = app.lang
+        if app.session.rolled_up:  # a month of weeks: submitted, reviewed … week by week
+            self.notify(t(lang, "rolled_up_help").format(period=app.session.period))
+            return
         current = app.session.status(region)
         known = app.session.workspace.regions.get(region)
         named = f"{known.name} {region}" if known is not None and known.name else region
@@ -98,7 +101,7 @@ class AssessorScreen(Screen[ResultT]):
             except AssessorError as exc:
                 self.notify(in_language(exc.problems[0].message, lang), severity="error")
                 return
-            self.notify(f"{named}: {t(lang, f'status_{status}')}")
+            self.notify(f"{named}{colon(lang)}{say(f'workflow.{status}', lang)}")
             app.status_changed()
             self.status_changed(region)
 

@@ -266,7 +266,9 @@ class HomeScreen(AssessorScreen[None]):
             Cell(f"{bar(done, 6)} {done * 100:3.0f}%", -r.completeness),
             Cell(str(r.rank or ""), r.rank or 10**9),
             _attention_cell(att),
-            Cell(say(f"workflow.{status}", lang), STATUS_ORDER.get(status, 9)),
+            Cell(
+                "—" if s.rolled_up else say(f"workflow.{status}", lang), STATUS_ORDER.get(status, 9)
+            ),
             Cell(r.group or "", r.group or ""),
             Cell(" ".join(_short_names(r.evaluators)), len(r.evaluators)),
         ]
