@@ -35,8 +35,8 @@ def test_status_on_a_current_database_and_an_unchanged_set_imports_no_sqlalchemy
     tmp_path: Path,
 ) -> None:
     """The SQLite database is at the newest revision, so it is read with sqlite3 (no Alembic, no
-    SQLAlchemy: store/light.py); the set loaded cleanly before, so it comes from the set cache
-    without building its schema."""
+    SQLAlchemy: store/light.py); the set, workspace and regions files loaded cleanly before, so
+    they come from the cache without building a pydantic schema (nor loading pydantic's plugins)."""
     ws = tmp_path / "ws"
     ws.mkdir()
     for name in ("workspace.yaml", "regions.yaml"):
@@ -53,7 +53,7 @@ def test_status_on_a_current_database_and_an_unchanged_set_imports_no_sqlalchemy
         "import sys\nfrom assessor.cli.main import main\n"
         f"code = main(['status', '-w', {str(ws)!r}])\n"
         "from assessor.model.indicator_set import IndicatorSet\n"
-        "loaded = [m for m in ('alembic', 'sqlalchemy', 'mako') if m in sys.modules]\n"
+        "loaded = [m for m in ('alembic', 'sqlalchemy', 'mako', 'pydantic.plugin._loader') if m in sys.modules]\n"
         "print('RESULT', code, IndicatorSet.__pydantic_complete__, loaded)"
     )
     done = subprocess.run(
