@@ -103,10 +103,12 @@ def _value_text(payload: object) -> str | None:
 
 def _last_edit(records: list[AuditRecord], leaf: str) -> _Edit:
     """The last edit of `leaf` in one stage's records: its reason, who, when, and the value
-    carried into the stage beside the value it was changed to."""
+    carried into the stage beside the value it was changed to. A later edit of the comment
+    alone, given no reason, keeps the reason the value was changed for."""
     carried_comment = None
     carried = None
     last = None
+    said = None  # the latest reason given by hand in this stage
     for r in records:
         if r.leaf != leaf:
             continue
@@ -115,13 +117,16 @@ def _last_edit(records: list[AuditRecord], leaf: str) -> _Edit:
             carried_comment = (r.new or {}).get("comment")
         elif r.action in EDITS:
             last = r
+            if r.action != "import" and r.reason:
+                said = r.reason
     if last is None:
         return _Edit(None, None, None, None, None)
     comment = (last.new or {}).get("comment") if isinstance(last.new, dict) else None
     written = comment if comment and comment != carried_comment else None
     # An import's reason is about the file ("import review.xlsx"); each entry's comment is the
     # reviewer's word on that indicator. A value set by hand carries its own reason.
-    reason = (written or last.reason) if last.action == "import" else (last.reason or written)
+    by_hand = last.reason or said or written
+    reason = (written or last.reason) if last.action == "import" else by_hand
     return _Edit(reason, last.who, last.at, _value_text(carried), _value_text(last.new))
 
 

@@ -15,6 +15,7 @@ from assessor.store.config import Stage, WorkspaceConfig
 from assessor.store.schema import DEFAULT_STAGE
 
 if TYPE_CHECKING:
+    from assessor.model.entries import Entry
     from assessor.store.workspace import Workspace
 
 # Constants, valid as written: built without building Stage's schema at import.
@@ -234,3 +235,37 @@ def evidence_gaps(ws: Workspace, region: str, period: str, *, final: bool) -> li
     from assessor.store.review import gaps
 
     return gaps(ws.store, ws.set_id, ws.stage, region, period, ws.evidence_required, final=final)
+
+
+def value_of(entry: Entry | None) -> tuple[object, ...] | None:
+    """What an entry says about the indicator (value, inputs, 不适用), not its comment or
+    evidence: numbers compare as numbers (27 and 27.0 are one value)."""
+    if entry is None:
+        return None
+    return (entry.value, entry.inputs, entry.na)
+
+
+def earlier_change(
+    ws: Workspace, region: str, period: str, leaf: str, entry: Entry | None
+) -> tuple[Stage, str] | None:
+    """When storing `entry` (None: clearing) in the stage worked on would change what the stage
+    before gave `leaf`, that stage and its value as text (the TUI then asks the reviewer why:
+    the reason is stored and audited with the value, and the report shows it). None in the
+    first stage, and when the value is the one (or one of those) the stage before gave."""
+    from assessor.store.codec import entry_payload, payload_text
+
+    before = previous_stage(ws.config, ws.stage)
+    if before is None:
+        return None
+    view = ws.for_kind(ws.kind_of(region))  # the unit's own kind's set
+    found = [
+        e.entry
+        for e in ws.store.entries(view.set_id, period, region, stage=before.key)
+        if e.leaf == leaf
+    ]
+    if not found and entry is None:
+        return None
+    if any(value_of(e) == value_of(entry) for e in found):
+        return None
+    shown = "；".join(payload_text({**entry_payload(e), "comment": None}) for e in found)
+    return before, shown or "—"

@@ -531,16 +531,15 @@ class Workspace:
         )
 
     def compare_periods(self, before: str, after: str) -> list[RegionDelta]:
-        """Per region and node, how the engine's results moved from `before` to `after`."""
-        from assessor.scoring import compile_checked, score
+        """Per region and node, how the engine's results moved from `before` to `after` (a
+        month or year of a weekly campaign rolled up from its weeks, as `score --period`)."""
+        from assessor.scoring import compile_checked
         from assessor.store.compare import compare_results
+        from assessor.store.period_view import score_period
 
         scope = self._scope()
         cs = compile_checked(scope.indicator_set)
-        results = [
-            score(cs, scope.assessment(p), consolidation=scope.consolidation)
-            for p in (before, after)
-        ]
+        results = [score_period(scope, cs, p).results for p in (before, after)]
         return compare_results(cs, results[0], results[1])
 
     def evidence_path(self, path: str | Path) -> tuple[str, str]:

@@ -31,6 +31,7 @@ from assessor.tui.labels import (
     node_label,
     wrap_cells,
 )
+from assessor.tui.period_labels import read_only_note
 from assessor.tui.screens.base import AssessorScreen, outage_safe
 from assessor.tui.widgets.prompt import PromptScreen
 from assessor.tui.widgets.tree import AsciiTree
@@ -83,6 +84,7 @@ class RegionScreen(AssessorScreen[None]):
         self._keep_said = False  # moving on after a value keeps "saved: …" in view
         self._built = False  # keys typed before the tree is built wait (see AssessorApp)
         self.final = False  # a final assessment is read-only until reopened with a reason
+        self._asking = False  # a reviewer is asked why a value of the stage before changes
 
     def compose(self) -> ComposeResult:
         yield Static(id="head")
@@ -118,7 +120,9 @@ class RegionScreen(AssessorScreen[None]):
         add(tree.root, s.cs.root.children)
         self.final = self._is_final()
         self._head()
-        self.query_one("#criteria", Static).update(Text(t(self.assessor.lang, "region_help")))
+        lang = self.assessor.lang
+        first = t(lang, "rolled_up_help").format(period=s.period) if s.rolled_up else None
+        self.query_one("#criteria", Static).update(Text(first or t(lang, "region_help")))
         comment = self.query_one("#comment", Input)
         comment.display = False  # until an indicator is chosen
         comment.border_title = t(self.assessor.lang, "comment")
@@ -132,8 +136,9 @@ class RegionScreen(AssessorScreen[None]):
     # ---------------------------------------------------------------- display
 
     def _is_final(self) -> bool:
+        """Read-only: a final assessment, or a month or year rolled up from its weeks."""
         s = self.assessor.session
-        return s.status(self.region_id) == "final"
+        return s.rolled_up or s.status(self.region_id) == "final"
 
     def _head(self) -> None:
         """The live total. A header of the same width wraps the same way, so it is repainted
@@ -146,7 +151,11 @@ class RegionScreen(AssessorScreen[None]):
             text.append(marker, style="bold yellow")
         else:  # the same width with and without the preview: no layout pass either way
             text.append(" " * Text(marker).cell_len)
-        if self.final:
+        if s.rolled_up:  # 汇总自 5 周，只读: the engine's roll-up of the weeks
+            text.append(
+                f"  {read_only_note(s.rolled_up_from, self.assessor.lang)}", style="bold cyan"
+            )
+        elif self.final:
             text.append(f"  {t(self.assessor.lang, 'final')}", style="bold red")
         same = text.cell_len == self._head_width
         self._head_width = text.cell_len
@@ -358,6 +367,9 @@ class RegionScreen(AssessorScreen[None]):
             return
         s = self.assessor.session
         lang = self.assessor.lang
+        if s.rolled_up:  # nothing is typed into a month of weeks
+            self._say(t(lang, "rolled_up_help").format(period=s.period), "yellow")
+            return
         if self.final:  # inputs are disabled; a value set anyway is refused by the store
             self._say(f"{t(lang, 'invalid')}{self.region_id} {t(lang, 'final_reopen')}", "red")
             return
@@ -395,9 +407,18 @@ class RegionScreen(AssessorScreen[None]):
     def _comment_text(self) -> str | None:
         return self.query_one("#comment", Input).value.strip() or None
 
-    def commit(self) -> bool:
+    def commit(self, then: Callable[[], None] | None = None) -> bool:
         """Store what the inputs (and the comment) hold, if it differs from what is stored.
-        False when it was refused (nothing stored; the input keeps the text, marked red)."""
+        False when it was refused (nothing stored; the input keeps the text, marked red), or
+        when the reviewer is first asked why (`_decide`): stored, and `then` run, once answered."""
+        if self._asking:
+            return False  # the question is open: the blur its modal causes stores nothing
+        done = self._commit(then)
+        if done and then is not None:
+            then()
+        return done
+
+    def _commit(self, then: Callable[[], None] | None) -> bool:
         if self._loading or self.leaf is None:
             return True
         s = self.assessor.session
@@ -414,8 +435,72 @@ class RegionScreen(AssessorScreen[None]):
                 return False
             if mine is None:
                 return True
-            return self._store(lambda: s.clear(self.region_id, self.leaf or ""), "-")
-        return self._store(lambda: s.enter(self.region_id, self.leaf or "", raw, comment), raw)
+            region, leaf = self.region_id, self.leaf
+            return self._decide(None, None, lambda why: s.clear(region, leaf, why), "-", then)
+        region, leaf = self.region_id, self.leaf
+        return self._decide(
+            raw, comment, lambda why: s.enter(region, leaf, raw, comment, why), raw, then
+        )
+
+    def _decide(
+        self,
+        raw: object | None,
+        comment: str | None,
+        write: Callable[[str | None], RegionResult],
+        shown: object,
+        then: Callable[[], None] | None = None,
+    ) -> bool:
+        """Store now; or, in a stage after the first, when the value changes what the stage
+        before gave this indicator, ask why first: the reason is stored with the value, in
+        its one audit record, and the report lists it beside the change. Esc stores nothing."""
+        from assessor.store.codec import entry_payload, payload_text
+        from assessor.store.stages import check_writer, earlier_change, value_of
+
+        s = self.assessor.session
+        assert self.leaf is not None
+        region, leaf, lang = self.region_id, self.leaf, self.assessor.lang
+        mine = s.mine(region, leaf)
+        try:
+            check_writer(s.workspace, s.evaluator)  # an outsider is refused, not asked why
+            entry = None if raw is None else s.checked(region, leaf, raw, comment)
+            same = value_of(entry) == value_of(mine)  # a comment alone: no new question
+            change = None if same else earlier_change(s.workspace, region, s.period, leaf, entry)
+        except (EntryValueError, StoreError):
+            change = None  # `_store` words the refusal
+        if change is None:
+            return self._store(lambda: write(None), shown)
+        stage, before = change
+        after = "—" if entry is None else payload_text({**entry_payload(entry), "comment": None})
+        question = t(lang, "change_reason_ask").format(
+            leaf=leaf, stage=stage.label, before=before, after=after
+        )
+        typed = comment if comment != (mine.comment if mine else None) else None
+
+        def answered(reason: str | None) -> None:
+            self._asking = False
+            if not reason:
+                missing = t(lang, "change_reason_missing").format(leaf=leaf, stage=stage.label)
+                self._say(missing, "red")
+                return
+            if self.leaf == leaf:
+                if self._store(lambda: write(reason), shown) and then is not None:
+                    then()
+                return
+            try:  # the tree moved on while asking: store that indicator, relabel its path
+                write(reason)
+            except EntryValueError as exc:
+                self._say(f"{leaf}: {t(lang, 'invalid')}{exc.text(lang)}", "red")
+                return
+            except StoreError as exc:
+                self._refused(exc)
+                return
+            self._relabel(leaf)
+            self._say(f"{leaf} {t(lang, 'saved')}: {shown}", "green")
+            self.assessor.region_changed(region)
+
+        self._asking = True
+        self.app.push_screen(PromptScreen(question, "", typed or ""), answered)
+        return False
 
     def _store(self, write: Callable[[], RegionResult], raw: object) -> bool:
         """One write; refused values leave the store, the audit log and the undo stack as
@@ -549,12 +634,14 @@ class RegionScreen(AssessorScreen[None]):
         if i + 1 < len(inputs) and not inputs[i + 1].value.strip():
             inputs[i + 1].focus()
             return
-        if not self.commit():
-            return
-        if i + 1 < len(inputs):
-            inputs[i + 1].focus()
-            return
-        self._next_after_value()
+
+        def then() -> None:
+            if i + 1 < len(inputs):
+                inputs[i + 1].focus()
+                return
+            self._next_after_value()
+
+        self.commit(then)
 
     def _next_after_value(self) -> None:
         """Back to the tree and on to the next indicator not entered; "saved: …" stays."""
@@ -579,8 +666,7 @@ class RegionScreen(AssessorScreen[None]):
             self._say(t(self.assessor.lang, "invalid") + problem.text(self.assessor.lang), "red")
             field.focus()
             return
-        if self.commit():
-            self._next_after_value()
+        self.commit(self._next_after_value)
 
     @outage_safe
     def action_mark_na(self) -> None:
@@ -590,17 +676,17 @@ class RegionScreen(AssessorScreen[None]):
         if not s.cs.nodes[self.leaf].optional:
             self._say(f"{self.leaf} {t(self.assessor.lang, 'na_not_optional')}", "red")
             return
-        if self.final:
+        if self.final or self._asking:
             return
-        try:
-            s.mark_na(self.region_id, self.leaf)
-        except StoreError as exc:
-            self._refused(exc)
-            return
-        self._say(t(self.assessor.lang, "saved") + ": " + t(self.assessor.lang, "na"), "green")
-        self._relabel(self.leaf)
-        self.assessor.region_changed(self.region_id)
-        self.run_worker(self.show(self.leaf), exclusive=True)
+        region, leaf = self.region_id, self.leaf
+
+        def shown_again() -> None:
+            self.run_worker(self.show(leaf), exclusive=True)
+
+        # a reviewer marking 不适用 what the stage before valued is asked why, as for a value
+        if self._decide("na", None, lambda why: s.enter(region, leaf, "na", reason=why), "na",
+                        shown_again):  # fmt: skip
+            shown_again()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """`t` (tasks) is offered, and shown in the footer, only with a tasks file."""
