@@ -35,8 +35,8 @@ def test_status_on_a_current_database_and_an_unchanged_set_imports_no_sqlalchemy
     tmp_path: Path,
 ) -> None:
     """The SQLite database is at the newest revision, so it is read with sqlite3 (no Alembic, no
-    SQLAlchemy: store/light.py); the set loaded cleanly before, so it comes from the set cache
-    without building its schema."""
+    SQLAlchemy: store/light.py); the set, workspace and regions files loaded cleanly before, so
+    they come from the cache without building a pydantic schema (nor loading pydantic's plugins)."""
     ws = tmp_path / "ws"
     ws.mkdir()
     for name in ("workspace.yaml", "regions.yaml"):
@@ -53,7 +53,7 @@ def test_status_on_a_current_database_and_an_unchanged_set_imports_no_sqlalchemy
         "import sys\nfrom assessor.cli.main import main\n"
         f"code = main(['status', '-w', {str(ws)!r}])\n"
         "from assessor.model.indicator_set import IndicatorSet\n"
-        "loaded = [m for m in ('alembic', 'sqlalchemy', 'mako') if m in sys.modules]\n"
+        "loaded = [m for m in ('alembic', 'sqlalchemy', 'mako', 'pydantic.plugin._loader') if m in sys.modules]\n"
         "print('RESULT', code, IndicatorSet.__pydantic_complete__, loaded)"
     )
     done = subprocess.run(
@@ -61,3 +61,41 @@ def test_status_on_a_current_database_and_an_unchanged_set_imports_no_sqlalchemy
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "RESULT 0 False []"
+
+
+def test_lint_score_and_status_run_with_the_cyclic_collector_paused_and_restore_it() -> None:
+    """The short read-only commands pause the cyclic collector while they run (cli/main.py
+    `_quick`); the TUI, reports and writes keep it on; it is on again afterwards."""
+    import gc
+
+    from assessor.cli import main as cli
+
+    parser = cli.build_parser()
+    quick = {
+        name: bool(getattr(parser.parse_args(args), "quick", False))
+        for name, args in {
+            "lint": ["lint", "x.yaml"],
+            "score": ["score"],
+            "status": ["status"],
+            "report": ["report", "--out", "x.pdf"],
+            "tui": ["tui"],
+            "import": ["import", "x.yaml"],
+            "set-status": ["set-status", "371502", "final"],
+        }.items()
+    }
+    assert quick == {
+        "lint": True,
+        "score": True,
+        "status": True,
+        "report": False,
+        "tui": False,
+        "import": False,
+        "set-status": False,
+    }
+    seen: list[bool] = []
+    args = parser.parse_args(["lint", "x.yaml"])
+    args.run = lambda _args: seen.append(gc.isenabled()) or 0
+    assert gc.isenabled()
+    assert cli._quick(args) == 0
+    assert seen == [False]
+    assert gc.isenabled()

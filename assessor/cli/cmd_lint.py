@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.add_argument("sets", nargs="+", type=Path, metavar="SET", help="set files or folders")
     p.add_argument("-q", "--quiet", action="store_true", help="print errors only, no warnings")
-    p.set_defaults(run=run)
+    p.set_defaults(run=run, quick=True)
 
 
 def _expand(paths: list[Path]) -> list[Path]:

@@ -26,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     add_input_arguments(p)
     p.add_argument("--format", choices=["table", "json", "csv"], default="table")
-    p.set_defaults(run=run)
+    p.set_defaults(run=run, quick=True)
 
 
 def run(args: argparse.Namespace) -> int:

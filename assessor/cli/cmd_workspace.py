@@ -77,7 +77,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--period", help="period (default: the workspace's current or latest period)")
     add_stage_argument(p)
     add_kind_argument(p)
-    p.set_defaults(run=run_status)
+    p.set_defaults(run=run_status, quick=True)
 
     p = sub.add_parser(
         "set-status", help="move a region along draft → submitted → reviewed → final"

@@ -31,13 +31,14 @@ import tempfile
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from assessor.loader.located import LocDict
     from assessor.model.indicator_set import IndicatorSet
 
 Loaded = tuple["IndicatorSet", "LocDict"]
+T = TypeVar("T")
 
 #: What a key's file holds when the set extends another (so it is not cached).
 _NOT_CACHED = b"extends"
@@ -73,8 +74,9 @@ def code_fingerprint() -> bytes:
     return hashlib.sha256(b"\n".join(parts)).digest()
 
 
-def _key(path: Path) -> Path | None:
-    """The cache file for `path` as it is now, or None (no cache, unreadable, too large)."""
+def _key(path: Path, kind: str = "sets", code: tuple[Path, ...] = ()) -> Path | None:
+    """The cache file for `path` as it is now, read as `kind` by `code` (modules beyond model
+    and loader), or None (no cache, unreadable, too large)."""
     from assessor.loader.located import MAX_YAML_BYTES
 
     folder = cache_dir()
@@ -91,10 +93,13 @@ def _key(path: Path) -> Path | None:
     if len(data) > MAX_YAML_BYTES:
         return None
     digest = hashlib.sha256(code_fingerprint())
+    for module in code:
+        st = module.stat()
+        digest.update(f"{module} {st.st_size} {st.st_mtime_ns}\0".encode())
     digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0")
     digest.update(str(resolved).encode("utf-8", "surrogateescape") + b"\0")
     digest.update(data)
-    return folder / "sets" / f"{digest.hexdigest()}.pickle"
+    return folder / kind / f"{digest.hexdigest()}.pickle"
 
 
 def _write(target: Path, payload: bytes) -> None:
@@ -133,6 +138,37 @@ def cached_set(path: Path, load: Callable[[], Loaded]) -> Loaded:
         return load()
     loaded = load()  # raises AssessorError on any problem: nothing is cached then
     _write(target, _NOT_CACHED if _extends(path) else pickle.dumps(loaded, protocol=5))
+    return loaded
+
+
+def cached_file(
+    path: Path,
+    kind: str,
+    load: Callable[[], T],
+    is_loaded: Callable[[object], bool],
+    code: tuple[Path, ...] = (),
+) -> T:
+    """`load()`'s result for a file that is validated on its own (a workspace file, a regions
+    file: what it holds depends on its bytes and the code reading it only), from the cache when
+    the file and that code are unchanged; `code` names the modules beyond model and loader that
+    read it. Like sets: a file with a problem raises and is never kept, anything wrong with the
+    cache means loading as if there were none."""
+    target = _key(path, kind, code)
+    if target is None:
+        return load()
+    try:
+        payload = target.read_bytes()
+    except OSError:
+        payload = None
+    if payload is not None:
+        try:
+            found = pickle.loads(payload)
+        except Exception:  # corrupt or from other code: load as if absent
+            found = None
+        if is_loaded(found):
+            return found  # type: ignore[no-any-return]
+    loaded = load()
+    _write(target, pickle.dumps(loaded, protocol=5))
     return loaded
 
 

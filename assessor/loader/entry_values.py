@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from assessor.errors import Said, in_language
-from assessor.model.entries import Entry
+from assessor.model.entries import Entry, entry_of
 from assessor.model.indicator_set import (
     AnyNode,
     CheckLeaf,
@@ -502,7 +502,7 @@ def normalize_entry(node: AnyNode, raw: Any, *, evaluator: str = "") -> Entry:
         )
     if errors:
         raise EntryValueError(errors)
-    return Entry(
+    return entry_of(  # checked above: built without validating the same values again
         value=value,
         inputs=inputs,
         na=na,

@@ -7,6 +7,7 @@ importer, the store and the TUI all meet here.
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -38,6 +39,80 @@ class Entry(BaseModel):
     #: made by the engine from stored entries (a roll-up's mean); never stored itself, so its
     #: numbers may have more decimals than an entered value may
     derived: bool = False
+
+
+#: The exact types Entry's validation keeps as they are (no subclass; a Decimal when finite).
+_VALUE_TYPES: tuple[type, ...] = (type(None), Decimal, int, bool, str)
+_INPUT_TYPES: tuple[type, ...] = (Decimal, bool, str)
+
+
+def _kept(v: object, types: tuple[type, ...]) -> bool:
+    return type(v) in types and (not isinstance(v, Decimal) or v.is_finite())
+
+
+def _unchanged_by_validation(fields: dict[str, Any]) -> bool:
+    """Validating `fields` as an Entry would keep every one as it is."""
+    inputs = fields.get("inputs")
+    return (
+        _kept(fields.get("value"), _VALUE_TYPES)
+        and (
+            inputs is None
+            or (
+                type(inputs) is dict
+                and all(type(k) is str and _kept(v, _INPUT_TYPES) for k, v in inputs.items())
+            )
+        )
+        and all(type(fields.get(f, False)) is bool for f in ("na", "carried_over", "derived"))
+        and (fields.get("comment") is None or type(fields["comment"]) is str)
+        and type(fields.get("evidence", ())) is tuple
+        and all(type(x) is str for x in fields.get("evidence", ()))
+        and type(fields.get("evaluator", "")) is str
+    )
+
+
+def entry_of(**fields: Any) -> Entry:
+    """`Entry(**fields)`, without validating again what validation would keep as it is (the
+    loader's checked values, the store's decoded rows: thousands per command): the same model
+    field for field, the same fields marked as set. Anything else is validated, to the same
+    entry or the same error."""
+    if not (_unchanged_by_validation(fields) and _direct() and set(fields) <= set(_DEFAULTS)):
+        return Entry(**fields)
+    entry = Entry.__new__(Entry)
+    object.__setattr__(entry, "__dict__", {k: fields.get(k, d) for k, d in _DEFAULTS.items()})
+    object.__setattr__(entry, "__pydantic_fields_set__", set(fields))
+    object.__setattr__(entry, "__pydantic_extra__", None)
+    object.__setattr__(entry, "__pydantic_private__", None)
+    return entry
+
+
+#: Entry's fields and their defaults, in order (what `model_construct` fills in).
+_DEFAULTS: dict[str, Any] = {
+    "value": None,
+    "inputs": None,
+    "na": False,
+    "comment": None,
+    "evidence": (),
+    "evaluator": "",
+    "carried_over": False,
+    "derived": False,
+}
+
+
+@functools.cache
+def _direct() -> bool:
+    """Entry is still the plain model `entry_of` builds as `model_construct` would: these
+    fields with these defaults, no aliases, no validators, no post-init, no extra fields."""
+    fields = Entry.__pydantic_fields__
+    return (
+        list(fields) == list(_DEFAULTS)
+        and all(f.default == _DEFAULTS[n] and f.default_factory is None for n, f in fields.items())
+        and all(f.alias is None and f.validation_alias is None for f in fields.values())
+        and not Entry.__pydantic_decorators__.field_validators
+        and not Entry.__pydantic_decorators__.model_validators
+        and not Entry.__pydantic_post_init__
+        and not Entry.__pydantic_root_model__
+        and Entry.model_config.get("extra") != "allow"
+    )
 
 
 class RegionBlock(BaseModel):

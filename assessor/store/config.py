@@ -193,13 +193,39 @@ def read_config(folder: Path) -> WorkspaceConfig:
                 file=str(folder),
             )
         )
-    config = _validate(WorkspaceConfig, path, "a workspace file")
+    from assessor.loader.cache import cached_file
+
+    config = cached_file(
+        path,
+        "workspaces",
+        lambda: _validate(WorkspaceConfig, path, "a workspace file"),
+        lambda found: isinstance(found, WorkspaceConfig),
+        _READERS,
+    )
     assert isinstance(config, WorkspaceConfig)
     return config
 
 
+#: The modules that turn a workspace or regions file into models (besides model and loader):
+#: the cache of validated files (loader/cache.py) is keyed by them too.
+_READERS = (Path(__file__), Path(__file__).parent.parent / "report_sections.py")
+
+
 def read_regions(path: Path) -> list[Region]:
-    """Regions of a campaign; duplicate codes are an error naming the code."""
+    """Regions of a campaign; duplicate codes are an error naming the code. A file that read
+    without a problem comes from the cache of validated files while it is unchanged."""
+    from assessor.loader.cache import cached_file
+
+    return cached_file(
+        path,
+        "regions",
+        lambda: _read_regions(path),
+        lambda found: isinstance(found, list) and all(isinstance(r, Region) for r in found),
+        _READERS,
+    )
+
+
+def _read_regions(path: Path) -> list[Region]:
     data = _validate(RegionsFile, path, "a regions file")
     assert isinstance(data, RegionsFile)
     seen: set[str] = set()

@@ -22,6 +22,10 @@ def campaign_kinds(config: WorkspaceConfig) -> list[UnitKind]:
     """The kinds of a campaign in the order written; absent `kinds`: one kind `county`."""
     if config.kinds:
         return list(config.kinds)
+    if config.sets[0]:  # valid as it stands: built without building UnitKind's schema for it
+        return [
+            UnitKind.model_construct(key=DEFAULT_KIND, label=DEFAULT_KIND_LABEL, set=config.sets[0])
+        ]
     return [UnitKind(key=DEFAULT_KIND, label=DEFAULT_KIND_LABEL, set=config.sets[0])]
 
 

@@ -14,7 +14,6 @@ an older or newer schema, a URL with options or a PostgreSQL server get `Store` 
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 import sqlite3
@@ -176,59 +175,26 @@ def stored_entry(
     evaluator: str,
 ) -> Entry:
     """An entries row as the `Entry` that Store's codec makes of it (codec.entry_from_payload
-    over Store._payload). A row of the shapes the store writes (its values exactly a Decimal
-    that is finite, an int, a bool, text or nothing) is built without validating it again,
-    which would change nothing; any other row is validated as the Store does, so a row that
-    makes the Store fail makes this fail the same way."""
-    from assessor.store.codec import entry_from_payload
+    over Store._payload, which validates): a row of the shapes the store writes is built
+    without validating it again (`entry_of`), any other row is validated as the Store does, to
+    the same entry or the same error."""
+    from assessor.model.entries import entry_of
 
-    found_value = None if value is None else _decoded(value)
-    found_inputs = None if inputs is None else _decoded(inputs)
-    found_evidence = () if evidence == "[]" else tuple(_loaded(evidence) or ())
-    if (
-        _plain(found_value, _VALUE_TYPES)
-        and (
-            found_inputs is None
-            or (
-                type(found_inputs) is dict
-                and all(type(k) is str and _plain(v, _INPUT_TYPES) for k, v in found_inputs.items())
-            )
-        )
-        and (comment is None or type(comment) is str)
-        and all(type(x) is str for x in found_evidence)
-        and type(evaluator) is str
-    ):
-        return _constructed(
-            {
-                "value": found_value,
-                "inputs": found_inputs,
-                "na": bool(na),
-                "comment": comment,
-                "evidence": found_evidence,
-                "evaluator": evaluator,
-                "carried_over": bool(carried),
-                "derived": False,
-            }
-        )
-    payload = {
-        "value": found_value,
-        "inputs": found_inputs,
-        "na": bool(na),
-        "comment": comment,
-        "evidence": found_evidence,
-        "carried_over": bool(carried),
-    }
-    return entry_from_payload(payload, evaluator)  # validated: what it makes of an odd row
+    return entry_of(
+        value=None if value is None else _decoded(value),
+        inputs=None if inputs is None else _decoded(inputs),
+        na=bool(na),
+        comment=comment,
+        evidence=() if evidence == "[]" else tuple(_loaded(evidence) or ()),
+        evaluator=evaluator,
+        carried_over=bool(carried),
+    )
 
 
 #: How codec.dumps writes a Decimal: {"d":"82.5"} (no quote or backslash inside).
 _TAGGED = re.compile(r'\{"d":"([^"\\]*)"\}')
 _INTEGER = re.compile(r"-?(?:0|[1-9][0-9]{0,17})")  # a JSON integer (json.loads: an int)
 _LITERALS: dict[str, Any] = {"true": True, "false": False, "null": None}
-_VALUE_TYPES: tuple[type, ...] = (type(None), Decimal, int, bool, str)
-_INPUT_TYPES: tuple[type, ...] = (Decimal, bool, str)
-#: The fields a stored entry sets (Entry(...) in codec.entry_from_payload), in Entry's order.
-_STORED_FIELDS = ("value", "inputs", "na", "comment", "evidence", "evaluator", "carried_over")
 
 
 def _loaded(text: str | None) -> Any:
@@ -236,7 +202,7 @@ def _loaded(text: str | None) -> Any:
 
 
 def _decoded(text: str) -> Any:
-    """codec.decode_value(json.loads(text)), the common tagged Decimal read directly."""
+    """codec.decode_value(json.loads(text)), the common values read directly."""
     from assessor.store.codec import decode_value
 
     if text in _LITERALS:
@@ -247,42 +213,3 @@ def _decoded(text: str) -> Any:
     if tagged is not None:
         return Decimal(tagged.group(1))
     return decode_value(json.loads(text))
-
-
-def _plain(v: object, types: tuple[type, ...]) -> bool:
-    """`v` is exactly one of `types` (no subclass), and a Decimal is finite: what Entry's
-    validation keeps as it is."""
-    return type(v) in types and (not isinstance(v, Decimal) or v.is_finite())
-
-
-@functools.cache
-def _direct() -> bool:
-    """Entry is still the plain model `_constructed` builds as model_construct would: these
-    fields and `derived` in this order, no aliases, no post-init, no extra fields."""
-    from assessor.model.entries import Entry
-
-    fields = Entry.__pydantic_fields__
-    return (
-        tuple(fields) == (*_STORED_FIELDS, "derived")
-        and all(f.alias is None and f.validation_alias is None for f in fields.values())
-        and fields["derived"].default is False
-        and not Entry.__pydantic_post_init__
-        and not Entry.__pydantic_root_model__
-        and Entry.model_config.get("extra") != "allow"
-    )
-
-
-def _constructed(values: dict[str, Any]) -> Entry:
-    """`Entry.model_construct(**values)` (all fields given, `derived` its default), without
-    its per-call bookkeeping: reading a campaign builds thousands of entries."""
-    from assessor.model.entries import Entry
-
-    if not _direct():
-        del values["derived"]
-        return Entry.model_construct(**values)
-    entry = Entry.__new__(Entry)
-    object.__setattr__(entry, "__dict__", values)
-    object.__setattr__(entry, "__pydantic_fields_set__", set(_STORED_FIELDS))
-    object.__setattr__(entry, "__pydantic_extra__", None)
-    object.__setattr__(entry, "__pydantic_private__", None)
-    return entry

@@ -18,12 +18,13 @@ if TYPE_CHECKING:
     from assessor.model.entries import Entry
     from assessor.store.workspace import Workspace
 
-DEFAULT_STAGES = (Stage(key=DEFAULT_STAGE, label="评审"),)
+# Constants, valid as written: built without building Stage's schema at import.
+DEFAULT_STAGES = (Stage.model_construct(key=DEFAULT_STAGE, label="评审"),)
 #: The usual three stages of a Shandong star rating (docs/stages.md).
 SHANDONG_STAGES = (
-    Stage(key="self", label="自评"),
-    Stage(key="review", label="复核"),
-    Stage(key="expert", label="评审"),
+    Stage.model_construct(key="self", label="自评"),
+    Stage.model_construct(key="review", label="复核"),
+    Stage.model_construct(key="expert", label="评审"),
 )
 #: What each stage's result is called beside the others (自评分, 复核分, 核定分).
 SCORE_NAMES = {"自评": "自评分", "复核": "复核分", "评审": "核定分"}

@@ -255,7 +255,7 @@ def test_entries_are_built_as_the_store_builds_them_field_for_field(
 ) -> None:
     """Unvalidated entries (the shapes the store writes) equal validated ones in every way a
     caller can see: fields, their order, the fields marked as set, what they dump to."""
-    from assessor.store import light as module
+    from assessor.model import entries as module
 
     store, light = both
     assert module._direct()  # the direct construction is the one these entries went through
