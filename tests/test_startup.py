@@ -31,11 +31,12 @@ def test_assessor_help_lists_every_command() -> None:
         assert command in done.stdout
 
 
-def test_status_on_a_current_database_and_an_unchanged_set_imports_no_orm_nor_alembic(
+def test_status_on_a_current_database_and_an_unchanged_set_imports_no_sqlalchemy_nor_alembic(
     tmp_path: Path,
 ) -> None:
-    """The database is at the newest revision, so one query says so (no Alembic, no ORM); the
-    set loaded cleanly before, so it comes from the set cache without building its schema."""
+    """The SQLite database is at the newest revision, so it is read with sqlite3 (no Alembic, no
+    SQLAlchemy: store/light.py); the set loaded cleanly before, so it comes from the set cache
+    without building its schema."""
     ws = tmp_path / "ws"
     ws.mkdir()
     for name in ("workspace.yaml", "regions.yaml"):
@@ -52,7 +53,7 @@ def test_status_on_a_current_database_and_an_unchanged_set_imports_no_orm_nor_al
         "import sys\nfrom assessor.cli.main import main\n"
         f"code = main(['status', '-w', {str(ws)!r}])\n"
         "from assessor.model.indicator_set import IndicatorSet\n"
-        "loaded = [m for m in ('alembic', 'sqlalchemy.orm', 'mako') if m in sys.modules]\n"
+        "loaded = [m for m in ('alembic', 'sqlalchemy', 'mako') if m in sys.modules]\n"
         "print('RESULT', code, IndicatorSet.__pydantic_complete__, loaded)"
     )
     done = subprocess.run(

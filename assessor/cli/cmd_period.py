@@ -5,11 +5,16 @@ from __future__ import annotations
 
 import argparse
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from assessor.cli.cmd_workspace import add_folder_argument, open_from
 from assessor.cli.inputs import add_kind_argument
 from assessor.cli.safe import term
 from assessor.cli.workspace_args import add_who_argument, who
+
+if TYPE_CHECKING:
+    from assessor.model.results import RankPointsResult
+    from assessor.scoring.compiled import CompiledSet
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -24,7 +29,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     q.set_defaults(run=run_new)
 
-    q = periods.add_parser("compare", help="per region: total, rank and rating in two periods")
+    q = periods.add_parser(
+        "compare",
+        help="per region: total, rank, rank points and rating in two periods",
+        description="Two periods side by side, each kind of unit apart. A month, quarter or "
+        "year of a weekly campaign is rolled up from its weeks (as `score --period`); with "
+        "rank points in the set, each period's 排名得分 (a year's composed of its months').",
+    )
     add_folder_argument(q)
     q.add_argument("before", help="the earlier period")
     q.add_argument("after", help="the later period")
@@ -63,11 +74,12 @@ def run_compare(args: argparse.Namespace) -> int:
     from rich.text import Text
 
     from assessor.errors import AssessorError, Problem
+    from assessor.scoring import compile_checked
 
     ws = open_from(args)
     try:
         known = ws.periods()
-        missing = [p for p in (args.before, args.after) if p not in known]
+        missing = [p for p in (args.before, args.after) if not _scorable(p, known)]
         if missing:
             raise AssessorError(
                 Problem(
@@ -82,6 +94,18 @@ def run_compare(args: argparse.Namespace) -> int:
              v.compare_periods(args.before, args.after))
             for v in ws.views(kind)
         ]  # fmt: skip
+        rolled = {
+            ws.kind(v.default_kind).label if ws.several_kinds else None: _rolled(
+                v.store.periods(v.set_id), (args.before, args.after)
+            )
+            for v in ws.views(kind)
+        }
+        digits = {
+            ws.kind(v.default_kind).label if ws.several_kinds else None: compile_checked(
+                v.indicator_set
+            )
+            for v in ws.views(kind)
+        }
     finally:
         ws.close()
     if args.region:
@@ -97,17 +121,69 @@ def run_compare(args: argparse.Namespace) -> int:
                           _signed(n.delta))  # fmt: skip
         Console().print(table)
         return 0
+    console = Console()
     for label, deltas in parts:
+        cs = digits[label]
         title = f"{args.before} → {args.after}" + (f" · {label}" if label else "")
+        title += "".join(f" ({p} rolled up from {n} periods)" for p, n in rolled[label])
         table = Table(title=term(title), title_justify="left")
-        for col in ("地区", args.before, args.after, "变化", "排名", "评级"):
-            table.add_column(col, justify="left" if col in ("地区", "评级") else "right")
+        points = any(d.before_points or d.after_points for d in deltas)
+        cols = [
+            "地区",
+            args.before,
+            args.after,
+            "变化",
+            "排名",
+            *(["排名得分"] if points else []),
+            "评级",
+        ]
+        for col in cols:
+            table.add_column(col, justify="left" if col in ("地区", "评级") else "right",
+                             no_wrap=col in ("排名", "排名得分"))  # fmt: skip
         for d in deltas:
             rank = f"{d.before_rank or '—'} → {d.after_rank or '—'}"
             rating = d.after_rating or "—"
             if d.rating_changed:
                 rating = f"{d.before_rating or '—'} → {rating}"
-            table.add_row(Text(term(f"{d.name or ''} {d.region}")), _num(d.before_total),
-                          _num(d.after_total), _signed(d.total_delta), rank, Text(term(rating)))  # fmt: skip
-        Console().print(table)
+            row: list[Text | str] = [Text(term(f"{d.name or ''} {d.region}")), _num(d.before_total),
+                   _num(d.after_total), _signed(d.total_delta), rank]  # fmt: skip
+            if points:
+                row.append(f"{_points(cs, d.before_points)} → {_points(cs, d.after_points)}")
+            table.add_row(*row, Text(term(rating)))
+        console.print(table)
+        for period, side in ((args.before, "before_points"), (args.after, "after_points")):
+            composed = [(d, getattr(d, side)) for d in deltas if getattr(d, side) is not None]
+            composed = [(d, rp) for d, rp in composed if rp.periods]
+            if composed:  # a year's rank points: each month's, as the engine composed them
+                console.print(Text(term(f"{period} 排名得分构成：")))
+                for d, rp in composed:
+                    console.print(Text(term(f"  {d.name or d.region}：{rp.words('zh')}")))
     return 0
+
+
+def _rolled(present: list[str], periods: tuple[str, ...]) -> list[tuple[str, int]]:
+    """The periods compared that have no entries of their own, with how many shorter periods
+    the engine rolls each up from (as `assessor score` titles them)."""
+    from assessor.store.period_view import inner_periods
+
+    return [(p, len(inner_periods(p, present))) for p in periods if p not in present]
+
+
+def _scorable(period: str, known: list[str]) -> bool:
+    """A period with entries, or one the engine rolls up from shorter periods inside it."""
+    from assessor.model.periods import PeriodError
+    from assessor.store.period_view import inner_periods
+
+    if period in known:
+        return True
+    try:
+        return bool(inner_periods(period, known))
+    except PeriodError:
+        return False
+
+
+def _points(cs: CompiledSet, rp: RankPointsResult | None) -> str:
+    """The engine's rank points with the set's digits; — where the unit was not ranked."""
+    from assessor.scoring import display
+
+    return "—" if rp is None else display(cs, rp.points)

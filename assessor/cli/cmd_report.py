@@ -430,9 +430,7 @@ def _batch(
             stem.with_suffix(".html").write_text(
                 renderer.html("county", ctx, standalone=True), encoding="utf-8"
             )
-        jobs.append(
-            Job(rid, ctx["region"]["name"], renderer.html("county", ctx), stem.with_suffix(".pdf"))
-        )
+        jobs.append(Job.report(rid, ctx["region"]["name"], "county", ctx, stem.with_suffix(".pdf")))
     failed: list[Any] = []
     quiet = args.quiet or not sys.stderr.isatty()
     if quiet:

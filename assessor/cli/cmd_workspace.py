@@ -29,14 +29,14 @@ def add_folder_argument(p: argparse.ArgumentParser) -> None:
     )
 
 
-def open_from(args: argparse.Namespace) -> Workspace:
+def open_from(args: argparse.Namespace, *, read_only: bool = False) -> Workspace:
     """The workspace named by `-w`, the positional WORKSPACE, or found from the current folder."""
     folder = getattr(args, "folder", None)
     if folder is not None:
         if args.workspace is not None and args.workspace != folder:
             raise UsageError(f"two workspaces given: {args.workspace} and {folder}")
         args.workspace = folder
-    return workspace_from(args)
+    return workspace_from(args, read_only=read_only)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -142,7 +142,7 @@ def run_status(args: argparse.Namespace) -> int:
 
     from assessor.scoring import compile_checked, display, score
 
-    ws = open_from(args)
+    ws = open_from(args, read_only=True)
     try:
         period = current_period(ws, args.period)
         stage_label = ""

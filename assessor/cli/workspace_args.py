@@ -39,7 +39,8 @@ def who(args: argparse.Namespace) -> str:
     return getattr(args, "who", None) or os.environ.get("ASSESSOR_USER") or getpass.getuser()
 
 
-def workspace_from(args: argparse.Namespace) -> Workspace:
+def workspace_from(args: argparse.Namespace, *, read_only: bool = False) -> Workspace:
+    """The workspace asked for; `read_only` for commands that only read (store/light.py)."""
     from assessor.store.workspace import find_workspace, open_workspace
 
     folder = args.workspace or find_workspace()
@@ -47,6 +48,6 @@ def workspace_from(args: argparse.Namespace) -> Workspace:
         raise UsageError(
             "no workspace here: give -w FOLDER or run inside a workspace (see `assessor init`)"
         )
-    ws = open_workspace(folder)
+    ws = open_workspace(folder, read_only=read_only)
     ws.use_stage(getattr(args, "stage", None))
     return ws

@@ -222,11 +222,7 @@ def parse_yes_no(node: NodeBase, raw: Any, name: str | None = None) -> bool:
 
 
 def _level(node: LevelLeaf, raw: Any) -> int:
-    allowed = sorted({0, *(lv.level for lv in node.levels)})
-    shown = ", ".join(
-        str(lv) + next((f" ({d.label})" for d in node.levels if d.level == lv and d.label), "")
-        for lv in allowed
-    )
+    allowed = {0, *(lv.level for lv in node.levels)}
     if isinstance(raw, str):
         for d in node.levels:
             if d.label is not None and raw.strip() == d.label:
@@ -238,6 +234,10 @@ def _level(node: LevelLeaf, raw: Any) -> int:
         or value != value.to_integral_value()
         or int(value) not in allowed
     ):
+        shown = ", ".join(  # the allowed levels, worded only for the message
+            str(lv) + next((f" ({d.label})" for d in node.levels if d.level == lv and d.label), "")
+            for lv in sorted(allowed)
+        )
         raise EntryValueError(
             Said(
                 f"{indicator_label(node)}: {_short(raw)} is not a level of this indicator; "

@@ -45,6 +45,11 @@ class Mark:
     line: int
     column: int
 
+    def __reduce__(self) -> tuple[type[Mark], tuple[str, int, int]]:
+        # Pickled by its fields (the set cache holds thousands): the default for a frozen
+        # dataclass with slots looks its fields up again for every mark it unpickles.
+        return Mark, (self.file, self.line, self.column)
+
     def problem(
         self,
         message: str,

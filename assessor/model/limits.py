@@ -59,7 +59,12 @@ def number_problem(value: Decimal, *, computed: bool = False) -> Said | None:
             "too large: numbers must be between -10^15 and 10^15",
             "数值过大：须在 -10^15 与 10^15 之间",
         )
-    zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    # Trailing zeros are not precision (1.50000000000000 has two decimals); counted only when
+    # the exponent alone says too many, as it rarely does.
+    if not computed and exponent < -MAX_DECIMALS and any(digits):
+        zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    else:
+        zeros = 0
     if not computed and any(digits) and exponent + zeros < -MAX_DECIMALS:
         return Said(
             f"too precise: at most {MAX_DECIMALS} decimal places",

@@ -6,8 +6,8 @@ county report in well under a second. Each worker keeps one `Renderer` (one shar
 `FontConfiguration`, stylesheets parsed once) and is replaced after `recycle` reports because
 WeasyPrint's memory grows over repeated renders (it levels off around 30 renders).
 
-The parent builds every report's HTML (Jinja is fast) and sends it to the workers, so the
-parent never imports WeasyPrint. A report that fails is reported with its error; the others
+The parent sends each report's context (or its HTML) to the workers, so the parent never
+imports WeasyPrint. A report that fails is reported with its error; the others
 are still produced.
 """
 
@@ -21,6 +21,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from assessor.report.fonts import FontPlan
 from assessor.report.render import Renderer, RenderOptions
@@ -31,12 +32,24 @@ RECYCLE_AFTER = 30
 
 @dataclass(frozen=True)
 class Job:
-    """One report to write: its HTML and where the PDF goes."""
+    """One report to write: its HTML (or its type and context) and where the PDF goes.
+
+    A job made with `Job.report` is rendered from its context in the worker, as
+    `Renderer.render` does it: a report over 8 pages gets its 目录, whose page numbers only a
+    layout can tell.
+    """
 
     key: str  # e.g. the region id, shown in progress and errors
     label: str
     html: str
     output: Path
+    kind: str | None = None
+    context: dict[str, Any] | None = None
+
+    @classmethod
+    def report(cls, key: str, label: str, kind: str, context: dict[str, Any], output: Path) -> Job:
+        """A report rendered in the worker from `context` (with its 目录 when it is long)."""
+        return cls(key, label, "", output, kind, context)
 
 
 @dataclass(frozen=True)
@@ -71,7 +84,10 @@ def render_job(job: Job, renderer: Renderer | None = None) -> JobResult:
     try:
         if r is None:
             raise RuntimeError("worker not initialised")
-        out = r.pdf(job.html)
+        if job.kind is not None and job.context is not None:
+            out = r.render(job.kind, job.context)
+        else:
+            out = r.pdf(job.html)
         job.output.parent.mkdir(parents=True, exist_ok=True)
         tmp = job.output.with_name(job.output.name + ".part")
         tmp.write_bytes(out.pdf)

@@ -316,8 +316,13 @@ def trend_lines(
             f'stroke="#bbb" stroke-width="0.4"/>'
         )
         out.append(_text(left - 4, y + 3, _f(tick), anchor="end", size=7.5))
+    # A year of weeks is 52 labels: print every step-th one, the last always, none overlapping.
+    widest = max((_text_width(p) for p in periods), default=1.0) * 7.5 + 14
+    gap = plot_w / (len(periods) - 1) if len(periods) > 1 else plot_w
+    step = max(1, math.ceil(widest / gap))
     for i, p in enumerate(periods):
-        out.append(_text(px(i), height - 8, p, size=7.5))
+        if (len(periods) - 1 - i) % step == 0:
+            out.append(_text(px(i), height - 8, p, size=7.5))
     for si, s in enumerate(series):
         dash, mk = LINE_STYLES[si % len(LINE_STYLES)]
         segment: list[str] = []

@@ -185,14 +185,30 @@ class Renderer:
         return out
 
     def render(self, kind: str, context: dict[str, Any]) -> Rendered:
-        """A report; one with more than `TOC_AFTER` body pages gets a 目录 after its cover,
-        its page numbers read from a first layout (the 目录's own pages are not counted)."""
+        """A report; one with more than `TOC_AFTER` body pages gets a 目录 after its cover."""
         with collector_paused():
-            document = self._layout(self.html(kind, context))
-            if kind in WITH_TOC and len(document.pages) - 1 > TOC_AFTER:
-                toc = table_of_contents(document.make_bookmark_tree())
-                document = self._layout(self.html(kind, {**context, "toc": toc}))
+            document = self.document(kind, context)
             out = self._write(document)
             del document
         sweep_and_freeze_once()
         return out
+
+    def document(self, kind: str, context: dict[str, Any]) -> Any:
+        """The laid-out report (a WeasyPrint `Document`, 目录 included), before it is written:
+        its pages' boxes are what tests measure (how full each page is)."""
+        document = self._layout(self.html(kind, context))
+        if kind in WITH_TOC and len(document.pages) - 1 > TOC_AFTER:
+            document = self._with_toc(kind, context, document)
+        return document
+
+    def _with_toc(self, kind: str, context: dict[str, Any], body: Any) -> Any:
+        """`body` with its 目录 put after the cover, the body laid out once.
+
+        The 目录's pages are neither numbered nor counted (``@page toc``), so inserting them
+        moves no page number: the entries are read from the body's bookmarks, and only the
+        cover and the 目录 (``toc_only``) are laid out again, not the whole report (which
+        doubled the time of every report over 8 pages).
+        """
+        toc = table_of_contents(body.make_bookmark_tree())
+        frame = self._layout(self.html(kind, {**context, "toc": toc, "toc_only": True}))
+        return body.copy([body.pages[0], *frame.pages[1:], *body.pages[1:]])

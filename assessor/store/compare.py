@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from assessor.model.results import RegionResult
+from assessor.model.results import RankPointsResult, RegionResult
 from assessor.scoring import CompiledSet
 from assessor.scoring.summary import rank_change, shown_change
 
@@ -45,6 +45,8 @@ class RegionDelta:
     before_rating: str | None
     after_rating: str | None
     nodes: dict[str, NodeDelta] = field(default_factory=dict)
+    before_points: RankPointsResult | None = None  # 排名得分 (the engine's; a year: composed)
+    after_points: RankPointsResult | None = None
 
     @property
     def rating_changed(self) -> bool:
@@ -100,6 +102,8 @@ def compare_results(
                 b.rating.label if b else None,
                 a.rating.label if a else None,
                 nodes,
+                b.rank_points if b else None,
+                a.rank_points if a else None,
             )
         )
     return out

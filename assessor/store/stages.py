@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from assessor.errors import AssessorError, Problem, Said
 from assessor.store.config import Stage, WorkspaceConfig
-from assessor.store.tables import DEFAULT_STAGE
+from assessor.store.schema import DEFAULT_STAGE
 
 if TYPE_CHECKING:
     from assessor.model.entries import Entry

@@ -27,9 +27,9 @@ from assessor.store.audit import GENESIS, record_hash, verify_chain
 from assessor.store.codec import dumps, entry_from_payload, entry_payload, loads
 from assessor.store.errors import ConflictError, FinalError, StoreError, StoreUnavailable
 from assessor.store.outage import CONNECT_TIMEOUT, watch_for_outages
+from assessor.store.schema import HEAD_REVISION as HEAD_REVISION
 from assessor.store.tables import DEFAULT_STAGE
 
-HEAD_REVISION = "0004"
 #: PostgreSQL channel on which every audited write announces its record number.
 CHANGES_CHANNEL = "assessor_changes"
 STATUSES = ("draft", "submitted", "reviewed", "final")

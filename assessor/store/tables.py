@@ -27,6 +27,8 @@ from sqlalchemy import (
     text,
 )
 
+from assessor.store.schema import DEFAULT_STAGE as DEFAULT_STAGE  # re-exported: the stage column's
+
 metadata = MetaData(
     naming_convention={
         "ix": "ix_%(column_0_label)s",
@@ -34,10 +36,6 @@ metadata = MetaData(
         "pk": "pk_%(table_name)s",
     }
 )
-
-
-#: The stage of a workspace without `stages`, and of every row written before stages existed.
-DEFAULT_STAGE = "expert"
 
 
 def _stage_column(*, primary_key: bool = False) -> Column[str]:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import yaml
 
@@ -28,11 +28,11 @@ from assessor.store.config import (
     resolve_set,
 )
 from assessor.store.config import regions_path as config_regions_path
-from assessor.store.store import AuditRecord, EntryKey, Store, StoredEntry
 
 if TYPE_CHECKING:
     from assessor.model.entries import Entry
     from assessor.store.compare import RegionDelta
+    from assessor.store.store import AuditRecord, EntryKey, Store, StoredEntry
 
 
 @dataclass
@@ -56,6 +56,9 @@ class Workspace:
     _kind_paths: dict[str, Path] = field(default_factory=dict, repr=False)
     _kind_sets: dict[Path, IndicatorSet] = field(default_factory=dict, repr=False)
     _views: dict[str, Workspace] = field(default_factory=dict, repr=False)
+    #: opened to read (`open_workspace(read_only=True)`): a current SQLite database is read with
+    #: sqlite3 (store/light.py), without importing SQLAlchemy
+    read_only: bool = False
 
     @property
     def url(self) -> str:
@@ -196,8 +199,14 @@ class Workspace:
     def store(self) -> Store:
         if self._root is not None:
             return self._root.store
+        if self._store is None and self.read_only:
+            from assessor.store.light import LightStore
+
+            # Store's reads, and Store itself for anything else it is asked (light.py).
+            self._store = cast("Store | None", LightStore.open(self.url))
         if self._store is None:
             from assessor.store.errors import StoreError
+            from assessor.store.store import Store
 
             try:
                 self._store = Store.open(self.url)
@@ -327,6 +336,8 @@ class Workspace:
         problems += self._stage_evaluator_problems(stage, evaluator)
         if problems:
             raise AssessorError(problems)
+        from assessor.store.store import EntryKey
+
         return EntryKey(scope.set_id, region, period, evaluator, leaf, stage)
 
     def _stage_evaluator_problems(self, stage: str, evaluator: str) -> list[Problem]:
@@ -376,6 +387,8 @@ class Workspace:
 
     def get_entry(self, region: str, period: str, leaf: str, evaluator: str) -> StoredEntry | None:
         """The stored entry with its version (pass the version back to `set_entry`)."""
+        from assessor.store.store import EntryKey
+
         set_id = self._set_id_of(region)
         return self.store.get_entry(EntryKey(set_id, region, period, evaluator, leaf, self.stage))
 
@@ -518,16 +531,15 @@ class Workspace:
         )
 
     def compare_periods(self, before: str, after: str) -> list[RegionDelta]:
-        """Per region and node, how the engine's results moved from `before` to `after`."""
-        from assessor.scoring import compile_checked, score
+        """Per region and node, how the engine's results moved from `before` to `after` (a
+        month or year of a weekly campaign rolled up from its weeks, as `score --period`)."""
+        from assessor.scoring import compile_checked
         from assessor.store.compare import compare_results
+        from assessor.store.period_view import score_period
 
         scope = self._scope()
         cs = compile_checked(scope.indicator_set)
-        results = [
-            score(cs, scope.assessment(p), consolidation=scope.consolidation)
-            for p in (before, after)
-        ]
+        results = [score_period(scope, cs, p).results for p in (before, after)]
         return compare_results(cs, results[0], results[1])
 
     def evidence_path(self, path: str | Path) -> tuple[str, str]:
@@ -549,7 +561,9 @@ class Workspace:
         return rel.as_posix(), digest
 
 
-def open_workspace(folder: Path | str) -> Workspace:
+def open_workspace(folder: Path | str, *, read_only: bool = False) -> Workspace:
+    """The workspace in `folder`; `read_only` for a command that only reads (its database,
+    when SQLite and current, is read without SQLAlchemy)."""
     folder = Path(folder).resolve()
     config = read_config(folder)
     regions_path = config_regions_path(folder, config)
@@ -575,7 +589,7 @@ def open_workspace(folder: Path | str) -> Workspace:
     regions = {r.id: r for r in units}
     set_paths = [resolve_set(folder, ref) for ref in config.sets]
     paths = kind_set_paths(folder, kinds, declared=config.kinds is not None)
-    return Workspace(folder, config, regions, set_paths, _kind_paths=paths)
+    return Workspace(folder, config, regions, set_paths, _kind_paths=paths, read_only=read_only)
 
 
 def find_workspace(start: Path | str | None = None) -> Path | None:

@@ -253,6 +253,10 @@ class AssessorApp(App[None]):
             return
         ws = self._session.workspace
         title = f"{ws.config.name} · {self._session.period}"
+        if self._session.rolled_up:  # 汇总自 5 周，只读
+            from assessor.tui.period_labels import read_only_note
+
+            title += f" · {read_only_note(self._session.rolled_up_from, self.lang)}"
         if ws.several_kinds:  # the kind of unit shown: its set, units and ranks
             title += f" · {self._session.kind.label}"
         note = self.live.note()

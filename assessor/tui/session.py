@@ -27,6 +27,26 @@ if TYPE_CHECKING:
     from assessor.store.config import UnitKind
 
 
+class RolledUpError(StoreError):
+    """A value typed into a month or year composed of weeks: refused, said in both languages."""
+
+    def __init__(self, period: str, inner: tuple[str, ...]) -> None:
+        from assessor.errors import Said
+
+        n, first, last = len(inner), inner[0], inner[-1]
+        super().__init__(
+            Problem(
+                Said(
+                    f"{period} is rolled up from {n} periods ({first} … {last}) and read-only; "
+                    "enter values in those periods",
+                    f"{period} 汇总自 {n} 期（{first} … {last}），只读；请在各期中填报",
+                ),
+                key=period,
+                code="rolled-up",
+            )
+        )
+
+
 @dataclass
 class Attention:
     unscored: int = 0
@@ -48,6 +68,7 @@ class Snapshot:
     attached: dict[str, set[str]]
     writes: int  # the session's write count when reading began
     kind: str | None = None  # the kind of unit read (a campaign of several kinds)
+    rolled_up_from: tuple[str, ...] = ()  # a month or year composed of these weeks (read-only)
 
 
 @dataclass
@@ -65,6 +86,7 @@ class Session:
     _attention: dict[str, tuple[RegionResult, Attention]] = field(default_factory=dict)
     moved: set[str] = field(default_factory=set)  # other regions the last change re-scored or moved
     writes: int = 0  # this evaluator's changes so far: a refresh read before one is dropped
+    rolled_up_from: tuple[str, ...] = ()  # the shorter periods the period shown is composed of
 
     @classmethod
     def open(
@@ -100,21 +122,27 @@ class Session:
 
     def read_state(self) -> Snapshot:
         """Everything `reload` reads and scores, without touching this session: a worker
-        thread can run it while the evaluator goes on typing (see `adopt`)."""
+        thread can run it while the evaluator goes on typing (see `adopt`).
+
+        Scored as `assessor score --period` scores it (store/period_view.py): leaves fed by
+        tasks valued, and a month, quarter or year with no entries of its own rolled up from
+        the weeks inside it (then nothing is typed in: `rolled_up`)."""
+        from assessor.store.period_view import score_period
+
         ws = self.workspace
         writes = self.writes
-        assessment = ws.store.assessment(ws.set_id, self.period, ws.regions, stage=ws.stage)
-        results = score(self.cs, assessment, consolidation=ws.consolidation)
+        got = score_period(ws, self.cs, self.period)
         attached = {
             r.region: {
                 str(row["leaf"])
                 for row in ws.store.evidence(ws.set_id, r.region, self.period, stage=ws.stage)
             }
-            for r in results
+            for r in got.results
+            if not got.rolled_up
         }
         return Snapshot(
-            self.period, assessment, {r.region: r for r in results}, attached, writes,
-            ws.default_kind,
+            self.period, got.assessment, {r.region: r for r in got.results}, attached, writes,
+            ws.default_kind, got.rolled_up_from,
         )  # fmt: skip
 
     def adopt(self, snapshot: Snapshot) -> bool:
@@ -128,7 +156,14 @@ class Session:
         self.assessment = snapshot.assessment
         self.results = snapshot.results
         self.attached = snapshot.attached
+        self.rolled_up_from = snapshot.rolled_up_from
         return True
+
+    @property
+    def rolled_up(self) -> bool:
+        """The period shown is composed of shorter ones (a month of weeks): read-only here;
+        values are typed into the weeks."""
+        return bool(self.rolled_up_from)
 
     def status(self, region: str) -> str:
         ws = self.workspace
@@ -141,15 +176,49 @@ class Session:
         return ws.set_status(region, self.period, status, who=self.evaluator, reason=reason)
 
     def has_entries(self) -> bool:
-        """Whether anyone entered anything for this period (`--period 2030` may have none)."""
-        return any(self.assessment.entries.values())
+        """Whether anyone entered anything for this period, or for the weeks a month or year
+        is rolled up from (`--period 2030` may have none)."""
+        return self.rolled_up or any(self.assessment.entries.values())
+
+    def _present(self) -> list[str]:
+        """The periods with entries of this kind's set."""
+        return self.workspace.store.periods(self.workspace.set_id)
 
     def periods(self) -> list[str]:
-        """Periods with entries, and the one shown, in time order (the period switcher's)."""
-        from assessor.model.periods import period_sort_key
+        """The periods of the shown one's length that entries make scorable (weeks with
+        entries; in a weekly campaign also the months, quarters and the year they roll up
+        into), and the one shown, in time order (the period switcher's)."""
+        from assessor.model.periods import parse_period, period_sort_key
+        from assessor.store.period_view import periods_of_kind
 
-        found = set(self.workspace.store.periods(self.workspace.set_id)) | {self.period}
+        kind = parse_period(self.period).kind
+        found = set(periods_of_kind(kind, self._present())) | {self.period}
         return sorted(found, key=period_sort_key)
+
+    def period_lengths(self) -> list[str]:
+        """The lengths a period can be shown at, shortest first: the campaign's own (weeks)
+        and every longer one its periods roll up into (month, quarter, year)."""
+        from assessor.model.periods import parse_period
+
+        order = ("week", "month", "quarter", "year")
+        kinds = {parse_period(p).kind for p in [*self._present(), self.period]}
+        shortest = min(order.index(k) for k in kinds)
+        return list(order[shortest:])
+
+    def next_length(self) -> str:
+        """The period of the next length that holds the one shown (W14 → 2021-04 → 2021-Q2 →
+        2021), after the year the latest week with entries in it (2021 → W52)."""
+        from assessor.model.periods import parse_period
+        from assessor.scoring.history import enclosing
+        from assessor.store.period_view import inner_periods, periods_of_kind
+
+        lengths = self.period_lengths()
+        here = parse_period(self.period)
+        if here.kind not in lengths or lengths.index(here.kind) + 1 == len(lengths):
+            inside = periods_of_kind(lengths[0], inner_periods(self.period, self._present()))
+            return inside[-1] if inside else self.period
+        wider = enclosing(here, lengths[lengths.index(here.kind) + 1])
+        return self.period if wider is None else str(wider)
 
     def switch_period(self, period: str) -> None:
         """Work on another period: read and score it (undo history belongs to the old one)."""
@@ -236,11 +305,11 @@ class Session:
         return problems
 
     def previous_period_label(self) -> str | None:
-        """The period before this one, when the store has entries for it."""
-        from assessor.model.periods import parse_period
+        """The latest period of this one's length before it that has entries (or, for a
+        month or year, weeks with entries inside it)."""
+        from assessor.store.period_view import previous_scorable
 
-        before = str(parse_period(self.period).previous())
-        return before if before in self.workspace.store.periods(self.workspace.set_id) else None
+        return previous_scorable(self.period, self._present())
 
     def changes_since_previous(self) -> dict[str, Change]:
         """Each region's change against the previous period (the engine scores both; slow
@@ -250,15 +319,16 @@ class Session:
         before = self.previous_period_label()
         if before is None:
             return {}
-        ws = self.workspace
-        previous = score(
-            self.cs,
-            ws.store.assessment(ws.set_id, before, ws.regions, stage=ws.stage),
-            consolidation=ws.consolidation,
-        )
+        from assessor.store.period_view import score_period
+
+        previous = score_period(self.workspace, self.cs, before).results
         return changes(self.cs, list(self.results.values()), previous)
 
     def key(self, region: str, leaf: str) -> EntryKey:
+        """The store's key of this evaluator's entry; a rolled-up period has none (every
+        write asks for a key first, so none reaches the store)."""
+        if self.rolled_up:
+            raise RolledUpError(self.period, self.rolled_up_from)
         ws = self.workspace
         return EntryKey(ws.set_id, region, self.period, self.evaluator, leaf, ws.stage)
 
@@ -540,4 +610,4 @@ class Session:
         return self._rescore(region, leaf, stored.entry)  # the entry as the store now has it
 
 
-__all__ = ["EntryValueError", "Session", "StoreError"]
+__all__ = ["EntryValueError", "RolledUpError", "Session", "StoreError"]

@@ -230,6 +230,23 @@ WORDS = {
         "数据库暂不可用，{seconds} 秒后自动重试（r 立即重试）",
         "the database cannot be reached; retrying in {seconds} s (r to retry now)",
     ),
+    # roll-ups and rank points (periods of several lengths)
+    "period_length": w("周/月/季/年", "week/month/year"),
+    "rolled_up": w("汇总自 {n} {unit}", "rolled up from {n} {unit}"),
+    "read_only": w("只读", "read-only"),
+    "unit_week": w("周", "weeks"),
+    "unit_month": w("个月", "months"),
+    "unit_quarter": w("个季度", "quarters"),
+    "rolled_up_help": w(
+        "{period} 由其中各期的填报汇总计算，不直接填报；在各周中填报",
+        "{period} is computed from the entries of the periods inside it, not typed in; enter values in the weeks",
+    ),
+    "one_length": w(
+        "本工作区只有一种周期，无法汇总",
+        "this workspace has periods of one length only: nothing to roll up",
+    ),
+    "rank_pts": w("排名得分", "rank pts"),
+    "rank_points_rule": w("排名得分：{rule}", "rank points: {rule}"),
     # a reviewer changing what the stage before gave an indicator (screens/region.py _decide)
     "change_reason_ask": w(
         "{leaf}：{stage}的值为 {before}，改为 {after}。请说明理由（与数值一并保存，记入审计日志和报告）",

@@ -21,6 +21,7 @@ from assessor.scoring import display
 from assessor.scoring.output import rating_text
 from assessor.tui.i18n import t
 from assessor.tui.labels import bar
+from assessor.tui.period_labels import read_only_note
 from assessor.tui.pinyin import initials
 from assessor.tui.screens.base import AssessorScreen, outage_safe
 from assessor.tui.widgets.cells import Cell, cut, rating_width, sort_key
@@ -48,7 +49,7 @@ SORTS = ("region", "total", "done", "status", "attention")
 STATUS_ORDER = {"draft": 0, "submitted": 1, "reviewed": 2, "final": 3}
 NEEDS_WORKSPACE = frozenset(
     {"open_region", "filter", "attention_only", "next_sort", "period", "ranking", "reports",
-     "workflow"}
+     "workflow", "period_length"}
 )  # fmt: skip
 
 
@@ -64,6 +65,7 @@ class HomeScreen(AssessorScreen[None]):
         Binding("s", "next_sort", "sort", show=False),
         Binding("left_square_bracket", "period(-1)", "period_prev", show=False),
         Binding("right_square_bracket", "period(1)", "period_next", show=False),
+        Binding("g", "period_length", "period_length", show=False),  # week → month → … → year
         Binding("t", "next_kind", "kind_next"),
         Binding("v", "next_stage", "stage", show=False),  # 自评 → 复核 → 评审 → 自评 …
         Binding("r", "refresh", "refresh", show=False),
@@ -280,6 +282,8 @@ class HomeScreen(AssessorScreen[None]):
         table = self.query_one("#regions", DataTable)
         if table.row_count != n:
             text.append(f" · {t(lang, 'showing')} {table.row_count}/{n}", style="yellow")
+        if s.rolled_up:  # a month or year of weeks: the engine's roll-up, nothing typed in
+            text.append(f" · {read_only_note(s.rolled_up_from, lang)}", style="bold cyan")
         self.query_one("#summary", Static).update(text)
         att = Text(f"{t(lang, 'needs_attention')}: ", style="bold")
         att.append(
@@ -388,6 +392,20 @@ class HomeScreen(AssessorScreen[None]):
             self.notify(t(lang, "one_period").format(period=s.period))
         else:
             self.notify(t(lang, "first_period" if step < 0 else "last_period"))
+
+    @outage_safe
+    def action_period_length(self) -> None:
+        """The same time at the next length: week → its month → quarter → year → a week
+        (months, quarters and the year of a weekly campaign are rolled up by the engine)."""
+        if not self.assessor.loaded:
+            return
+        s = self.assessor.session
+        target = s.next_length()
+        if target == s.period:
+            self.notify(t(self.assessor.lang, "one_length"))
+            return
+        self.query_one("#summary", Static).update(Text(t(self.assessor.lang, "loading")))
+        self.switch_period(target)
 
     def action_next_stage(self) -> None:
         """The campaign's next stage (after the last, the first); read and scored in a worker."""

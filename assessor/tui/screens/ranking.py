@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from assessor.scoring import display
 from assessor.scoring.output import rating_text
 from assessor.tui.i18n import t
+from assessor.tui.period_labels import read_only_note
 from assessor.tui.screens.base import AssessorScreen
 from assessor.tui.widgets.cells import Cell, cut, rating_width, sort_key
 
@@ -52,6 +53,7 @@ class RankingScreen(AssessorScreen[None]):
         yield Header()
         yield Static(id="ranking-info")
         yield DataTable(id="ranking", cursor_type="row", zebra_stripes=True)
+        yield Static(id="rank-points", classes="hidden")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -71,6 +73,13 @@ class RankingScreen(AssessorScreen[None]):
                                 rating_width(self.app.size.width))  # fmt: skip
         widths = {"rank": 4, "region": name_width, "total": 8, "rating": self.rating_width,
                   "move": 4, "delta": 7, "group": group_width, "group_rank": 4}  # fmt: skip
+        # 排名得分 beside the rank when the set turns ranks into points (the engine's figure;
+        # a year's is composed of its months', said under the table for the row chosen)
+        self.has_points = any(r.rank_points is not None for r in regions)
+        if self.has_points:
+            self.add_class("with-points")  # the table leaves a line for the words below it
+            widths = {"rank": 4, "region": name_width, "total": 8, "rank_pts": 8,
+                      "rating": self.rating_width, **widths}  # fmt: skip
         for key, width in widths.items():
             label = t(lang, key)
             table.add_column(label, key=key, width=max(width, cell_len(label)))
@@ -108,6 +117,7 @@ class RankingScreen(AssessorScreen[None]):
             Cell(str(r.rank or ""), r.rank or LAST),
             Cell(f"{r.name or ''} {r.region}", r.region),
             Cell(total, -r.total, style="bold"),
+            *([self.points_cell(r)] if self.has_points else []),
             Cell(
                 cut(rating_text(r, none=t(lang, "no_rating")), self.rating_width), idx, style=style
             ),
@@ -117,6 +127,42 @@ class RankingScreen(AssessorScreen[None]):
             Cell(str(r.group_rank or ""), r.group_rank or LAST),
             *[Cell(display(cs, r.nodes[d].points), -(r.nodes[d].points or 0)) for d in self.dims],
         ]
+
+    def points_cell(self, r: RegionResult) -> Cell:
+        """The unit's rank points as the engine gave them (blank when it was not ranked)."""
+        pts = r.rank_points.points if r.rank_points is not None else None
+        shown = "" if pts is None else display(self.assessor.session.cs, pts)
+        return Cell(shown, -(pts if pts is not None else -LAST))
+
+    def points_words(self, region: str | None) -> None:
+        """Under the table: how the chosen unit's rank points came about, in the engine's
+        words (a year: each month's points and their mean)."""
+        box = self.query_one("#rank-points", Static)
+        r = self.assessor.session.results.get(region or "")
+        if not self.has_points or r is None or r.rank_points is None:
+            box.add_class("hidden")
+            return
+        lang = self.assessor.lang
+        label = f"{r.name or r.region} {t(lang, 'rank_pts')} "
+        text = Text(label, style="bold")
+        text.append(display(self.assessor.session.cs, r.rank_points.points), style="bold")
+        text.append(
+            f"：{r.rank_points.words(lang)}" if lang == "zh" else f": {r.rank_points.words(lang)}"
+        )
+        box.update(text)
+        box.remove_class("hidden")
+
+    @on(DataTable.RowHighlighted, "#ranking")
+    def _highlighted(self) -> None:
+        self.points_words(self.current())
+
+    def current(self) -> str | None:
+        """The unit under the cursor now (a highlight event may predate a sort)."""
+        table = self.query_one("#ranking", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return None if key is None else str(key)
 
     def change_cells(self, region: str) -> tuple[Cell, Cell]:
         """Rank moved (+ up, − down) and total change; blank while or when there is no previous."""
@@ -146,12 +192,14 @@ class RankingScreen(AssessorScreen[None]):
         text = f"{s.period} · {t(lang, 'group')}: {shown} · {t(lang, 'sorted_by')}: {t(lang, self.sort_column)}"
         if prev:
             text += f" · {t(lang, 'compared_with')} {prev}"
+        if s.rolled_up:  # 汇总自 5 周，只读
+            text += f" · {read_only_note(s.rolled_up_from, lang)}"
         self.query_one("#ranking-info", Static).update(Text(text))
 
     def resort(self) -> None:
-        self.query_one("#ranking", DataTable).sort(
-            self.sort_column, key=sort_key, reverse=self.reverse
-        )
+        table = self.query_one("#ranking", DataTable)
+        table.sort(self.sort_column, key=sort_key, reverse=self.reverse)
+        self.points_words(self.current())  # the row under the cursor may have changed
 
     # ---------------------------------------------------------------- previous period
 
@@ -175,11 +223,12 @@ class RankingScreen(AssessorScreen[None]):
 
     # ---------------------------------------------------------------- actions
 
-    SORTS = ("rank", "total", "move", "delta", "region", "group")
+    SORTS = ("rank", "total", "rank_pts", "move", "delta", "region", "group")
 
     def action_next_sort(self) -> None:
-        i = self.SORTS.index(self.sort_column) if self.sort_column in self.SORTS else -1
-        self.sort_column = self.SORTS[(i + 1) % len(self.SORTS)]
+        sorts = [c for c in self.SORTS if c != "rank_pts" or self.has_points]
+        i = sorts.index(self.sort_column) if self.sort_column in sorts else -1
+        self.sort_column = sorts[(i + 1) % len(sorts)]
         self.reverse = False
         self.resort()
         self.info()

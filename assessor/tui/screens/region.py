@@ -31,6 +31,7 @@ from assessor.tui.labels import (
     node_label,
     wrap_cells,
 )
+from assessor.tui.period_labels import read_only_note
 from assessor.tui.screens.base import AssessorScreen, outage_safe
 from assessor.tui.widgets.prompt import PromptScreen
 from assessor.tui.widgets.tree import AsciiTree
@@ -119,7 +120,9 @@ class RegionScreen(AssessorScreen[None]):
         add(tree.root, s.cs.root.children)
         self.final = self._is_final()
         self._head()
-        self.query_one("#criteria", Static).update(Text(t(self.assessor.lang, "region_help")))
+        lang = self.assessor.lang
+        first = t(lang, "rolled_up_help").format(period=s.period) if s.rolled_up else None
+        self.query_one("#criteria", Static).update(Text(first or t(lang, "region_help")))
         comment = self.query_one("#comment", Input)
         comment.display = False  # until an indicator is chosen
         comment.border_title = t(self.assessor.lang, "comment")
@@ -133,8 +136,9 @@ class RegionScreen(AssessorScreen[None]):
     # ---------------------------------------------------------------- display
 
     def _is_final(self) -> bool:
+        """Read-only: a final assessment, or a month or year rolled up from its weeks."""
         s = self.assessor.session
-        return s.status(self.region_id) == "final"
+        return s.rolled_up or s.status(self.region_id) == "final"
 
     def _head(self) -> None:
         """The live total. A header of the same width wraps the same way, so it is repainted
@@ -147,7 +151,11 @@ class RegionScreen(AssessorScreen[None]):
             text.append(marker, style="bold yellow")
         else:  # the same width with and without the preview: no layout pass either way
             text.append(" " * Text(marker).cell_len)
-        if self.final:
+        if s.rolled_up:  # 汇总自 5 周，只读: the engine's roll-up of the weeks
+            text.append(
+                f"  {read_only_note(s.rolled_up_from, self.assessor.lang)}", style="bold cyan"
+            )
+        elif self.final:
             text.append(f"  {t(self.assessor.lang, 'final')}", style="bold red")
         same = text.cell_len == self._head_width
         self._head_width = text.cell_len
@@ -359,6 +367,9 @@ class RegionScreen(AssessorScreen[None]):
             return
         s = self.assessor.session
         lang = self.assessor.lang
+        if s.rolled_up:  # nothing is typed into a month of weeks
+            self._say(t(lang, "rolled_up_help").format(period=s.period), "yellow")
+            return
         if self.final:  # inputs are disabled; a value set anyway is refused by the store
             self._say(f"{t(lang, 'invalid')}{self.region_id} {t(lang, 'final_reopen')}", "red")
             return
