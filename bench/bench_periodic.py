@@ -2,7 +2,10 @@
 a month rolled up from its weeks, and the year (rolled up leaf by leaf from 52 weeks, plus the
 twelve months scored and ranked for the year's rank points).
 
-Run: `python bench/bench_periodic.py`. Prints figures; asserts nothing.
+Run: `python bench/bench_periodic.py`. Prints figures; asserts nothing. With a workspace of the
+campaign (`python bench/bench_periodic.py out/shaoxing-2021`, as `make demo` builds it) it also
+times what the TUI does on switching to a period: read it from the database (a month or the
+year: the weeks inside it) and score it (`Session.read_state`).
 """
 
 from __future__ import annotations
@@ -41,6 +44,25 @@ def main() -> None:
             print(
                 f"  score --period {period:8}: best {best * 1000:7.1f} ms, median {median * 1000:7.1f} ms"
             )
+
+    if len(sys.argv) > 1:
+        tui_reads(Path(sys.argv[1]))
+
+
+def tui_reads(folder: Path) -> None:
+    """The TUI's read of a week, a month and the year, per kind, from the workspace's database."""
+    from assessor.tui.session import Session
+
+    for kind in ("county", "department"):
+        s = Session.open(folder, kind=kind, period="2021-W10")
+        print(f"TUI read of {folder} ({kind}): database + engine")
+        for period, n in (("2021-W10", 10), ("2021-06", 5), ("2021", 3)):
+            s.period = period
+            best, median = best_of(s.read_state, n)
+            print(
+                f"  read_state {period:8}: best {best * 1000:7.1f} ms, median {median * 1000:7.1f} ms"
+            )
+        s.close()
 
 
 if __name__ == "__main__":

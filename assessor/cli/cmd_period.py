@@ -13,8 +13,11 @@ from assessor.cli.safe import term
 from assessor.cli.workspace_args import add_who_argument, who
 
 if TYPE_CHECKING:
+    from rich.table import Table
+
     from assessor.model.results import RankPointsResult
     from assessor.scoring.compiled import CompiledSet
+    from assessor.store.compare import RegionDelta
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -75,6 +78,7 @@ def run_compare(args: argparse.Namespace) -> int:
 
     from assessor.errors import AssessorError, Problem
     from assessor.scoring import compile_checked
+    from assessor.scoring.rank_points import rule_words
 
     ws = open_from(args)
     try:
@@ -155,10 +159,38 @@ def run_compare(args: argparse.Namespace) -> int:
             composed = [(d, getattr(d, side)) for d in deltas if getattr(d, side) is not None]
             composed = [(d, rp) for d, rp in composed if rp.periods]
             if composed:  # a year's rank points: each month's, as the engine composed them
-                console.print(Text(term(f"{period} 排名得分构成：")))
-                for d, rp in composed:
-                    console.print(Text(term(f"  {d.name or d.region}：{rp.words('zh')}")))
+                rule = cs.set.rank_points
+                said = f"：{rule_words(rule, 'zh')}" if rule is not None else ""
+                console.print(Text(term(f"{period} 排名得分构成{said}")))  # as wide as it needs
+                console.print(_composition(cs, period, composed))
     return 0
+
+
+def _composition(
+    cs: CompiledSet, period: str, composed: list[tuple[RegionDelta, RankPointsResult]]
+) -> Table:
+    """A year's rank points unit by unit: each month's points (a column per month) and the
+    year's, as the engine composed them; with more than twelve periods, the engine's words."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=None, padding=(0, 0, 0, 1), pad_edge=False)
+    table.add_column("单位", no_wrap=True)
+    periods = list(dict.fromkeys(p for _, rp in composed for p, _ in rp.periods))
+    by_column = len(periods) <= 12
+    for p in periods if by_column else []:
+        table.add_column(p.split("-")[-1], justify="right", no_wrap=True)
+    table.add_column(period, justify="right", no_wrap=True)
+    if not by_column:
+        table.add_column("构成")
+    for d, rp in composed:
+        got = dict(rp.periods)
+        cells = (
+            [f"{got[p].normalize():f}" if p in got else "—" for p in periods] if by_column else []
+        )
+        words = [] if by_column else [Text(term(rp.words("zh")))]
+        table.add_row(Text(term(d.name or d.region)), *cells, _points(cs, rp), *words)
+    return table
 
 
 def _rolled(present: list[str], periods: tuple[str, ...]) -> list[tuple[str, int]]:

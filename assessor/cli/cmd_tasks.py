@@ -20,7 +20,9 @@ from assessor.cli.workspace_args import add_who_argument, who
 from assessor.errors import UsageError
 
 if TYPE_CHECKING:
-    from assessor.store.task_board import TaskBoard, UnitTasks
+    from rich.console import Console
+
+    from assessor.store.task_board import KindTasks, TaskBoard, UnitTasks
     from assessor.store.workspace import Workspace
 
 LIGHT_ZH = {"green": "绿", "yellow": "黄", "red": "红"}
@@ -52,9 +54,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         dest="tasks_command", metavar="show|set|import|template|bulletin", required=True
     )
 
-    q = tasks.add_parser("show", help="each task's status on a date, counts by category")
+    q = tasks.add_parser(
+        "show",
+        help="each task's status on a date, counts by category",
+        description="Each unit's tasks on a date, the units of each kind apart (区、县（市） "
+        "before 市级部门, as the rankings are), with each kind's counts.",
+    )
     add_folder_argument(q)
     q.add_argument("--unit", help="one unit (default: every unit with tasks)")
+    _kind_argument(q)
     q.add_argument("--on", type=_date, help="the date (default: today, within the period)")
     q.add_argument("--format", choices=("table", "json"), default="table")
     q.set_defaults(run=run_show)
@@ -94,8 +102,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q.add_argument("--on", type=_date, help="the date (default: today, within the period)")
     q.add_argument("-o", "--output", type=Path, default=Path("out/reports"), help="output folder")
     q.add_argument("--date", help="the date printed on the bulletin (default: today)")
+    _kind_argument(q)
     q.add_argument("--html", action="store_true", help="also write the HTML")
     q.set_defaults(run=run_bulletin)
+
+
+def _kind_argument(p: argparse.ArgumentParser) -> None:
+    from assessor.cli.inputs import add_kind_argument
+
+    add_kind_argument(p)
 
 
 def _default_date(ws: Workspace, explicit: dt.date | None) -> dt.date:
@@ -110,11 +125,14 @@ def _board(ws: Workspace) -> TaskBoard:
     return TaskBoard(ws)
 
 
-def _json(units: list[UnitTasks]) -> str:
+def _json(groups: list[KindTasks]) -> str:
+    """One object per unit, kind by kind; in a campaign of several kinds each says its kind."""
     out = []
-    for u in units:
+    for group, u in ((g, u) for g in groups for u in g.units):
+        kind = {"kind": group.kind.key, "kind_label": group.kind.label} if group.several else {}
         out.append(
             {
+                **kind,
                 "unit": u.unit,
                 "name": u.name,
                 "on": u.on.isoformat(),
@@ -140,12 +158,29 @@ def _pct(x: Decimal) -> str:
     return f"{x.quantize(Decimal('0.1'))}%"
 
 
-def print_units(units: list[UnitTasks], detail: bool) -> None:
+def print_groups(groups: list[KindTasks], detail: bool) -> None:
+    """Kind by kind (a heading and the kind's counts when the campaign has several), then
+    each of its units."""
+    from rich.console import Console
+    from rich.text import Text
+
+    from assessor.scoring.tasks import overall
+
+    console = Console()
+    for g in groups:
+        if g.several:
+            total = overall(g.states)
+            heading = f"{g.kind.label}（{len(g.units)} 个单位）：{total.sentence('zh')}"
+            console.rule(Text(term(heading), style="bold"), align="left")
+        print_units(g.units, detail, console)
+
+
+def print_units(units: list[UnitTasks], detail: bool, console: Console | None = None) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    console = Console()
+    console = console or Console()
     for u in units:
         console.print(Text(term(f"{u.name}（{u.unit}） {u.on.isoformat()}"), style="bold"))
         if detail:
@@ -172,15 +207,17 @@ def run_show(args: argparse.Namespace) -> int:
     try:
         board = _board(ws)
         on = _default_date(ws, args.on)
-        units = [board.unit_tasks(args.unit, on)] if args.unit else board.all_units(on)
+        groups = board.by_kind(on, args.kind, args.unit)
     finally:
         ws.close()
     if args.format == "json":
-        print(_json(units))
+        print(_json(groups))
     else:
         if board.book.sample:
             print("示例数据")
-        print_units(units, detail=True)
+        if not groups:
+            print(term(f"no unit of kind {args.kind} carries tasks"))
+        print_groups(groups, detail=True)
     return 0
 
 
@@ -259,7 +296,7 @@ def run_bulletin(args: argparse.Namespace) -> int:
             sample=sample, sample_note=(board.book.note or ws.config.note) if sample else None,
             generator=f"assessor {__version__}",
         )  # fmt: skip
-        ctx = progress_bulletin(board, on, meta)
+        ctx = progress_bulletin(board, on, meta, kind=args.kind)
         folder = ws.folder
     finally:
         ws.close()

@@ -73,15 +73,35 @@ def county_tasks(board: TaskBoard, unit: str, on: dt.date) -> dict[str, Any] | N
     return unit_section(board, board.unit_tasks(unit, on))
 
 
-def progress_bulletin(board: TaskBoard, on: dt.date, report_meta: ReportMeta) -> dict[str, Any]:
-    """The 亮进度 bulletin: every unit's line, its sentences, and the tasks needing attention."""
+def progress_bulletin(
+    board: TaskBoard, on: dt.date, report_meta: ReportMeta, kind: str | None = None
+) -> dict[str, Any]:
+    """The 亮进度 bulletin: every unit's line, its sentences, and the tasks needing attention;
+    the units of each kind apart (`groups`, labelled when the campaign has several kinds), as
+    the rankings are; only `kind`'s units when given."""
     from assessor.report.context import _meta
 
     meta = _meta(report_meta)
-    units = [unit_section(board, ut) for ut in board.all_units(on)]
-    states = [s for ut in board.all_units(on) for s in ut.states]
+    groups: list[dict[str, Any]] = []
+    by_kind = board.by_kind(on, kind)
+    for g in by_kind:
+        sections = [unit_section(board, ut) for ut in g.units]
+        part = overall(g.states)
+        groups.append(
+            {
+                "key": g.kind.key,
+                "label": g.kind.label if g.several else None,
+                "units": sections,
+                "total": part.total,
+                "sentence": part.sentence("zh"),
+                "lights": {c: sum(1 for u in sections if u["light"] == c) for c in LIGHT_ZH},
+            }
+        )
+    units: list[dict[str, Any]] = [u for g in groups for u in g["units"]]
+    states = [s for g in by_kind for s in g.states]
     total = overall(states)
     return {
+        "groups": groups,
         "kind": "bulletin",
         "meta": meta,
         "set": {"name": board.book.campaign},

@@ -23,6 +23,7 @@ from assessor.store.tasks import StoredProgress, TaskProgressStore
 
 if TYPE_CHECKING:
     from assessor.model.entries import Assessment
+    from assessor.store.config import UnitKind
     from assessor.store.workspace import Workspace
 
 
@@ -39,6 +40,21 @@ class UnitTasks:
     @property
     def share(self) -> Decimal | None:
         return share_on_schedule(self.states)
+
+
+@dataclass(frozen=True)
+class KindTasks:
+    """The units of one kind with their tasks on a date: shown apart from other kinds, as the
+    rankings are (区、县（市） before 市级部门). `several`: the campaign has several kinds, so
+    front ends head the group with the kind's label."""
+
+    kind: UnitKind
+    units: list[UnitTasks]
+    several: bool
+
+    @property
+    def states(self) -> list[TaskState]:
+        return [s for u in self.units for s in u.states]
 
 
 def tasks_path(ws: Workspace) -> str:
@@ -112,6 +128,24 @@ class TaskBoard:
 
     def all_units(self, on: dt.date) -> list[UnitTasks]:
         return [self.unit_tasks(u, on) for u in self.units()]
+
+    def by_kind(
+        self, on: dt.date, kind: str | None = None, unit: str | None = None
+    ) -> list[KindTasks]:
+        """Every unit's tasks (or `unit`'s) grouped by kind in the campaign's order of kinds,
+        units in the tasks file's order; only `kind` when given (an unknown key lists the
+        kinds); kinds without tasks are left out."""
+        ws = self.ws
+        keys = [ws.kind(kind).key] if kind is not None else [k.key for k in ws.kinds]
+        if unit is not None:
+            self.check_unit(unit)
+        units = [unit] if unit is not None else self.units()
+        found = [self.unit_tasks(u, on) for u in units if ws.kind_of(u) in keys]
+        groups = [
+            KindTasks(ws.kind(k), [u for u in found if ws.kind_of(u.unit) == k], ws.several_kinds)
+            for k in keys
+        ]
+        return [g for g in groups if g.units]
 
     def latest(self, unit: str, task: str, on: dt.date) -> StoredProgress | None:
         """The last report known on `on` (what the entry form starts from)."""
@@ -276,4 +310,12 @@ def _period_start(period: str) -> dt.date:
     raise AssessorError(Problem(f"not a period: {period!r}", key="period"))
 
 
-__all__ = ["TaskBoard", "UnitTasks", "default_date", "fed_assessment", "period_end", "tasks_path"]
+__all__ = [
+    "KindTasks",
+    "TaskBoard",
+    "UnitTasks",
+    "default_date",
+    "fed_assessment",
+    "period_end",
+    "tasks_path",
+]

@@ -32,14 +32,14 @@ class RolledUpError(StoreError):
 
     def __init__(self, period: str, inner: tuple[str, ...]) -> None:
         from assessor.errors import Said
+        from assessor.text.catalogue import say
 
-        n, first, last = len(inner), inner[0], inner[-1]
+        fields = {"period": period, "n": len(inner), "first": inner[0], "last": inner[-1]}
         super().__init__(
             Problem(
                 Said(
-                    f"{period} is rolled up from {n} periods ({first} … {last}) and read-only; "
-                    "enter values in those periods",
-                    f"{period} 汇总自 {n} 期（{first} … {last}），只读；请在各期中填报",
+                    say("tui.rolled_up_refused", "en", **fields),
+                    say("tui.rolled_up_refused", "zh", **fields),
                 ),
                 key=period,
                 code="rolled-up",
@@ -172,6 +172,8 @@ class Session:
     def set_status(self, region: str, status: str, reason: str | None = None) -> str:
         """Submit, review, finalise or reopen (with a reason) a region's assessment, as this
         evaluator; audited by the store. Returns the status before."""
+        if self.rolled_up:  # a month of weeks has no workflow of its own: its weeks do
+            raise RolledUpError(self.period, self.rolled_up_from)
         ws = self.workspace  # the workspace checks required evidence in a staged campaign
         return ws.set_status(region, self.period, status, who=self.evaluator, reason=reason)
 

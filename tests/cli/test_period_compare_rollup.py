@@ -48,17 +48,22 @@ def test_two_months_of_weeks_compare_with_the_totals_and_rank_points_of_score(
         assert f"{b['rank']} → {a['rank']}" in line, line
 
 
-def test_the_years_rank_points_are_shown_with_their_composition_per_kind(
+def test_the_years_rank_points_are_shown_with_each_months_points_per_kind(
     campaign: Path,  # noqa: F811
 ) -> None:
     p = assessor("period", "compare", str(campaign), "2021-W10", "2021")
     assert p.returncode == 0, p.stderr
-    flat = re.sub(r"\s", "", p.stdout)
     assert "市级部门" in p.stdout and "区、县（市）" in p.stdout
-    assert "2021排名得分构成：" in flat
-    for kind in ("county", "department"):
+    parts = p.stdout.split("2021 排名得分构成：100 − 2 ×（名次 − 1），最低 80")
+    assert len(parts) == 3, p.stdout  # one composition per kind, after its table
+    for kind, part in zip(("county", "department"), parts[1:], strict=True):
+        lines = {line.split()[0]: line.split()[1:] for line in part.splitlines() if line.strip()}
+        months = lines.pop("单位")
         for r in _scores(campaign, "2021", kind).values():
-            assert re.sub(r"\s", "", r["rank_points"]["explanation"]) in flat, r["name"]
+            rp = r["rank_points"]
+            assert months == [m.split("-")[1] for m in rp["periods"]] + ["2021"], months
+            got = [float(x) for x in lines[r["name"]]]
+            assert got == [*rp["periods"].values(), rp["points"]], (r["name"], got)
 
 
 def test_a_period_with_nothing_in_it_is_refused_naming_the_periods(

@@ -143,9 +143,12 @@ async def test_nothing_is_typed_into_a_month_of_weeks(campaign: Path) -> None:
         with pytest.raises(RolledUpError) as refused:
             s.enter("330602", leaf, "1")
         assert "汇总自 5 期" in refused.value.problems[0].message.text("zh")  # type: ignore[attr-defined]
+        with pytest.raises(RolledUpError):  # no workflow of its own either: its weeks have one
+            s.set_status("330602", "submitted")
     ws = open_workspace(campaign)
     try:
         assert "2021-04" not in ws.periods()
+        assert ws.for_kind("county").statuses("2021-04")["330602"] == "draft"
     finally:
         ws.close()
 
@@ -198,3 +201,25 @@ async def test_leaves_fed_by_tasks_are_scored_in_the_tui_as_by_the_cli(tmp_path:
         assert home_totals(app) == {rid: shown(r) for rid, r in expected.items()}
         fed = {rid: r.nodes["T1-01"].points for rid, r in results.items()}
         assert any(v for v in fed.values()), fed  # valued from the tasks, not unscored
+
+
+async def test_a_unit_of_a_month_opens_read_only_with_the_engines_rolled_up_total(
+    campaign: Path,
+) -> None:
+    from textual.widgets import Input
+
+    from assessor.tui.screens.region import RegionScreen
+
+    expected = cli_results(campaign, "2021-04", "county")["330602"]
+    app = AssessorApp(campaign, evaluator=LEAD, period="2021-04")
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(pilot, app)
+        await pilot.press("enter")  # the first row: 越城区
+        await until(pilot, lambda: isinstance(app.screen, RegionScreen), "the unit")
+        await settled(pilot, app)
+        head = str(app.screen.query_one("#head", Static).render())
+        assert f"{float(expected['total']):.2f}" in head and "汇总自 5 周，只读" in head, head
+        await pilot.press("n")  # the first indicator: shown, its inputs disabled
+        await settled(pilot, app)
+        fields = list(app.screen.query("#inputs Input").results(Input))
+        assert fields and all(f.disabled for f in fields)

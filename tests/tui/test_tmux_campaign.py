@@ -76,3 +76,57 @@ def test_counties_and_departments_each_on_their_own_list_with_the_engines_totals
         assert not rows(COUNTIES), screen()
         for name, line in rows(DEPARTMENTS).items():
             assert departments[name] in line, (name, departments[name], line)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 50)], ids=["80x24", "160x50"])
+def test_a_month_and_the_year_rolled_up_from_the_weeks_counties_and_departments_apart(
+    campaign: Path, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """`g` goes from the week to its month, quarter and year (the engine's roll-up of the
+    weeks, read-only, saying 汇总自 N 周); every unit's total is the one `assessor score
+    --period` prints for that period and kind."""
+    folder = tmp_path / "ws"
+    shutil.copytree(campaign, folder)
+    expected = {
+        (period, kind): cli_totals(folder, period, kind)
+        for period, kind in (("2021-03", "county"), ("2021", "county"),
+                             ("2021", "department"), ("2021-12", "department"))
+    }  # fmt: skip
+    with terminal(folder, size, LEAD) as session:
+
+        def screen() -> str:
+            return tmux("capture-pane", "-t", session, "-p")
+
+        def rows(names: tuple[str, ...]) -> dict[str, str]:
+            return {n: line for line in screen().splitlines() for n in names if n in line}
+
+        def showing(period: str, kind: str, weeks: int) -> None:
+            names = COUNTIES if kind == "county" else DEPARTMENTS
+            totals = expected[(period, kind)]
+
+            def right() -> bool:
+                found = rows(names)
+                return (
+                    f"汇总自 {weeks} 周" in screen()
+                    and len(found) == len(names)
+                    and all(totals[n] in line for n, line in found.items())
+                )
+
+            eventually(right, f"{period} {kind}: {totals}", screen)
+            other = DEPARTMENTS if kind == "county" else COUNTIES
+            assert not rows(other), screen()  # one kind at a time
+
+        eventually(lambda: len(rows(COUNTIES)) == len(COUNTIES), "the counties", screen)
+        typed(session, "g")  # 2021-W10 → March (W09–W12: their Thursdays are in March)
+        showing("2021-03", "county", 4)
+        assert "只读" in screen()
+        typed(session, "g")  # → 2021-Q1 (W01–W12; W13's Thursday is 1 April)
+        eventually(lambda: "汇总自 12 周" in screen(), "the quarter", screen)
+        typed(session, "g")  # → 2021
+        showing("2021", "county", 52)
+        typed(session, "t")  # the departments of the same year: their own set and ranks
+        showing("2021", "department", 52)
+        typed(session, "g")  # after the year: its last week with entries, typed in
+        eventually(lambda: "2021-W52" in screen() and "汇总自" not in screen(), "W52", screen)
+        typed(session, "g")  # → December, from its weeks
+        showing("2021-12", "department", 5)

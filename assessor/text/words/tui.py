@@ -247,6 +247,11 @@ WORDS = {
     ),
     "rank_pts": w("排名得分", "rank pts"),
     "rank_points_rule": w("排名得分：{rule}", "rank points: {rule}"),
+    "rolled_up_refused": w(
+        "{period} 汇总自 {n} 期（{first} … {last}），只读；请在各期中填报",
+        "{period} is rolled up from {n} periods ({first} … {last}) and read-only; "
+        "enter values in those periods",
+    ),
     # a reviewer changing what the stage before gave an indicator (screens/region.py _decide)
     "change_reason_ask": w(
         "{leaf}：{stage}的值为 {before}，改为 {after}。请说明理由（与数值一并保存，记入审计日志和报告）",

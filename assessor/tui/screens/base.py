@@ -69,6 +69,9 @@ class AssessorScreen(Screen[ResultT]):
         if not app.loaded:
             return
         lang = app.lang
+        if app.session.rolled_up:  # a month of weeks: submitted, reviewed … week by week
+            self.notify(t(lang, "rolled_up_help").format(period=app.session.period))
+            return
         current = app.session.status(region)
         known = app.session.workspace.regions.get(region)
         named = f"{known.name} {region}" if known is not None and known.name else region

@@ -264,7 +264,7 @@ class HomeScreen(AssessorScreen[None]):
             Cell(f"{bar(done, 6)} {done * 100:3.0f}%", -r.completeness),
             Cell(str(r.rank or ""), r.rank or 10**9),
             _attention_cell(att),
-            Cell(t(lang, f"status_{status}"), STATUS_ORDER.get(status, 9)),
+            Cell("—" if s.rolled_up else t(lang, f"status_{status}"), STATUS_ORDER.get(status, 9)),
             Cell(r.group or "", r.group or ""),
             Cell(" ".join(_short_names(r.evaluators)), len(r.evaluators)),
         ]

@@ -194,6 +194,11 @@ class RankingScreen(AssessorScreen[None]):
             text += f" · {t(lang, 'compared_with')} {prev}"
         if s.rolled_up:  # 汇总自 5 周，只读
             text += f" · {read_only_note(s.rolled_up_from, lang)}"
+        rule = s.cs.set.rank_points
+        if self.has_points and rule is not None:  # the set's rule, as the engine words it
+            from assessor.scoring.rank_points import rule_words
+
+            text += f" · {t(lang, 'rank_points_rule').format(rule=rule_words(rule, lang))}"
         self.query_one("#ranking-info", Static).update(Text(text))
 
     def resort(self) -> None:
