@@ -15,6 +15,7 @@ import logging
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import takewhile
 from pathlib import Path
 from typing import Any
 
@@ -211,4 +212,7 @@ class Renderer:
         """
         toc = table_of_contents(body.make_bookmark_tree())
         frame = self._layout(self.html(kind, {**context, "toc": toc, "toc_only": True}))
-        return body.copy([body.pages[0], *frame.pages[1:], *body.pages[1:]])
+        # the pages after the cover up to the first heading: a template of the user's that
+        # ignores `toc_only` lays out its whole report here, of which only the 目录 is taken
+        pages = list(takewhile(lambda page: not page.bookmarks, frame.pages[1:]))
+        return body.copy([body.pages[0], *pages, *body.pages[1:]])

@@ -36,3 +36,29 @@ def test_workers_are_recycled(
     jobs = [Job(str(i), str(i), html, tmp_path / f"{i}.pdf") for i in range(4)]
     out = render_batch(jobs, renderer.options, renderer.fonts, workers=1, recycle=2)
     assert all(r.ok and r.pages == 1 for r in out)
+
+
+def test_a_long_report_rendered_in_a_worker_gets_its_toc(
+    renderer: Any, pdftotext: Any, tmp_path: Path
+) -> None:
+    """`assessor report --all` renders in workers: a report over 8 pages opens with its 目录
+    there too, as `Renderer.render` gives it to a single report."""
+    import re
+
+    from assessor.scoring import explain_lines, score
+    from tests.report.test_official_text import META, bundled
+
+    cs, assessments, _ = bundled("sd-county-2020")
+    results = [r for a in assessments for r in score(cs, a)]
+    ctx = rc.county_context(cs, results, "371502", "2021", META, renderer.font_family,
+                            explain=explain_lines)  # fmt: skip
+    [done] = render_batch(
+        [Job.report("371502", "东昌府区", "county", ctx, tmp_path / "a.pdf")],
+        renderer.options,
+        renderer.fonts,
+        workers=1,
+    )
+    assert done.ok, done.error
+    pages = pdftotext((tmp_path / "a.pdf").read_bytes(), tmp_path).split("\f")
+    assert "目录" in re.sub(r"\s+", "", pages[1])
+    assert done.pages == renderer.render("county", ctx).pages

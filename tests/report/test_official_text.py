@@ -164,7 +164,7 @@ def test_a_report_over_eight_pages_opens_with_a_toc_whose_numbers_are_the_pages(
     out = renderer.render("county", ctx)
     pages = pdftotext(out.pdf, tmp_path).split("\f")
     assert "目录" in re.sub(r"\s+", "", pages[1])  # right after the cover
-    entries = re.findall(r"^(\S.*?)\s+(\d+)$", pages[1], flags=re.M)
+    entries = re.findall(r"^(\S.*?)[\s·]+(\d+)$", pages[1], flags=re.M)  # label ···· page
     assert len(entries) >= 5
     for label, number in entries:
         body = next(p for p in pages[2:] if re.search(rf"—\s*{number}\s*—", p))
@@ -184,3 +184,18 @@ def test_a_short_report_has_no_toc(renderer: Renderer, pdftotext: Any, tmp_path:
     assert county.pages - 1 <= 8 and "目录" not in re.sub(
         r"\s+", "", pdftotext(county.pdf, tmp_path)
     )
+
+
+def test_a_users_template_without_toc_only_still_gets_only_its_toc(
+    renderer: Renderer, tmp_path: Path
+) -> None:
+    """A county.html of the user's (--template-dir) that knows nothing of `toc_only` lays out
+    its whole report for the 目录: only the pages before its first heading are taken."""
+    county = (ROOT / "templates" / "county.html").read_text("utf-8")
+    (tmp_path / "county.html").write_text(county.replace("toc_only | default(false)", "false"))
+    cs, assessments, _ = bundled("sd-county-2020")
+    results = [r for a in assessments for r in score(cs, a)]
+    ctx = rc.county_context(cs, results, "371502", "2021", META, renderer.font_family,
+                            explain=explain_lines)  # fmt: skip
+    own = Renderer(RenderOptions(template_dir=tmp_path), fonts=renderer.fonts)
+    assert own.render("county", ctx).pages == renderer.render("county", ctx).pages
