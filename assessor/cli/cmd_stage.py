@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from assessor.cli.cmd_workspace import add_folder_argument, current_period, open_from
 from assessor.cli.safe import term
@@ -17,6 +18,12 @@ from assessor.cli.workspace_args import (
     workspace_from,
 )
 from assessor.errors import AssessorError, Problem
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
+    from assessor.store.stage_compare import StageComparison
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -103,15 +110,18 @@ def run_list(args: argparse.Namespace) -> int:
         for col in ("阶段", "评估人", "已录入", "初稿", "已提交", "已审核", "定稿"):
             table.add_column(col)
         for s in campaign_stages(ws.config):
-            statuses = ws.store.statuses(ws.set_id, period, stage=s.key)
-            begun = {e.region for e in ws.store.entries(ws.set_id, period, stage=s.key)}
+            begun = 0
             counts = {k: 0 for k in ("draft", "submitted", "reviewed", "final")}
-            for r in ws.regions:
-                counts[statuses.get(r, "draft")] += 1
+            for view in ws.views():  # every kind's units, each under its own set
+                statuses = ws.store.statuses(view.set_id, period, stage=s.key)
+                found = {e.region for e in ws.store.entries(view.set_id, period, stage=s.key)}
+                begun += len(found & set(view.regions))
+                for r in view.regions:
+                    counts[statuses.get(r, "draft")] += 1
             mark = " ←" if s.key == ws.stage else ""
             table.add_row(
                 term(f"{s.label} ({s.key}){mark}"), term(", ".join(s.evaluators or ["(全部)"])),
-                str(len(begun & set(ws.regions))), *(str(counts[k]) for k in counts),
+                str(begun), *(str(counts[k]) for k in counts),
             )  # fmt: skip
         Console().print(table)
     finally:
@@ -138,8 +148,6 @@ def run_start(args: argparse.Namespace) -> int:
 
 def run_compare(args: argparse.Namespace) -> int:
     from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
 
     from assessor.store.stage_compare import compare_stages
 
@@ -149,37 +157,57 @@ def run_compare(args: argparse.Namespace) -> int:
         if args.region and args.region not in ws.regions:
             raise AssessorError(Problem(f"unknown region {args.region}", key="--region"))
         found = compare_stages(ws, period, [args.region] if args.region else None)
+        kinds = {c.region: ws.kind_of(c.region) for c in found}
     finally:
         ws.close()
     console = Console()
-    if not args.region:
-        first = found[0].columns if found else []
-        table = Table(title=term(f"{period}: stages side by side"), title_justify="left")
-        table.add_column("地区")
-        for c in first:
-            table.add_column(term(c.score_name), justify="right")
-        table.add_column("变化", justify="right")
-        table.add_column("评级")
-        table.add_column("未说明理由", justify="right")
-        for cmp in found:
-            started = [c for c in cmp.columns if c.started]
-            change = (
-                started[-1].total - started[0].total
-                if len(started) > 1
-                and started[-1].total is not None
-                and started[0].total is not None
-                else None
-            )
-            final = cmp.final
-            table.add_row(
-                Text(term(f"{cmp.name or ''} {cmp.region}")),
-                *(_num(c.total) for c in cmp.columns), _signed(change),
-                Text(term(f"{final.rating or '—'} ({final.label})" if final else "—")),
-                str(len(cmp.unexplained)) if cmp.changes else "",
-            )  # fmt: skip
-        console.print(table)
+    if args.region:
+        _one_unit(console, found[0], period)
         return 0
-    cmp = found[0]
+    # a campaign of several kinds: a table per kind, each unit scored with its kind's set
+    for k in ws.kinds:
+        mine = [c for c in found if kinds[c.region] == k.key]
+        if mine:
+            title = f"{period} · {k.label}" if ws.several_kinds else period
+            console.print(_overview(f"{title}: stages side by side", mine))
+    return 0
+
+
+def _overview(title: str, found: list[StageComparison]) -> Table:
+    """Units side by side: each stage's total, the change from the first to the last stage
+    reached, the rating and how many changes were not explained."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=term(title), title_justify="left")
+    table.add_column("地区")
+    for c in found[0].columns:
+        table.add_column(term(c.score_name), justify="right")
+    table.add_column("变化", justify="right")
+    table.add_column("评级")
+    table.add_column("未说明理由", justify="right")
+    for cmp in found:
+        started = [c for c in cmp.columns if c.started]
+        change = (
+            started[-1].total - started[0].total
+            if len(started) > 1 and started[-1].total is not None and started[0].total is not None
+            else None
+        )
+        final = cmp.final
+        table.add_row(
+            Text(term(f"{cmp.name or ''} {cmp.region}")),
+            *(_num(c.total) for c in cmp.columns), _signed(change),
+            Text(term(f"{final.rating or '—'} ({final.label})" if final else "—")),
+            str(len(cmp.unexplained)) if cmp.changes else "",
+        )  # fmt: skip
+    return table
+
+
+def _one_unit(console: Console, cmp: StageComparison, period: str) -> None:
+    """One unit: every indicator in every stage, then each change with its reason."""
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title=term(f"{cmp.name or ''} {cmp.region} · {period}"), title_justify="left")
     table.add_column("指标")
     for c in cmp.columns:
@@ -207,7 +235,6 @@ def run_compare(args: argparse.Namespace) -> int:
                 Text(term(ch.reason or "（未说明理由）")), term(ch.who or "—"),
             )  # fmt: skip
         console.print(changes)
-    return 0
 
 
 def run_evidence_list(args: argparse.Namespace) -> int:

@@ -327,8 +327,26 @@ def start_stage(
     evaluators: Sequence[str] | None = None,
     prefer: Sequence[str] = (),
 ) -> int:
-    """Start `stage` for some units from `from_stage`'s entries and evidence (one transaction,
-    every copied entry audited as `carry`); returns the number of entries written.
+    """`start_units` for units scored with one set."""
+    units = [(set_id, region) for region in regions]
+    return start_units(store, units, period, stage, from_stage, who=who, evaluators=evaluators,
+                       prefer=prefer)  # fmt: skip
+
+
+def start_units(
+    store: Store,
+    units: Iterable[tuple[str, str]],
+    period: str,
+    stage: str,
+    from_stage: str,
+    *,
+    who: str,
+    evaluators: Sequence[str] | None = None,
+    prefer: Sequence[str] = (),
+) -> int:
+    """Start `stage` for some units, each given as (its kind's set id, unit), from
+    `from_stage`'s entries and evidence (one transaction for every kind, every copied entry
+    audited as `carry`); returns the number of entries written.
 
     Each unit must have reached `submitted` in `from_stage` and have nothing yet in `stage`.
     Without `evaluators` every entry is copied under its own evaluator (as a new period does);
@@ -337,11 +355,11 @@ def start_stage(
     """
     from assessor.store.store import EntryKey
 
-    regions = list(dict.fromkeys(regions))
+    units = list(dict.fromkeys(units))
     reason = f"stage {stage} started from {from_stage}"
     with store._write() as conn:
         problems: list[Problem] = []
-        for region in regions:
+        for set_id, region in units:
             status = store._status(conn, set_id, region, period, from_stage)
             if status not in STARTABLE_FROM:
                 problems.append(
@@ -364,7 +382,7 @@ def start_stage(
             raise StoreError(problems)
         rank = {name: i for i, name in enumerate(prefer)}
         copies: list[tuple[Any, Any]] = []
-        for region in regions:
+        for set_id, region in units:
             rows = conn.execute(
                 select(t.entries)
                 .where(*_unit(t.entries, set_id, from_stage, region, period))
@@ -383,7 +401,7 @@ def start_stage(
                 )
                 copies.append((EntryKey(set_id, region, period, name, r.leaf, stage), entry))
         n = store._put_many(conn, copies, who=who, reason=reason, action="carry")
-        for region in regions:
+        for set_id, region in units:
             for ev in conn.execute(
                 select(t.evidence)
                 .where(*_unit(t.evidence, set_id, from_stage, region, period))

@@ -133,9 +133,19 @@ def _last_edit(records: list[AuditRecord], leaf: str) -> _Edit:
 def compare_stages(
     ws: Workspace, period: str, regions: list[str] | None = None
 ) -> list[StageComparison]:
-    """Every unit (or those asked for) across the campaign's stages in `period`."""
+    """Every unit (or those asked for) across the campaign's stages in `period`, each scored
+    with its own kind's set among the units of its kind (on a campaign of several kinds, kind
+    by kind in the campaign's order)."""
     from assessor.scoring import compile_checked, score
     from assessor.store.compare import compare_results
+
+    if ws.kind_key is None and ws.several_kinds:
+        by_kind: list[StageComparison] = []
+        for view in ws.views():
+            mine = [r for r in (regions or view.regions) if r in view.regions]
+            if mine:
+                by_kind += compare_stages(view, period, mine)
+        return by_kind
 
     cs = compile_checked(ws.indicator_set)
     stages = campaign_stages(ws.config)

@@ -106,9 +106,16 @@ def _check_region(ws: Workspace, region: str) -> None:
         raise AssessorError(Problem(f"region {region} is not in {ws.config.regions}", key=region))
 
 
-def _check_leaf(ws: Workspace, leaf: str) -> None:
-    if leaf not in ws.leaf_ids:
-        raise AssessorError(Problem(f"{leaf} is not a leaf of {ws.set_id}", key=leaf))
+def _unit_view(ws: Workspace, region: str) -> Workspace:
+    """The view of a unit's own kind: its set, its leaves, its required evidence (in a
+    campaign of several kinds the campaign's own set is only its first kind's)."""
+    _check_region(ws, region)
+    return ws.for_kind(ws.kind_of(region))
+
+
+def _check_leaf(view: Workspace, leaf: str) -> None:
+    if leaf not in view.leaf_ids:
+        raise AssessorError(Problem(f"{leaf} is not a leaf of {view.set_id}", key=leaf))
 
 
 def start_stage(
@@ -116,8 +123,7 @@ def start_stage(
 ) -> tuple[list[str], int]:
     """Start `stage` for some units (default: every unit whose previous stage is submitted and
     that has not started it) from the previous stage's entries; returns (units, entries)."""
-    from assessor.store.review import STARTABLE_FROM
-    from assessor.store.review import start_stage as store_start
+    from assessor.store.review import STARTABLE_FROM, start_units
 
     target = find_stage(ws.config, stage)
     before = previous_stage(ws.config, stage)
@@ -129,17 +135,18 @@ def start_stage(
                 key="stage",
             )
         )
-    for r in regions or []:
-        _check_region(ws, r)
+    units = [(_unit_view(ws, r).set_id, r) for r in regions or []]
     if not regions:
-        done = ws.store.statuses(ws.set_id, period, stage=before.key)
-        mine = ws.store.statuses(ws.set_id, period, stage=target.key)
-        begun = {e.region for e in ws.store.entries(ws.set_id, period, stage=target.key)}
-        regions = [
-            r
-            for r in ws.regions
-            if done.get(r) in STARTABLE_FROM and r not in begun and r not in mine
-        ]
+        for view in ws.views() if ws.kind_key is None else [ws]:  # each kind with its set
+            done = ws.store.statuses(view.set_id, period, stage=before.key)
+            mine = ws.store.statuses(view.set_id, period, stage=target.key)
+            begun = {e.region for e in ws.store.entries(view.set_id, period, stage=target.key)}
+            units += [
+                (view.set_id, r)
+                for r in view.regions
+                if done.get(r) in STARTABLE_FROM and r not in begun and r not in mine
+            ]
+        regions = [r for _, r in units]
         if not regions:
             raise AssessorError(
                 Problem(
@@ -149,8 +156,8 @@ def start_stage(
                 )
             )
     prefer = list(before.evaluators or []) + [e.name for e in ws.config.evaluators if e.lead]
-    n = store_start(
-        ws.store, ws.set_id, period, target.key, before.key, regions, who=who,
+    n = start_units(
+        ws.store, units, period, target.key, before.key, who=who,
         evaluators=stage_evaluators(ws.config, target), prefer=prefer,
     )  # fmt: skip
     return regions, n
@@ -170,10 +177,10 @@ def judge_evidence(
     """A verdict on one evidence item in the workspace's stage; returns the previous one."""
     from assessor.store.review import set_verdict
 
-    _check_region(ws, region)
-    _check_leaf(ws, leaf)
+    view = _unit_view(ws, region)
+    _check_leaf(view, leaf)
     check_writer(ws, who)
-    return set_verdict(ws.store, ws.set_id, ws.stage, region, period, leaf, item, verdict,
+    return set_verdict(ws.store, view.set_id, ws.stage, region, period, leaf, item, verdict,
                        who=who, reason=reason)  # fmt: skip
 
 
@@ -189,8 +196,8 @@ def record_site_check(
 ) -> None:
     from assessor.store.review import set_site_check
 
-    _check_region(ws, region)
-    set_site_check(ws.store, ws.set_id, ws.stage, region, period, checked_on=checked_on,
+    view = _unit_view(ws, region)
+    set_site_check(ws.store, view.set_id, ws.stage, region, period, checked_on=checked_on,
                    checkers=checkers, findings=findings, who=who)  # fmt: skip
 
 
@@ -209,15 +216,15 @@ def evidence_review(ws: Workspace, region: str, period: str) -> list[EvidenceLin
     """Every evidence item of a unit in the workspace's stage with its verdict, in set order."""
     from assessor.store.review import items, verdicts
 
-    _check_region(ws, region)
-    found = items(ws.store, ws.set_id, ws.stage, region, period)
-    judged = verdicts(ws.store, ws.set_id, ws.stage, region, period)
-    required = set(ws.evidence_required)
-    order = {leaf: i for i, leaf in enumerate(sorted(ws.leaf_ids))}
+    view = _unit_view(ws, region)
+    found = items(ws.store, view.set_id, ws.stage, region, period)
+    judged = verdicts(ws.store, view.set_id, ws.stage, region, period)
+    required = set(view.evidence_required)
+    order = {leaf: i for i, leaf in enumerate(sorted(view.leaf_ids))}
     try:
         from assessor.scoring import compile_checked
 
-        order = {n.id: n.index for n in compile_checked(ws.indicator_set).order}
+        order = {n.id: n.index for n in compile_checked(view.indicator_set).order}
     except AssessorError:
         pass
     out = []
@@ -234,7 +241,9 @@ def evidence_gaps(ws: Workspace, region: str, period: str, *, final: bool) -> li
     """What `set_status` would refuse: required leaves without usable evidence, and why."""
     from assessor.store.review import gaps
 
-    return gaps(ws.store, ws.set_id, ws.stage, region, period, ws.evidence_required, final=final)
+    view = _unit_view(ws, region)
+    return gaps(ws.store, view.set_id, ws.stage, region, period, view.evidence_required,
+                final=final)  # fmt: skip
 
 
 def value_of(entry: Entry | None) -> tuple[object, ...] | None:
@@ -257,7 +266,7 @@ def earlier_change(
     before = previous_stage(ws.config, ws.stage)
     if before is None:
         return None
-    view = ws.for_kind(ws.kind_of(region))  # the unit's own kind's set
+    view = _unit_view(ws, region)  # the unit's own kind's set
     found = [
         e.entry
         for e in ws.store.entries(view.set_id, period, region, stage=before.key)
