@@ -118,22 +118,34 @@ def _write(target: Path, payload: bytes) -> None:
         pass  # a read-only or full disk: the set is simply loaded next time too
 
 
+def _read(target: Path) -> bytes | None:
+    try:
+        return target.read_bytes()
+    except OSError:
+        return None
+
+
+def _unpickled(payload: bytes | None, is_loaded: Callable[[object], bool]) -> object | None:
+    """What a cache file holds when it is a loaded result; None for anything else (absent,
+    corrupt, from other code): then the file is loaded as if there were no cache."""
+    if payload is None or payload == _NOT_CACHED:
+        return None
+    try:
+        found = pickle.loads(payload)
+    except Exception:
+        return None
+    return found if is_loaded(found) else None
+
+
 def cached_set(path: Path, load: Callable[[], Loaded]) -> Loaded:
     """`load()`'s result for the set file `path`, from the cache when the file is unchanged."""
     target = _key(path)
     if target is None:
         return load()
-    try:
-        payload = target.read_bytes()
-    except OSError:
-        payload = None
-    if payload is not None and payload != _NOT_CACHED:
-        try:
-            found = pickle.loads(payload)
-        except Exception:  # corrupt or from other code: load as if absent
-            found = None
-        if _is_loaded(found):
-            return found  # type: ignore[no-any-return]
+    payload = _read(target)
+    found = _unpickled(payload, _is_loaded)
+    if found is not None:
+        return found  # type: ignore[return-value]
     if payload == _NOT_CACHED:
         return load()
     loaded = load()  # raises AssessorError on any problem: nothing is cached then
@@ -156,17 +168,9 @@ def cached_file(
     target = _key(path, kind, code)
     if target is None:
         return load()
-    try:
-        payload = target.read_bytes()
-    except OSError:
-        payload = None
-    if payload is not None:
-        try:
-            found = pickle.loads(payload)
-        except Exception:  # corrupt or from other code: load as if absent
-            found = None
-        if is_loaded(found):
-            return found  # type: ignore[no-any-return]
+    found = _unpickled(_read(target), is_loaded)
+    if found is not None:
+        return found  # type: ignore[return-value]
     loaded = load()
     _write(target, pickle.dumps(loaded, protocol=5))
     return loaded
