@@ -116,7 +116,7 @@ def test_an_expert_changes_two_values_with_reasons_judges_evidence_and_finalises
         eventually(lambda: shows("东昌府区 371502", "选择指标"), "the region screen", screen)
 
         go_to("D4-02", "IPv6部署")
-        eventually(lambda: shows("复核（review）: 85.7"), "the stage before beside it", screen)
+        eventually(lambda: shows("复核（review）：85.7"), "the stage before beside it", screen)
         typed(session, "Enter", "C-u", *"60", "Enter")
         eventually(lambda: shows("D4-02：复核的值为 85.7", "请说明理由"), "the question", screen)
         tmux("send-keys", "-t", session, "-l", WHY_IPV6)
