@@ -53,10 +53,20 @@ class Problem:
         return ":".join(parts)
 
     def __str__(self) -> str:
-        where = self.location()
-        key = f" [{self.key}]" if self.key else ""
-        sev = "" if self.severity == "error" else f"{self.severity}: "
-        return f"{where}:{key} {sev}{self.message}"
+        return self.text("en")
+
+    def text(self, lang: str) -> str:
+        """`file:line:col: [key] message` with the message (and a warning's word) in `lang`:
+        the location and the key stay as written, they point into the user's file. A problem
+        that is in no file (a command's refusal) is its message alone."""
+        from assessor.text.catalogue import say
+
+        key = f"[{self.key}] " if self.key else ""
+        sev = "" if self.severity == "error" else say(f"cli.severity.{self.severity}", lang)
+        said = f"{key}{sev}{in_language(self.message, lang)}"
+        if self.file is None and self.line is None:
+            return said  # a command's own refusal: there is no place to point at
+        return f"{self.location()}: {said}"
 
 
 @dataclass
@@ -74,7 +84,10 @@ class AssessorError(Exception):
         super().__init__(self.__str__())
 
     def __str__(self) -> str:
-        return "\n".join(str(p) for p in self.problems)
+        return self.text("en")
+
+    def text(self, lang: str) -> str:
+        return "\n".join(p.text(lang) for p in self.problems)
 
 
 class UsageError(AssessorError):

@@ -35,6 +35,9 @@ def pytest_configure(config: pytest.Config) -> None:
         os.environ["ASSESSOR_TEST_CACHE"] = folder
         config.stash[_OWN_CACHE] = folder
     os.environ["ASSESSOR_CACHE_DIR"] = os.environ["ASSESSOR_TEST_CACHE"]
+    # The command line speaks the reader's language (ASSESSOR_LANG, else the locale): the suite
+    # reads English unless a test asks for Chinese, whatever the developer's locale is.
+    os.environ["ASSESSOR_LANG"] = "en"
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

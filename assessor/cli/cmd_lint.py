@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from assessor.cli.safe import term
 from assessor.errors import UsageError
 
 
@@ -35,21 +36,27 @@ def _expand(paths: list[Path]) -> list[Path]:
 
 def run(args: argparse.Namespace) -> int:
     from assessor.loader.lint import lint_paths
+    from assessor.text.catalogue import reader_lang, said, say, say_count
 
     paths = _expand(args.sets)
     if not paths:
-        raise UsageError("no indicator set files found in " + ", ".join(map(str, args.sets)))
+        raise UsageError(said("cli.lint.no_files", paths=", ".join(map(str, args.sets))))
+    lang = reader_lang()
     problems = lint_paths(paths)
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = len(problems) - errors
     for p in problems:
         if args.quiet and p.severity != "error":
             continue
-        code = f" ({p.code})" if p.code else ""
-        print(f"{p}{code}")
-    n = len(paths)
+        code = say("cli.lint.code", lang, code=p.code) if p.code else ""
+        print(term(p.text(lang), lines=True) + code)
     print(
-        f"{n} set{'s' if n != 1 else ''} checked, {errors} error{'s' if errors != 1 else ''}, "
-        f"{warnings} warning{'s' if warnings != 1 else ''}",
+        say(
+            "cli.lint.summary",
+            lang,
+            sets=say_count("cli.lint.sets", len(paths), lang),
+            errors=say_count("cli.lint.errors", errors, lang),
+            warnings=say_count("cli.lint.warnings", warnings, lang),
+        )
     )
     return 1 if errors else 0

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from assessor import __version__
 from assessor.cli.safe import term
 from assessor.errors import AssessorError, UsageError
+from assessor.text.catalogue import reader_lang, say, say_count
 
 COMMAND_MODULES = (
     "lint",
@@ -80,13 +81,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _quick(args)
         return int(args.run(args))
     except UsageError as exc:
-        print(f"assessor: {term(exc, lines=True)}", file=sys.stderr)
+        lang = reader_lang()
+        print(say("cli.usage_prefix", lang) + term(exc.text(lang), lines=True), file=sys.stderr)
         return 2
     except AssessorError as exc:
+        lang = reader_lang()
         for problem in exc.problems:
-            print(term(str(problem), lines=True), file=sys.stderr)
-        n = len(exc.problems)
-        print(f"{n} problem{'s' if n != 1 else ''} found.", file=sys.stderr)
+            print(term(problem.text(lang), lines=True), file=sys.stderr)
+        print(say_count("cli.problems_found", len(exc.problems), lang), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -14,13 +14,26 @@ key → `w(zh, en)`; keys are prefixed with the area's name here, so ``quit`` in
 
 from __future__ import annotations
 
+import os
 import string
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
-from assessor.errors import Said
-from assessor.text.words import cli, common, criteria, engine, report, source, store, tui
+from assessor.errors import Said, in_language
+from assessor.text.words import (
+    cli,
+    common,
+    criteria,
+    engine,
+    exchange,
+    lint,
+    load,
+    report,
+    source,
+    store,
+    tui,
+)
 
 LANGS: Final = ("zh", "en")  # every entry has each of these
 DEFAULT_LANG: Final = "zh"
@@ -38,6 +51,9 @@ def _build() -> dict[str, Entry]:
         ("criteria", criteria),
         ("store", store),
         ("cli", cli),
+        ("lint", lint),
+        ("load", load),
+        ("exchange", exchange),
     ):
         for key, entry in module.WORDS.items():
             full = f"{area}.{key}"
@@ -68,8 +84,39 @@ def say(key: str, lang: str | None = DEFAULT_LANG, /, **fields: object) -> str:
     An unknown key is a programming error (KeyError), never shown as the key: every message a
     reader meets is in the catalogue.
     """
-    text = CATALOGUE[key][lang_of(lang)]
-    return text.format(**fields) if fields else text
+    code = lang_of(lang)
+    text = CATALOGUE[key][code]
+    if not fields:
+        return text
+    # A field that knows its languages (a `Said`, a rule) is filled in this message's language.
+    return text.format(**{name: _in(value, code) for name, value in fields.items()})
+
+
+def _in(value: object, lang: str) -> object:
+    return in_language(value, lang) if callable(getattr(value, "text", None)) else value
+
+
+def say_count(key: str, count: int, lang: str | None = DEFAULT_LANG, /, **fields: object) -> str:
+    """A message about `count` things: ``key.one`` for one, else ``key.other`` (the plural
+    categories of CLDR; Chinese says both alike), with {count} filled in."""
+    form = "one" if count == 1 else "other"
+    return say(f"{key}.{form}", lang, count=count, **fields)
+
+
+def reader_lang(environ: Mapping[str, str] | None = None) -> str:
+    """The language of the person at the terminal, for the command line's messages:
+    ``ASSESSOR_LANG`` when set, else the locale as gettext reads it (LANGUAGE, LC_ALL,
+    LC_MESSAGES, LANG): Chinese for any zh locale (zh_CN.UTF-8, zh_TW …), English otherwise."""
+    env = os.environ if environ is None else environ
+    own = env.get("ASSESSOR_LANG", "").strip().lower()
+    if own:
+        return lang_of(own.split("_")[0].split(".")[0])
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "").strip()
+        if value:
+            first = value.split(":")[0].lower()
+            return "zh" if first.startswith("zh") else "en"
+    return "en"
 
 
 def table(prefix: str, lang: str | None = DEFAULT_LANG) -> dict[str, str]:
@@ -104,3 +151,8 @@ def said(key: str, /, **fields: object) -> Said:
     """The message `key` in English that also knows its Chinese (`assessor.errors.Said`): for
     words made before anyone knows who reads them (an engine's result, an error)."""
     return Said(say(key, "en", **fields), say(key, "zh", **fields))
+
+
+def said_count(key: str, count: int, /, **fields: object) -> Said:
+    """`said` for a message about `count` things (see `say_count`)."""
+    return Said(say_count(key, count, "en", **fields), say_count(key, count, "zh", **fields))
