@@ -17,17 +17,17 @@ WORDS: dict[str, Mapping[str, str]] = {
     "root": w("根节点（`full_score`）", "the root (full_score)"),
     "or": w("{first} 或 {rest}", "{first} or {rest}"),
     "none": w("无", "none"),
-    "did_you_mean": w("；是否想写 {close}？", "; did you mean {close}?"),
+    "did_you_mean": w("；是否应为 {close}？", "; did you mean {close}?"),
     # share-without-points
     "share_without_points": w(
-        "{node} 设定了 `share: {share}`，但其上级 {parent} 没有可按比例分配的分值；"
+        "{node}设定了 `share: {share}`，但其上级 {parent}没有可按比例分配的分值；"
         "请为上级设定 `points`（或为该指标设定 `points`）",
         "{node} gives `share: {share}` but its parent {parent} has no points to take a share "
         "of; give the parent `points` (or the child `points`)",
     ),
     # share-sum
     "share_sum": w(
-        "{node} 下各基本项的 `share` 合计 {total}%，不是 100%（{parts}）；"
+        "{node}下各基本项的 `share` 合计 {total}%，不是 100%（{parts}）；"
         "请修改 `share` 或设定 `normalize: true`",
         "the shares under {node} add up to {total}%, not 100% ({parts}); fix the shares or set "
         "`normalize: true`",
@@ -40,60 +40,60 @@ WORDS: dict[str, Mapping[str, str]] = {
         "{points}; fix the points, full_score, or set `normalize: true` at the top",
     ),
     "points_sum.node": w(
-        "{node} 设定为 {points} 分，但其下级基本项合计 {total} 分（{parts}）；"
+        "{node}设定为 {points} 分，但其下级基本项合计 {total} 分（{parts}）；"
         "请修改分值或设定 `normalize: true`",
         "{node} states {points} points but its core children add up to {total} ({parts}); "
         "fix the points or set `normalize: true`",
     ),
     # normalize-without-points
     "normalize_without_points": w(
-        "{node} 设定了 `normalize: true`，但没有设定可供缩放的分值",
+        "{node}设定了 `normalize: true`，但没有设定可供缩放的分值",
         "{node} says `normalize: true` but states no points to scale to",
     ),
     # veto-method
     "veto_method.group": w(
-        "{node} 是指标组，却设定为否决项；否决项须为 `check` 叶指标",
+        "{node}是指标组，却设定为否决项；否决项须为 `check` 叶指标",
         "{node} is a group with kind veto; a veto is a `check` leaf",
     ),
     "veto_method.leaf": w(
-        "{node} 是否决项，但其方法为 {method}；否决项须为 `check` 叶指标（“是”表示发生了否决事项）",
+        "{node}是否决项，但其方法为 {method}；否决项须为 `check` 叶指标（“是”表示发生了否决事项）",
         "{node} is a veto with method {method}; a veto is a `check` leaf (yes = the vetoing "
         "event happened)",
     ),
     # bonus-without-points, leaf-without-points
     "bonus_without_points.group": w(
-        "{node} 是{kind}组，但没有分值：请设定 `points`（最多可加或可扣的分数）",
+        "{node}是{kind}指标组，但没有分值：请设定 `points`（最多可加或可扣的分数）",
         "{node} is a {kind} group with no points: give it `points` (the most it can add or "
         "take away)",
     ),
     "without_points.leaf": w(
-        "{node} 既没有 `points` 也没有 `share`",
+        "{node}既没有 `points` 也没有 `share`",
         "{node} has neither `points` nor `share`",
     ),
     "without_points.bonus": w(
-        "{node} 既没有 `points` 也没有 `share`（{kind}的分值是它最多可加或可扣的分数）",
+        "{node}既没有 `points` 也没有 `share`（{kind}的分值是它最多可加或可扣的分数）",
         "{node} has neither `points` nor `share` (a {kind} leaf's points are the most it can "
         "add or take away)",
     ),
     # effect-not-veto
     "effect_not_veto": w(
-        "{node} 设定了 `effect`，但不是否决项；请加上 `kind: veto` 或删去 `effect`",
+        "{node}设定了 `effect`，但不是否决项；请加上 `kind: veto` 或删去 `effect`",
         "{node} has an `effect` but is not a veto; add `kind: veto` or remove `effect`",
     ),
     # peers-group
     "peers_group": w(
-        "{node} 在各地区所属的 `group` 内排名：填报中的每个地区都须有 `group:`；"
+        "{node}在各地区所属的 `group` 内排名：填报中的每个地区都须有 `group:`；"
         "没有分组的地区不与任何地区比较（排第 1 名）",
         "{node} ranks within each region's `group`: every region in the entries needs "
         "`group:`; a region without one is compared with nobody (rank 1)",
     ),
     # veto-effect, veto-points, max-stars
     "veto_effect": w(
-        "{node} 是否决项，但没有 `effect`；可选：`zero`、`disqualify`、`{{max_stars: N}}`",
+        "{node}是否决项，但没有 `effect`；可选：`zero`、`disqualify`、`{{max_stars: N}}`",
         "{node} is a veto without `effect`; allowed: zero, disqualify, {{max_stars: N}}",
     ),
     "veto_points": w(
-        "{node} 是否决项，不计分；其 `points`/`share` 不起作用",
+        "{node}是否决项，不计分；其 `points`/`share` 不起作用",
         "{node} is a veto: it has no points; its `points`/`share` are ignored",
     ),
     "max_stars.no_stars": w(
@@ -237,12 +237,12 @@ WORDS: dict[str, Mapping[str, str]] = {
     "requires.not_in_set": w("不在本指标集中", "is not in this set"),
     "requires.indicators": w("；本指标集的指标：{leaves}", "; indicators: {leaves}"),
     "requires_no_level": w(
-        "`requires`：{node} 没有等级，`min_level` 无法满足（只写编号即要求该指标得满分）",
+        "`requires`：{node}没有等级，`min_level` 无法满足（只写编号即要求该指标得满分）",
         "requires: {node} never has a level, so `min_level` cannot hold (give the bare id to "
         "require full points)",
     ),
     "requires_level_unreachable": w(
-        "`requires`：{node} 要求等级 {level}，但其最高等级为 {top}",
+        "`requires`：{node}要求等级 {level}，但其最高等级为 {top}",
         "requires: {node} needs level {level}, but its top level is {top}",
     ),
     # condition-unknown-node, condition-node-level, condition-no-levels
@@ -251,7 +251,7 @@ WORDS: dict[str, Mapping[str, str]] = {
         "{name}: no node {node} in this set{hint}",
     ),
     "condition_node_level": w(
-        "`node_level`：{node} 没有等级（等级来自 `level` 叶指标、带等级的 `bands` "
+        "`node_level`：{node}没有等级（等级来自 `level` 叶指标、带等级的 `bands` "
         "和带 `rank_levels` 的 `rank`）",
         "node_level: {node} never has a level (levels come from `level` leaves, `bands` with "
         "levels and `rank` with rank_levels)",
@@ -296,21 +296,21 @@ WORDS: dict[str, Mapping[str, str]] = {
     ),
     # rollup-not-number, pro-rata-rollup
     "rollup_not_number": w(
-        "{node} 是 `{method}` 叶指标：`rollup: {rollup}` 无法对其填报值求和或求平均，"
+        "{node}是 `{method}` 叶指标：`rollup: {rollup}` 无法对其填报值求和或求平均，"
         "因此改为合并其得分（以满分为上限）；如需保留某一期的填报值，请使用 `last`、`max` 或 `min`",
         "{node} is a `{method}` leaf: rollup {rollup} cannot add or average its entries, so "
         "its points are combined instead (capped at its maximum); use last, max or min to "
         "keep one period's entry",
     ),
     "pro_rata_rollup.own": w(
-        "{node} 设有{term}目标（`pro_rata`），按累计值评判；但其汇总方式为 `{how}`，"
+        "{node}设有{term}目标（`pro_rata`），按累计值评判；但其汇总方式为 `{how}`，"
         "月度或年度因此不按最新累计值评判：请加上 `rollup: last`",
         "{node} has a {term} target (`pro_rata`), which judges a running total; it rolls up "
         "by {how}, so a month or the year is not judged on the latest total: add "
         "`rollup: last`",
     ),
     "pro_rata_rollup.set": w(
-        "{node} 设有{term}目标（`pro_rata`），按累计值评判；但其汇总方式为 `{how}`"
+        "{node}设有{term}目标（`pro_rata`），按累计值评判；但其汇总方式为 `{how}`"
         "（指标集的 `rollup`），月度或年度因此不按最新累计值评判：请加上 `rollup: last`",
         "{node} has a {term} target (`pro_rata`), which judges a running total; it rolls up "
         "by {how} (the set's rollup), so a month or the year is not judged on the latest "
@@ -318,7 +318,7 @@ WORDS: dict[str, Mapping[str, str]] = {
     ),
     # source-missing, source-for-unknown, source-number (loader/lint_sources.py)
     "source_missing": w(
-        "{node} 是内置指标，但没有 `source`（其自身和上级指标组均未设定）："
+        "{node}是内置指标，但没有 `source`（其自身和上级指标组均未设定）："
         "请给出 `{{doc, quote, for}}` 或 `{{doc: {illustrative}, why}}`",
         "{node} is a bundled indicator without `source` (on it or a group above it): give "
         "{{doc, quote, for}} or {{doc: {illustrative}, why}}",
