@@ -437,7 +437,7 @@ WORDS: dict[str, Mapping[str, str]] = {
         "function calls or signs",
     ),
     "formula.bad_character": w(
-        "公式 {formula} 的第 {column} 个字符 {bad} 不可用；可用：数字、输入项名称、+ - * / ( )、"
+        "公式 {formula} 的第 {column} 个字符 {bad} 不可用；可用：数字、输入项名称、`+ - * / ( )`、"
         "比较运算、`and` `or` `not`、`min` `max` `abs` `round` `if`",
         "unexpected {bad} at character {column} of formula {formula}; allowed: numbers, input "
         "names, + - * / ( ), comparisons, and or not, min max abs round if",
@@ -453,7 +453,7 @@ WORDS: dict[str, Mapping[str, str]] = {
     "formula.ends_early": w("公式 {formula} 不完整", "formula {formula} ends too early"),
     "formula.empty": w("公式为空", "empty formula"),
     "formula.needs_arguments": w(
-        "{formula} 中的函数 {name} 须在 ( ) 中给出参数",
+        "{formula} 中的函数 {name} 须在 `( )` 中给出参数",
         "function {name} needs arguments in ( ) in {formula}",
     ),
     "formula.unknown_function": w(
