@@ -80,7 +80,6 @@ PENDING_LINT = {
 
 PENDING_LOAD = {
     "loader/sets.py",
-    "loader/entry_values.py",
     "loader/tasks.py",
     "loader/entries.py",
     "model/rank_points.py",
