@@ -65,7 +65,7 @@ def indicator_label(node: NodeBase) -> str:
     return f"{node.id} ({node.name})"
 
 
-def _who(node: NodeBase) -> Said:
+def indicator_said(node: NodeBase) -> Said:
     """An indicator as messages name it: ``A1 (名称)`` / ``A1（名称）``."""
     return said("load.indicator", id=node.id, name=node.name)
 
@@ -243,7 +243,7 @@ def _level(node: LevelLeaf, raw: Any) -> int:
         labels = {d.level: d.label for d in node.levels}
         levels = _listing([_with_label(str(lv), labels.get(lv)) for lv in sorted(allowed)])
         raise EntryValueError(
-            said("load.not_a_level", what=_who(node), value=_short(raw), levels=levels)
+            said("load.not_a_level", what=indicator_said(node), value=_short(raw), levels=levels)
         )
     return int(value)
 
@@ -264,7 +264,7 @@ def _choice(node: ChoiceLeaf, raw: Any) -> str:
                 return o.key
     options = _listing([_with_label(o.key, o.label) for o in node.options])
     raise EntryValueError(
-        said("load.not_an_option", what=_who(node), value=_short(raw), options=options)
+        said("load.not_an_option", what=indicator_said(node), value=_short(raw), options=options)
     )
 
 
@@ -280,7 +280,9 @@ def _evidence(node: AnyNode, raw: Any) -> tuple[str, ...]:
     elif isinstance(raw, list) and all(isinstance(x, str | int | Decimal) for x in raw):
         items = tuple(str(x) for x in raw)
     else:
-        raise EntryValueError([("evidence", said("load.evidence_not_list", what=_who(node)))])
+        raise EntryValueError(
+            [("evidence", said("load.evidence_not_list", what=indicator_said(node)))]
+        )
     if len(items) > MAX_EVIDENCE_ITEMS:
         raise EntryValueError(
             [
@@ -288,7 +290,7 @@ def _evidence(node: AnyNode, raw: Any) -> tuple[str, ...]:
                     "evidence",
                     said(
                         "load.evidence_too_many",
-                        what=_who(node),
+                        what=indicator_said(node),
                         count=len(items),
                         most=MAX_EVIDENCE_ITEMS,
                     ),
@@ -302,7 +304,12 @@ def _evidence(node: AnyNode, raw: Any) -> tuple[str, ...]:
             errors.append(
                 (
                     "evidence",
-                    said("load.evidence_refused", what=_who(node), item=shown(item), bad=bad),
+                    said(
+                        "load.evidence_refused",
+                        what=indicator_said(node),
+                        item=shown(item),
+                        bad=bad,
+                    ),
                 )
             )
     if errors:
@@ -314,7 +321,9 @@ def _text(node: AnyNode, key: str, raw: Any) -> str | None:
     if raw is None:
         return None
     if isinstance(raw, dict | list):
-        raise EntryValueError([(key, said("load.key_not_text_value", what=_who(node), key=key))])
+        raise EntryValueError(
+            [(key, said("load.key_not_text_value", what=indicator_said(node), key=key))]
+        )
     text = str(raw)
     bad = (
         text_problem(text, MAX_COMMENT, lines=True)
@@ -328,7 +337,7 @@ def _text(node: AnyNode, key: str, raw: Any) -> str | None:
                     key,
                     said(
                         "load.key_text_refused",
-                        what=_who(node),
+                        what=indicator_said(node),
                         key=key,
                         value=shown(text),
                         bad=bad,
@@ -353,7 +362,9 @@ def _single(node: AnyNode, raw: Any) -> Decimal | int | bool | str:
         and isinstance(value, Decimal)
         and (value != value.to_integral_value() or value < 0)
     ):
-        raise EntryValueError(said("load.not_a_count", what=_who(node), value=_short(raw)))
+        raise EntryValueError(
+            said("load.not_a_count", what=indicator_said(node), value=_short(raw))
+        )
     return value
 
 
@@ -369,7 +380,7 @@ def _named_inputs(node: NumericLeaf, given: Mapping[str, Any]) -> dict[str, Deci
                     name,
                     said(
                         "load.unknown_input",
-                        what=_who(node),
+                        what=indicator_said(node),
                         name=repr(name),
                         inputs=_listing([_with_label(k, s.label) for k, s in specs.items()]),
                     ),
@@ -394,7 +405,9 @@ def normalize_entry(node: AnyNode, raw: Any, *, evaluator: str = "") -> Entry:
     """
     if isinstance(node, InnerNode):
         kids = _listing([c.id for c in node.children[:12]])
-        raise EntryValueError(said("load.group_not_indicator", what=_who(node), kids=kids))
+        raise EntryValueError(
+            said("load.group_not_indicator", what=indicator_said(node), kids=kids)
+        )
     has_inputs = isinstance(node, NumericLeaf) and bool(node.inputs)
     comment: str | None = None
     evidence: tuple[str, ...] = ()
@@ -418,10 +431,12 @@ def normalize_entry(node: AnyNode, raw: Any, *, evaluator: str = "") -> Entry:
             if flag is True or _is_na(flag) or (isinstance(flag, str) and flag.lower() == "yes"):
                 na = True
             elif flag is not False:
-                errors.append(("na", said("load.na_flag", what=_who(node))))
+                errors.append(("na", said("load.na_flag", what=indicator_said(node))))
         if na:
             if data:
-                errors.append((next(iter(data)), said("load.na_has_value", what=_who(node))))
+                errors.append(
+                    (next(iter(data)), said("load.na_has_value", what=indicator_said(node)))
+                )
         elif has_inputs and isinstance(node, NumericLeaf):
             if "value" in data and "value" not in (node.inputs or {}):
                 errors.append(
@@ -429,7 +444,7 @@ def normalize_entry(node: AnyNode, raw: Any, *, evaluator: str = "") -> Entry:
                         "value",
                         said(
                             "load.formula_not_value",
-                            what=_who(node),
+                            what=indicator_said(node),
                             formula=repr(node.value),
                             inputs=_listing(list(node.inputs or {})),
                         ),
@@ -446,7 +461,7 @@ def normalize_entry(node: AnyNode, raw: Any, *, evaluator: str = "") -> Entry:
                         None,
                         said(
                             "load.no_inputs",
-                            what=_who(node),
+                            what=indicator_said(node),
                             inputs=_listing(list(node.inputs or {})),
                         ),
                     )
@@ -459,7 +474,7 @@ def normalize_entry(node: AnyNode, raw: Any, *, evaluator: str = "") -> Entry:
                         k,
                         said(
                             "load.unknown_entry_key",
-                            what=_who(node),
+                            what=indicator_said(node),
                             key=repr(k),
                             allowed=_listing(list(ENTRY_KEYS)),
                         ),
@@ -467,7 +482,7 @@ def normalize_entry(node: AnyNode, raw: Any, *, evaluator: str = "") -> Entry:
                 )
             if "value" not in data:
                 if not unknown:
-                    errors.append((None, said("load.value_missing", what=_who(node))))
+                    errors.append((None, said("load.value_missing", what=indicator_said(node))))
             else:
                 try:
                     value = _value_or_na(node, data["value"])
@@ -481,7 +496,7 @@ def normalize_entry(node: AnyNode, raw: Any, *, evaluator: str = "") -> Entry:
                 None,
                 said(
                     "load.formula_needs_mapping",
-                    what=_who(node),
+                    what=indicator_said(node),
                     formula=repr(node.value),
                     names=_listing(list(node.inputs or {})),
                     value=_short(raw),
@@ -500,7 +515,7 @@ def normalize_entry(node: AnyNode, raw: Any, *, evaluator: str = "") -> Entry:
         errors.append(
             (
                 None,
-                said("load.not_optional", what=_who(node), na_word="不适用"),
+                said("load.not_optional", what=indicator_said(node), na_word="不适用"),
             )
         )
     if errors:
@@ -522,7 +537,9 @@ def _value_or_na(node: AnyNode, raw: Any) -> Any:
     if _is_na(raw):
         return _NA
     if raw is None:
-        raise EntryValueError(said("load.no_value", what=_who(node)))
+        raise EntryValueError(said("load.no_value", what=indicator_said(node)))
     if isinstance(raw, dict | list):
-        raise EntryValueError(said("load.single_value", what=_who(node), value=_short(raw)))
+        raise EntryValueError(
+            said("load.single_value", what=indicator_said(node), value=_short(raw))
+        )
     return _single(node, raw)

@@ -420,13 +420,18 @@ _BOUNDS = {
 }
 
 
+def words_of(exc: BaseException) -> str:
+    """What an exception says: the `Said` it was raised with (both languages), else its text."""
+    words = exc.args[0] if exc.args else None
+    return words if isinstance(words, Said) else str(exc)
+
+
 def _validator_words(err: ErrorDetails, ctx: dict[str, Any]) -> str:
     """What a model validator said: the `Said` it raised (both languages) when it raised one,
     kept by pydantic in ``ctx['error']``; else pydantic's text without its prefix."""
     error = ctx.get("error")
-    words = error.args[0] if isinstance(error, Exception) and error.args else None
-    if isinstance(words, Said):
-        return words
+    if isinstance(error, Exception) and isinstance(words_of(error), Said):
+        return words_of(error)
     return str(err.get("msg", "")).removeprefix("Value error, ").removeprefix("Assertion failed, ")
 
 

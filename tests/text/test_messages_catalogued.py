@@ -78,15 +78,7 @@ PENDING_LINT = {
     "model/limits.py",
 }
 
-PENDING_LOAD = {
-    "loader/sets.py",
-    "loader/tasks.py",
-    "loader/entries.py",
-    "model/rank_points.py",
-    "model/tasks.py",
-    "model/periods.py",
-    "model/entries.py",
-}
+PENDING_LOAD: set[str] = set()
 
 PENDING_STORE = {
     "store/workspace.py",
