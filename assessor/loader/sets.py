@@ -374,7 +374,10 @@ def _apply_add(merged: LocDict, add: Any, mark: Mark, ctx: _Ctx) -> None:
         if not isinstance(item, LocDict) or not isinstance(item.get("node"), LocDict):
             ctx.problems.append(
                 imark.problem(
-                    said("load.extends.add_item"),
+                    said(
+                        "load.extends.add_item",
+                        shape="{under: node-id, node: {id: …, name: …}, after: sibling-id}",
+                    ),
                     key,
                     code="extends",
                 )
