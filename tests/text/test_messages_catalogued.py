@@ -72,17 +72,7 @@ def literal_messages(path: Path) -> Iterator[tuple[int, str]]:
 
 PENDING_LINT: set[str] = set()
 
-PENDING_LOAD = {
-    "loader/sets.py",
-    "loader/located.py",
-    "loader/entry_values.py",
-    "loader/tasks.py",
-    "loader/entries.py",
-    "model/rank_points.py",
-    "model/tasks.py",
-    "model/periods.py",
-    "model/entries.py",
-}
+PENDING_LOAD: set[str] = set()
 
 PENDING_STORE = {
     "store/workspace.py",
