@@ -6,7 +6,75 @@ from __future__ import annotations
 from assessor.text.words import w
 
 WORDS = {
+    # evidence (workspace.py evidence_path, store.py add_evidence)
     "evidence_outside": w("佐证材料 {path} 不在工作区 {folder} 内；请先复制到工作区",
                           "evidence {path} is outside the workspace {folder}; copy it in first"),
     "evidence_missing": w("佐证文件 {path} 不存在", "evidence file {path} does not exist"),
+    # the workspace's units, kinds, leaves and periods (workspace.py)
+    "kind_unknown": w("{kind} 不是本次评估的单位类型；可选类型：{allowed}",
+                      "kind {kind} is not a kind of this campaign; kinds: {allowed}"),
+    "region_unknown": w("地区 {region} 不在 {file} 中", "region {region} is not in {file}"),
+    "region_other_kind": w("地区 {region} 属于类型 {kind}（{label}），不属于 {own}（{own_label}）",
+                           "region {region} is a unit of kind {kind} ({label}), not {own} ({own_label})"),
+    "no_entries_give_period": w("工作区还没有任何填报；请用 `--period` 指定评价期",
+                                "the workspace has no entries yet; give --period"),
+    "not_a_leaf": w("{leaf} 不是指标集 {set} 的末级指标", "{leaf} is not a leaf of {set}"),
+    "period_wrong_kind": w("评价期 {period} 不是工作区 `period_kind` 规定的{kind}",
+                           "period {period} is not a {kind}, the workspace's period_kind"),
+    "period_kind.year": w("年度", "year"),
+    "period_kind.quarter": w("季度", "quarter"),
+    "period_kind.month": w("月度", "month"),
+    "period_kind.week": w("周", "week"),
+    "period_nothing_to_carry": w("评价期 {period} 没有可沿用的填报",
+                                 "period {period} has no entries to carry over"),
+    "period_has_entries_in": w("评价期 {period} 已有填报（{sets}）",
+                               "period {period} already has entries ({sets})"),
+    "regions_file_missing": w("找不到地区文件 {file}", "regions file {file} not found"),
+    "already_workspace": w("{folder} 已经是一个工作区", "{folder} already is a workspace"),
+    "set_or_kinds": w("请给出一个指标集（`--set`）或各单位类型（`--kind KEY:LABEL:SET …`），二者只能选其一",
+                      "give one set (--set) or the kinds of unit (--kind KEY:LABEL:SET …), not both"),
+    "kind_key_form": w("类型键 {kind}：只能由小写字母、数字、- 和 _ 组成，并以字母开头（如 `county`、`department`）",
+                       "kind key {kind}: lower-case letters, digits, - and _, starting with a letter "
+                       "(e.g. county, department)"),
+    "kind_needs_label": w("类型 {kind} 缺少名称", "kind {kind} needs a label"),
+    "kind_twice": w("类型 {kind} 重复给出", "kind {kind} is given twice"),
+    # a stale write (errors.py ConflictError)
+    "conflict": w("{key} 已被 {by} 修改（当前版本 {current}，你读取的是版本 {expected}）；请重新载入后再填报",
+                  "{key} was changed by {by} (version {current}, you had version {expected}); "
+                  "reload it and enter your value again"),
+    "another_evaluator": w("其他评估人", "another evaluator"),
+    # the store's own refusals (store.py)
+    "not_text": w("不是文本", "not text"),
+    "who_refused": w("评估人 {who}：{problem}", "who {who}: {problem}"),
+    "database_forms": w("`sqlite:///FILE` 或 `postgresql://USER@HOST/DB`",
+                        "sqlite:///FILE or postgresql://USER@HOST/DB"),
+    "database_not_url": w("数据库 {url} 不是数据库地址；请使用 {allowed}",
+                          "database {url} is not a database URL; use {allowed}"),
+    "database_unsupported": w("数据库 {url}：不支持 {backend}；请使用 {allowed}",
+                              "database {url}: {backend} is not supported; use {allowed}"),
+    "database_sqlite_file": w("数据库 {url}：请给出一个文件（`sqlite:///FILE`）",
+                              "database {url}: give a file (sqlite:///FILE)"),
+    "database_not_file": w("数据库 {path} 不是普通文件（而是文件夹或设备）",
+                           "database {path} is not a regular file (a folder or a device)"),
+    "database_cannot_open": w("无法打开数据库 {url}：{reason}", "cannot open the database {url}: {reason}"),
+    "chain_head_missing_write": w(
+        "审计链的链头记录缺失（已在日志之外被删除）；无法写入任何数据：请运行 `assessor audit verify` 并恢复数据库",
+        "the audit chain's head row is missing (deleted behind the log); nothing can "
+        "be written: run `assessor audit verify` and restore the database"),
+    "chain_head_missing": w("审计链的链头记录缺失：已在日志之外被删除",
+                            "the audit chain's head row is missing: it was deleted behind the log"),
+    "status_unknown": w("未知状态 {status}；可选：{allowed}", "unknown status {status}; allowed: {allowed}"),
+    "reopening_final": w("重新打开已定稿的评估", "reopening a final assessment"),
+    "going_back": w("从“{old}”退回到“{new}”", "going back from {old} to {new}"),
+    "needs_reason": w("{region} {period}：{what}须说明理由（`--reason …`）",
+                      "{region} {period}: {what} needs a reason (--reason …)"),
+    "in_stage": w("（阶段 {stage}）", " (stage {stage})"),
+    "final_read_only": w(
+        "{region} {period}{where}已定稿（只读）；如需修改 {leaf}，请先用 "
+        "`assessor set-status {region} draft{opt} --reason …` 重新打开",
+        "{region} {period}{where} is final (read-only); reopen it with "
+        "`assessor set-status {region} draft{opt} --reason …` to change {leaf}"),
+    "period_has_entries": w("评价期 {period} 已有填报", "period {period} already has entries"),
+    "evidence_path_or_url": w("佐证材料须为文件路径或网址（二者之一）",
+                              "evidence is a file path or a URL (one of them)"),
 }  # fmt: skip
