@@ -77,4 +77,41 @@ WORDS = {
     "period_has_entries": w("评价期 {period} 已有填报", "period {period} already has entries"),
     "evidence_path_or_url": w("佐证材料须为文件路径或网址（二者之一）",
                               "evidence is a file path or a URL (one of them)"),
+    # a campaign's stages (stages.py)
+    "stage_twice": w("阶段 {stage} 在 `stages` 中重复列出", "stage {stage} is listed twice in stages"),
+    "stage_unknown": w("{stage} 不是本次评估的阶段；可选阶段：{allowed}",
+                       "stage {stage} is not a stage of this campaign; stages: {allowed}"),
+    "not_stage_evaluator": w("{evaluator} 不是{label}（{stage}）阶段的评估人；本阶段评估人：{allowed}",
+                             "{evaluator} is not an evaluator of stage {stage} ({label}); "
+                             "its evaluators: {allowed}"),
+    "first_stage": w("{label}（{stage}）是第一个阶段，从空白开始；请直接填报",
+                     "stage {stage} ({label}) is the first stage: it starts empty; enter its values directly"),
+    "none_can_start": w("评价期 {period} 没有可开始 {stage} 阶段的单位：没有单位已提交{label}（{before}）阶段且尚未开始 {stage}",
+                        "no unit can start stage {stage} in {period}: none has submitted stage "
+                        "{before} ({label}) without having started {stage} already"),
+    # evidence review: what keeps a unit from moving on, verdicts, site checks (review.py)
+    "gap_no_evidence": w("没有佐证材料", "no evidence attached"),
+    "gap_none_valid": w("缺少有效的佐证材料：{items}", "no usable evidence item: {items}"),
+    "gap_none_judged_valid": w("缺少判为{valid}的佐证材料：{items}", "no item judged {valid}: {items}"),
+    "gap": w("{leaf}：{why}", "{leaf}: {why}"),
+    "gaps": w("{region} {period} 无法改为“{status}”：{count} 项指标缺少必需的佐证材料或佐证材料未判为{valid}：{gaps}",
+              "{region} {period} cannot become {status}: required evidence is missing or not {valid} "
+              "for {count} indicator(s): {gaps}"),
+    "verdict_unknown": w("{item} 的审核结论 {verdict} 无效；可选：{allowed}",
+                         "verdict {verdict} on {item}: allowed {allowed}"),
+    "verdict_needs_reason": w("{leaf} {item}：结论为“{verdict}”时须说明理由（`--reason …`）",
+                              "{leaf} {item}: a verdict of {verdict} needs a reason (--reason …)"),
+    "stage_final": w("{region} {period}（阶段 {stage}）已定稿（只读）",
+                     "{region} {period} (stage {stage}) is final (read-only)"),
+    "no_such_item": w("{region} {leaf} 在阶段 {stage} 中没有佐证材料 {item}；现有：{items}",
+                      "{region} {leaf} has no evidence item {item} in stage {stage}; items: {items}"),
+    "none": w("无", "none"),
+    "site_check_date": w("现场核查日期 {date} 不是日期（格式 `YYYY-MM-DD`）",
+                         "site check date {date} is not a date (YYYY-MM-DD)"),
+    "site_check_checker": w("现场核查须至少列出一名核查人", "a site check names at least one checker"),
+    "site_check_findings": w("现场核查须记录核查发现", "a site check records its findings"),
+    "stage_not_submitted": w("{region} {period}：阶段 {before} 的状态为“{status}”；须先提交，才能从它开始阶段 {stage}",
+                             "{region} {period}: stage {before} is {status}; it must be submitted "
+                             "before stage {stage} starts from it"),
+    "stage_started": w("{region} {period}：阶段 {stage} 已经开始", "{region} {period}: stage {stage} has already started"),
 }  # fmt: skip
