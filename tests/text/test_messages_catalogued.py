@@ -91,16 +91,6 @@ PENDING_LOAD = {
 }
 
 PENDING_STORE = {
-    "store/workspace.py",
-    "store/store.py",
-    "store/review.py",
-    "store/stages.py",
-    "store/task_board.py",
-    "store/config.py",
-    "store/tasks.py",
-    "store/kinds.py",
-    "store/outage.py",
-    "store/errors.py",
     "scoring/methods.py",
     "scoring/compiled.py",
     "scoring/rank_points.py",

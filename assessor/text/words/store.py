@@ -114,4 +114,54 @@ WORDS = {
                              "{region} {period}: stage {before} is {status}; it must be submitted "
                              "before stage {stage} starts from it"),
     "stage_started": w("{region} {period}：阶段 {stage} 已经开始", "{region} {period}: stage {stage} has already started"),
+    # the campaign's tasks (task_board.py)
+    "no_tasks_file": w("本工作区没有任务文件：请在 `workspace.yaml` 中加入 `tasks: tasks.yaml`",
+                       "this workspace has no tasks file: add `tasks: tasks.yaml` to workspace.yaml"),
+    "tasks_file_missing": w("在工作区 {folder} 中找不到任务文件 {file}",
+                            "tasks file {file} not found in the workspace {folder}"),
+    "unit_no_tasks": w("单位 {unit} 在 {file} 中没有任务；有任务的单位：{units}",
+                       "unit {unit} has no tasks in {file}; units: {units}"),
+    "no_milestone": w("任务 {task} 没有节点 {unknown}；其节点为：{milestones}",
+                      "task {task} has no milestone {unknown}; its milestones: {milestones}"),
+    "done_after_report": w("任务 {task}：完成日期 {done} 晚于本次报送日期 {as_of}",
+                           "task {task}: finished on {done}, after the report's date {as_of}"),
+    "not_a_period": w("{period} 不是评价期", "not a period: {period}"),
+    # workspace.yaml and regions.yaml (config.py)
+    "config_period_kind": w("评价期 {period} 不是{kind}（`period_kind: {period_kind}`）；应写作 {example}",
+                            "period {period} is not a {kind} (period_kind: {period_kind}); write it as {example}"),
+    "not_a_workspace": w("{folder} 不是工作区：其中没有 {file}（用 `assessor init` 创建）",
+                         "{folder} is not a workspace: it has no {file} (create one with `assessor init`)"),
+    "region_twice": w("地区 {region}（{name}）重复列出", "region {region} ({name}) is listed twice"),
+    "set_outside": w("指标集 {set} 不在工作区内，也不是 `.yaml` 文件；请指定工作区内的指标集、内置指标集编号或 `.yaml` 指标集文件",
+                     "indicator set {set} is outside the workspace and not a .yaml file; "
+                     "name a set inside the workspace, a bundled set id, or a .yaml set file"),
+    "set_missing": w("找不到指标集 {set}：已查找 {looked}", "indicator set {set} not found: looked for {looked}"),
+    "regions_outside": w("地区文件 {file} 不在工作区 {folder} 内；请放在工作区文件夹中",
+                         "regions file {file} is outside the workspace {folder}; keep it in the workspace folder"),
+    # kinds of unit in workspace.yaml and regions.yaml (kinds.py)
+    "kinds_empty": w("`kinds` 为空：请至少列出一个类型（`{{key, label, set}}`），或删去该键，按默认的单一类型 {kind} 用 `sets` 中的第一个指标集评分",
+                     "kinds is empty: list at least one kind ({{key, label, set}}) or leave the key "
+                     "out for one kind '{kind}' scored with the first of sets"),
+    "kind_declared_twice": w("类型 {kind} 重复声明（另见 `kinds[{index}]`）；每个类型须有自己的键",
+                             "kind {kind} is declared twice (also kinds[{index}]); each kind needs its own key"),
+    "kind_says": w("类型 {kind}（{label}）：{message}", "kind {kind} ({label}): {message}"),
+    "unit_kind_unknown": w("单位 {unit}（{name}）的类型 {kind} 不是本次评估的单位类型；可选：{allowed}（在 {file} 的 `kinds:` 下声明）",
+                           "unit {unit} ({name}) has kind {kind}, which is not a kind of this "
+                           "campaign; allowed: {allowed} (declared under kinds: in {file})"),
+    "kind_set_fails": w("类型 {kind}（{label}）：其指标集 {set} 无法载入（见上文）",
+                        "kind {kind} ({label}): its set {set} does not load (see above)"),
+    "kind_set_fails_plain": w("类型 {kind}：其指标集 {set} 无法载入", "kind {kind}: its set {set} does not load"),
+    # the audit replay of task progress (tasks.py)
+    "progress_label": w("任务进展 {row}（{campaign}）", "task progress {row} ({campaign})"),
+    "replay_not_logged": w("{what} 在数据表中，但不在审计日志中", "{what} is in the table but not in the audit log"),
+    "replay_differs": w("{what} 与审计日志不符：数据表 {have}（版本 {version}，{by}），日志 {logged}（版本 {logged_version}，{logged_by}）",
+                        "{what} differs from the audit log: table {have} (version {version}, {by}), "
+                        "log {logged} (version {logged_version}, {logged_by})"),
+    "replay_not_in_table": w("{what} 在审计日志中，但数据表中没有", "{what} is in the audit log but missing from the table"),
+    # the database cannot be reached (outage.py)
+    "unreachable": w("数据库暂不可用（{place}：{why}），未读取或保存任何数据；恢复后重试",
+                     "the database {place} cannot be reached ({why}); nothing was read or written — "
+                     "try again when it is back"),
+    "the_database": w("数据库", "the database"),
+    "the_sqlite_database": w("本地数据库文件", "the SQLite database"),
 }  # fmt: skip
