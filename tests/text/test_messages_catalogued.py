@@ -90,13 +90,7 @@ PENDING_LOAD = {
     "model/entries.py",
 }
 
-PENDING_STORE = {
-    "scoring/methods.py",
-    "scoring/compiled.py",
-    "scoring/rank_points.py",
-    "scoring/gap.py",
-    "scoring/compliance.py",
-}
+PENDING_STORE: set[str] = set()
 
 PENDING_CLI = {
     "exchange/workbook.py",
