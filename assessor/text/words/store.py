@@ -70,7 +70,7 @@ WORDS = {
                       "{region} {period}: {what} needs a reason (--reason …)"),
     "in_stage": w("（阶段 {stage}）", " (stage {stage})"),
     "final_read_only": w(
-        "{region} {period}{where}已定稿（只读）；如需修改 {leaf}，请先用 "
+        "{region} {period} 的评估{where}已定稿（只读）；如需修改 {leaf}，请先用 "
         "`assessor set-status {region} draft{opt} --reason …` 重新打开",
         "{region} {period}{where} is final (read-only); reopen it with "
         "`assessor set-status {region} draft{opt} --reason …` to change {leaf}"),
