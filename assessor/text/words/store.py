@@ -97,7 +97,7 @@ WORDS = {
     "gaps": w("{region} {period} 无法改为“{status}”：{count} 项指标缺少必需的佐证材料或佐证材料未判为{valid}：{gaps}",
               "{region} {period} cannot become {status}: required evidence is missing or not {valid} "
               "for {count} indicator(s): {gaps}"),
-    "verdict_unknown": w("{item} 的审核结论 {verdict} 无效；可选：{allowed}",
+    "verdict_unknown": w("{item} 的审核结论只能是 {allowed}，不能是 {verdict}",
                          "verdict {verdict} on {item}: allowed {allowed}"),
     "verdict_needs_reason": w("{leaf} {item}：结论为“{verdict}”时须说明理由（`--reason …`）",
                               "{leaf} {item}: a verdict of {verdict} needs a reason (--reason …)"),
