@@ -230,9 +230,13 @@ def _make_scorer(node: AnyNode, due: Due | None = None) -> LeafScorer | None:
         except FormulaError as exc:
             why = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
             return Outcome("error", ZERO, 0, entry.inputs or entry.value, why)
-        except (ArithmeticError, TypeError, ValueError) as exc:
+        except (ArithmeticError, TypeError, ValueError):
             return Outcome(
-                "error", ZERO, 0, entry.value, said("engine.leaf.not_a_number", reason=exc)
+                "error",
+                ZERO,
+                0,
+                entry.value,
+                said("engine.leaf.not_a_number", value=repr(entry.value)[:40]),
             )
         if node.value is not None:
             from assessor.model.limits import number_problem

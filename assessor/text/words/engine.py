@@ -139,7 +139,7 @@ WORDS = {
     "leaf.stored_value": w("已存数值 {value}{problem}", "stored value {value}: {problem}"),
     "leaf.cannot_score": w("无法评分：{reason}", "cannot be scored: {reason}"),
     "leaf.score_not_finite": w("得分不是有限数值", "the score is not a number"),
-    "leaf.not_a_number": w("不是数字：{reason}", "not a number: {reason}"),
+    "leaf.not_a_number": w("不是数字：{value}", "not a number: {value}"),
     "leaf.formula_gives": w("{formula} 的结果 {value}{problem}", "{formula} gives {value}: {problem}"),
     "leaf.not_a_level": w("等级 {level} 不是等级数字", "level {level} is not a level number"),
     "leaf.unknown_level": w("本指标没有等级 {level}；允许的等级：{allowed}", "unknown level {level}; allowed: {allowed}"),
