@@ -74,23 +74,7 @@ PENDING_LINT: set[str] = set()
 
 PENDING_LOAD: set[str] = set()
 
-PENDING_STORE = {
-    "store/workspace.py",
-    "store/store.py",
-    "store/review.py",
-    "store/stages.py",
-    "store/task_board.py",
-    "store/config.py",
-    "store/tasks.py",
-    "store/kinds.py",
-    "store/outage.py",
-    "store/errors.py",
-    "scoring/methods.py",
-    "scoring/compiled.py",
-    "scoring/rank_points.py",
-    "scoring/gap.py",
-    "scoring/compliance.py",
-}
+PENDING_STORE: set[str] = set()
 
 PENDING_CLI = {
     "exchange/workbook.py",
