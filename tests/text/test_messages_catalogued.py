@@ -109,9 +109,6 @@ PENDING_STORE = {
 }
 
 PENDING_CLI = {
-    "exchange/workbook.py",
-    "exchange/csvio.py",
-    "exchange/task_progress.py",
     "cli/cmd_report.py",
     "cli/inputs.py",
     "cli/cmd_excel.py",
