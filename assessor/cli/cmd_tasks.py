@@ -18,7 +18,7 @@ from assessor.cli.cmd_workspace import add_folder_argument, open_from
 from assessor.cli.safe import term
 from assessor.cli.workspace_args import add_who_argument, who
 from assessor.errors import UsageError
-from assessor.text.catalogue import table
+from assessor.text.catalogue import said, table
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -226,7 +226,8 @@ def run_set(args: argparse.Namespace) -> int:
     from assessor.model.tasks import TaskProgress
 
     if args.done_on and not args.done:
-        raise UsageError("--done-on goes with --done")
+        raise UsageError(said("cli.tasks.done_on_needs_done"))
+
     ws = open_from(args)
     try:
         board = _board(ws)
