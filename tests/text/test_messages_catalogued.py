@@ -108,25 +108,7 @@ PENDING_STORE = {
     "scoring/compliance.py",
 }
 
-PENDING_CLI = {
-    "cli/cmd_report.py",
-    "cli/inputs.py",
-    "cli/cmd_excel.py",
-    "cli/cmd_workspace.py",
-    "cli/cmd_period.py",
-    "cli/cmd_explain.py",
-    "cli/workspace_args.py",
-    "cli/cmd_tui.py",
-    "cli/cmd_tasks.py",
-    "cli/cmd_stage.py",
-    "cli/cmd_schema.py",
-    "cli/cmd_audit.py",
-    "cli/cmd_agreement.py",
-    "tui/widgets/verdict.py",
-    "tui/app.py",
-    "tui/session.py",
-    "report/fonts.py",
-}
+PENDING_CLI: set[str] = set()
 
 PENDING = PENDING_LINT | PENDING_LOAD | PENDING_STORE | PENDING_CLI
 
