@@ -16,7 +16,7 @@ from assessor.cli.workspace_args import (
     workspace_from,
 )
 from assessor.errors import AssessorError, Problem
-from assessor.text.catalogue import said
+from assessor.text.catalogue import reader_lang, said, say, say_count
 
 if TYPE_CHECKING:
     from assessor.model.entries import Assessment
@@ -87,7 +87,7 @@ def run_template(args: argparse.Namespace) -> int:
             out = args.output or ws.folder / f"{view.set_id}-{period}-填报.xlsx"
             writer = write_csv_template if out.suffix.lower() == ".csv" else write_template
             writer(out, view.indicator_set, regions, period=period, evaluator=args.evaluator)
-            print(f"wrote {out} ({len(regions)} regions)")
+            print(say_count("cli.done.template", len(regions), reader_lang(), path=out))
     finally:
         ws.close()
     return 0
@@ -249,7 +249,7 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         n = import_files(ws, args.files, who=who(args), evaluator=args.evaluator,
                          period=args.period, reason=args.reason, kind=args.kind)  # fmt: skip
-        print(f"imported {n} entries from {len(args.files)} file(s)")
+        print(say("cli.done.imported", reader_lang(), count=n, files=len(args.files)))
     finally:
         ws.close()
     return 0
@@ -280,7 +280,8 @@ def run_export(args: argparse.Namespace) -> int:
     ws = open_from(args)
     try:
         out, n = export_workspace(ws, args.output, args.period, args.kind)
-        print(f"wrote {out}: {n} region results")
+        print(say("cli.done.exported", reader_lang(), path=out, count=n))
+
     finally:
         ws.close()
     return 0

@@ -11,6 +11,7 @@ from assessor.cli.cmd_workspace import add_folder_argument, open_from
 from assessor.cli.inputs import add_kind_argument
 from assessor.cli.safe import term
 from assessor.cli.workspace_args import add_who_argument, who
+from assessor.text.catalogue import reader_lang, say
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -54,7 +55,8 @@ def run_new(args: argparse.Namespace) -> int:
 
         n = ws.new_period(args.period, args.from_period, who=who(args))
         source = args.from_period or str(parse_period(args.period).previous())
-        print(f"period {args.period}: {n} entries carried over from {source} as drafts")
+        print(say("cli.done.carried_over", reader_lang(), period=args.period, count=n,
+                  source=source))  # fmt: skip
     finally:
         ws.close()
     return 0

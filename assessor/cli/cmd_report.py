@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from assessor.cli.inputs import add_input_arguments
 from assessor.errors import AssessorError, Problem, UsageError
 from assessor.report_sections import REPORT_SECTIONS
-from assessor.text.catalogue import said
+from assessor.text.catalogue import reader_lang, said, say
 
 if TYPE_CHECKING:
     from assessor.cli.inputs import Inputs
@@ -102,7 +102,11 @@ def _safe(text: str) -> str:
 
 
 def _say(message: str) -> None:
-    print(f"assessor: {message}", file=sys.stderr)
+    """A notice beside the report, in the reader's language when it knows its languages."""
+    from assessor.errors import in_language
+
+    lang = reader_lang()
+    print(say("cli.usage_prefix", lang) + in_language(message, lang), file=sys.stderr)
 
 
 def _results(
@@ -422,9 +426,9 @@ def _write_one(renderer: Any, kind: str, ctx: dict[str, Any], stem: Path, html: 
         stem.with_suffix(".html").write_text(
             renderer.html(kind, ctx, standalone=True), encoding="utf-8"
         )
-    _say(f"wrote {pdf_path} ({out.pages} pages, {len(out.pdf) // 1024} KB)")
+    _say(said("cli.done.pdf", path=pdf_path, pages=out.pages, kb=len(out.pdf) // 1024))
     for url in renderer.policy.refused:
-        _say(f"warning: refused to read {url[:120]} (outside the template folder and workspace)")
+        _say(said("cli.report.refused_url", url=url[:120]))
 
 
 def _batch(
@@ -471,8 +475,9 @@ def _batch(
     for res in results:
         if not res.ok:
             failed.append(res)
-            _say(f"error: report for {res.label} ({res.key}) failed: {res.error}")
+            _say(said("cli.report.one_failed", label=res.label, key=res.key, error=res.error))
     done = len(results) - len(failed)
     pages = sum(r.pages for r in results)
-    _say(f"wrote {done} of {len(results)} reports to {out_dir} ({pages} pages)")
+    _say(said("cli.done.reports", done=done, total=len(results), folder=out_dir, pages=pages))
+
     return 1 if failed else 0

@@ -16,7 +16,7 @@ from assessor.cli.workspace_args import (
     workspace_from,
 )
 from assessor.errors import AssessorError, Problem, UsageError
-from assessor.text.catalogue import said
+from assessor.text.catalogue import reader_lang, said, say
 
 if TYPE_CHECKING:
     from assessor.store.workspace import Workspace
@@ -103,15 +103,19 @@ def run_init(args: argparse.Namespace) -> int:
         evaluators=args.evaluator, kinds=_kinds(args.kinds), period_kind=args.period_kind,
     )  # fmt: skip
     if ws.several_kinds:
+        lang = reader_lang()
         parts = [
-            f"{k.key} ({k.label}): set {ws.kind_set(k.key).id}, {len(ws.units(k.key))} units"
+            say("cli.done.init_kind", lang, key=k.key, label=k.label,
+                set=ws.kind_set(k.key).id, count=len(ws.units(k.key)))
             for k in ws.kinds
-        ]
-        print(term(f"workspace {ws.folder}: {'; '.join(parts)}; database {ws.url}"))
+        ]  # fmt: skip
+        sep = "；" if lang == "zh" else "; "
+        print(term(say("cli.done.init_kinds", lang, folder=ws.folder, kinds=sep.join(parts),
+                       database=ws.url)))  # fmt: skip
     else:
-        print(
-            f"workspace {ws.folder}: set {ws.set_id}, {len(ws.regions)} regions, database {ws.url}"
-        )
+        print(say("cli.done.init", reader_lang(), folder=ws.folder, set=ws.set_id,
+                  count=len(ws.regions), database=ws.url))  # fmt: skip
+
     ws.close()
     return 0
 

@@ -5,6 +5,7 @@ allowed; with ASSESSOR_LANG=en the same words as before, byte for byte."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -132,3 +133,83 @@ def test_a_report_refused_for_a_period_without_entries_names_the_option_in_chine
         "1 problem found.",
     ]
     assert not any(tmp_path.iterdir()), "a refused report writes nothing"
+
+
+# What the commands print when they are done follows the reader's language too.
+
+
+def test_a_new_workspace_is_announced_in_the_readers_language(tmp_path: Path) -> None:
+    regions = str(ROOT / "samples" / "workspace" / "regions.yaml")
+    zh = run("zh", "init", str(tmp_path / "zh"), "--set", "sd-county-2020", "--regions", regions)
+    en = run("en", "init", str(tmp_path / "en"), "--set", "sd-county-2020", "--regions", regions)
+    assert zh.returncode == en.returncode == 0, zh.stderr + en.stderr
+    assert re.fullmatch(
+        rf"工作区 {re.escape(str(tmp_path / 'zh'))}：指标集 sd-county-2020，20 个地区，数据库 \S+\n",
+        zh.stdout,
+    )
+    assert re.fullmatch(
+        rf"workspace {re.escape(str(tmp_path / 'en'))}: set sd-county-2020, 20 regions, "
+        r"database \S+\n",
+        en.stdout,
+    )
+
+
+def test_the_form_the_import_and_the_export_say_what_they_did_in_chinese(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    shutil.copytree(ROOT / "samples" / "workspace", ws)
+    form = tmp_path / "form.xlsx"
+    p = run("zh", "template", str(ws), "-o", str(form), "--region", "371502")
+    assert (p.returncode, p.stdout) == (0, f"已写入 {form}（1 个地区）\n"), p.stderr
+    p = run("zh", "import", "-w", str(ws), "--who", "录入员", *ENTRIES)
+    assert p.returncode == 0, p.stderr
+    imported = re.fullmatch(r"已从 3 个文件导入 (\d+) 条填报\n", p.stdout)
+    assert imported is not None and int(imported[1]) > 0, p.stdout
+    out = tmp_path / "results.xlsx"
+    p = run("zh", "export", str(ws), "-o", str(out), "--period", "2021")
+    assert (p.returncode, p.stdout) == (0, f"已写入 {out}：20 个地区结果\n"), p.stderr
+    p = run("zh", "period", "new", str(ws), "2022", "--who", "录入员")
+    assert p.returncode == 0, p.stderr
+    assert p.stdout == f"评价期 2022：已从 2021 沿用 {imported[1]} 条填报，作为草稿\n"
+
+
+def test_the_form_the_import_and_the_export_say_what_they_did_in_english(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    shutil.copytree(ROOT / "samples" / "workspace", ws)
+    form = tmp_path / "form.xlsx"
+    p = run("en", "template", str(ws), "-o", str(form), "--region", "371502", "--region", "371503")
+    assert (p.returncode, p.stdout) == (0, f"wrote {form} (2 regions)\n"), p.stderr
+    p = run("en", "import", "-w", str(ws), "--who", "t", *ENTRIES)
+    imported = re.fullmatch(r"imported (\d+) entries from 3 file\(s\)\n", p.stdout)
+    assert imported is not None, p.stdout + p.stderr
+    out = tmp_path / "results.xlsx"
+    p = run("en", "export", str(ws), "-o", str(out), "--period", "2021")
+    assert p.stdout == f"wrote {out}: 20 region results\n", p.stderr
+    p = run("en", "period", "new", str(ws), "2022", "--who", "t")
+    assert p.stdout == f"period 2022: {imported[1]} entries carried over from 2021 as drafts\n"
+
+
+def test_a_task_progress_import_and_form_report_their_counts_in_chinese(tmp_path: Path) -> None:
+    ws = tmp_path / "binzhou"
+    shutil.copytree(ROOT / "samples" / "binzhou-2023", ws)
+    progress = ws / "progress.csv"
+    p = run("zh", "tasks", "import", str(ws), str(progress), "--who", "t")
+    assert p.returncode == 0, p.stderr
+    assert p.stdout == f"从 {progress} 读取 322 条进度报告：保存 322 条，0 条未变\n"
+    again = run("en", "tasks", "import", str(ws), str(progress), "--who", "t")
+    assert again.stdout == f"322 progress reports read from {progress}: 0 stored, 322 unchanged\n"
+    form = tmp_path / "进度.xlsx"
+    p = run("zh", "tasks", "template", str(ws), "-o", str(form), "--on", "2023-12-15",
+            "--unit", "BZDSJ")  # fmt: skip
+    assert p.stdout == f"{form}：26 项任务待报告，截至 2023-12-15\n", p.stderr
+
+
+def test_a_written_report_is_announced_in_chinese_with_its_pages(tmp_path: Path) -> None:
+    p = run("zh", "report", "--set", SET, "--entries", *ENTRIES, "--region", "371502",
+            "--quiet", "-o", str(tmp_path))  # fmt: skip
+    assert p.returncode == 0, p.stderr
+    (pdf,) = tmp_path.glob("*.pdf")
+    said = re.fullmatch(
+        rf"assessor：已写入 {re.escape(str(pdf))}（(\d+) 页，(\d+) 千字节）", p.stderr.strip()
+    )
+    assert said is not None, p.stderr
+    assert int(said[2]) == pdf.stat().st_size // 1024

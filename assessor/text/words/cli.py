@@ -167,4 +167,56 @@ WORDS = {
         "(Debian: apt-get install fonts-noto-cjk) or another CJK font; reports would "
         "show boxes instead of characters",
     ),
+    # what the commands print when they are done (stdout, or stderr beside a report)
+    "done.template.one": w("已写入 {path}（{count} 个地区）", "wrote {path} ({count} region)"),
+    "done.template.other": w("已写入 {path}（{count} 个地区）", "wrote {path} ({count} regions)"),
+    "done.imported": w(
+        "已从 {files} 个文件导入 {count} 条填报", "imported {count} entries from {files} file(s)"
+    ),
+    "done.exported": w("已写入 {path}：{count} 个地区结果", "wrote {path}: {count} region results"),
+    "done.carried_over": w(
+        "评价期 {period}：已从 {source} 沿用 {count} 条填报，作为草稿",
+        "period {period}: {count} entries carried over from {source} as drafts",
+    ),
+    "done.init": w(
+        "工作区 {folder}：指标集 {set}，{count} 个地区，数据库 {database}",
+        "workspace {folder}: set {set}, {count} regions, database {database}",
+    ),
+    "done.init_kinds": w(
+        "工作区 {folder}：{kinds}；数据库 {database}",
+        "workspace {folder}: {kinds}; database {database}",
+    ),
+    "done.init_kind": w(
+        "{key}（{label}）：指标集 {set}，{count} 个单位",
+        "{key} ({label}): set {set}, {count} units",
+    ),
+    "done.pdf": w(
+        "已写入 {path}（{pages} 页，{kb} 千字节）", "wrote {path} ({pages} pages, {kb} KB)"
+    ),
+    "done.reports": w(
+        "已将 {total} 份报告中的 {done} 份写入 {folder}（共 {pages} 页）",
+        "wrote {done} of {total} reports to {folder} ({pages} pages)",
+    ),
+    "report.refused_url": w(
+        "警告：已拒绝读取 {url}（位于模板文件夹和工作区之外）",
+        "warning: refused to read {url} (outside the template folder and workspace)",
+    ),
+    "report.one_failed": w(
+        "错误：{label}（{key}）的报告生成失败：{error}",
+        "error: report for {label} ({key}) failed: {error}",
+    ),
+    "tasks.no_unit_of_kind": w(
+        "类别 {kind} 的单位都没有任务", "no unit of kind {kind} carries tasks"
+    ),
+    "tasks.recorded": w(
+        "{unit} {task} {on}：第 {version} 版；{state}",
+        "{unit} {task} {on}: version {version}; {state}",
+    ),
+    "tasks.imported": w(
+        "从 {file} 读取 {count} 条进度报告：保存 {stored} 条，{unchanged} 条未变",
+        "{count} progress reports read from {file}: {stored} stored, {unchanged} unchanged",
+    ),
+    "tasks.template": w(
+        "{path}：{count} 项任务待报告，截至 {on}", "{path}: {count} tasks to report on, as of {on}"
+    ),
 }
