@@ -29,6 +29,7 @@ def run(args: argparse.Namespace) -> int:
     from assessor.errors import AssessorError, Problem
     from assessor.scoring.agreement import panel_agreement, totals_by_evaluator
     from assessor.scoring.engine import merge_assessments
+    from assessor.text.catalogue import said
 
     inputs = read_inputs(args)
     cs = inputs.compiled
@@ -40,8 +41,11 @@ def run(args: argparse.Namespace) -> int:
     if len(evaluators) < 2:
         raise AssessorError(
             Problem(
-                f"period {period}: agreement needs at least 2 evaluators; "
-                f"entries are by {', '.join(evaluators) or 'nobody'}",
+                said(
+                    "cli.agreement.too_few",
+                    period=period,
+                    evaluators=", ".join(evaluators) or said("cli.nobody"),
+                ),
                 key="--period",
             )
         )

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from assessor.cli.cmd_workspace import add_folder_argument, open_from
 from assessor.cli.safe import term
 from assessor.errors import AssessorError, Problem
+from assessor.text.catalogue import said
 
 if TYPE_CHECKING:
     from assessor.store.store import Store
@@ -72,8 +73,8 @@ def run_verify(args: argparse.Namespace) -> int:
             if ws.store.record_with_hash(anchor.strip().lower()) is None:
                 problems.append(
                     Problem(
-                        f"no record has the anchored hash {anchor}: the log was rewritten "
-                        "(or the hash is from another workspace)",
+                        said("cli.audit.anchor_missing", anchor=anchor),
+
                         key="--anchor", code="audit-anchor",
                     )
                 )  # fmt: skip

@@ -16,6 +16,7 @@ from assessor.cli.workspace_args import (
     workspace_from,
 )
 from assessor.errors import AssessorError, Problem
+from assessor.text.catalogue import reader_lang, said, say, say_count
 
 if TYPE_CHECKING:
     from assessor.model.entries import Assessment
@@ -67,7 +68,9 @@ def run_template(args: argparse.Namespace) -> int:
         period = current_period(ws, args.period)
         missing = [r for r in args.region or [] if r not in ws.regions]
         if missing:
-            raise AssessorError(Problem(f"unknown region(s) {', '.join(missing)}", key="--region"))
+            raise AssessorError(
+                Problem(said("cli.unknown_regions", regions=", ".join(missing)), key="--region")
+            )
         # One form per kind: each kind's units are entered against its own set.
         kinds = [args.kind] if args.kind else list(dict.fromkeys(
             ws.kind_of(r) for r in args.region or ws.regions
@@ -75,8 +78,7 @@ def run_template(args: argparse.Namespace) -> int:
         if args.output is not None and len(kinds) > 1:
             raise AssessorError(
                 Problem(
-                    f"-o names one file, but the units are of {len(kinds)} kinds "
-                    f"({', '.join(kinds)}); give --kind KEY, or leave -o out for one form per kind",
+                    said("cli.excel.one_output", count=len(kinds), kinds=", ".join(kinds)),
                     key="--kind",
                 )
             )
@@ -85,7 +87,7 @@ def run_template(args: argparse.Namespace) -> int:
             out = args.output or ws.folder / f"{view.set_id}-{period}-填报.xlsx"
             writer = write_csv_template if out.suffix.lower() == ".csv" else write_template
             writer(out, view.indicator_set, regions, period=period, evaluator=args.evaluator)
-            print(f"wrote {out} ({len(regions)} regions)")
+            print(say_count("cli.done.template", len(regions), reader_lang(), path=out))
     finally:
         ws.close()
     return 0
@@ -108,7 +110,7 @@ def read_any(path: Path, ws: Workspace, period: str | None) -> list[Assessment]:
         return read_workbook(path, ws.indicator_set)
     raise AssessorError(
         Problem(
-            f"{path}: cannot import {suffix or 'this'} files; use .xlsx, .csv or .yaml",
+            said("cli.excel.cannot_import", path=path, suffix=suffix or said("cli.excel.this")),
             file=str(path),
         )
     )
@@ -137,9 +139,9 @@ def _period_problem(period: str, kind: str) -> str | None:
     try:
         p = parse_period(period)
     except PeriodError as exc:
-        return str(exc)
+        return exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
     if p.kind != kind:
-        return f"period {p} is not a {kind}, the workspace's period_kind"
+        return said("cli.excel.period_kind", period=p, kind=kind)
     return None
 
 
@@ -181,7 +183,7 @@ def import_files(
     problems: list[Problem] = []
     for path in files:
         if not path.is_file():
-            problems.append(Problem(f"{path} does not exist", file=str(path)))
+            problems.append(Problem(said("cli.excel.no_file", path=path), file=str(path)))
             continue
         try:
             view, assessments = _read_for_kind(path, ws, period, kind)
@@ -197,11 +199,15 @@ def import_files(
                 if rid not in view.regions:
                     problems.append(
                         Problem(
-                            f"region {rid} is not in the workspace's regions.yaml"
+                            said("cli.excel.region_not_in_workspace", region=rid)
                             if rid not in ws.regions
-                            else f"region {rid} is a unit of kind {ws.kind_of(rid)}, not "
-                            f"{view.default_kind} (the kind whose set {view.set_id} the file "
-                            "is for)",
+                            else said(
+                                "cli.excel.region_other_kind",
+                                region=rid,
+                                kind=ws.kind_of(rid),
+                                wanted=view.default_kind,
+                                set=view.set_id,
+                            ),
                             file=str(path),
                             key=rid,
                         )
@@ -213,8 +219,13 @@ def import_files(
                             if not _inside(ws.folder, item):
                                 problems.append(
                                     Problem(
-                                        f"{rid} {leaf}: evidence {item!r} is outside the "
-                                        f"workspace {ws.folder}; copy it in first",
+                                        said(
+                                            "cli.excel.evidence_outside",
+                                            region=rid,
+                                            leaf=leaf,
+                                            item=repr(item),
+                                            folder=ws.folder,
+                                        ),
                                         file=str(path),
                                         key=f"{rid}/{leaf}",
                                     )
@@ -238,7 +249,7 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         n = import_files(ws, args.files, who=who(args), evaluator=args.evaluator,
                          period=args.period, reason=args.reason, kind=args.kind)  # fmt: skip
-        print(f"imported {n} entries from {len(args.files)} file(s)")
+        print(say("cli.done.imported", reader_lang(), count=n, files=len(args.files)))
     finally:
         ws.close()
     return 0
@@ -269,7 +280,8 @@ def run_export(args: argparse.Namespace) -> int:
     ws = open_from(args)
     try:
         out, n = export_workspace(ws, args.output, args.period, args.kind)
-        print(f"wrote {out}: {n} region results")
+        print(say("cli.done.exported", reader_lang(), path=out, count=n))
+
     finally:
         ws.close()
     return 0

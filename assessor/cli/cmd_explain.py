@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from assessor.cli.inputs import add_input_arguments
 from assessor.cli.safe import term
 from assessor.errors import AssessorError, Problem
+from assessor.text.catalogue import said
 
 if TYPE_CHECKING:
     from assessor.cli.inputs import Inputs
@@ -46,7 +47,11 @@ def run(args: argparse.Namespace) -> int:
         known = sorted({r.region for r in results})
         raise AssessorError(
             Problem(
-                f"region {args.region!r} has no entries; regions: {', '.join(known) or 'none'}",
+                said(
+                    "cli.explain.no_region",
+                    region=repr(args.region),
+                    known=", ".join(known) or said("cli.none"),
+                ),
                 key="--region",
             )
         )
@@ -55,8 +60,12 @@ def run(args: argparse.Namespace) -> int:
             if args.node not in r.nodes:
                 raise AssessorError(
                     Problem(
-                        f"no indicator {args.node!r} in set {cs.set.id}; ids look like "
-                        f"{', '.join(list(r.nodes)[:5])} …",
+                        said(
+                            "cli.explain.no_node",
+                            node=repr(args.node),
+                            set=cs.set.id,
+                            examples=", ".join(list(r.nodes)[:5]),
+                        ),
                         key="--node",
                     )
                 )

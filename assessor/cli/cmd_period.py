@@ -11,6 +11,7 @@ from assessor.cli.cmd_workspace import add_folder_argument, open_from
 from assessor.cli.inputs import add_kind_argument
 from assessor.cli.safe import term
 from assessor.cli.workspace_args import add_who_argument, who
+from assessor.text.catalogue import reader_lang, say
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -54,7 +55,8 @@ def run_new(args: argparse.Namespace) -> int:
 
         n = ws.new_period(args.period, args.from_period, who=who(args))
         source = args.from_period or str(parse_period(args.period).previous())
-        print(f"period {args.period}: {n} entries carried over from {source} as drafts")
+        print(say("cli.done.carried_over", reader_lang(), period=args.period, count=n,
+                  source=source))  # fmt: skip
     finally:
         ws.close()
     return 0
@@ -79,6 +81,7 @@ def run_compare(args: argparse.Namespace) -> int:
     from assessor.errors import AssessorError, Problem
     from assessor.scoring import compile_checked
     from assessor.scoring.rank_points import rule_words
+    from assessor.text.catalogue import said
 
     ws = open_from(args)
     try:
@@ -87,7 +90,9 @@ def run_compare(args: argparse.Namespace) -> int:
         if missing:
             raise AssessorError(
                 Problem(
-                    f"no entries for period {', '.join(missing)}; periods: {', '.join(known)}",
+                    said(
+                        "cli.period.no_entries", missing=", ".join(missing), known=", ".join(known)
+                    ),
                     key="period",
                 )
             )
@@ -115,7 +120,10 @@ def run_compare(args: argparse.Namespace) -> int:
     if args.region:
         d = next((x for _, deltas in parts for x in deltas if x.region == args.region), None)
         if d is None:
-            raise AssessorError(Problem(f"unknown region {args.region}", key="--region"))
+            raise AssessorError(
+                Problem(said("cli.unknown_region", region=args.region), key="--region")
+            )
+
         table = Table(title=term(f"{d.name or ''} {d.region}: {args.before} → {args.after}"),
                       title_justify="left")  # fmt: skip
         for col in ("指标", args.before, args.after, "变化"):
@@ -160,8 +168,8 @@ def run_compare(args: argparse.Namespace) -> int:
             composed = [(d, rp) for d, rp in composed if rp.periods]
             if composed:  # a year's rank points: each month's, as the engine composed them
                 rule = cs.set.rank_points
-                said = f"：{rule_words(rule, 'zh')}" if rule is not None else ""
-                console.print(Text(term(f"{period} 排名得分构成{said}")))  # as wide as it needs
+                how = f"：{rule_words(rule, 'zh')}" if rule is not None else ""
+                console.print(Text(term(f"{period} 排名得分构成{how}")))  # as wide as it needs
                 console.print(_composition(cs, period, composed))
     return 0
 

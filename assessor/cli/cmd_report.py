@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from assessor.cli.inputs import add_input_arguments
 from assessor.errors import AssessorError, Problem, UsageError
 from assessor.report_sections import REPORT_SECTIONS
+from assessor.text.catalogue import reader_lang, said, say
 
 if TYPE_CHECKING:
     from assessor.cli.inputs import Inputs
@@ -101,7 +102,11 @@ def _safe(text: str) -> str:
 
 
 def _say(message: str) -> None:
-    print(f"assessor: {message}", file=sys.stderr)
+    """A notice beside the report, in the reader's language when it knows its languages."""
+    from assessor.errors import in_language
+
+    lang = reader_lang()
+    print(say("cli.usage_prefix", lang) + in_language(message, lang), file=sys.stderr)
 
 
 def _results(
@@ -115,22 +120,22 @@ def _results(
     cs = inputs.compiled
     present = periods_with_entries(inputs.assessments)
     if not present:
-        raise AssessorError(Problem("no entries to report on"))
+        raise AssessorError(Problem(said("cli.report.no_entries")))
     try:
         wanted = str(parse_period(period)) if period is not None else None
         if previous is not None:
             parse_period(previous)
     except PeriodError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(exc.args[0] if exc.args else str(exc)) from None
     if wanted is None:
         wanted = max(present, key=period_sort_key)
     results = score_history(cs, inputs.assessments, wanted, inputs.consolidation, previous)
     if not any(r.period == wanted for r in results):
-        raise AssessorError(Problem(f"no entries for period {wanted} (or shorter periods in it)"))
+        raise AssessorError(Problem(said("cli.report.no_period", period=wanted)))
     if previous is not None and not any(r.period == str(parse_period(previous)) for r in results):
         raise AssessorError(
             Problem(
-                f"no entries for period {previous} (or shorter periods in it)",
+                said("cli.report.no_period", period=previous),
                 key="--previous",
             )
         )
@@ -164,7 +169,7 @@ def run(args: argparse.Namespace) -> int:
     from assessor.scoring import explain_lines
 
     if args.report_type == "county" and not (args.region or args.all):
-        raise UsageError("a county report needs --region ID or --all")
+        raise UsageError(said("cli.report.county_needs_region"))
     omit = _sections(args.omit)
     workspace = getattr(args, "workspace", None)
     anchor = audit_head(workspace) if workspace is not None and workspace.is_dir() else None
@@ -185,11 +190,11 @@ def run(args: argparse.Namespace) -> int:
         roots.append(workspace)
     if logo is not None:
         if not logo.is_file():
-            raise AssessorError(Problem(f"logo file not found: {logo}", file=str(logo)))
+            raise AssessorError(Problem(said("cli.report.no_logo", path=logo), file=str(logo)))
         roots.append(logo)
     options = RenderOptions(template_dir=args.template_dir, roots=roots, pdfa=args.pdfa)
     if args.template_dir is not None and not args.template_dir.is_dir():
-        raise UsageError(f"--template-dir {args.template_dir} is not a folder")
+        raise UsageError(said("cli.report.template_dir", path=args.template_dir))
     renderer = Renderer(options, notify=_say)
 
     meta = rc.ReportMeta(
@@ -362,7 +367,11 @@ def _sections(values: list[str]) -> list[str]:
     unknown = [n for n in names if n not in REPORT_SECTIONS]
     if unknown:
         raise UsageError(
-            f"--omit {', '.join(unknown)}: unknown section; sections: {', '.join(REPORT_SECTIONS)}"
+            said(
+                "cli.report.unknown_section",
+                names=", ".join(unknown),
+                sections=", ".join(REPORT_SECTIONS),
+            )
         )
     return names
 
@@ -397,7 +406,14 @@ def _regions(results: list[Any], period: str, wanted: list[str], every: bool) ->
     if missing:
         known = ", ".join(present[:20]) + (" …" if len(present) > 20 else "")
         raise AssessorError(
-            Problem(f"no result for region {', '.join(missing)} in {period}; regions: {known}")
+            Problem(
+                said(
+                    "cli.report.no_region_result",
+                    regions=", ".join(missing),
+                    period=period,
+                    known=known,
+                )
+            )
         )
     return wanted
 
@@ -410,9 +426,9 @@ def _write_one(renderer: Any, kind: str, ctx: dict[str, Any], stem: Path, html: 
         stem.with_suffix(".html").write_text(
             renderer.html(kind, ctx, standalone=True), encoding="utf-8"
         )
-    _say(f"wrote {pdf_path} ({out.pages} pages, {len(out.pdf) // 1024} KB)")
+    _say(said("cli.done.pdf", path=pdf_path, pages=out.pages, kb=len(out.pdf) // 1024))
     for url in renderer.policy.refused:
-        _say(f"warning: refused to read {url[:120]} (outside the template folder and workspace)")
+        _say(said("cli.report.refused_url", url=url[:120]))
 
 
 def _batch(
@@ -459,8 +475,9 @@ def _batch(
     for res in results:
         if not res.ok:
             failed.append(res)
-            _say(f"error: report for {res.label} ({res.key}) failed: {res.error}")
+            _say(said("cli.report.one_failed", label=res.label, key=res.key, error=res.error))
     done = len(results) - len(failed)
     pages = sum(r.pages for r in results)
-    _say(f"wrote {done} of {len(results)} reports to {out_dir} ({pages} pages)")
+    _say(said("cli.done.reports", done=done, total=len(results), folder=out_dir, pages=pages))
+
     return 1 if failed else 0

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from assessor.errors import AssessorError, Problem
+from assessor.text.catalogue import said
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -36,7 +37,10 @@ def run(args: argparse.Namespace) -> int:
         args.output.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise AssessorError(
-            Problem(f"cannot write the schema: {exc.strerror or exc}", file=str(args.output))
+            Problem(
+                said("cli.schema.cannot_write", reason=exc.strerror or exc),
+                file=str(args.output),
+            )
         ) from None
     print(f"wrote {args.output}", file=sys.stderr)
     return 0

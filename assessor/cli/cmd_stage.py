@@ -18,6 +18,7 @@ from assessor.cli.workspace_args import (
     workspace_from,
 )
 from assessor.errors import AssessorError, Problem
+from assessor.text.catalogue import said
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -155,7 +156,10 @@ def run_compare(args: argparse.Namespace) -> int:
     try:
         period = current_period(ws, args.period)
         if args.region and args.region not in ws.regions:
-            raise AssessorError(Problem(f"unknown region {args.region}", key="--region"))
+            raise AssessorError(
+                Problem(said("cli.unknown_region", region=args.region), key="--region")
+            )
+
         found = compare_stages(ws, period, [args.region] if args.region else None)
         kinds = {c.region: ws.kind_of(c.region) for c in found}
     finally:

@@ -18,7 +18,7 @@ from assessor.cli.cmd_workspace import add_folder_argument, open_from
 from assessor.cli.safe import term
 from assessor.cli.workspace_args import add_who_argument, who
 from assessor.errors import UsageError
-from assessor.text.catalogue import table
+from assessor.text.catalogue import reader_lang, said, say, table
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -217,7 +217,7 @@ def run_show(args: argparse.Namespace) -> int:
         if board.book.sample:
             print("示例数据")
         if not groups:
-            print(term(f"no unit of kind {args.kind} carries tasks"))
+            print(term(say("cli.tasks.no_unit_of_kind", reader_lang(), kind=args.kind)))
         print_groups(groups, detail=True)
     return 0
 
@@ -226,7 +226,8 @@ def run_set(args: argparse.Namespace) -> int:
     from assessor.model.tasks import TaskProgress
 
     if args.done_on and not args.done:
-        raise UsageError("--done-on goes with --done")
+        raise UsageError(said("cli.tasks.done_on_needs_done"))
+
     ws = open_from(args)
     try:
         board = _board(ws)
@@ -242,8 +243,9 @@ def run_set(args: argparse.Namespace) -> int:
         (s,) = [x for x in state.states if x.task.id == args.task]
     finally:
         ws.close()
-    print(term(f"{args.unit} {args.task} {on}: version {version}; {s.explain('zh')}"
-               f"（{LIGHT_ZH[s.light]}灯）"))  # fmt: skip
+    status = f"{s.explain('zh')}（{LIGHT_ZH[s.light]}灯）"  # the board's words are Chinese
+    print(term(say("cli.tasks.recorded", reader_lang(), unit=args.unit, task=args.task, on=on,
+                   version=version, state=status)))  # fmt: skip
     return 0
 
 
@@ -257,8 +259,8 @@ def run_import(args: argparse.Namespace) -> int:
         n = board.record_many(rows, who=who(args), reason=args.reason)
     finally:
         ws.close()
-    print(f"{len(rows)} progress reports read from {args.file}: {n} stored, "
-          f"{len(rows) - n} unchanged")  # fmt: skip
+    print(say("cli.tasks.imported", reader_lang(), count=len(rows), file=args.file, stored=n,
+              unchanged=len(rows) - n))  # fmt: skip
     return 0
 
 
@@ -275,7 +277,7 @@ def run_template(args: argparse.Namespace) -> int:
         n = write_template(args.output, board, units, on)
     finally:
         ws.close()
-    print(f"{args.output}: {n} tasks to report on, as of {on}")
+    print(say("cli.tasks.template", reader_lang(), path=args.output, count=n, on=on))
     return 0
 
 
@@ -313,5 +315,7 @@ def run_bulletin(args: argparse.Namespace) -> int:
             renderer.env.get_template("progress.html").render(**ctx, inline_css=css),
             encoding="utf-8",
         )
-    print(f"wrote {stem.with_suffix('.pdf')} ({out.pages} pages, {len(out.pdf) // 1024} KB)")
+    print(say("cli.done.pdf", reader_lang(), path=stem.with_suffix(".pdf"), pages=out.pages,
+              kb=len(out.pdf) // 1024))  # fmt: skip
+
     return 0

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from assessor.errors import UsageError
+from assessor.text.catalogue import said
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -33,7 +34,8 @@ def run(args: argparse.Namespace) -> int:
 
     folder = args.workspace or find_workspace()
     if folder is None:
-        raise UsageError("no workspace here: give a folder or run inside one (see `assessor init`)")
+        raise UsageError(said("cli.no_workspace_here_tui"))
+
     app = AssessorApp(folder, evaluator=args.evaluator, period=args.period, lang=args.lang,
                       kind=args.kind, stage=args.stage)  # fmt: skip
     app.run()

@@ -16,6 +16,7 @@ from assessor.cli.workspace_args import (
     workspace_from,
 )
 from assessor.errors import AssessorError, Problem, UsageError
+from assessor.text.catalogue import reader_lang, said, say
 
 if TYPE_CHECKING:
     from assessor.store.workspace import Workspace
@@ -34,7 +35,7 @@ def open_from(args: argparse.Namespace, *, read_only: bool = False) -> Workspace
     folder = getattr(args, "folder", None)
     if folder is not None:
         if args.workspace is not None and args.workspace != folder:
-            raise UsageError(f"two workspaces given: {args.workspace} and {folder}")
+            raise UsageError(said("cli.two_workspaces", first=args.workspace, second=folder))
         args.workspace = folder
     return workspace_from(args, read_only=read_only)
 
@@ -102,15 +103,19 @@ def run_init(args: argparse.Namespace) -> int:
         evaluators=args.evaluator, kinds=_kinds(args.kinds), period_kind=args.period_kind,
     )  # fmt: skip
     if ws.several_kinds:
+        lang = reader_lang()
         parts = [
-            f"{k.key} ({k.label}): set {ws.kind_set(k.key).id}, {len(ws.units(k.key))} units"
+            say("cli.done.init_kind", lang, key=k.key, label=k.label,
+                set=ws.kind_set(k.key).id, count=len(ws.units(k.key)))
             for k in ws.kinds
-        ]
-        print(term(f"workspace {ws.folder}: {'; '.join(parts)}; database {ws.url}"))
+        ]  # fmt: skip
+        sep = "；" if lang == "zh" else "; "
+        print(term(say("cli.done.init_kinds", lang, folder=ws.folder, kinds=sep.join(parts),
+                       database=ws.url)))  # fmt: skip
     else:
-        print(
-            f"workspace {ws.folder}: set {ws.set_id}, {len(ws.regions)} regions, database {ws.url}"
-        )
+        print(say("cli.done.init", reader_lang(), folder=ws.folder, set=ws.set_id,
+                  count=len(ws.regions), database=ws.url))  # fmt: skip
+
     ws.close()
     return 0
 
@@ -124,7 +129,7 @@ def _kinds(values: list[str] | None) -> list[tuple[str, str, str]] | None:
         parts = v.split(":", 2)
         if len(parts) != 3 or not all(x.strip() for x in parts):
             raise UsageError(
-                f"--kind {v}: write KEY:LABEL:SET, e.g. department:市级部门:departments.yaml"
+                said("cli.kind_form", value=v, example="department:市级部门:departments.yaml")
             )
         key, label, ref = (x.strip() for x in parts)
         out.append((key, label, ref))
@@ -186,7 +191,7 @@ def run_set_status(args: argparse.Namespace) -> int:
         unknown = [r for r in regions if r not in ws.regions]
         if unknown:
             raise AssessorError(
-                Problem(f"unknown region(s) {', '.join(unknown)}; see regions.yaml", key="region")
+                Problem(said("cli.unknown_regions_see", regions=", ".join(unknown)), key="region")
             )
         refused: list[Problem] = []
         for region in regions:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assessor.errors import AssessorError, Problem, UsageError
+from assessor.text.catalogue import said
 
 if TYPE_CHECKING:
     from assessor.model.entries import Assessment
@@ -86,8 +87,11 @@ def score_inputs(inputs: Inputs, period: str | None) -> list[RegionResult]:
         found = sorted({a.period for a in inputs.assessments if any(a.entries.values())})
         raise AssessorError(
             Problem(
-                f"no entries for period {period} or any period inside it; "
-                f"periods with entries: {', '.join(found) or 'none'}",
+                said(
+                    "cli.no_entries_in_period",
+                    period=period,
+                    found=", ".join(found) or said("cli.none"),
+                ),
                 key="--period",
             )
         )
@@ -149,9 +153,9 @@ def read_kind_inputs(
     parts: list[tuple[IndicatorSet, list[Assessment], Consolidation | None, UnitKind | None, bool]]
     if ws is not None:
         if args.set_path or args.entries:
-            raise UsageError("give a workspace folder or --set/--entries, not both")
+            raise UsageError(said("cli.workspace_and_set"))
         if not ws.is_dir():
-            raise AssessorError(Problem(f"{ws} is not a workspace folder", file=str(ws)))
+            raise AssessorError(Problem(said("cli.not_a_workspace", folder=ws), file=str(ws)))
         from assessor.store.workspace import load_workspace_kinds
 
         found = load_workspace_kinds(ws, kind, every=every, stage=getattr(args, "stage", None))
@@ -161,11 +165,9 @@ def read_kind_inputs(
         sources = [ws]
     else:
         if kind is not None:
-            raise UsageError(
-                "--kind needs a workspace folder (kinds are declared in workspace.yaml)"
-            )
+            raise UsageError(said("cli.kind_needs_workspace"))
         if args.set_path is None or not args.entries:
-            raise UsageError("give --set SET and --entries FILE… (or a workspace folder)")
+            raise UsageError(said("cli.set_and_entries"))
         indicator_set = load_set(args.set_path)
         parts = [(indicator_set, load_entries(args.entries, indicator_set), None, None, False)]
         sources = [args.set_path, *args.entries]
@@ -175,7 +177,7 @@ def read_kind_inputs(
         try:
             parse_period(args.period)
         except PeriodError as exc:
-            raise UsageError(str(exc)) from None
+            raise UsageError(exc.args[0] if exc.args else str(exc)) from None
     out = []
     for indicator_set, assessments, consolidation, unit_kind, several in parts:
         if args.consolidation:
@@ -184,7 +186,8 @@ def read_kind_inputs(
                 update={"method": args.consolidation, "lead": args.lead or base.lead}
             )
             if consolidation.method == "lead" and not consolidation.lead:
-                raise UsageError("--consolidation lead needs --lead NAME")
+                raise UsageError(said("cli.lead_needs_name"))
+
         out.append(
             Inputs(
                 compile_checked(indicator_set),

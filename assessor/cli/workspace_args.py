@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assessor.errors import UsageError
+from assessor.text.catalogue import said
 
 if TYPE_CHECKING:
     from assessor.store.workspace import Workspace
@@ -45,9 +46,8 @@ def workspace_from(args: argparse.Namespace, *, read_only: bool = False) -> Work
 
     folder = args.workspace or find_workspace()
     if folder is None:
-        raise UsageError(
-            "no workspace here: give -w FOLDER or run inside a workspace (see `assessor init`)"
-        )
+        raise UsageError(said("cli.no_workspace_here"))
+
     ws = open_workspace(folder, read_only=read_only)
     ws.use_stage(getattr(args, "stage", None))
     return ws

@@ -20,6 +20,7 @@ from assessor.exchange.rows import NA_MARKS, form_rows
 from assessor.loader.entry_values import EntryValueError, normalize_entry
 from assessor.model.entries import Assessment, Region
 from assessor.model.indicator_set import CheckLeaf, IndicatorSet, InnerNode, NumericLeaf, walk
+from assessor.text.catalogue import said
 
 COLUMNS = (
     "region",
@@ -51,14 +52,23 @@ def _rows(reader: Any, file: str, problems: list[Problem]) -> Any:
             return
         except csv.Error as exc:
             problems.append(
-                Problem(f"cannot read this line as CSV: {exc}", file=file, line=reader.line_num)
+                Problem(
+                    said("exchange.csv_bad_line", reason=str(exc)),
+                    file=file,
+                    line=reader.line_num,
+                )
             )
             return
         long = next((k for k, v in row.items() if isinstance(v, str) and len(v) > MAX_FIELD), None)
         if long is not None:
             problems.append(
                 Problem(
-                    f"field {long} holds {len(row[long]):,} characters; at most {MAX_FIELD:,}",
+                    said(
+                        "exchange.csv_field_too_long",
+                        field=long,
+                        count=f"{len(row[long]):,}",
+                        limit=f"{MAX_FIELD:,}",
+                    ),
                     file=file,
                     line=reader.line_num,
                     key=str(long),
@@ -107,7 +117,7 @@ def read_csv(
         data = read_limited(path, MAX_CSV_BYTES, "CSV file")
     except OSError as exc:
         raise AssessorError(
-            Problem(f"cannot read {path.name}: {exc.strerror}", file=file)
+            Problem(said("exchange.cannot_read", name=path.name, reason=exc.strerror), file=file)
         ) from None
     try:
         text = data.decode("utf-8-sig")
@@ -116,22 +126,30 @@ def read_csv(
             text = data.decode("gb18030")  # Excel on Chinese Windows saves CSV as GBK
         except UnicodeDecodeError:
             raise AssessorError(
-                Problem(f"{path.name} is neither UTF-8 nor GB18030 text", file=file)
+                Problem(said("exchange.csv_encoding", name=path.name), file=file)
             ) from None
     reader = csv.DictReader(io.StringIO(text, newline=""))  # comments may hold new lines
     try:
         fields = [cell_text(f) for f in reader.fieldnames or []]
     except csv.Error as exc:
         raise AssessorError(
-            Problem(f"{path.name}: cannot read the header as CSV: {exc}", file=file, line=1)
+            Problem(
+                said("exchange.csv_bad_header", name=path.name, reason=str(exc)),
+                file=file,
+                line=1,
+            )
         ) from None
     reader.fieldnames = [str(f or "").lower() for f in fields]
     missing = [c for c in ("region", "indicator", "value") if c not in reader.fieldnames]
     if missing:
         raise AssessorError(
             Problem(
-                f"{path.name}: missing column(s) {', '.join(missing)}; the columns are "
-                + ", ".join(COLUMNS),
+                said(
+                    "exchange.csv_missing_columns",
+                    name=path.name,
+                    missing=", ".join(missing),
+                    columns=", ".join(COLUMNS),
+                ),
                 file=file,
                 line=1,
             )
@@ -152,7 +170,7 @@ def read_csv(
             if any(cell_text(v) is not None for v in row.values() if not isinstance(v, list)):
                 problems.append(
                     Problem(
-                        "region and indicator are both required",
+                        said("exchange.csv_region_indicator"),
                         file=file,
                         line=line,
                         key="region" if not rid else "indicator",
@@ -162,7 +180,7 @@ def read_csv(
         if not p:
             problems.append(
                 Problem(
-                    "no period: give a period column or --period",
+                    said("exchange.csv_no_period"),
                     file=file,
                     line=line,
                     key="period",
@@ -171,9 +189,9 @@ def read_csv(
             continue
         node = nodes.get(node_id)
         if node is None or isinstance(node, InnerNode):
-            what = "a group of indicators, not an indicator" if node is not None else "unknown"
+            what = "exchange.csv_group" if node is not None else "exchange.csv_unknown_indicator"
             problems.append(
-                Problem(f"indicator {node_id!r} is {what}", file=file, line=line, key="indicator")
+                Problem(said(what, id=repr(node_id)), file=file, line=line, key="indicator")
             )
             continue
         name, group = cell_text(row.get("name")), cell_text(row.get("group"))
@@ -209,8 +227,12 @@ def read_csv(
             elif word not in NOT_NA_MARKS:
                 problems.append(
                     Problem(
-                        f"{node_id}: na {str(na)!r} is not allowed; allowed: 是/yes/na "
-                        "(optional indicators only) or empty",
+                        said(
+                            "exchange.csv_na_value",
+                            id=node_id,
+                            value=repr(str(na)),
+                            allowed="是/yes/na",
+                        ),
                         file=file,
                         line=line,
                         key="na",
@@ -236,9 +258,13 @@ def read_csv(
                 for k in absent:
                     problems.append(
                         Problem(
-                            f"{node_id} ({node.name}): input {k} "
-                            f"({node.inputs[k].label or k}) is missing; give every input "
-                            f"({', '.join(node.inputs)}) or none",
+                            said(
+                                "exchange.csv_input_missing",
+                                indicator=said("exchange.indicator", id=node_id, name=node.name),
+                                input=k,
+                                label=node.inputs[k].label or k,
+                                inputs=", ".join(node.inputs),
+                            ),
                             file=file,
                             line=lines.get(k, lines[None]),
                             key="value" if k in lines else "input",

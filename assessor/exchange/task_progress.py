@@ -16,9 +16,10 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assessor.errors import AssessorError, Problem
+from assessor.errors import AssessorError, Problem, Said
 from assessor.exchange.cells import YES_MARKS, cell_text, safe_cell
 from assessor.model.tasks import TaskProgress
+from assessor.text.catalogue import said
 
 if TYPE_CHECKING:
     from assessor.store.task_board import TaskBoard
@@ -66,7 +67,7 @@ def _as_date(v: Any) -> dt.date | None:
             return dt.date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
             pass
-    raise ValueError(f"{text!r} is not a date; write it as 2023-08-11")
+    raise ValueError(said("exchange.not_a_date", text=repr(text)))
 
 
 def _as_percent(v: Any) -> Decimal | None:
@@ -78,7 +79,7 @@ def _as_percent(v: Any) -> Decimal | None:
     except InvalidOperation:
         value = Decimal("NaN")
     if not value.is_finite() or not 0 <= value <= 100:
-        raise ValueError(f"{text!r} is not a percentage: write a number from 0 to 100")
+        raise ValueError(said("exchange.not_a_percent", text=repr(text)))
     return value
 
 
@@ -93,7 +94,7 @@ def _as_done(v: Any) -> bool:
         return True
     if low in NO:
         return False
-    raise ValueError(f"{text!r}: write 是 (done) or leave it empty")
+    raise ValueError(said("exchange.not_done_mark", text=repr(text), yes="是"))
 
 
 def _rows_xlsx(path: Path) -> tuple[str, list[list[Any]]]:
@@ -106,7 +107,7 @@ def _rows_xlsx(path: Path) -> tuple[str, list[list[Any]]]:
         wb = load_workbook(path, data_only=True, read_only=True)
     except Exception as exc:
         raise AssessorError(
-            Problem(f"cannot read {path.name} as an Excel workbook (.xlsx): {exc}", file=str(path))
+            Problem(said("exchange.not_xlsx", name=path.name, reason=str(exc)), file=str(path))
         ) from None
     try:
         sheet = SHEET if SHEET in wb.sheetnames else wb.sheetnames[0]
@@ -120,7 +121,9 @@ def _rows_csv(path: Path) -> tuple[str, list[list[Any]]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise AssessorError(Problem(f"cannot read {path.name}: {exc}", file=str(path))) from None
+        raise AssessorError(
+            Problem(said("exchange.cannot_read", name=path.name, reason=str(exc)), file=str(path))
+        ) from None
     return path.name, [list(r) for r in csv.reader(text.splitlines())]
 
 
@@ -130,15 +133,19 @@ def read_progress(path: Path | str, board: TaskBoard) -> list[tuple[str, TaskPro
     file = str(path)
     sheet, rows = _rows_csv(path) if path.suffix.lower() == ".csv" else _rows_xlsx(path)
     if not rows:
-        raise AssessorError(Problem(f"{path.name} is empty: no header row", file=file))
+        raise AssessorError(Problem(said("exchange.progress_empty", name=path.name), file=file))
     header = [(_text(h) or "").strip() for h in rows[0]]
     missing = [h for h in REQUIRED if h not in header]
     if missing:
         raise AssessorError(
             Problem(
-                f"the header row has no column {', '.join(missing)}; the columns are: "
-                f"{' | '.join(HEADERS)} (at least {', '.join(REQUIRED)} and one of "
-                f"{PERCENT}, {REACHED}, {DONE})",
+                said(
+                    "exchange.progress_header",
+                    missing=", ".join(missing),
+                    headers=" | ".join(HEADERS),
+                    required=", ".join(REQUIRED),
+                    choices=f"{PERCENT}, {REACHED}, {DONE}",
+                ),
                 file=file,
                 key=f"{sheet}!1",
             )
@@ -153,10 +160,12 @@ def read_progress(path: Path | str, board: TaskBoard) -> list[tuple[str, TaskPro
             i = col.get(name)
             return row[i] if i is not None and i < len(row) else None
 
-        def bad(name: str, message: str, r: int = r) -> None:
+        def bad(name: str, message: Said, r: int = r) -> None:
             problems.append(
                 Problem(
-                    f"{message} (column {name})", file=file, key=f"{sheet}!{_col(col[name])}{r}"
+                    said("exchange.in_column", message=message, column=name),
+                    file=file,
+                    key=f"{sheet}!{_col(col[name])}{r}",
                 )
             )
 
@@ -167,44 +176,50 @@ def read_progress(path: Path | str, board: TaskBoard) -> list[tuple[str, TaskPro
             try:
                 values[name] = parse(cell(name))
             except ValueError as exc:
-                bad(name, str(exc))
+                why = exc.args[0] if exc.args else ""
+                bad(name, why if isinstance(why, Said) else Said(str(exc), str(exc)))
                 values[name] = None
         reached = tuple(x.strip() for x in _SPLIT.split(_text(cell(REACHED)) or "") if x.strip())
         reported = values[PERCENT] is not None or reached or values[DONE]
         if not reported and not values.get(DONE_ON):
             continue  # a task not reported on this time
         if unit is None or task_id is None:
-            bad(UNIT if unit is None else TASK, "empty: every reported row names its unit and task")
+            bad(UNIT if unit is None else TASK, said("exchange.progress_no_unit_task"))
             continue
         if unit not in board.book.by_unit:
             known = ", ".join(board.units())
-            bad(UNIT, f"unknown unit {unit!r}; units with tasks: {known}")
+            bad(UNIT, said("exchange.progress_unknown_unit", unit=repr(unit), known=known))
             continue
         task = next((t for t in board.book.tasks(unit) if t.id == task_id), None)
         if task is None:
             known = ", ".join(t.id for t in board.book.tasks(unit))
-            bad(TASK, f"unit {unit} has no task {task_id!r}; its tasks: {known}")
+            bad(TASK, said("exchange.progress_unknown_task", unit=unit, task=repr(task_id),
+                           known=known))  # fmt: skip
             continue
         names = [m.name for m in task.milestones]
         unknown = [x for x in reached if x not in names]
         if unknown:
-            bad(REACHED, f"task {task_id} has no milestone {', '.join(unknown)}; its milestones: "
-                         f"{', '.join(names) or 'none (enter 完成百分比)'}")  # fmt: skip
+            bad(REACHED, said(
+                "exchange.progress_unknown_milestone", task=task_id, unknown=", ".join(unknown),
+                known=", ".join(names) or said("exchange.progress_no_milestones", column=PERCENT),
+            ))  # fmt: skip
             continue
         as_of = values[AS_OF]
         if as_of is None:
             if AS_OF in col and _text(cell(AS_OF)) is None:
-                bad(AS_OF, "empty: the date of the report is needed")
+                bad(AS_OF, said("exchange.progress_no_date"))
             continue
         if values[DONE_ON] is not None and not values[DONE]:
-            bad(DONE_ON, f"a date finished without 是 in column {DONE}")
+            bad(DONE_ON, said("exchange.progress_done_on_not_done", yes="是", column=DONE))
             continue
         if values[DONE_ON] is not None and values[DONE_ON] > as_of:
-            bad(DONE_ON, f"finished {values[DONE_ON]}, after the report's date {as_of}")
+            bad(DONE_ON, said("exchange.progress_done_after", done_on=values[DONE_ON], as_of=as_of))
             continue
         key = (unit, task_id, as_of)
         if key in seen:
-            bad(TASK, f"{unit} {task_id} on {as_of} is reported twice (first in row {seen[key]})")
+            bad(TASK, said("exchange.progress_twice", unit=unit, task=task_id, as_of=as_of,
+                           first=seen[key]))  # fmt: skip
+
             continue
         seen[key] = r
         out.append(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from assessor.errors import AssessorError, Problem
+from assessor.errors import AssessorError, Problem, Said
 from assessor.exchange.cells import NOT_NA_MARKS, cell_note, cell_text, split_evidence, yes_no_mark
 from assessor.exchange.rows import (
     COL_COMMENT,
@@ -23,7 +23,7 @@ from assessor.exchange.rows import (
     NA_MARKS,
 )
 from assessor.exchange.template import FORMAT_VERSION, GUIDE_SHEET, META_SHEET
-from assessor.loader.entry_values import EntryValueError, indicator_label, normalize_entry
+from assessor.loader.entry_values import EntryValueError, normalize_entry
 from assessor.model.entries import Assessment, Region
 from assessor.model.indicator_set import (
     AnyNode,
@@ -33,6 +33,13 @@ from assessor.model.indicator_set import (
     NumericLeaf,
     walk,
 )
+from assessor.text.catalogue import said
+
+
+def _label(node: AnyNode) -> Said:
+    """`id (name)` of an indicator, in either language."""
+    return said("exchange.indicator", id=node.id, name=node.name)
+
 
 #: Limits of a form: the file, the unpacked workbook, any one part of it, and any one cell
 #: (Excel's own limit). A 2.2 MB file holding a 2 GB cell is refused before it is unpacked.
@@ -53,14 +60,19 @@ def check_package(path: Path) -> None:
         st = path.stat()
     except OSError as exc:
         raise AssessorError(
-            Problem(f"cannot read {path.name}: {exc.strerror}", file=file)
+            Problem(said("exchange.cannot_read", name=path.name, reason=exc.strerror), file=file)
         ) from None
     if not stat.S_ISREG(st.st_mode):
-        raise AssessorError(Problem(f"{path.name} is not a regular file", file=file))
+        raise AssessorError(Problem(said("exchange.not_regular_file", name=path.name), file=file))
     if st.st_size > MAX_FILE_BYTES:
         raise AssessorError(
             Problem(
-                f"{path.name} is {st.st_size:,} bytes; a form is at most {MAX_FILE_BYTES:,}",
+                said(
+                    "exchange.form_too_big",
+                    name=path.name,
+                    size=f"{st.st_size:,}",
+                    limit=f"{MAX_FILE_BYTES:,}",
+                ),
                 file=file,
             )
         )
@@ -72,9 +84,15 @@ def check_package(path: Path) -> None:
             if total > MAX_UNPACKED_BYTES or (big is not None and big.file_size > MAX_PART_BYTES):
                 raise AssessorError(
                     Problem(
-                        f"{path.name} unpacks to {total:,} bytes ({big.filename if big else ''}: "
-                        f"{big.file_size if big else 0:,}); a form unpacks to at most "
-                        f"{MAX_UNPACKED_BYTES:,}, any one part to {MAX_PART_BYTES:,}",
+                        said(
+                            "exchange.form_unpacks_too_big",
+                            name=path.name,
+                            total=f"{total:,}",
+                            part=big.filename if big else "",
+                            part_size=f"{big.file_size if big else 0:,}",
+                            limit=f"{MAX_UNPACKED_BYTES:,}",
+                            part_limit=f"{MAX_PART_BYTES:,}",
+                        ),
                         file=file,
                     )
                 )
@@ -85,14 +103,13 @@ def check_package(path: Path) -> None:
                     if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
                         raise AssessorError(
                             Problem(
-                                f"{path.name}: {i.filename} declares a DTD, which Excel never "
-                                "writes; the file is refused",
+                                said("exchange.form_dtd", name=path.name, part=i.filename),
                                 file=file,
                             )
                         )
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
         raise AssessorError(
-            Problem(f"cannot read {path.name} as an Excel workbook (.xlsx): {exc}", file=file)
+            Problem(said("exchange.not_xlsx", name=path.name, reason=str(exc)), file=file)
         ) from None
 
 
@@ -115,8 +132,7 @@ def _meta(wb: Any, file: str, name: str) -> tuple[dict[str, tuple[str, str]], di
     if META_SHEET not in wb.sheetnames:
         raise AssessorError(
             Problem(
-                f"{name} is not an assessor entry form (it has no {META_SHEET} sheet); "
-                "make one with `assessor template`",
+                said("exchange.no_meta_sheet", name=name, sheet=META_SHEET),
                 file=file,
             )
         )
@@ -137,14 +153,13 @@ def _meta(wb: Any, file: str, name: str) -> tuple[dict[str, tuple[str, str]], di
             # sheet's would store one region's values as another's.
             if not title.startswith(rid) or rid in owner:
                 why = (
-                    f"is also given for sheet {owner[rid]!r}"
+                    said("exchange.meta_region_twice", sheet=repr(owner[rid]))
                     if rid in owner
-                    else f"does not match its sheet {title!r}"
+                    else said("exchange.meta_region_mismatch", sheet=repr(title))
                 )
                 problems.append(
                     Problem(
-                        f"{META_SHEET}: region id {rid!r} {why}; the {META_SHEET} sheet must not "
-                        "be edited (make a new form with `assessor template`)",
+                        said("exchange.meta_region", sheet=META_SHEET, region=repr(rid), why=why),
                         file=file,
                         key=f"{META_SHEET}!E{r}",
                     )
@@ -173,8 +188,7 @@ def _check_meta(
     if fmt and fmt != FORMAT_VERSION:
         problems.append(
             Problem(
-                f"{name} is entry-form format {fmt}; this version of assessor reads format "
-                f"{FORMAT_VERSION}: make a new form with `assessor template`",
+                said("exchange.form_format", name=name, found=fmt, wanted=FORMAT_VERSION),
                 file=file,
                 key=where,
             )
@@ -183,14 +197,14 @@ def _check_meta(
     if set_id and set_id != indicator_set.id:
         problems.append(
             Problem(
-                f"{name} is a form for the set {set_id}, not {indicator_set.id}",
+                said("exchange.form_other_set", name=name, found=set_id, wanted=indicator_set.id),
                 file=file,
                 key=where,
             )
         )
     period, where = meta.get("period", ("", f"{META_SHEET}!B5"))
     if not period:
-        problems.append(Problem(f"{name} names no period", file=file, key=where))
+        problems.append(Problem(said("exchange.form_no_period", name=name), file=file, key=where))
     return problems
 
 
@@ -230,9 +244,13 @@ def _read_sheet(
         bad = next(i for i, h in enumerate(HEADERS[: COL_KEY - 1]) if header[i] != h)
         problems.append(
             Problem(
-                f"the header row is not the form's: column {chr(65 + bad)} is "
-                f"{header[bad]!r}, expected {HEADERS[bad]!r} (columns must not be moved, "
-                f"inserted or deleted; expected {' | '.join(HEADERS[: COL_KEY - 1])})",
+                said(
+                    "exchange.form_header",
+                    column=chr(65 + bad),
+                    found=repr(header[bad]),
+                    wanted=repr(HEADERS[bad]),
+                    headers=" | ".join(HEADERS[: COL_KEY - 1]),
+                ),
                 file=file,
                 key=f"{title}!{chr(65 + bad)}1",
             )
@@ -244,7 +262,11 @@ def _read_sheet(
             if isinstance(v, str) and len(v) > MAX_CELL_CHARS:
                 problems.append(
                     Problem(
-                        f"cell holds {len(v):,} characters; at most {MAX_CELL_CHARS:,}",
+                        said(
+                            "exchange.cell_too_long",
+                            count=f"{len(v):,}",
+                            limit=f"{MAX_CELL_CHARS:,}",
+                        ),
                         file=file,
                         key=f"{title}!{chr(65 + c)}{r}",
                     )
@@ -255,8 +277,7 @@ def _read_sheet(
                 if cells[c] is None:
                     problems.append(
                         Problem(
-                            "this cell holds a formula without a saved value; type the value "
-                            "itself (or open and save the file in Excel, which stores the value)",
+                            said("exchange.cell_formula"),
                             file=file,
                             key=f"{title}!{chr(65 + c)}{r}",
                         )
@@ -269,8 +290,9 @@ def _read_sheet(
         if dup in seen:
             problems.append(
                 Problem(
-                    f"indicator {dup[0]}{' input ' + dup[1] if dup[1] else ''} has a second row "
-                    f"(the first is row {seen[dup]}); the rows of the form must not be copied",
+                    said("exchange.row_twice_input", id=dup[0], input=dup[1], first=seen[dup])
+                    if dup[1]
+                    else said("exchange.row_twice", id=dup[0], first=seen[dup]),
                     file=file,
                     key=f"{title}!A{r}",
                 )
@@ -281,8 +303,11 @@ def _read_sheet(
         if node is None:
             problems.append(
                 Problem(
-                    f"unknown indicator {str(node_id)!r} in column 编号: the rows of the form "
-                    "must not be edited",
+                    said(
+                        "exchange.row_unknown_indicator",
+                        id=repr(str(node_id)),
+                        column=HEADERS[COL_ID - 1],
+                    ),
                     file=file,
                     key=f"{title}!A{r}",
                 )
@@ -293,8 +318,11 @@ def _read_sheet(
             if value is not None:
                 problems.append(
                     Problem(
-                        f"{indicator_label(node)} is a group of indicators: leave 填报值 empty "
-                        "and fill in its indicators",
+                        said(
+                            "exchange.row_group_value",
+                            indicator=_label(node),
+                            column=HEADERS[COL_VALUE - 1],
+                        ),
                         file=file,
                         key=f"{title}!D{r}",
                     )
@@ -328,9 +356,12 @@ def _read_sheet(
                 if k not in leaf.input_cells:
                     problems.append(
                         Problem(
-                            f"{indicator_label(node)}: the row of input {k} "
-                            f"({node.inputs[k].label or k}) is missing; the rows of the form "
-                            "must not be deleted",
+                            said(
+                                "exchange.row_input_missing",
+                                indicator=_label(node),
+                                input=k,
+                                label=node.inputs[k].label or k,
+                            ),
                             file=file,
                             key=f"{title}!A{min(seen.get((node_id, x), 2) for x in node.inputs)}",
                         )
@@ -349,8 +380,13 @@ def _is_na(leaf: _Leaf, node: AnyNode, file: str, problems: list[Problem]) -> bo
         return False
     problems.append(
         Problem(
-            f"{indicator_label(node)}: 不适用 {leaf.na!r} is not allowed; allowed: 是 "
-            "(not applicable, optional indicators only) or empty",
+            said(
+                "exchange.form_na_value",
+                indicator=_label(node),
+                column=HEADERS[COL_NA - 1],
+                value=repr(leaf.na),
+                yes="是",
+            ),
             file=file,
             key=leaf.na_cell,
         )
@@ -374,8 +410,13 @@ def _raw_entry(
             for k in missing:
                 problems.append(
                     Problem(
-                        f"{indicator_label(node)}: {labels.get(k, k)} ({k}) is empty; fill in "
-                        f"every input ({', '.join(labels.values())}) or none",
+                        said(
+                            "exchange.input_empty",
+                            indicator=_label(node),
+                            label=labels.get(k, k),
+                            input=k,
+                            labels=", ".join(labels.values()),
+                        ),
                         file=file,
                         key=leaf.input_cells[k],
                     )
@@ -407,8 +448,11 @@ def read_workbook(path: Path | str, indicator_set: IndicatorSet) -> list[Assessm
     except Exception as exc:  # damaged XML, a truncated sheet: the evaluator must know which
         raise AssessorError(
             Problem(
-                f"cannot read {path.name} as an Excel workbook (.xlsx): "
-                f"{type(exc).__name__}: {str(exc)[:200]}",
+                said(
+                    "exchange.not_xlsx",
+                    name=path.name,
+                    reason=f"{type(exc).__name__}: {str(exc)[:200]}",
+                ),
                 file=file,
             )
         ) from None
@@ -420,7 +464,7 @@ def _read_workbook(path: Path, indicator_set: IndicatorSet, load_workbook: Any) 
         wb = load_workbook(path, data_only=True, read_only=True)
     except Exception as exc:  # not a workbook, or a damaged one: the evaluator must know which
         raise AssessorError(
-            Problem(f"cannot read {path.name} as an Excel workbook (.xlsx): {exc}", file=file)
+            Problem(said("exchange.not_xlsx", name=path.name, reason=str(exc)), file=file)
         ) from None
     problems: list[Problem] = []
     try:
@@ -441,8 +485,7 @@ def _read_workbook(path: Path, indicator_set: IndicatorSet, load_workbook: Any) 
                 known = ", ".join(list(sheets)[:6]) + (" …" if len(sheets) > 6 else "")
                 problems.append(
                     Problem(
-                        f"sheet {title!r} is not a region of this form (renamed or added?); "
-                        f"the form's region sheets: {known}",
+                        said("exchange.sheet_not_region", sheet=repr(title), known=known),
                         file=file,
                         key=f"{title}!A1",
                     )

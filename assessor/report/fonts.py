@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assessor.errors import AssessorError, Problem
+from assessor.text.catalogue import said
 
 #: Bump when the character selection or subsetting options change: old caches are ignored.
 SUBSET_VERSION = 1
@@ -240,9 +241,7 @@ def plan_fonts(
     if not fonts:
         raise FontError(
             Problem(
-                "no Chinese font found (fc-list :lang=zh is empty): install fonts-noto-cjk "
-                "(Debian: apt-get install fonts-noto-cjk) or another CJK font; reports would "
-                "show boxes instead of characters",
+                said("cli.fonts.none"),
                 key="fonts",
             )
         )

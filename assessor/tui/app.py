@@ -14,6 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from assessor.errors import AssessorError, Problem, UsageError
+from assessor.text.catalogue import said
 from assessor.text.formats import period_label
 from assessor.tui.commands import RegionCommands
 from assessor.tui.i18n import caption, localize_bindings, t
@@ -72,8 +73,7 @@ class AssessorApp(App[None]):
         if evaluator is not None and known and evaluator not in known:
             raise UsageError(
                 Problem(
-                    f"--evaluator {evaluator}: not an evaluator of this workspace; known: "
-                    f"{', '.join(known)} (add the name under `evaluators:` to use it)",
+                    said("tui.unknown_evaluator", name=evaluator, known=", ".join(known)),
                     file=str(Path(workspace) / "workspace.yaml"),
                     key="evaluators",
                 )
@@ -151,7 +151,11 @@ class AssessorApp(App[None]):
             self.call_from_thread(self._failed, list(exc.problems) or [Problem(str(exc))])
             return
         except Exception as exc:  # whatever it is, home must say it
-            self.call_from_thread(self._failed, [Problem(f"{type(exc).__name__}: {exc}")])
+            self.call_from_thread(
+                self._failed,
+                [Problem(said("tui.unforeseen", kind=type(exc).__name__, detail=str(exc)))],
+            )
+
             return
         from assessor.tui.pinyin import initials
 

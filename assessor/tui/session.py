@@ -384,8 +384,8 @@ class Session:
         """Why one input alone is invalid (worded in both languages), or None when it is
         fine: each box of a formula says so as soon as it is wrong, before the others are
         filled. The loader's own checks (`check_input`, `normalize_entry`) decide."""
-        from assessor.errors import Said
         from assessor.loader.entry_values import check_input
+        from assessor.text.catalogue import said
 
         node = self.cs.nodes[leaf].node
         assert node is not None
@@ -397,12 +397,7 @@ class Session:
                 check_input(node, node.inputs[name], text, name)
             elif text.lower() in ("na", "n/a", "不适用"):
                 if not self.cs.nodes[leaf].optional:
-                    return EntryValueError(
-                        Said(
-                            f"{leaf} cannot be marked n/a: the indicator is not optional",
-                            f"{leaf} 不能标为不适用：本指标未标记 optional（可选）",
-                        )
-                    )
+                    return EntryValueError(said("tui.leaf_na_not_optional", leaf=leaf))
             else:
                 normalize_entry(node, {"value": text}, evaluator=self.evaluator)
         except EntryValueError as exc:

@@ -76,28 +76,7 @@ PENDING_LOAD: set[str] = set()
 
 PENDING_STORE: set[str] = set()
 
-PENDING_CLI = {
-    "exchange/workbook.py",
-    "exchange/csvio.py",
-    "exchange/task_progress.py",
-    "cli/cmd_report.py",
-    "cli/inputs.py",
-    "cli/cmd_excel.py",
-    "cli/cmd_workspace.py",
-    "cli/cmd_period.py",
-    "cli/cmd_explain.py",
-    "cli/workspace_args.py",
-    "cli/cmd_tui.py",
-    "cli/cmd_tasks.py",
-    "cli/cmd_stage.py",
-    "cli/cmd_schema.py",
-    "cli/cmd_audit.py",
-    "cli/cmd_agreement.py",
-    "tui/widgets/verdict.py",
-    "tui/app.py",
-    "tui/session.py",
-    "report/fonts.py",
-}
+PENDING_CLI: set[str] = set()
 
 PENDING = PENDING_LINT | PENDING_LOAD | PENDING_STORE | PENDING_CLI
 

@@ -327,4 +327,21 @@ WORDS = {
         "{leaf} not saved: changing the value of {stage} needs a reason "
         "(Enter, then the reason; Esc puts it back)",
     ),
+    # refusals of the TUI (tui/app.py, tui/session.py, tui/widgets/verdict.py)
+    "unknown_evaluator": w(
+        "`--evaluator` {name}：不是本工作区的评估人；已有评估人：{known}"
+        "（如需使用，请把该名字加到 `evaluators:` 下）",
+        "--evaluator {name}: not an evaluator of this workspace; known: {known} "
+        "(add the name under `evaluators:` to use it)",
+    ),
+    "unforeseen": w("意外错误（{kind}）：{detail}", "{kind}: {detail}"),
+    "leaf_na_not_optional": w(
+        "{leaf} 不能标为不适用：本指标未标记 optional（可选）",
+        "{leaf} cannot be marked n/a: the indicator is not optional",
+    ),
+    "verdict_form": w(
+        "请输入 编号 结论 理由，编号为 1–{count}：{answer}",
+        "type NUMBER VERDICT REASON, NUMBER 1–{count}: {answer}",
+    ),
+    "verdict_word": w("{word}：结论只能是 {allowed}", "{word}: allowed {allowed}"),
 }

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from assessor.errors import AssessorError, Problem
+from assessor.text.catalogue import said
 
 if TYPE_CHECKING:
     from assessor.tui.session import Session
@@ -51,11 +52,17 @@ def apply_verdict(session: Session, region: str, leaf: str, answer: str) -> str:
     found = verdict_items(session, region, leaf)
     if len(parts) < 2 or not parts[0].isdigit() or not 1 <= int(parts[0]) <= len(found):
         raise AssessorError(
-            Problem(f"type NUMBER VERDICT REASON, NUMBER 1–{len(found)}: {answer!r}", key=leaf)
+            Problem(said("tui.verdict_form", count=len(found), answer=repr(answer)), key=leaf)
         )
     verdict = WORDS.get(parts[1].lower())
     if verdict is None:
-        raise AssessorError(Problem(f"{parts[1]!r}: allowed 有效 / 不足 / 无效", key=leaf))
+        raise AssessorError(
+            Problem(
+                said("tui.verdict_word", word=repr(parts[1]), allowed="有效 / 不足 / 无效"),
+                key=leaf,
+            )
+        )
+
     item = found[int(parts[0]) - 1]
     judge_evidence(session.workspace, region, session.period, leaf, item, verdict,
                    who=session.evaluator, reason=parts[2] if len(parts) > 2 else None)  # fmt: skip
