@@ -229,3 +229,17 @@ def test_a_formula_refusal_names_the_character_in_either_language() -> None:
     assert isinstance(why, Said)
     assert str(why) == "unexpected '*' at character 4 of 'a ** 2'"
     assert why.zh == "'a ** 2' 的第 4 个字符处不应出现 '*'"
+
+
+def test_a_set_the_model_refuses_is_refused_in_chinese_at_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "s.yaml"
+    path.write_text(
+        "id: t\nname: 测试\ntree:\n  - {id: A1, name: 一, points: 60, share: 10, method: check}\n",
+        encoding="utf-8",
+    )
+    assert (
+        _lint(path, "zh")[0] == f"{path}:4:23: [tree[0]] `points` 与 `share` 只能设定其一（schema）"
+    )
+    assert _lint(path, "en")[0] == (
+        f"{path}:4:23: [tree[0]] give `points` or `share`, not both (schema)"
+    )
