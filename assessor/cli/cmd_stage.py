@@ -17,8 +17,8 @@ from assessor.cli.workspace_args import (
     who,
     workspace_from,
 )
-from assessor.errors import AssessorError, Problem
-from assessor.text.catalogue import said
+from assessor.errors import AssessorError, Problem, in_language
+from assessor.text.catalogue import reader_lang, said
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -267,8 +267,9 @@ def run_evidence_list(args: argparse.Namespace) -> int:
     Console().print(table)
     if gaps:
         print("before it can be final (定稿), these need an item judged 有效:")
-    for leaf, why in gaps:
-        print(term(f"  {leaf}: {why}"))
+    lang = reader_lang()
+    for leaf, why in gaps:  # each reason in the reader's language (store.gap_*)
+        print(term(f"  {leaf}: {in_language(why, lang)}"))
     return 0
 
 

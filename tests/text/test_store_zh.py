@@ -121,6 +121,17 @@ def test_submitting_without_the_required_evidence_names_each_indicator_in_chines
     assert not any(word in line for word in ("cannot", "evidence", "indicator"))
 
 
+def test_the_evidence_list_gives_each_indicators_gap_in_the_readers_language(
+    stages: Path,
+) -> None:
+    args = ("evidence", "list", "-w", str(stages), "--stage", "self", COUNTY)
+    item = f"https://example.org/示例/{COUNTY}/D1-07.pdf"
+    zh, en = run("zh", *args), run("en", *args)
+    assert zh.returncode == en.returncode == 0, zh.stderr + en.stderr
+    assert f"  D1-07: 缺少判为有效的佐证材料：{item} 未审" in zh.stdout
+    assert f"  D1-07: no item judged 有效: {item} 未审" in en.stdout
+
+
 def test_a_write_to_a_final_region_says_how_to_reopen_it_in_chinese(finalised: Path) -> None:
     entries = ROOT / "samples" / "sd-county-2020" / "2021-chenjing.yaml"
     p = run("zh", "import", "-w", str(finalised), "--who", "导入员", str(entries))
