@@ -23,15 +23,15 @@ like Python's own `__pycache__`.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import stat
 import sys
-import tempfile
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
+
+from assessor.cachedir import cache_dir, write_atomically
 
 if TYPE_CHECKING:
     from assessor.loader.located import LocDict
@@ -44,17 +44,6 @@ T = TypeVar("T")
 _NOT_CACHED = b"extends"
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 _FORMAT = b"assessor-set-cache 1"
-
-
-def cache_dir() -> Path | None:
-    """Where cached sets go; None when the cache is turned off."""
-    if os.environ.get("ASSESSOR_NO_CACHE", "") not in ("", "0"):
-        return None
-    explicit = os.environ.get("ASSESSOR_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "assessor"
 
 
 @cache
@@ -102,22 +91,6 @@ def _key(path: Path, kind: str = "sets", code: tuple[Path, ...] = ()) -> Path | 
     return folder / kind / f"{digest.hexdigest()}.pickle"
 
 
-def _write(target: Path, payload: bytes) -> None:
-    """Write atomically: another process reads the old file or the new one, never half."""
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(payload)
-            os.replace(tmp, target)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except OSError:
-        pass  # a read-only or full disk: the set is simply loaded next time too
-
-
 def _read(target: Path) -> bytes | None:
     try:
         return target.read_bytes()
@@ -149,7 +122,7 @@ def cached_set(path: Path, load: Callable[[], Loaded]) -> Loaded:
     if payload == _NOT_CACHED:
         return load()
     loaded = load()  # raises AssessorError on any problem: nothing is cached then
-    _write(target, _NOT_CACHED if _extends(path) else pickle.dumps(loaded, protocol=5))
+    write_atomically(target, _NOT_CACHED if _extends(path) else pickle.dumps(loaded, protocol=5))
     return loaded
 
 
@@ -172,7 +145,7 @@ def cached_file(
     if found is not None:
         return found  # type: ignore[return-value]
     loaded = load()
-    _write(target, pickle.dumps(loaded, protocol=5))
+    write_atomically(target, pickle.dumps(loaded, protocol=5))
     return loaded
 
 

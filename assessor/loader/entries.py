@@ -14,12 +14,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from assessor.errors import AssessorError, Problem
-from assessor.loader.entry_values import EntryValueError, indicator_label, normalize_entry
+from assessor.loader.entry_values import EntryValueError, indicator_said, normalize_entry
 from assessor.loader.located import LocDict, LocList, Mark, read_mapping
-from assessor.loader.messages import problems_from_validation
+from assessor.loader.messages import listing, problems_from_validation, words_of
 from assessor.model.entries import Assessment, EntriesFile, Region, RegionBlock
 from assessor.model.indicator_set import AnyNode, IndicatorSet, InnerNode, walk
 from assessor.model.periods import PeriodError, parse_period
+from assessor.text.catalogue import said
 
 
 def _entry_mark(entries: Any, leaf_id: str, sub: str | None) -> Mark:
@@ -40,14 +41,14 @@ def _period_problem(data: LocDict, file: str) -> Problem | None:
     mark = data.value_mark("period")
     if text is None:
         return mark.problem(
-            f"period: {raw!r} is not one of the forms 2024, 2024-Q1, 2024-03, 2024-W09",
+            said("load.bad_period", label=said("load.label", key="period"), value=repr(raw)),
             "period",
             code="period",
         )
     try:
         parse_period(text)
     except PeriodError as exc:
-        return mark.problem(str(exc), "period", code="period")
+        return mark.problem(words_of(exc), "period", code="period")
     return None
 
 
@@ -84,8 +85,13 @@ def _load_file(
     if ef.set != indicator_set.id:
         problems.append(
             data.value_mark("set").problem(
-                f"set: this file is for {ef.set!r}, but the indicator set is "
-                f"{indicator_set.id!r} ({indicator_set.name})",
+                said(
+                    "load.set_mismatch",
+                    label=said("load.label", key="set"),
+                    file_set=repr(ef.set),
+                    set_id=repr(indicator_set.id),
+                    set_name=indicator_set.name,
+                ),
                 "set",
                 code="set-mismatch",
             )
@@ -95,7 +101,7 @@ def _load_file(
     if not isinstance(raw_regions, list):
         problems.append(
             data.value_mark("regions").problem(
-                "regions: expected a list of {region: id, name: …, entries: {…}}",
+                said("load.regions_list", label=said("load.label", key="regions")),
                 "regions",
                 code="schema",
             )
@@ -135,14 +141,19 @@ def _load_file(
             node = nodes.get(leaf_id)
             if node is None:
                 close = difflib.get_close_matches(leaf_id, leaf_ids, n=3, cutoff=0.5)
-                hint = f"; did you mean {', '.join(close)}?" if close else ""
+                hint = said("load.did_you_mean_any", names=listing(close)) if close else ""
                 where = (
                     raw_entries.key_mark(leaf_id) if isinstance(raw_entries, LocDict) else data.mark
                 )
                 problems.append(
                     where.problem(
-                        f"unknown indicator {leaf_id!r} (region {block.region}): not in set "
-                        f"{indicator_set.id}{hint}",
+                        said(
+                            "load.unknown_indicator",
+                            id=repr(leaf_id),
+                            region=block.region,
+                            set=indicator_set.id,
+                            hint=hint,
+                        ),
                         key,
                         code="unknown-indicator",
                     )
@@ -155,7 +166,7 @@ def _load_file(
                     mark = _entry_mark(raw_entries, leaf_id, sub)
                     problems.append(
                         mark.problem(
-                            f"region {block.region}: {message}",
+                            said("load.in_region", region=block.region, message=message),
                             key if sub is None else f"{key}.{sub}",
                             code="entry",
                         )
@@ -167,9 +178,14 @@ def _load_file(
             if first is not None:
                 problems.append(
                     here.problem(
-                        f"{indicator_label(node)}: evaluator {entry.evaluator!r} already gave a "
-                        f"value for region {block.region} in {period} at "
-                        f"{first.file}:{first.line}; give each indicator once per evaluator",
+                        said(
+                            "load.duplicate_entry",
+                            what=indicator_said(node),
+                            evaluator=repr(entry.evaluator),
+                            region=block.region,
+                            period=period,
+                            at=f"{first.file}:{first.line}",
+                        ),
                         key,
                         code="duplicate-entry",
                     )

@@ -35,7 +35,7 @@ from assessor.model.limits import (
     shown,
     text_problem,
 )
-from assessor.text.catalogue import say
+from assessor.text.catalogue import said, say
 
 NA_WORDS = frozenset({"na", "n/a", "不适用"})
 YES_WORDS = frozenset({"yes", "true", "是", "1", "y", "有"})
@@ -65,11 +65,43 @@ def indicator_label(node: NodeBase) -> str:
     return f"{node.id} ({node.name})"
 
 
-def _label_zh(node: NodeBase, name: str | None = None, spec: InputSpec | None = None) -> str:
-    what = f"{node.id}（{node.name}）"
+def indicator_said(node: NodeBase) -> Said:
+    """An indicator as messages name it: ``A1 (名称)`` / ``A1（名称）``."""
+    return said("load.indicator", id=node.id, name=node.name)
+
+
+def _subject(
+    node: NodeBase, name: str | None = None, spec: InputSpec | None = None, *, label: bool = True
+) -> Said:
+    """An indicator, or one of its named inputs: in English by the input's key (and its label),
+    in Chinese by its label (the words the form shows)."""
+    if not name:
+        en = indicator_label(node)
+    else:
+        en = say("load.indicator_input", "en", id=node.id, name=node.name, input=repr(name))
+    zh = say("load.indicator", "zh", id=node.id, name=node.name)
     if name:
-        what += f"的“{spec.label if spec is not None and spec.label else name}”"
-    return what
+        shown_name = spec.label if spec is not None and spec.label else name
+        zh = say("load.indicator_input", "zh", id=node.id, name=node.name, input=shown_name)
+    if label and spec is not None and spec.label:
+        en += say("punct.paren", "en", text=spec.label)
+    return Said(en, zh)
+
+
+def _with_label(code: str, label: str | None) -> Said:
+    """An allowed value with its label: ``1 (初级)`` / ``1（初级）``."""
+    if not label:
+        return Said(code, code)
+    return Said(
+        code + say("punct.paren", "en", text=label), code + say("punct.paren", "zh", text=label)
+    )
+
+
+def _listing(items: list[Said] | list[str]) -> Said:
+    """Items joined in each language: ``a, b`` / ``a、b``."""
+    from assessor.loader.messages import listing
+
+    return listing(items)
 
 
 def _fmt(v: Any) -> str:
@@ -119,85 +151,56 @@ def parse_number(raw: Any) -> Decimal | None:
     return None
 
 
-#: How a range reads: (no bounds, both, only a minimum, only a maximum).
-_RANGE_WORDS = {
-    "en": ("any number", "{lo} … {hi}", "{lo} or more", "{hi} or less"),
-    "zh": ("任意数字", "{lo}～{hi}", "不小于 {lo}", "不大于 {hi}"),
-}
-
-
-def _range_text(spec: InputSpec | None, lang: str = "en") -> str:
-    anything, both, at_least, at_most = _RANGE_WORDS[lang]
+def _range_text(spec: InputSpec | None) -> Said:
+    """What a number input allows, in words: ``0 … 100`` / ``0～100``, ``1 or more`` …"""
     lo, hi = (None, None) if spec is None else (spec.min, spec.max)
     if lo is None and hi is None:
-        return anything
+        return said("load.range.any")
     if lo is not None and hi is not None:
-        return both.format(lo=lo, hi=hi)
-    return at_least.format(lo=lo) if lo is not None else at_most.format(hi=hi)
+        return said("load.range.both", lo=lo, hi=hi)
+    return (
+        said("load.range.at_least", lo=lo) if lo is not None else said("load.range.at_most", hi=hi)
+    )
 
 
 def check_input(
     node: NodeBase, spec: InputSpec | None, raw: Any, name: str | None
 ) -> Decimal | bool | str:
     """One input value checked against its spec (type, min, max); raises EntryValueError."""
-    what = indicator_label(node) + (f" input {name!r}" if name else "")
-    zh = _label_zh(node, name, spec)
+    what = _subject(node, name, spec)
     kind = spec.type if spec is not None else "number"
-    label = f" ({spec.label})" if spec is not None and spec.label else ""
     if kind == "text":
         if isinstance(raw, dict | list) or raw is None:
-            raise EntryValueError(
-                Said(f"{what}{label}: expected text, got {_short(raw)}", f"{zh}应填文字")
-            )
+            raise EntryValueError(said("load.expected_text_input", what=what, value=_short(raw)))
         bad = text_problem(str(raw), MAX_TEXT_INPUT)
         if bad is not None:
             raise EntryValueError(
-                Said(f"{what}{label}: {shown(str(raw))}: {bad}", f"{zh}：{shown(str(raw))}{bad.zh}")
+                said("load.text_refused", what=what, value=shown(str(raw)), bad=bad)
             )
         return str(raw)
     if kind == "boolean":
         return parse_yes_no(node, raw, name)
     value = parse_number(raw)
-    allowed_zh = f"允许：{_range_text(spec, 'zh')}"
+    allowed = _range_text(spec)
     if value is None:
         raise EntryValueError(
-            Said(
-                f"{what}{label}: {_short(raw)} is not a number; allowed: {_range_text(spec)}",
-                f"{zh}：{_short(raw)} 不是数字；{allowed_zh}",
-            )
+            said("load.not_a_number", what=what, value=_short(raw), range=allowed)
         )
     bad = number_problem(value)
     if bad is not None:
         raise EntryValueError(
-            Said(
-                f"{what}{label}: {_short(raw)}: {bad}; allowed: {_range_text(spec)}",
-                f"{zh}：{_short(raw)} {bad.zh}；{allowed_zh}",
-            )
+            said("load.number_refused", what=what, value=_short(raw), bad=bad, range=allowed)
         )
     if kind == "integer" and value != value.to_integral_value():
-        raise EntryValueError(
-            Said(
-                f"{what}{label}: {_short(raw)} is not a whole number; allowed: whole numbers "
-                f"{_range_text(spec)}",
-                f"{zh}：{_short(raw)} 不是整数；允许：{_range_text(spec, 'zh')} 的整数",
-            )
-        )
+        raise EntryValueError(said("load.not_whole", what=what, value=_short(raw), range=allowed))
     if spec is not None:
         if spec.min is not None and value < spec.min:
             raise EntryValueError(
-                Said(
-                    f"{what}{label}: {value} is below the minimum {spec.min}; "
-                    f"allowed: {_range_text(spec)}",
-                    f"{zh}：{value} 小于下限 {spec.min}；{allowed_zh}",
-                )
+                said("load.below_min", what=what, value=value, min=spec.min, range=allowed)
             )
         if spec.max is not None and value > spec.max:
             raise EntryValueError(
-                Said(
-                    f"{what}{label}: {value} is above the maximum {spec.max}; "
-                    f"allowed: {_range_text(spec)}",
-                    f"{zh}：{value} 大于上限 {spec.max}；{allowed_zh}",
-                )
+                said("load.above_max", what=what, value=value, max=spec.max, range=allowed)
             )
     return value
 
@@ -213,11 +216,13 @@ def parse_yes_no(node: NodeBase, raw: Any, name: str | None = None) -> bool:
             return True
         if word in NO_WORDS:
             return False
-    what = indicator_label(node) + (f" input {name!r}" if name else "")
     raise EntryValueError(
-        Said(
-            f"{what}: {_short(raw)} is not yes or no; allowed: yes/no, true/false, 是/否, 1/0",
-            f"{_label_zh(node, name)}：{_short(raw)} 不是“是”或“否”；允许：是/否、1/0、yes/no",
+        said(
+            "load.not_yes_no",
+            what=_subject(node, name, label=False),
+            value=_short(raw),
+            zh_words="是/否",
+            en_words="yes/no",
         )
     )
 
@@ -235,17 +240,10 @@ def _level(node: LevelLeaf, raw: Any) -> int:
         or value != value.to_integral_value()
         or int(value) not in allowed
     ):
-        shown = ", ".join(  # the allowed levels, worded only for the message
-            str(lv) + next((f" ({d.label})" for d in node.levels if d.level == lv and d.label), "")
-            for lv in sorted(allowed)
-        )
+        labels = {d.level: d.label for d in node.levels}
+        levels = _listing([_with_label(str(lv), labels.get(lv)) for lv in sorted(allowed)])
         raise EntryValueError(
-            Said(
-                f"{indicator_label(node)}: {_short(raw)} is not a level of this indicator; "
-                f"allowed levels: {shown} (0 = none met)",
-                f"{_label_zh(node)}：{_short(raw)} 不是本指标的等级；"
-                f"允许的等级：{shown.replace(', ', '、')}（0 表示均未达到）",
-            )
+            said("load.not_a_level", what=indicator_said(node), value=_short(raw), levels=levels)
         )
     return int(value)
 
@@ -264,14 +262,9 @@ def _choice(node: ChoiceLeaf, raw: Any) -> str:
         for o in node.options:
             if o.label is not None and text == unicodedata.normalize("NFKC", o.label).strip():
                 return o.key
-    shown = ", ".join(o.key + (f" ({o.label})" if o.label else "") for o in node.options)
+    options = _listing([_with_label(o.key, o.label) for o in node.options])
     raise EntryValueError(
-        Said(
-            f"{indicator_label(node)}: {_short(raw)} is not an option of this indicator; "
-            f"allowed options: {shown}",
-            f"{_label_zh(node)}：{_short(raw)} 不是本指标的选项；"
-            f"允许的选项：{shown.replace(', ', '、')}",
-        )
+        said("load.not_an_option", what=indicator_said(node), value=_short(raw), options=options)
     )
 
 
@@ -288,15 +281,19 @@ def _evidence(node: AnyNode, raw: Any) -> tuple[str, ...]:
         items = tuple(str(x) for x in raw)
     else:
         raise EntryValueError(
-            [("evidence", f"{indicator_label(node)}: evidence is a list of file names or links")]
+            [("evidence", said("load.evidence_not_list", what=indicator_said(node)))]
         )
     if len(items) > MAX_EVIDENCE_ITEMS:
         raise EntryValueError(
             [
                 (
                     "evidence",
-                    f"{indicator_label(node)}: {len(items)} evidence items; at most "
-                    f"{MAX_EVIDENCE_ITEMS}",
+                    said(
+                        "load.evidence_too_many",
+                        what=indicator_said(node),
+                        count=len(items),
+                        most=MAX_EVIDENCE_ITEMS,
+                    ),
                 )
             ]
         )
@@ -307,9 +304,11 @@ def _evidence(node: AnyNode, raw: Any) -> tuple[str, ...]:
             errors.append(
                 (
                     "evidence",
-                    Said(
-                        f"{indicator_label(node)}: evidence {shown(item)}: {bad}",
-                        f"{_label_zh(node)}：佐证材料 {shown(item)}：{bad.zh}",
+                    said(
+                        "load.evidence_refused",
+                        what=indicator_said(node),
+                        item=shown(item),
+                        bad=bad,
                     ),
                 )
             )
@@ -322,7 +321,9 @@ def _text(node: AnyNode, key: str, raw: Any) -> str | None:
     if raw is None:
         return None
     if isinstance(raw, dict | list):
-        raise EntryValueError([(key, f"{indicator_label(node)}: `{key}` must be text")])
+        raise EntryValueError(
+            [(key, said("load.key_not_text_value", what=indicator_said(node), key=key))]
+        )
     text = str(raw)
     bad = (
         text_problem(text, MAX_COMMENT, lines=True)
@@ -330,7 +331,20 @@ def _text(node: AnyNode, key: str, raw: Any) -> str | None:
         else text_problem(text, MAX_EVALUATOR)
     )
     if bad is not None:
-        raise EntryValueError([(key, f"{indicator_label(node)}: `{key}` {shown(text)}: {bad}")])
+        raise EntryValueError(
+            [
+                (
+                    key,
+                    said(
+                        "load.key_text_refused",
+                        what=indicator_said(node),
+                        key=key,
+                        value=shown(text),
+                        bad=bad,
+                    ),
+                )
+            ]
+        )
     return text
 
 
@@ -349,11 +363,7 @@ def _single(node: AnyNode, raw: Any) -> Decimal | int | bool | str:
         and (value != value.to_integral_value() or value < 0)
     ):
         raise EntryValueError(
-            Said(
-                f"{indicator_label(node)}: {_short(raw)} is not a count; allowed: whole numbers "
-                "0, 1, 2, …",
-                f"{_label_zh(node)}：{_short(raw)} 不是个数；允许：0、1、2……",
-            )
+            said("load.not_a_count", what=indicator_said(node), value=_short(raw))
         )
     return value
 
@@ -368,9 +378,11 @@ def _named_inputs(node: NumericLeaf, given: Mapping[str, Any]) -> dict[str, Deci
             errors.append(
                 (
                     name,
-                    f"{indicator_label(node)}: unknown input {name!r}; allowed inputs: "
-                    + ", ".join(
-                        f"{k}" + (f" ({s.label})" if s.label else "") for k, s in specs.items()
+                    said(
+                        "load.unknown_input",
+                        what=indicator_said(node),
+                        name=repr(name),
+                        inputs=_listing([_with_label(k, s.label) for k, s in specs.items()]),
                     ),
                 )
             )
@@ -392,10 +404,9 @@ def normalize_entry(node: AnyNode, raw: Any, *, evaluator: str = "") -> Entry:
     comment/evidence). Raises EntryValueError naming the allowed values.
     """
     if isinstance(node, InnerNode):
-        kids = ", ".join(c.id for c in node.children[:12])
+        kids = _listing([c.id for c in node.children[:12]])
         raise EntryValueError(
-            f"{indicator_label(node)} is a group of indicators, not an indicator; "
-            f"enter its indicators instead: {kids}"
+            said("load.group_not_indicator", what=indicator_said(node), kids=kids)
         )
     has_inputs = isinstance(node, NumericLeaf) and bool(node.inputs)
     comment: str | None = None
@@ -420,22 +431,23 @@ def normalize_entry(node: AnyNode, raw: Any, *, evaluator: str = "") -> Entry:
             if flag is True or _is_na(flag) or (isinstance(flag, str) and flag.lower() == "yes"):
                 na = True
             elif flag is not False:
-                errors.append(("na", f"{indicator_label(node)}: `na` is true or false"))
+                errors.append(("na", said("load.na_flag", what=indicator_said(node))))
         if na:
             if data:
                 errors.append(
-                    (
-                        next(iter(data)),
-                        f"{indicator_label(node)}: an entry marked na has no value or inputs",
-                    )
+                    (next(iter(data)), said("load.na_has_value", what=indicator_said(node)))
                 )
         elif has_inputs and isinstance(node, NumericLeaf):
             if "value" in data and "value" not in (node.inputs or {}):
                 errors.append(
                     (
                         "value",
-                        f"{indicator_label(node)} is computed by the formula {node.value!r}; "
-                        f"enter its inputs {', '.join(node.inputs or {})} instead of `value`",
+                        said(
+                            "load.formula_not_value",
+                            what=indicator_said(node),
+                            formula=repr(node.value),
+                            inputs=_listing(list(node.inputs or {})),
+                        ),
                     )
                 )
                 data.pop("value")
@@ -447,8 +459,11 @@ def normalize_entry(node: AnyNode, raw: Any, *, evaluator: str = "") -> Entry:
                 errors.append(
                     (
                         None,
-                        f"{indicator_label(node)}: no inputs given; enter "
-                        + ", ".join(node.inputs or {}),
+                        said(
+                            "load.no_inputs",
+                            what=indicator_said(node),
+                            inputs=_listing(list(node.inputs or {})),
+                        ),
                     )
                 )
         else:
@@ -457,14 +472,17 @@ def normalize_entry(node: AnyNode, raw: Any, *, evaluator: str = "") -> Entry:
                 errors.append(
                     (
                         k,
-                        f"{indicator_label(node)}: unknown key {k!r}; allowed: "
-                        + ", ".join(ENTRY_KEYS)
-                        + " (this indicator takes a single value, not named inputs)",
+                        said(
+                            "load.unknown_entry_key",
+                            what=indicator_said(node),
+                            key=repr(k),
+                            allowed=_listing(list(ENTRY_KEYS)),
+                        ),
                     )
                 )
             if "value" not in data:
                 if not unknown:
-                    errors.append((None, f"{indicator_label(node)}: `value` is missing"))
+                    errors.append((None, said("load.value_missing", what=indicator_said(node))))
             else:
                 try:
                     value = _value_or_na(node, data["value"])
@@ -473,12 +491,16 @@ def normalize_entry(node: AnyNode, raw: Any, *, evaluator: str = "") -> Entry:
                 if value is _NA:
                     na, value = True, None
     elif has_inputs and isinstance(node, NumericLeaf) and not _is_na(raw):
-        names = ", ".join(node.inputs or {})
         errors.append(
             (
                 None,
-                f"{indicator_label(node)} is computed by the formula {node.value!r}; "
-                f"enter its inputs as a mapping {{{names}}}, got {_short(raw)}",
+                said(
+                    "load.formula_needs_mapping",
+                    what=indicator_said(node),
+                    formula=repr(node.value),
+                    names=_listing(list(node.inputs or {})),
+                    value=_short(raw),
+                ),
             )
         )
     else:
@@ -493,11 +515,7 @@ def normalize_entry(node: AnyNode, raw: Any, *, evaluator: str = "") -> Entry:
         errors.append(
             (
                 None,
-                Said(
-                    f"{indicator_label(node)} is not optional: na (不适用) is allowed only for "
-                    "indicators marked `optional: true`",
-                    f"{_label_zh(node)}不能标为不适用：只有标记 `optional: true` 的指标可以",
-                ),
+                said("load.not_optional", what=indicator_said(node), na_word="不适用"),
             )
         )
     if errors:
@@ -519,9 +537,9 @@ def _value_or_na(node: AnyNode, raw: Any) -> Any:
     if _is_na(raw):
         return _NA
     if raw is None:
-        raise EntryValueError(f"{indicator_label(node)}: no value given")
+        raise EntryValueError(said("load.no_value", what=indicator_said(node)))
     if isinstance(raw, dict | list):
         raise EntryValueError(
-            f"{indicator_label(node)}: expected a single value, got {_short(raw)}"
+            said("load.single_value", what=indicator_said(node), value=_short(raw))
         )
     return _single(node, raw)

@@ -14,8 +14,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from assessor.errors import AssessorError, Problem
-from assessor.loader.lint_sources import check_sources
+from assessor.errors import AssessorError, Problem, Said
+from assessor.loader.lint_sources import check_sources, joined, label
 from assessor.loader.located import NOWHERE, LocDict, LocList, Mark
 from assessor.loader.sets import (
     _declared_id,
@@ -48,10 +48,15 @@ from assessor.model.indicator_set import (
     walk,
     yields_level,
 )
+from assessor.text.catalogue import said, say
 
 TOLERANCE = Decimal("0.01")
 HUNDRED = Decimal(100)
-ROOT_LABEL = "the root (full_score)"
+ROOT_LABEL = said("lint.root")
+#: 序时 (a target due by a date) and 必达项 (a must-reach indicator): the standards' own terms,
+#: which the English messages keep.
+PRO_RATA_TERM = "序时"
+REQUIRED_TERM = "必达项"
 
 
 @dataclass
@@ -105,7 +110,7 @@ class _Linter:
     def add(
         self,
         code: str,
-        message: str,
+        message: Said,
         node_id: str | None,
         *keys: str | int,
         severity: str = "error",
@@ -125,7 +130,7 @@ class _Linter:
             )
         )
 
-    def warn(self, code: str, message: str, node_id: str | None, *keys: str | int) -> None:
+    def warn(self, code: str, message: Said, node_id: str | None, *keys: str | int) -> None:
         self.add(code, message, node_id, *keys, severity="warning")
 
     # ----------------------------------------------------------------- rules
@@ -154,11 +159,14 @@ class _Linter:
         points: Decimal | None = node.points
         if points is None and node.share is not None:
             if parent_points is None:
-                where = f"{parent.id} ({parent.name})" if parent else ROOT_LABEL
                 self.add(
                     "share-without-points",
-                    f"{_label(node)} gives `share: {node.share}` but its parent {where} has no "
-                    "points to take a share of; give the parent `points` (or the child `points`)",
+                    said(
+                        "lint.share_without_points",
+                        node=_label(node),
+                        share=node.share,
+                        parent=_label(parent),
+                    ),
                     node.id,
                     "share",
                 )
@@ -197,12 +205,15 @@ class _Linter:
         if all(k.node.share is not None for k in core):
             total_share = sum((k.node.share for k in core if k.node.share is not None), Decimal(0))
             if abs(total_share - HUNDRED) > TOLERANCE:
+                shares = [f"{k.node.id} {_n(k.node.share or 0)}%" for k in core[:10]]
                 self.add(
                     "share-sum",
-                    f"the shares under {where} add up to {_n(total_share)}%, not 100% ("
-                    + ", ".join(f"{k.node.id} {_n(k.node.share or 0)}%" for k in core[:10])
-                    + ("" if len(core) <= 10 else ", …")
-                    + "); fix the shares or set `normalize: true`",
+                    said(
+                        "lint.share_sum",
+                        node=where,
+                        total=_n(total_share),
+                        parts=joined(shares + ([] if len(core) <= 10 else ["…"])),
+                    ),
                     node_id,
                     *(("children",) if node_id else ("tree",)),
                 )
@@ -211,22 +222,25 @@ class _Linter:
             return
         total = sum((k.points for k in core if k.points is not None), Decimal(0))
         if abs(total - points) > TOLERANCE:
-            parts = ", ".join(f"{k.node.id} {_n(k.points or 0)}" for k in core[:10])
-            more = "" if len(core) <= 10 else ", …"
+            items = [f"{k.node.id} {_n(k.points or 0)}" for k in core[:10]]
+            parts = joined(items + ([] if len(core) <= 10 else ["…"]))
             if node is None:
                 self.add(
                     "points-sum",
-                    f"the top-level core nodes add up to {_n(total)} points ({parts}{more}), "
-                    f"but full_score is {_n(points)}; fix the points, full_score, or set "
-                    "`normalize: true` at the top",
+                    said("lint.points_sum.top", total=_n(total), parts=parts, points=_n(points)),
                     None,
                     "full_score" if self.raw is not None and "full_score" in self.raw else "tree",
                 )
             else:
                 self.add(
                     "points-sum",
-                    f"{where} states {_n(points)} points but its core children add up to "
-                    f"{_n(total)} ({parts}{more}); fix the points or set `normalize: true`",
+                    said(
+                        "lint.points_sum.node",
+                        node=where,
+                        points=_n(points),
+                        total=_n(total),
+                        parts=parts,
+                    ),
                     node.id,
                     "points" if node.points is not None else "share",
                 )
@@ -238,22 +252,21 @@ class _Linter:
             if node.normalize and node.points is None and node.share is None:
                 self.warn(
                     "normalize-without-points",
-                    f"{_label(node)} says `normalize: true` but states no points to scale to",
+                    said("lint.normalize_without_points", node=_label(node)),
                     nid,
                     "normalize",
                 )
             if r.kind == "veto":
                 self.add(
                     "veto-method",
-                    f"{_label(node)} is a group with kind veto; a veto is a `check` leaf",
+                    said("lint.veto_method.group", node=_label(node)),
                     nid,
                     "kind",
                 )
             if r.kind in ("bonus", "penalty") and not r.points:
                 self.add(
                     "bonus-without-points",
-                    f"{_label(node)} is a {r.kind} group with no points: give it `points` "
-                    "(the most it can add or take away)",
+                    said("lint.bonus_without_points.group", node=_label(node), kind=_kind(r.kind)),
                     nid,
                 )
             return
@@ -264,8 +277,7 @@ class _Linter:
             if isinstance(node, CheckLeaf) and node.effect is not None:
                 self.add(
                     "effect-not-veto",
-                    f"{_label(node)} has an `effect` but is not a veto; add `kind: veto` or "
-                    "remove `effect`",
+                    said("lint.effect_not_veto", node=_label(node)),
                     nid,
                     "effect",
                 )
@@ -273,12 +285,9 @@ class _Linter:
                 code = "bonus-without-points" if r.kind in ("bonus", "penalty") else None
                 self.add(
                     code or "leaf-without-points",
-                    f"{_label(node)} has neither `points` nor `share`"
-                    + (
-                        f" (a {r.kind} leaf's points are the most it can add or take away)"
-                        if code
-                        else ""
-                    ),
+                    said("lint.without_points.bonus", node=_label(node), kind=_kind(r.kind))
+                    if code
+                    else said("lint.without_points.leaf", node=_label(node)),
                     nid,
                 )
         if isinstance(node, BandsLeaf):
@@ -298,9 +307,7 @@ class _Linter:
             if getattr(node, "peers", "all") == "group":
                 self.warn(
                     "peers-group",
-                    f"{_label(node)} ranks within each region's `group`: every region in the "
-                    "entries needs `group:`; a region without one is compared with nobody "
-                    "(rank 1)",
+                    said("lint.peers_group", node=_label(node)),
                     nid,
                     "peers",
                 )
@@ -310,8 +317,11 @@ class _Linter:
         if not isinstance(node, CheckLeaf):
             self.add(
                 "veto-method",
-                f"{_label(node)} is a veto with method {getattr(node, 'method', '?')!r}; "
-                "a veto is a `check` leaf (yes = the vetoing event happened)",
+                said(
+                    "lint.veto_method.leaf",
+                    node=_label(node),
+                    method=repr(getattr(node, "method", "?")),
+                ),
                 nid,
                 "method",
             )
@@ -319,14 +329,13 @@ class _Linter:
         if node.effect is None:
             self.add(
                 "veto-effect",
-                f"{_label(node)} is a veto without `effect`; allowed: zero, disqualify, "
-                "{max_stars: N}",
+                said("lint.veto_effect", node=_label(node)),
                 nid,
             )
         if node.points is not None or node.share is not None:
             self.warn(
                 "veto-points",
-                f"{_label(node)} is a veto: it has no points; its `points`/`share` are ignored",
+                said("lint.veto_points", node=_label(node)),
                 nid,
                 "points" if node.points is not None else "share",
             )
@@ -336,15 +345,19 @@ class _Linter:
             if not known:
                 self.add(
                     "max-stars",
-                    f"{_label(node)}: `max_stars` needs a rating whose grades give `stars`",
+                    said("lint.max_stars.no_stars", node=_label(node)),
                     nid,
                     "effect",
                 )
             elif node.effect.max_stars >= max(known):
                 self.add(
                     "max-stars",
-                    f"{_label(node)}: max_stars {node.effect.max_stars} is not below the best "
-                    f"grade's {max(known)} stars, so the veto has no effect",
+                    said(
+                        "lint.max_stars.not_below",
+                        node=_label(node),
+                        cap=node.effect.max_stars,
+                        best=max(known),
+                    ),
                     nid,
                     "effect",
                 )
@@ -360,9 +373,14 @@ class _Linter:
                 if getattr(b, k) is not None:
                     self.add(
                         "band-direction",
-                        f"{_label(node)}: band {i + 1} uses `{k}` but the direction is "
-                        f"{node.direction}; use {' or '.join(f'`{x}`' for x in right)}"
-                        + ("" if lower else " (or set `direction: lower`)"),
+                        said(
+                            f"lint.band_direction.{node.direction}",
+                            node=_label(node),
+                            band=i + 1,
+                            key=k,
+                            direction=node.direction,
+                            right=said("lint.or", first=f"`{right[0]}`", rest=f"`{right[1]}`"),
+                        ),
                         nid,
                         "bands",
                         i,
@@ -377,10 +395,16 @@ class _Linter:
                 if _shadows(ki, vi, kj, vj, lower):
                     self.add(
                         "band-unreachable",
-                        f"{_label(node)}: band {bj + 1} ({kj} {_n(vj)}) can never match: band "
-                        f"{bi + 1} ({ki} {_n(vi)}) above it takes all its values; bands are "
-                        "read top to bottom, so list them "
-                        + ("lowest threshold first" if lower else "highest threshold first"),
+                        said(
+                            f"lint.band_unreachable.{node.direction}",
+                            node=_label(node),
+                            band=bj + 1,
+                            key=kj,
+                            value=_n(vj),
+                            above=bi + 1,
+                            above_key=ki,
+                            above_value=_n(vi),
+                        ),
                         nid,
                         "bands",
                         bj,
@@ -391,8 +415,14 @@ class _Linter:
             if scores[i] > scores[i - 1]:
                 self.warn(
                     "band-order",
-                    f"{_label(node)}: band {i + 1} scores {_n(scores[i])}, more than band {i} "
-                    f"above it ({_n(scores[i - 1])}); bands are normally best first",
+                    said(
+                        "lint.band_order.score",
+                        node=_label(node),
+                        band=i + 1,
+                        score=_n(scores[i]),
+                        above=i,
+                        above_score=_n(scores[i - 1]),
+                    ),
                     nid,
                     "bands",
                     i,
@@ -403,8 +433,13 @@ class _Linter:
             if below > upper:
                 self.warn(
                     "band-order",
-                    f"{_label(node)}: band {i + 1} gives level {below}, higher than a band above it "
-                    f"(level {upper})",
+                    said(
+                        "lint.band_order.level",
+                        node=_label(node),
+                        band=i + 1,
+                        level=below,
+                        above_level=upper,
+                    ),
                     nid,
                     "bands",
                     i,
@@ -421,10 +456,12 @@ class _Linter:
                 if gap:
                     self.warn(
                         "band-gap",
-                        f"{_label(node)}: values "
-                        + (f"above {_n(v)} up to {_n(floor)}" if lower else f"from {_n(floor)}")
-                        + (f" to below {_n(v)}" if not lower else "")
-                        + " match no band and score 0 (level 0)",
+                        said(
+                            f"lint.band_gap.{node.direction}",
+                            node=_label(node),
+                            value=_n(v),
+                            floor=_n(floor),
+                        ),
                         nid,
                         "bands",
                         len(node.bands) - 1,
@@ -437,8 +474,13 @@ class _Linter:
             if lv.level in seen:
                 self.add(
                     "level-duplicate",
-                    f"{_label(node)}: level {lv.level} is defined twice (items {seen[lv.level] + 1}"
-                    f" and {i + 1})",
+                    said(
+                        "lint.level_duplicate",
+                        node=_label(node),
+                        level=lv.level,
+                        first=seen[lv.level] + 1,
+                        second=i + 1,
+                    ),
                     nid,
                     "levels",
                     i,
@@ -449,7 +491,7 @@ class _Linter:
         if numbers != sorted(numbers) and len(set(numbers)) == len(numbers):
             self.warn(
                 "level-order",
-                f"{_label(node)}: levels are listed as {numbers}; list them in ascending order",
+                said("lint.level_order", node=_label(node), levels=str(numbers)),
                 nid,
                 "levels",
             )
@@ -460,8 +502,14 @@ class _Linter:
             if lb > la and sb is not None and sa is not None and sb < sa:
                 self.add(
                     "level-score-order",
-                    f"{_label(node)}: level {lb} scores {_n(sb)}, less than level {la} "
-                    f"({_n(sa)}); a higher level must not score less",
+                    said(
+                        "lint.level_score_order",
+                        node=_label(node),
+                        level=lb,
+                        score=_n(sb),
+                        lower=la,
+                        lower_score=_n(sa),
+                    ),
                     nid,
                     "levels",
                     i,
@@ -473,8 +521,13 @@ class _Linter:
             if xs[i] <= xs[i - 1]:
                 self.add(
                     "curve-order",
-                    f"{_label(node)}: curve x values must ascend; point {i + 1} has x {_n(xs[i])} "
-                    f"after {_n(xs[i - 1])}",
+                    said(
+                        "lint.curve_order",
+                        node=_label(node),
+                        point=i + 1,
+                        x=_n(xs[i]),
+                        previous=_n(xs[i - 1]),
+                    ),
                     node.id,
                     "curve",
                     i,
@@ -487,7 +540,7 @@ class _Linter:
             if o.key in seen:
                 self.add(
                     "option-duplicate",
-                    f"{_label(node)}: option key {o.key!r} is given twice",
+                    said("lint.option_duplicate", node=_label(node), key=repr(o.key)),
                     node.id,
                     "options",
                     i,
@@ -501,8 +554,12 @@ class _Linter:
                 if ranks[i] <= ranks[i - 1]:
                     self.add(
                         "rank-levels-order",
-                        f"{_label(node)}: rank_levels must have max_rank ascending; "
-                        f"{ranks[i]} comes after {ranks[i - 1]}",
+                        said(
+                            "lint.rank_levels_order",
+                            node=_label(node),
+                            rank=ranks[i],
+                            previous=ranks[i - 1],
+                        ),
                         node.id,
                         "rank_levels",
                         i,
@@ -513,9 +570,13 @@ class _Linter:
                 if node.rank_scores[i] > node.rank_scores[i - 1]:
                     self.warn(
                         "rank-scores-order",
-                        f"{_label(node)}: rank_scores rise at rank {i + 1} "
-                        f"({_n(node.rank_scores[i])} after {_n(node.rank_scores[i - 1])}); "
-                        "a lower rank normally scores less",
+                        said(
+                            "lint.rank_scores_order",
+                            node=_label(node),
+                            rank=i + 1,
+                            score=_n(node.rank_scores[i]),
+                            previous=_n(node.rank_scores[i - 1]),
+                        ),
                         node.id,
                         "rank_scores",
                         i,
@@ -527,16 +588,24 @@ class _Linter:
         if node.direction == "higher" and node.target < base:
             self.warn(
                 "ratio-direction",
-                f"{_label(node)}: target {_n(node.target)} is below baseline {_n(base)}; "
-                "for smaller-is-better values set `direction: lower`",
+                said(
+                    "lint.ratio_direction.higher",
+                    node=_label(node),
+                    target=_n(node.target),
+                    baseline=_n(base),
+                ),
                 node.id,
                 "target",
             )
         if node.direction == "lower" and node.target > base:
             self.warn(
                 "ratio-direction",
-                f"{_label(node)}: with direction lower the target {_n(node.target)} should be "
-                f"below the baseline {_n(base)}",
+                said(
+                    "lint.ratio_direction.lower",
+                    node=_label(node),
+                    target=_n(node.target),
+                    baseline=_n(base),
+                ),
                 node.id,
                 "target",
             )
@@ -549,23 +618,38 @@ class _Linter:
         try:
             formula = parse_formula(node.value)
         except FormulaError as exc:
-            self.add("formula-syntax", f"{_label(node)}: {exc}", node.id, "value")
+            why = exc.args[0] if exc.args else str(exc)
+            self.add(
+                "formula-syntax",
+                said("lint.formula_syntax", node=_label(node), message=why),
+                node.id,
+                "value",
+            )
             return
         declared = set(node.inputs or {})
         unknown = sorted(formula.names - declared)
         if unknown:
             self.add(
                 "formula-unknown-input",
-                f"{_label(node)}: the formula {node.value!r} names "
-                + ", ".join(repr(u) for u in unknown)
-                + f", not among its inputs; declared inputs: {', '.join(sorted(declared)) or 'none'}",
+                said(
+                    "lint.formula_unknown_input",
+                    node=_label(node),
+                    formula=repr(node.value),
+                    names=joined([repr(u) for u in unknown]),
+                    declared=joined(sorted(declared)) if declared else said("lint.none"),
+                ),
                 node.id,
                 "value",
             )
         for name in sorted(declared - formula.names):
             self.warn(
                 "input-unused",
-                f"{_label(node)}: input {name!r} is never used by the formula {node.value!r}",
+                said(
+                    "lint.input_unused",
+                    node=_label(node),
+                    name=repr(name),
+                    formula=repr(node.value),
+                ),
                 node.id,
                 "inputs",
                 name,
@@ -587,7 +671,12 @@ class _Linter:
             if g.key in keys:
                 self.add(
                     "grade-duplicate-key",
-                    f"grade key {g.key!r} is used twice (grades {keys[g.key] + 1} and {i + 1})",
+                    said(
+                        "lint.grade_duplicate_key",
+                        key=repr(g.key),
+                        first=keys[g.key] + 1,
+                        second=i + 1,
+                    ),
                     None,
                     "rating",
                     "grades",
@@ -600,9 +689,13 @@ class _Linter:
                 if last_min is not None and g.min_score > last_min[1]:
                     self.add(
                         "grade-order",
-                        f"grade {g.key!r} ({g.label}) needs min_score {_n(g.min_score)}, more "
-                        f"than the grade above it ({_n(last_min[1])}); grades are listed best "
-                        "first",
+                        said(
+                            "lint.grade_order.min_score",
+                            key=repr(g.key),
+                            label=g.label,
+                            score=_n(g.min_score),
+                            above=_n(last_min[1]),
+                        ),
                         None,
                         "rating",
                         "grades",
@@ -615,8 +708,13 @@ class _Linter:
                 if last_stars is not None and g.stars > last_stars[1]:
                     self.add(
                         "grade-order",
-                        f"grade {g.key!r} ({g.label}) has {g.stars} stars, more than the grade "
-                        f"above it ({last_stars[1]}); grades are listed best first",
+                        said(
+                            "lint.grade_order.stars",
+                            key=repr(g.key),
+                            label=g.label,
+                            stars=g.stars,
+                            above=last_stars[1],
+                        ),
                         None,
                         "rating",
                         "grades",
@@ -628,8 +726,12 @@ class _Linter:
             if unconditional is not None:
                 self.warn(
                     "grade-unreachable",
-                    f"grade {g.key!r} ({g.label}) can never be reached: grade "
-                    f"{grades[unconditional].key!r} above it has no conditions",
+                    said(
+                        "lint.grade_unreachable",
+                        key=repr(g.key),
+                        label=g.label,
+                        above=repr(grades[unconditional].key),
+                    ),
                     None,
                     "rating",
                     "grades",
@@ -652,14 +754,23 @@ class _Linter:
 
             leaves = [n.id for n in walk(self.s.tree) if not isinstance(n, InnerNode)]
             close = difflib.get_close_matches(req.leaf, leaves, n=3, cutoff=0.6)
-            what = "is a group, not an indicator" if target is not None else "is not in this set"
+            what = "is_group" if target is not None else "not_in_set"
+            hint = (
+                said("lint.did_you_mean", close=joined(close))
+                if close
+                else said(
+                    "lint.requires.indicators",
+                    leaves=joined(leaves[:6], " …" if len(leaves) > 6 else ""),
+                )
+            )
             self.add(
                 "requires-unknown-leaf",
-                f"requires: {req.leaf!r} {what}; a 必达项 names an indicator (a leaf)"
-                + (
-                    f"; did you mean {', '.join(close)}?"
-                    if close
-                    else f"; indicators: {', '.join(leaves[:6])}{' …' if len(leaves) > 6 else ''}"
+                said(
+                    "lint.requires_unknown_leaf",
+                    leaf=repr(req.leaf),
+                    what=said(f"lint.requires.{what}"),
+                    term=REQUIRED_TERM,
+                    hint=hint,
                 ),
                 None,
                 *path,
@@ -671,8 +782,7 @@ class _Linter:
         if not yields_level(target):
             self.add(
                 "requires-no-level",
-                f"requires: {_label(target)} never has a level, so `min_level` cannot hold "
-                "(give the bare id to require full points)",
+                said("lint.requires_no_level", node=_label(target)),
                 None,
                 *path,
                 "min_level",
@@ -683,8 +793,12 @@ class _Linter:
         if top is not None and req.min_level > top:
             self.add(
                 "requires-level-unreachable",
-                f"requires: {_label(target)} needs level {req.min_level}, but its top level is "
-                f"{top}",
+                said(
+                    "lint.requires_level_unreachable",
+                    node=_label(target),
+                    level=req.min_level,
+                    top=top,
+                ),
                 None,
                 *path,
                 "min_level",
@@ -717,8 +831,12 @@ class _Linter:
                 close = difflib.get_close_matches(inner.node, list(self.nodes), n=3, cutoff=0.6)
                 self.add(
                     "condition-unknown-node",
-                    f"{name}: no node {inner.node!r} in this set"
-                    + (f"; did you mean {', '.join(close)}?" if close else ""),
+                    said(
+                        "lint.condition_unknown_node",
+                        name=name,
+                        node=repr(inner.node),
+                        hint=said("lint.did_you_mean", close=joined(close)) if close else "",
+                    ),
                     None,
                     *path,
                     name,
@@ -728,8 +846,7 @@ class _Linter:
             elif isinstance(cond, NodeLevelCond) and not yields_level(target):
                 self.add(
                     "condition-node-level",
-                    f"node_level: {_label(target)} never has a level (levels come from `level` "
-                    "leaves, `bands` with levels and `rank` with rank_levels)",
+                    said("lint.condition_node_level", node=_label(target)),
                     None,
                     *path,
                     name,
@@ -740,7 +857,7 @@ class _Linter:
             name = "share_at_level" if isinstance(cond, ShareAtLevelCond) else "mean_level"
             self.add(
                 "condition-no-levels",
-                f"{name}: the set has no levelled core leaves, so this condition never holds",
+                said("lint.condition_no_levels", name=name),
                 None,
                 *path,
                 key=key,
@@ -752,23 +869,21 @@ class _Linter:
         if s.bonus_cap is not None and "bonus" not in kinds.values():
             self.warn(
                 "bonus-cap-unused",
-                "bonus_cap is set but the set has no bonus nodes",
+                said("lint.bonus_cap_unused"),
                 None,
                 "bonus_cap",
             )
         if s.rollup is not None and s.rollup.method == "sum":
             self.warn(
                 "rollup-sum",
-                "rollup: sum adds the periods' points up, so a rolled-up total can exceed "
-                "full_score and is compared with the grades' min_score as such",
+                said("lint.rollup_sum"),
                 None,
                 "rollup",
             )
         if s.consolidation.method == "lead" and not s.consolidation.lead:
             self.warn(
                 "consolidation-lead",
-                "consolidation: method lead needs `lead:` (the lead evaluator), unless the "
-                "workspace names one",
+                said("lint.consolidation_lead"),
                 None,
                 "consolidation",
             )
@@ -797,9 +912,7 @@ class _Linter:
         if declared and set_method == "sum":
             self.add(
                 "rollup-sum-mixed",
-                "rollup: {method: sum} adds the periods' points, which cannot be combined with "
-                f"indicators' own `rollup` keys ({', '.join(declared[:5])}); give `rollup: sum` "
-                "to the indicators that count per period instead",
+                said("lint.rollup_sum_mixed", ids=joined(declared[:5])),
                 None,
                 "rollup",
             )
@@ -809,8 +922,12 @@ class _Linter:
                 if rp.table[i] > rp.table[i - 1]:
                     self.warn(
                         "rank-points-order",
-                        f"rank_points: the table rises at rank {i + 1} ({_n(rp.table[i])} after "
-                        f"{_n(rp.table[i - 1])}); a lower rank normally gets fewer points",
+                        said(
+                            "lint.rank_points_order.table",
+                            rank=i + 1,
+                            points=_n(rp.table[i]),
+                            previous=_n(rp.table[i - 1]),
+                        ),
                         None,
                         "rank_points",
                         "table",
@@ -820,8 +937,7 @@ class _Linter:
         if rp is not None and rp.table is not None and rp.rest > rp.table[-1]:
             self.warn(
                 "rank-points-order",
-                f"rank_points: `rest` {_n(rp.rest)} is more than the table's last "
-                f"{_n(rp.table[-1])}",
+                said("lint.rank_points_order.rest", rest=_n(rp.rest), last=_n(rp.table[-1])),
                 None,
                 "rank_points",
                 "rest",
@@ -834,20 +950,24 @@ class _Linter:
             where = (origin, "rollup") if origin else (n.id,)
             self.warn(
                 "rollup-not-number",
-                f"{_label(n)} is a `{getattr(n, 'method', '?')}` leaf: rollup {method} cannot "
-                "add or average its entries, so its points are combined instead (capped at its "
-                "maximum); use last, max or min to keep one period's entry",
+                said(
+                    "lint.rollup_not_number",
+                    node=_label(n),
+                    method=getattr(n, "method", "?"),
+                    rollup=method,
+                ),
                 *where,
             )
         pro = getattr(n, "pro_rata", None)
         if pro is not None and (method or set_method) not in ("last", "max"):
             self.warn(
                 "pro-rata-rollup",
-                f"{_label(n)} has a 序时 target (`pro_rata`), which judges a running total; "
-                f"it rolls up by {method or set_method}"
-                + ("" if method else " (the set's rollup)")
-                + ", so a month or the year is not judged on the latest total: add "
-                "`rollup: last`",
+                said(
+                    f"lint.pro_rata_rollup.{'own' if method else 'set'}",
+                    node=_label(n),
+                    term=PRO_RATA_TERM,
+                    how=method or set_method,
+                ),
                 n.id,
                 "pro_rata",
             )
@@ -872,8 +992,13 @@ def _shadows(ki: str, vi: Decimal, kj: str, vj: Decimal, lower: bool) -> bool:
     return vj < vi or (vj == vi and kj == "below")
 
 
-def _label(node: NodeBase | None) -> str:
-    return ROOT_LABEL if node is None else f"{node.id} ({node.name})"
+def _label(node: NodeBase | None) -> Said:
+    return ROOT_LABEL if node is None else label(node)
+
+
+def _kind(kind: str) -> Said:
+    """A kind in each language: bonus / 加分项."""
+    return Said(kind, say(f"kind.{kind}", "zh"))
 
 
 def _n(v: Decimal | int) -> str:

@@ -9,17 +9,20 @@ there. A user's own set is not held to it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
+from assessor.errors import Said
 from assessor.model.indicator_set import (
+    ILLUSTRATIVE,
     AnyNode,
     InnerNode,
     NodeBase,
     SourceRef,
     source_list,
 )
+from assessor.text.catalogue import said
 
 #: (code, message, node id, keys …) → record a problem
 Report = Callable[..., None]
@@ -55,8 +58,7 @@ def check_sources(tree: list[Any], bundled: bool, error: Report, warn: Report) -
         elif bundled and not (inherited or refs):
             warn(
                 "source-missing",
-                f"{node.id} ({node.name}) is a bundled indicator without `source` (on it or a "
-                "group above it): give {doc, quote, for} or {doc: 示例, why}",
+                said("lint.source_missing", node=label(node), illustrative=ILLUSTRATIVE),
                 node.id,
             )
 
@@ -73,8 +75,12 @@ def _check_ref(
             continue
         error(
             "source-for-unknown",
-            f"{node.id} ({node.name}): source `for: [{key}]` names a key the node does not set; "
-            f"its keys: {', '.join(sorted(k for k in node.model_fields_set if k != 'source'))}",
+            said(
+                "lint.source_for_unknown",
+                node=label(node),
+                key=key,
+                keys=joined(sorted(k for k in node.model_fields_set if k != "source")),
+            ),
             node.id,
             *keys,
         )
@@ -87,11 +93,27 @@ def _check_ref(
         if isinstance(value, Decimal) and not _quoted(value, quote):
             warn(
                 "source-number",
-                f"{node.id} ({node.name}): {key} {_number(value)} is said to come from the "
-                f"quote, but the quote has no {_number(value)}: {ref.quote!r}",
+                said(
+                    "lint.source_number",
+                    node=label(node),
+                    key=key,
+                    value=_number(value),
+                    quote=repr(ref.quote),
+                ),
                 node.id,
                 *keys,
             )
+
+
+def label(node: NodeBase) -> Said:
+    """A node as the lint messages name it: its id and its name, ``A1 (数字惠民)``."""
+    return said("lint.node", id=node.id, name=node.name)
+
+
+def joined(items: Sequence[str], more: str = "") -> Said:
+    """Items listed as each language lists them (``a, b`` / ``a、b``), then `more` (an
+    ellipsis for a cut list)."""
+    return Said(", ".join(items) + more, "、".join(items) + more)
 
 
 def _quoted(v: Decimal, quote: str) -> bool:

@@ -18,7 +18,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from assessor.errors import AssessorError, Problem
+from assessor.errors import AssessorError, Problem, Said
+from assessor.text.catalogue import said
 
 INT_TAG = "tag:yaml.org,2002:int"
 FLOAT_TAG = "tag:yaml.org,2002:float"
@@ -171,9 +172,7 @@ class _Builder:
         if key in self.done:
             return self.done[key]
         if key in self.busy:
-            self.problems.append(
-                mark_of(node, self.file).problem("an alias refers to itself; write the data out")
-            )
+            self.problems.append(mark_of(node, self.file).problem(said("load.alias_self")))
             return None
         self.busy.add(key)
         try:
@@ -207,9 +206,7 @@ class _Builder:
             return None
         if tag in _TEXT_TAGS:
             return text
-        self.problems.append(
-            mark_of(node, self.file).problem(f"unsupported YAML tag {tag!r}; write plain values")
-        )
+        self.problems.append(mark_of(node, self.file).problem(said("load.yaml_tag", tag=repr(tag))))
         return text
 
     def sequence(self, node: SequenceNode) -> LocList:
@@ -231,17 +228,14 @@ class _Builder:
                 merged.extend(self._merge_sources(value_node))
                 continue
             if not isinstance(key_node, ScalarNode):
-                self.problems.append(
-                    kmark.problem("a key must be plain text, not a list or mapping")
-                )
+                self.problems.append(kmark.problem(said("load.key_not_text")))
                 continue
             key = str(key_node.value)
             if key in out:
                 first = out.key_mark(key)
                 self.problems.append(
                     kmark.problem(
-                        f"duplicate key {key!r}: also at line {first.line} "
-                        f"(a mapping may give each key once)",
+                        said("load.duplicate_key", key=repr(key), line=first.line),
                         key=key,
                         code="duplicate-key",
                     )
@@ -259,16 +253,12 @@ class _Builder:
         items = value if isinstance(value, list) else [value]
         out = [v for v in items if isinstance(v, LocDict)]
         if len(out) != len(items):
-            self.problems.append(
-                mark_of(node, self.file).problem("`<<` merges only mappings (or a list of them)")
-            )
+            self.problems.append(mark_of(node, self.file).problem(said("load.merge_mappings")))
         return out
 
     def _bad_tag(self, node: Node) -> None:
         self.problems.append(
-            mark_of(node, self.file).problem(
-                f"unsupported YAML tag {node.tag!r}; write plain values"
-            )
+            mark_of(node, self.file).problem(said("load.yaml_tag", tag=repr(node.tag)))
         )
 
 
@@ -304,10 +294,10 @@ def parse_yaml(text: str, file: str = "<input>") -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or "invalid YAML"
-        context = f" ({exc.context})" if exc.context else ""
+        context = said("punct.paren", text=exc.context) if exc.context else ""
         raise AssessorError(
             Problem(
-                f"YAML syntax error: {what}{context}",
+                said("load.yaml_syntax", what=what, context=context),
                 file=file,
                 line=mark.line + 1 if mark else None,
                 column=mark.column + 1 if mark else None,
@@ -321,19 +311,25 @@ def parse_yaml(text: str, file: str = "<input>") -> Any:
             line, column = _position_of(text, position)
         reason = getattr(exc, "reason", None) or str(exc).splitlines()[0]
         raise AssessorError(
-            Problem(f"YAML error: {reason}", file=file, line=line, column=column, code="yaml")
+            Problem(
+                said("load.yaml_error", reason=reason),
+                file=file,
+                line=line,
+                column=column,
+                code="yaml",
+            )
         ) from None
     except RecursionError:
-        raise AssessorError(Problem("YAML nesting is too deep", file=file, code="yaml")) from None
+        raise AssessorError(Problem(said("load.yaml_too_deep"), file=file, code="yaml")) from None
     if node is None:
         raise AssessorError(
-            Problem("the file is empty (no YAML data)", file=file, line=1, column=1, code="yaml")
+            Problem(said("load.empty_file"), file=file, line=1, column=1, code="yaml")
         )
     builder = _Builder(file)
     try:
         data = builder.build(node)
     except RecursionError:
-        raise AssessorError(Problem("YAML nesting is too deep", file=file, code="yaml")) from None
+        raise AssessorError(Problem(said("load.yaml_too_deep"), file=file, code="yaml")) from None
     if builder.problems:
         raise AssessorError(builder.problems)
     return data
@@ -342,6 +338,28 @@ def parse_yaml(text: str, file: str = "<input>") -> Any:
 #: The largest YAML file read (sets, entries, workspace and regions files); bigger ones are
 #: refused at once instead of being parsed for a minute.
 MAX_YAML_BYTES = 20 * 1024 * 1024
+
+
+#: The kinds of file callers name (``read_mapping(path, "a tasks file")``), by catalogue key.
+_FILE_KINDS = {
+    "an indicator set": "set",
+    "an entries": "entries",
+    "a tasks file": "tasks",
+    "a workspace file": "workspace",
+    "a regions file": "regions",
+}
+
+
+def file_kind(what: str) -> str:
+    """The words for a kind of file in each language (a `Said`): a kind named by its English
+    phrase, or a format (``YAML file`` → YAML 文件); anything else stays as given."""
+    if isinstance(what, Said):
+        return what
+    key = _FILE_KINDS.get(what)
+    if key is not None:
+        return said(f"load.file.{key}")
+    fmt = what.removesuffix(" file")
+    return said("load.file.format", fmt=fmt) if fmt != what and fmt.isupper() else what
 
 
 def read_limited(path: Path, limit: int, what: str = "file") -> bytes:
@@ -354,7 +372,7 @@ def read_limited(path: Path, limit: int, what: str = "file") -> bytes:
     if not stat_.S_ISREG(st.st_mode):
         raise AssessorError(
             Problem(
-                f"is not a regular file (a FIFO, socket or device); give a {what}",
+                said("load.not_regular", what=file_kind(what)),
                 file=str(path),
                 code="file",
             )
@@ -362,7 +380,12 @@ def read_limited(path: Path, limit: int, what: str = "file") -> bytes:
     if st.st_size > limit:
         raise AssessorError(
             Problem(
-                f"is too large: {st.st_size:,} bytes, at most {limit:,} for a {what}",
+                said(
+                    "load.too_large",
+                    size=f"{st.st_size:,}",
+                    limit=f"{limit:,}",
+                    what=file_kind(what),
+                ),
                 file=str(path),
                 code="file",
             )
@@ -371,7 +394,7 @@ def read_limited(path: Path, limit: int, what: str = "file") -> bytes:
         data = f.read(limit + 1)
     if len(data) > limit:  # grew while being read
         raise AssessorError(
-            Problem(f"is too large: more than {limit:,} bytes", file=str(path), code="file")
+            Problem(said("load.too_large_growing", limit=f"{limit:,}"), file=str(path), code="file")
         )
     return data
 
@@ -382,14 +405,14 @@ def read_text(path: Path | str) -> str:
     try:
         raw = read_limited(Path(path), MAX_YAML_BYTES, "YAML file")
     except FileNotFoundError:
-        raise AssessorError(Problem("no such file", file=name, code="file")) from None
+        raise AssessorError(Problem(said("load.no_such_file"), file=name, code="file")) from None
     except IsADirectoryError:
         raise AssessorError(
-            Problem("is a folder, not a YAML file", file=name, code="file")
+            Problem(said("load.is_folder", what=file_kind("YAML file")), file=name, code="file")
         ) from None
     except OSError as exc:
         raise AssessorError(
-            Problem(f"cannot read the file: {exc.strerror or exc}", file=name, code="file")
+            Problem(said("load.cannot_read", reason=exc.strerror or exc), file=name, code="file")
         ) from None
     try:
         return raw.decode("utf-8-sig")
@@ -398,8 +421,7 @@ def read_text(path: Path | str) -> str:
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise AssessorError(
             Problem(
-                f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x}); "
-                "save it as UTF-8 (GBK/GB2312 files must be converted)",
+                said("load.not_utf8", byte=f"{raw[exc.start]:02x}"),
                 file=name,
                 line=line,
                 column=column,
@@ -413,10 +435,14 @@ def read_mapping(path: Path | str, what: str = "an indicator set") -> LocDict:
     name = str(path)
     data = parse_yaml(read_text(path), name)
     if not isinstance(data, LocDict):
-        kind = "a list" if isinstance(data, list) else f"a single value {str(data)[:40]!r}"
+        kind = (
+            said("load.found_list")
+            if isinstance(data, list)
+            else said("load.found_value", value=repr(str(data)[:40]))
+        )
         raise AssessorError(
             Problem(
-                f"{what} file must be a mapping of keys (format:, id:, …); found {kind}",
+                said("load.not_mapping", what=file_kind(what), found=kind),
                 file=name,
                 line=1,
                 column=1,

@@ -13,7 +13,7 @@ import difflib
 import re
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal, Union, get_args, get_origin
@@ -22,12 +22,28 @@ from pydantic import BaseModel, Tag, ValidationError
 from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
-from assessor.errors import Problem
+from assessor.errors import Problem, Said, in_language
 from assessor.loader.located import NOWHERE, LocDict, LocList, Mark
 from assessor.model.indicator_set import METHODS
+from assessor.text.catalogue import said, said_count, say
 
 _MISSING: Any = object()
 _BACKTICK = re.compile(r"`([A-Za-z_$][A-Za-z0-9_]*)`")
+
+
+def listing(items: Iterable[object], sep: str = "punct.list") -> Said:
+    """Items joined in each language with that language's separator (``a, b`` / ``a、b``);
+    an item that knows its languages (a `Said`) is written in each."""
+    parts: Sequence[object] = list(items)
+    return Said(
+        say(sep, "en").join(in_language(p, "en") for p in parts),
+        say(sep, "zh").join(in_language(p, "zh") for p in parts),
+    )
+
+
+def _label(key: str | None) -> Said | str:
+    """``key: `` before a message about one key's value (``key：`` in Chinese), or nothing."""
+    return said("load.label", key=key) if key else ""
 
 
 def _unwrap(tp: Any) -> tuple[Any, tuple[Any, ...]]:
@@ -110,26 +126,27 @@ def field_keys(model: type[BaseModel]) -> list[str]:
 
 
 def describe_type(tp: Any) -> str:
-    """A short description of what a type accepts, for 'expected one of' messages."""
+    """A short description of what a type accepts, for 'expected one of' messages (a `Said`
+    where the words differ by language)."""
     base, _ = _unwrap(tp)
     if _is_union(base):
         parts = [describe_type(m) for m in get_args(base) if m is not type(None)]
-        return " or ".join(dict.fromkeys(parts))
+        return listing(dict.fromkeys(parts), "load.type.or")
     if get_origin(base) is Literal:
-        return ", ".join(str(a) for a in get_args(base))
+        return listing(str(a) for a in get_args(base))
     if isinstance(base, type) and issubclass(base, BaseModel):
         keys = field_keys(base)
         return "{" + (keys[0] if keys else "") + ": …}"
     if base in (Decimal, int, float):
-        return "a whole number" if base is int else "a number"
+        return said("load.type.whole") if base is int else said("load.type.number")
     if base is str:
-        return "text"
+        return said("load.type.text")
     if base is bool:
-        return "true or false"
+        return said("load.type.bool")
     if get_origin(base) in (list, tuple):
-        return "a list"
+        return said("load.type.list")
     if get_origin(base) is dict:
-        return "a mapping"
+        return said("load.type.mapping")
     return getattr(base, "__name__", str(base))
 
 
@@ -222,16 +239,16 @@ def locate(loc: tuple[Any, ...], data: Any, model: type[BaseModel] | None) -> Wh
 
 def _show(value: Any) -> str:
     if value is _MISSING:
-        return "nothing"
+        return said("load.shown.nothing")
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict):
         keys = ", ".join(str(k) for k in list(value)[:4])
-        return f"{{{keys}}}" if keys else "an empty mapping"
+        return f"{{{keys}}}" if keys else said("load.shown.empty_mapping")
     if isinstance(value, list):
-        return "a list"
+        return said("load.shown.list")
     if value is None:
         return "null"
     text = repr(value)
@@ -252,7 +269,7 @@ def _literal_values(tp: Any) -> list[str]:
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean `{close[0]}`?)" if close else ""
+    return said("load.did_you_mean", name=close[0]) if close else ""
 
 
 def _node_hint(container: type[BaseModel] | None) -> bool:
@@ -262,11 +279,12 @@ def _node_hint(container: type[BaseModel] | None) -> bool:
 
 
 def message_for(err: ErrorDetails, where: Where) -> tuple[str, Mark]:
-    """The evaluator-facing message for one pydantic error, and where to point."""
+    """The evaluator-facing message for one pydantic error, and where to point: a `Said`,
+    so that it reads whole in each language."""
     etype = err["type"]
     value = err.get("input", _MISSING)
     key = where.last_key if isinstance(where.last_key, str) else None
-    label = f"{key}: " if key else ""
+    label = _label(key)
     mark = where.mark
     ctx = err.get("ctx") or {}
 
@@ -276,45 +294,53 @@ def message_for(err: ErrorDetails, where: Where) -> tuple[str, Mark]:
         if isinstance(node, LocDict) and "method" in node:
             mark = node.value_mark("method")
         return (
-            f"unknown method {_show(method)}; allowed: {', '.join(METHODS)}"
-            f"{_did_you_mean(str(method), METHODS)}",
+            said(
+                "load.unknown_method",
+                method=_show(method),
+                allowed=listing(METHODS),
+                hint=_did_you_mean(str(method), METHODS),
+            ),
             mark,
         )
     if etype == "missing":
         container = where.container
         if _node_hint(container) and key == "children":
-            return (
-                "a node needs `children` (an inner node) or a `method` (a leaf; one of: "
-                f"{', '.join(METHODS)})",
-                mark,
-            )
+            return said("load.node_needs_children_or_method", methods=listing(METHODS)), mark
         if "curve" in where.path and key is None:
-            return "each point of `curve` is a pair [x, score]", mark
-        what = f"missing required key `{key}`" if key else "a value is required here"
-        if container is not None and key:
+            return said("load.curve_pair"), mark
+        if not key:
+            return said("load.value_required"), mark
+        about: str = ""
+        if container is not None:
             field = _fields(container).get(key)
             if field is not None and field.description:
-                what += f" ({field.description})"
-        return what, mark
+                # The model's own description is English: the Chinese message goes without it.
+                about = Said(say("punct.paren", "en", text=field.description), "")
+        return said("load.missing_key", key=key, about=about), mark
     if etype == "extra_forbidden":
         allowed = field_keys(where.container) if where.container else []
         if _node_hint(where.container):
             if key == "children":
-                return (
-                    "a node has `children` (an inner node) or a `method` (a leaf), never both",
-                    mark,
-                )
+                return said("load.node_not_both"), mark
             from assessor.model.indicator_set import InnerNode
 
             if where.container is InnerNode:
                 return (
-                    f"unknown key `{key}`{_did_you_mean(str(key), [*allowed, 'method'])} "
-                    "for a group of indicators (a node with `children`); "
-                    f"allowed: {', '.join(allowed)}. Leaves need `method:` and no `children`",
+                    said(
+                        "load.unknown_key_group",
+                        key=key,
+                        hint=_did_you_mean(str(key), [*allowed, "method"]),
+                        allowed=listing(allowed),
+                    ),
                     mark,
                 )
         return (
-            f"unknown key `{key}`{_did_you_mean(str(key), allowed)}; allowed: {', '.join(allowed)}",
+            said(
+                "load.unknown_key",
+                key=key,
+                hint=_did_you_mean(str(key), allowed),
+                allowed=listing(allowed),
+            ),
             mark,
         )
     if etype in ("literal_error", "enum"):
@@ -322,67 +348,91 @@ def message_for(err: ErrorDetails, where: Where) -> tuple[str, Mark]:
             s.strip(" '") for s in re.split(r",| or ", str(ctx.get("expected", "")))
         ]
         return (
-            f"{label}{_show(value)} is not one of {', '.join(allowed)}"
-            f"{_did_you_mean(str(value), allowed)}",
+            said(
+                "load.not_one_of",
+                label=label,
+                value=_show(value),
+                allowed=listing(allowed),
+                hint=_did_you_mean(str(value), allowed),
+            ),
             mark,
         )
-    if etype in ("decimal_parsing", "decimal_type", "float_parsing", "float_type"):
-        return f"{label}expected a number, got {_show(value)}", mark
-    if etype in ("int_parsing", "int_type", "int_from_float"):
-        return f"{label}expected a whole number, got {_show(value)}", mark
-    if etype in ("bool_parsing", "bool_type"):
-        return f"{label}expected true or false, got {_show(value)}", mark
-    if etype in ("string_type", "string_sub_type"):
-        return f"{label}expected text, got {_show(value)} (quote it)", mark
-    if etype in ("list_type", "tuple_type"):
-        return f"{label}expected a list, got {_show(value)}", mark
+    simple = _SIMPLE.get(etype)
+    if simple is not None:
+        return said(simple, label=label, value=_show(value)), mark
     if etype in ("dict_type", "model_type", "model_attributes_type"):
-        expect = "a mapping (key: value)"
         if where.container is not None and key is None:
-            expect = "a mapping with keys " + ", ".join(field_keys(where.container)[:8])
-        return f"{label}expected {expect}, got {_show(value)}", mark
-    if etype in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
-        sign = {
-            "greater_than_equal": "at least",
-            "greater_than": "more than",
-            "less_than_equal": "at most",
-            "less_than": "less than",
-        }[etype]
+            keys = listing(field_keys(where.container)[:8])
+            return said(
+                "load.expected_mapping_keys", label=label, keys=keys, value=_show(value)
+            ), mark
+        return said("load.expected_mapping", label=label, value=_show(value)), mark
+    if etype in _BOUNDS:
         bound = next(iter(ctx.values()), "")
-        return f"{label}{_show(value)} must be {sign} {bound}", mark
+        return said(_BOUNDS[etype], label=label, value=_show(value), bound=bound), mark
     if etype == "too_short":
-        n = ctx.get("min_length", 1)
-        return f"{label}needs at least {n} item{'s' if n != 1 else ''}", mark
+        n = int(ctx.get("min_length", 1))
+        return said_count("load.too_short", n, label=label), mark
     if etype == "too_long":
-        n = ctx.get("max_length")
         if "curve" in where.path:
-            return "each point of `curve` is a pair [x, score]", mark
-        return f"{label}has too many items (at most {n})", mark
+            return said("load.curve_pair"), mark
+        return said("load.too_long", label=label, count=ctx.get("max_length")), mark
     if etype == "string_pattern_mismatch":
         if key in ("id", "set") or (key == "under"):
-            return (
-                f"{label}{_show(value)} is not a valid id: use letters, digits, '.', '_' or '-', "
-                "starting with a letter or digit"
-                + (" (set ids are lower case)" if "a-z" in str(ctx.get("pattern", "")) else ""),
-                mark,
-            )
+            lower = "a-z" in str(ctx.get("pattern", ""))
+            return said(
+                "load.bad_set_id" if lower else "load.bad_id", label=label, value=_show(value)
+            ), mark
         if key == "period":
-            return (
-                f"{label}{_show(value)} is not one of the forms 2024, 2024-Q1, 2024-03, 2024-W09",
-                mark,
-            )
-        return f"{label}{_show(value)} does not have the expected form", mark
+            return said("load.bad_period", label=label, value=_show(value)), mark
+        return said("load.bad_form", label=label, value=_show(value)), mark
     if etype in ("value_error", "assertion_error"):
-        text = (
-            str(err.get("msg", "")).removeprefix("Value error, ").removeprefix("Assertion failed, ")
-        )
+        text = _validator_words(err, ctx)
         if isinstance(where.data, LocDict):
             for name in _BACKTICK.findall(text):
                 if name in where.data:
                     mark = where.data.key_mark(name)
                     break
         return text, mark
-    return f"{label}{err.get('msg', 'invalid value')} (got {_show(value)})", mark
+    return (
+        said(
+            "load.invalid", label=label, reason=err.get("msg", "invalid value"), value=_show(value)
+        ),
+        mark,
+    )
+
+
+#: Errors worded alike: the key, then what was expected and what was given.
+_SIMPLE = {
+    **dict.fromkeys(
+        ("decimal_parsing", "decimal_type", "float_parsing", "float_type"), "load.expected_number"
+    ),
+    **dict.fromkeys(("int_parsing", "int_type", "int_from_float"), "load.expected_whole"),
+    **dict.fromkeys(("bool_parsing", "bool_type"), "load.expected_bool"),
+    **dict.fromkeys(("string_type", "string_sub_type"), "load.expected_text"),
+    **dict.fromkeys(("list_type", "tuple_type"), "load.expected_list"),
+}
+_BOUNDS = {
+    "greater_than_equal": "load.at_least",
+    "greater_than": "load.more_than",
+    "less_than_equal": "load.at_most",
+    "less_than": "load.less_than",
+}
+
+
+def words_of(exc: BaseException) -> str:
+    """What an exception says: the `Said` it was raised with (both languages), else its text."""
+    words = exc.args[0] if exc.args else None
+    return words if isinstance(words, Said) else str(exc)
+
+
+def _validator_words(err: ErrorDetails, ctx: dict[str, Any]) -> str:
+    """What a model validator said: the `Said` it raised (both languages) when it raised one,
+    kept by pydantic in ``ctx['error']``; else pydantic's text without its prefix."""
+    error = ctx.get("error")
+    if isinstance(error, Exception) and isinstance(words_of(error), Said):
+        return words_of(error)
+    return str(err.get("msg", "")).removeprefix("Value error, ").removeprefix("Assertion failed, ")
 
 
 def problems_from_validation(
@@ -412,12 +462,16 @@ def problems_from_validation(
             continue
         first = locate(point, data, model)
         key = first.last_key if isinstance(first.last_key, str) else None
-        label = f"{key}: " if key else ""
         union = items[0][1].union_type
+        kinds = [describe_type(m) for m in get_args(union) if m is not type(None)]
         collapsed.append(
             _problem(
-                f"{label}{_show(first.data)} is not valid here; expected one of: "
-                + "; ".join(describe_type(m) for m in get_args(union) if m is not type(None)),
+                said(
+                    "load.union_invalid",
+                    label=_label(key),
+                    value=_show(first.data),
+                    kinds=listing(kinds, "punct.semicolon"),
+                ),
                 first.mark,
                 first.path,
                 file,

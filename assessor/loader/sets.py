@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from assessor.errors import AssessorError, Problem
 from assessor.loader.located import LocDict, LocList, Mark, clone, read_mapping
-from assessor.loader.messages import field_keys, problems_from_validation
+from assessor.loader.messages import field_keys, listing, problems_from_validation, words_of
 from assessor.model.indicator_set import (
     BandsLeaf,
     CheckLeaf,
@@ -32,6 +32,7 @@ from assessor.model.indicator_set import (
     RatioLeaf,
     SlopeLeaf,
 )
+from assessor.text.catalogue import said
 
 NODE_CLASSES: dict[str, type[BaseModel]] = {
     "inner": InnerNode,
@@ -148,7 +149,7 @@ def resolve_raw(
             raise AssessorError(
                 [
                     data.key_mark(k).problem(
-                        f"`{k}` only makes sense with `extends: parent-id`", key=k, code="extends"
+                        said("load.extends.stray", key=k), key=k, code="extends"
                     )
                     for k in stray
                 ]
@@ -157,20 +158,21 @@ def resolve_raw(
         return data
     where = data.value_mark("extends")
     if not isinstance(ref, str | int) or isinstance(ref, bool):
-        raise AssessorError(
-            where.problem(
-                "extends: give the id or relative path of the parent set", "extends", code="extends"
-            )
-        )
+        raise AssessorError(where.problem(said("load.extends.what"), "extends", code="extends"))
     ref = str(ref)
     parent_path = find_parent(path, ref, known)
     if parent_path is None:
         looked = path.parent / (ref if _looks_like_path(ref) else f"{ref}.yaml")
         raise AssessorError(
             where.problem(
-                f"extends: no indicator set {ref!r} found for {name} (looked for {looked}"
-                + ("" if _looks_like_path(ref) else " and sets declaring that id")
-                + ")",
+                said(
+                    "load.extends.missing_path"
+                    if _looks_like_path(ref)
+                    else "load.extends.missing",
+                    ref=repr(ref),
+                    file=name,
+                    looked=looked,
+                ),
                 "extends",
                 code="extends-missing",
             )
@@ -181,8 +183,7 @@ def resolve_raw(
     if not named and not _within(there, path.resolve().parent):
         raise AssessorError(
             where.problem(
-                f"extends: {ref!r} is outside the folder of {name} ({path.parent}); a parent "
-                "set must sit beside the set that extends it, or be named on the command line",
+                said("load.extends.outside", ref=repr(ref), file=name, folder=path.parent),
                 "extends",
                 code="extends-outside",
             )
@@ -193,7 +194,7 @@ def resolve_raw(
         names = " → ".join(str(p) for p in cycle[start:])
         raise AssessorError(
             where.problem(
-                f"extends cycle: {names} ({name} and {parent_path} extend each other)",
+                said("load.extends.cycle", names=names, file=name, parent=parent_path),
                 "extends",
                 code="extends-cycle",
             )
@@ -204,16 +205,16 @@ def resolve_raw(
     if not _looks_like_path(ref) and parent_id is not None and str(parent_id) != ref:
         problems.append(
             where.problem(
-                f"extends: {parent_path} declares id {parent_id!r}, not {ref!r}",
+                said(
+                    "load.extends.other_id", parent=parent_path, id=repr(parent_id), ref=repr(ref)
+                ),
                 "extends",
                 code="extends-missing",
             )
         )
     if "id" not in data:
         problems.append(
-            data.mark.problem(
-                f"a set that extends {ref!r} needs its own `id`", "id", code="extends"
-            )
+            data.mark.problem(said("load.extends.own_id", ref=repr(ref)), "id", code="extends")
         )
     merged: LocDict = clone(parent)
     for key, value in data.items():
@@ -226,9 +227,7 @@ def resolve_raw(
     tree = merged.get("tree")
     if not isinstance(tree, LocList):
         if "override" in data or "remove" in data or "add" in data:
-            problems.append(
-                merged.key_mark("tree").problem("`tree` must be a list of nodes", "tree")
-            )
+            problems.append(merged.key_mark("tree").problem(said("load.extends.tree_list"), "tree"))
     else:
         if "override" in data:
             _apply_override(merged, data["override"], data.value_mark("override"), ctx)
@@ -252,11 +251,18 @@ class _Ctx:
         import difflib
 
         close = difflib.get_close_matches(str(node_id), list(index), n=3, cutoff=0.6)
-        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        hint = said("load.did_you_mean_any", names=listing(close)) if close else ""
         self.problems.append(
             mark.problem(
-                f"{what}: no node {str(node_id)!r} in {self.child} or its parent set "
-                f"{self.parent_id!r} ({self.parent}){hint}",
+                said(
+                    "load.extends.unknown_node",
+                    label=said("load.label", key=what),
+                    node=repr(str(node_id)),
+                    child=self.child,
+                    parent_id=repr(self.parent_id),
+                    parent=self.parent,
+                    hint=hint,
+                ),
                 what,
                 code="extends-unknown-id",
             )
@@ -267,7 +273,7 @@ def _apply_override(merged: LocDict, override: Any, mark: Mark, ctx: _Ctx) -> No
     if not isinstance(override, LocDict):
         ctx.problems.append(
             mark.problem(
-                "override: expected a mapping {node-id: {key: value, …}}",
+                said("load.extends.override_mapping", label=said("load.label", key="override")),
                 "override",
                 code="extends",
             )
@@ -282,7 +288,10 @@ def _apply_override(merged: LocDict, override: Any, mark: Mark, ctx: _Ctx) -> No
         if not isinstance(fields, LocDict):
             ctx.problems.append(
                 kmark.problem(
-                    f"override.{node_id}: expected a mapping of the keys to replace",
+                    said(
+                        "load.extends.override_keys",
+                        label=said("load.label", key=f"override.{node_id}"),
+                    ),
                     f"override.{node_id}",
                     code="extends",
                 )
@@ -291,7 +300,7 @@ def _apply_override(merged: LocDict, override: Any, mark: Mark, ctx: _Ctx) -> No
         if "id" in fields:
             ctx.problems.append(
                 fields.key_mark("id").problem(
-                    "override cannot change an id; `remove` the node and `add` a new one",
+                    said("load.extends.override_id"),
                     f"override.{node_id}.id",
                     code="extends",
                 )
@@ -327,7 +336,11 @@ def _apply_remove(merged: LocDict, remove: Any, mark: Mark, ctx: _Ctx) -> None:
     items = remove if isinstance(remove, LocList) else None
     if items is None:
         ctx.problems.append(
-            mark.problem("remove: expected a list of node ids", "remove", code="extends")
+            mark.problem(
+                said("load.extends.remove_list", label=said("load.label", key="remove")),
+                "remove",
+                code="extends",
+            )
         )
         return
     for i, node_id in enumerate(items):
@@ -348,7 +361,7 @@ def _apply_add(merged: LocDict, add: Any, mark: Mark, ctx: _Ctx) -> None:
     if not isinstance(add, LocList):
         ctx.problems.append(
             mark.problem(
-                "add: expected a list of {under: node-id, node: {…}, after: sibling-id}",
+                said("load.extends.add_list", label=said("load.label", key="add")),
                 "add",
                 code="extends",
             )
@@ -361,7 +374,10 @@ def _apply_add(merged: LocDict, add: Any, mark: Mark, ctx: _Ctx) -> None:
         if not isinstance(item, LocDict) or not isinstance(item.get("node"), LocDict):
             ctx.problems.append(
                 imark.problem(
-                    "expected {under: node-id, node: {id: …, name: …}, after: sibling-id}",
+                    said(
+                        "load.extends.add_item",
+                        shape="{under: node-id, node: {id: …, name: …}, after: sibling-id}",
+                    ),
                     key,
                     code="extends",
                 )
@@ -371,7 +387,14 @@ def _apply_add(merged: LocDict, add: Any, mark: Mark, ctx: _Ctx) -> None:
         for k in extra:
             ctx.problems.append(
                 item.key_mark(k).problem(
-                    f"unknown key `{k}`; allowed: under, node, after", f"{key}.{k}", code="schema"
+                    said(
+                        "load.unknown_key",
+                        key=k,
+                        hint="",
+                        allowed=listing(("under", "node", "after")),
+                    ),
+                    f"{key}.{k}",
+                    code="schema",
                 )
             )
         index = raw_node_index(merged)
@@ -386,8 +409,11 @@ def _apply_add(merged: LocDict, add: Any, mark: Mark, ctx: _Ctx) -> None:
             if not isinstance(children, LocList):
                 ctx.problems.append(
                     item.value_mark("under").problem(
-                        f"add.under: {under!r} is a leaf (it has a `method`); "
-                        "nodes can only be added under a group with `children`",
+                        said(
+                            "load.extends.under_leaf",
+                            label=said("load.label", key="add.under"),
+                            under=repr(under),
+                        ),
                         f"{key}.under",
                         code="extends",
                     )
@@ -399,11 +425,21 @@ def _apply_add(merged: LocDict, add: Any, mark: Mark, ctx: _Ctx) -> None:
         if after is not None:
             ids = [str(n.get("id")) if isinstance(n, dict) else None for n in target]
             if str(after) not in ids:
-                where = f"under {under!r}" if under is not None else "at the top level"
+                where = (
+                    said("load.extends.under", under=repr(under))
+                    if under is not None
+                    else said("load.extends.top_level")
+                )
+                siblings = [i for i in ids if i]
                 ctx.problems.append(
                     item.value_mark("after").problem(
-                        f"add.after: {str(after)!r} is not a node {where}; "
-                        f"siblings there: {', '.join(i for i in ids if i) or 'none'}",
+                        said(
+                            "load.extends.after",
+                            label=said("load.label", key="add.after"),
+                            after=repr(str(after)),
+                            where=where,
+                            siblings=listing(siblings) if siblings else said("load.tasks.none"),
+                        ),
                         f"{key}.after",
                         code="extends-unknown-id",
                     )
@@ -430,7 +466,7 @@ def duplicate_id_problems(raw: LocDict) -> list[Problem]:
             first = seen[nid]
             out.append(
                 here.problem(
-                    f"duplicate id {nid!r}: also used at {first.file}:{first.line}",
+                    said("load.duplicate_id", id=repr(nid), at=f"{first.file}:{first.line}"),
                     nid,
                     code="duplicate-id",
                 )
@@ -460,7 +496,13 @@ def formula_problems(indicator_set: IndicatorSet, raw: LocDict, file: str) -> li
             )
             out.append(
                 mark.problem(
-                    f"{node.id} ({node.name}): {exc}", f"{node.id}.value", code="formula-syntax"
+                    said(
+                        "load.formula_at",
+                        what=said("load.indicator", id=node.id, name=node.name),
+                        message=words_of(exc),
+                    ),
+                    f"{node.id}.value",
+                    code="formula-syntax",
                 )
             )
     return out
@@ -487,7 +529,11 @@ def _load_set_located(
     except ValidationError as exc:
         problems.extend(problems_from_validation(exc, raw, IndicatorSet, file=str(path)))
     except (RecursionError, ValueError, TypeError) as exc:  # pragma: no cover - defensive
-        problems.append(Problem(f"cannot read the set: {exc}", file=str(path), code="schema"))
+        problems.append(
+            Problem(
+                said("load.cannot_read_set", reason=words_of(exc)), file=str(path), code="schema"
+            )
+        )
     problems.extend(duplicate_id_problems(raw))
     if indicator_set is not None:
         problems.extend(formula_problems(indicator_set, raw, str(path)))

@@ -21,11 +21,12 @@ from pydantic import (
     model_validator,
 )
 
-from assessor.errors import AssessorError, Problem
+from assessor.errors import AssessorError, Problem, Said
 from assessor.loader.located import LocDict, LocList, read_mapping
-from assessor.loader.messages import problems_from_validation
+from assessor.loader.messages import listing, problems_from_validation
 from assessor.model.entries import Region
 from assessor.model.tasks import Task
+from assessor.text.catalogue import said
 
 DEFAULT_KIND = "county"
 
@@ -58,7 +59,7 @@ class TaskList(BaseModel):
     @model_validator(mode="after")
     def _one_owner(self) -> TaskList:
         if (self.unit is None) == (self.kind is None):
-            raise ValueError("give exactly one of `unit:` (a unit id) or `kind:` (a unit kind)")
+            raise ValueError(said("load.tasks.one_owner"))
         return self
 
 
@@ -103,9 +104,12 @@ class TaskBook:
         for t in self.tasks(unit):
             if t.id == task_id:
                 return t
-        known = ", ".join(t.id for t in self.tasks(unit)) or "none"
+        ids = [t.id for t in self.tasks(unit)]
+        known = listing(ids) if ids else said("load.tasks.none")
         raise AssessorError(
-            Problem(f"unit {unit} has no task {task_id!r}; its tasks: {known}", key=task_id)
+            Problem(
+                said("load.tasks.no_task", unit=unit, task=repr(task_id), known=known), key=task_id
+            )
         )
 
     def units(self) -> list[str]:
@@ -136,7 +140,7 @@ def load_tasks(
     problems: list[Problem] = []
     raw_lists = raw.get("lists")
 
-    def problem(message: str, node: object, key: str | None, at: str) -> None:
+    def problem(message: Said, node: object, key: str | None, at: str) -> None:
         if isinstance(node, LocDict) and key is not None and key in node:
             problems.append(node.value_mark(key).problem(message, key=at))
         elif isinstance(node, LocDict):
@@ -144,7 +148,7 @@ def load_tasks(
         else:
             problems.append(Problem(message, file=file, key=at))
 
-    allowed = ", ".join(data.categories)
+    allowed = listing(data.categories)
     by_unit: dict[str, list[Task]] = {}
     origin: dict[tuple[str, str], str] = {}
     for i, lst in enumerate(data.lists):
@@ -153,8 +157,7 @@ def load_tasks(
         if lst.unit is not None:
             if lst.unit not in regions:
                 problem(
-                    f"unknown unit {lst.unit!r}; units of regions.yaml: "
-                    + ", ".join(sorted(regions)),
+                    said("load.tasks.unknown_unit", unit=repr(lst.unit), units=listing(sorted(regions))),
                     raw_list, "unit", f"lists[{i}].unit",
                 )  # fmt: skip
                 continue
@@ -163,7 +166,7 @@ def load_tasks(
             assert lst.kind is not None
             if lst.kind not in kind_keys:
                 problem(
-                    f"unknown unit kind {lst.kind!r}; allowed: {', '.join(kind_keys)}",
+                    said("load.tasks.unknown_kind", kind=repr(lst.kind), allowed=listing(kind_keys)),
                     raw_list, "kind", f"lists[{i}].kind",
                 )  # fmt: skip
                 continue
@@ -173,15 +176,16 @@ def load_tasks(
             at = f"lists[{i}].tasks[{j}]"
             if task.category not in data.categories:
                 problem(
-                    f"task {task.id}: unknown category {task.category!r}; allowed: {allowed} "
-                    "(add it to `categories:` if it is meant)",
+                    said("load.tasks.unknown_task_category", task=task.id,
+                         category=repr(task.category), allowed=allowed),
                     raw_task, "category", f"{at}.category",
                 )  # fmt: skip
             for unit in units:
                 here = f"{at} ({task.id})"
                 if (unit, task.id) in origin:
                     problem(
-                        f"unit {unit} has task {task.id} twice: also {origin[unit, task.id]}",
+                        said("load.tasks.twice", unit=unit, task=task.id,
+                             other=origin[unit, task.id]),
                         raw_task, "id", f"{at}.id",
                     )  # fmt: skip
                     break
@@ -193,13 +197,13 @@ def load_tasks(
         raw_feed = raw_feeds[k] if isinstance(raw_feeds, LocList) else None
         if leaf_set is not None and feed.leaf not in leaf_set:
             problem(
-                f"unknown leaf {feed.leaf!r}: not a leaf of the campaign's indicator set",
+                said("load.tasks.unknown_leaf", leaf=repr(feed.leaf)),
                 raw_feed, "leaf", f"feeds[{k}].leaf",
             )  # fmt: skip
         for c in feed.categories or []:
             if c not in data.categories:
                 problem(
-                    f"unknown category {c!r}; allowed: {allowed}",
+                    said("load.tasks.unknown_category", category=repr(c), allowed=allowed),
                     raw_feed, "categories", f"feeds[{k}].categories",
                 )  # fmt: skip
     if problems:

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from assessor.model.limits import checked_name, checked_region_id, id_problem
 from assessor.model.periods import PERIOD_PATTERN
+from assessor.text.catalogue import said
 
 Scalar = Decimal | int | bool | str
 EntryValue = Decimal | int | bool | str | None
@@ -160,7 +161,7 @@ class EntriesFile(BaseModel):
 
         bad = None if v is None else id_problem(v, MAX_EVALUATOR)
         if bad is not None:
-            raise ValueError(f"evaluator {str(v)[:40]!r}: {bad}")
+            raise ValueError(said("load.evaluator_refused", value=repr(str(v)[:40]), bad=bad))
         return v
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, DivisionByZero, InvalidOperation
 from functools import lru_cache
 
-from assessor.errors import Said
+from assessor.text.catalogue import said
 
 Env = Mapping[str, Decimal]
 Fn = Callable[[Env], Decimal]
@@ -49,20 +49,13 @@ class Formula:
         missing = self.names.difference(env)
         if missing:
             names = ", ".join(sorted(missing))
-            raise FormulaError(Said(f"missing input {names}", f"缺少输入项 {names}"))
+            raise FormulaError(said("lint.formula.missing_input", names=names))
         try:
             return self.fn(env)
         except (DivisionByZero, ZeroDivisionError):
-            raise FormulaError(
-                Said(f"division by zero in {self.text}", f"{self.text} 中除数为 0")
-            ) from None
+            raise FormulaError(said("lint.formula.division_by_zero", formula=self.text)) from None
         except InvalidOperation:
-            raise FormulaError(
-                Said(
-                    f"cannot compute {self.text} (0/0 or invalid operation)",
-                    f"无法计算 {self.text}（0/0 或无效运算）",
-                )
-            ) from None
+            raise FormulaError(said("lint.formula.invalid", formula=self.text)) from None
 
 
 def _b(x: bool) -> Decimal:
@@ -73,8 +66,12 @@ class _Parser:
     def __init__(self, text: str) -> None:
         if len(text) > MAX_FORMULA_CHARS:
             raise FormulaError(
-                f"formula {_cut(text)!r} is too long: {len(text)} characters, at most "
-                f"{MAX_FORMULA_CHARS}"
+                said(
+                    "lint.formula.too_many_chars",
+                    formula=repr(_cut(text)),
+                    length=len(text),
+                    limit=MAX_FORMULA_CHARS,
+                )
             )
         self.text = text
         self.tokens: list[tuple[str, str, int]] = []
@@ -86,17 +83,19 @@ class _Parser:
                 bad = stripped[pos:].lstrip()[:1]
                 col = len(stripped) - len(stripped[pos:].lstrip()) + 1
                 raise FormulaError(
-                    f"unexpected {bad!r} at character {col} of formula {text!r}; allowed: "
-                    "numbers, input names, + - * / ( ), comparisons, and or not, "
-                    "min max abs round if"
+                    said(
+                        "lint.formula.bad_character",
+                        bad=repr(bad),
+                        column=col,
+                        formula=repr(text),
+                    )
                 )
             kind = m.lastgroup or ""
             self.tokens.append((kind, m.group(kind), m.start(kind)))
             pos = m.end()
             if len(self.tokens) > MAX_TOKENS:
                 raise FormulaError(
-                    f"formula {_cut(text)!r} is too long: more than {MAX_TOKENS} numbers, names "
-                    "and operators; split it into inputs"
+                    said("lint.formula.too_many_tokens", formula=repr(_cut(text)), limit=MAX_TOKENS)
                 )
         self.i = 0
         self.depth = 0
@@ -107,8 +106,7 @@ class _Parser:
         self.depth += 1
         if self.depth > MAX_DEPTH:
             raise FormulaError(
-                f"formula {_cut(self.text)!r} is nested too deeply: more than {MAX_DEPTH} levels "
-                "of parentheses, function calls or signs"
+                said("lint.formula.too_deep", formula=repr(_cut(self.text)), limit=MAX_DEPTH)
             )
 
     def peek(self) -> tuple[str, str, int] | None:
@@ -117,9 +115,16 @@ class _Parser:
     def take(self, value: str | None = None) -> tuple[str, str, int]:
         tok = self.peek()
         if tok is None:
-            raise FormulaError(f"formula {self.text!r} ends too early")
+            raise FormulaError(said("lint.formula.ends_early", formula=repr(self.text)))
         if value is not None and tok[1] != value:
-            raise FormulaError(f"expected {value!r} at character {tok[2] + 1} of {self.text!r}")
+            raise FormulaError(
+                said(
+                    "lint.formula.expected",
+                    token=repr(value),
+                    column=tok[2] + 1,
+                    formula=repr(self.text),
+                )
+            )
         self.i += 1
         return tok
 
@@ -129,11 +134,11 @@ class _Parser:
 
     def parse(self) -> Formula:
         if not self.tokens:
-            raise FormulaError("empty formula")
+            raise FormulaError(said("lint.formula.empty"))
         fn = self.or_()
         tok = self.peek()
         if tok is not None:
-            raise FormulaError(f"unexpected {tok[1]!r} at character {tok[2] + 1} of {self.text!r}")
+            raise self.unexpected(tok[1], tok[2])
         return Formula(self.text, frozenset(self.names), fn)
 
     def or_(self) -> Fn:
@@ -230,19 +235,37 @@ class _Parser:
             return inner
         if kind == "name":
             if text in ("and", "or", "not"):
-                raise FormulaError(f"unexpected {text!r} at character {pos + 1} of {self.text!r}")
+                raise self.unexpected(text, pos)
             if self.at("("):
                 return self.call(text, pos)
             if text in FUNCTIONS:
-                raise FormulaError(f"function {text} needs arguments in ( ) in {self.text!r}")
+                raise FormulaError(
+                    said("lint.formula.needs_arguments", name=text, formula=repr(self.text))
+                )
             self.names.add(text)
             return lambda e: e[text]
-        raise FormulaError(f"unexpected {text!r} at character {pos + 1} of {self.text!r}")
+        raise self.unexpected(text, pos)
+
+    def unexpected(self, token: str, pos: int) -> FormulaError:
+        """The refusal of `token`, found at index `pos` of the formula where it cannot stand."""
+        return FormulaError(
+            said(
+                "lint.formula.unexpected",
+                token=repr(token),
+                column=pos + 1,
+                formula=repr(self.text),
+            )
+        )
 
     def call(self, name: str, pos: int) -> Fn:
         if name not in FUNCTIONS:
             raise FormulaError(
-                f"unknown function {name!r} in {self.text!r}; allowed: {', '.join(FUNCTIONS)}"
+                said(
+                    "lint.formula.unknown_function",
+                    name=repr(name),
+                    formula=repr(self.text),
+                    allowed=", ".join(FUNCTIONS),
+                )
             )
         self.take("(")
         self.deeper()
@@ -259,7 +282,13 @@ class _Parser:
             if not lo <= len(args) <= hi:
                 want = str(lo) if lo == hi else f"{lo}–{hi}"
                 raise FormulaError(
-                    f"{name}() takes {want} arguments, got {len(args)} in {self.text!r}"
+                    said(
+                        "lint.formula.arity",
+                        name=name,
+                        want=want,
+                        got=len(args),
+                        formula=repr(self.text),
+                    )
                 )
 
         if name == "min":

@@ -26,6 +26,7 @@ from pydantic import (
 )
 
 from assessor.model.rank_points import RankPoints, YearComposition
+from assessor.text.catalogue import said
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 SET_ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
@@ -57,7 +58,7 @@ class InputSpec(Strict):
     @model_validator(mode="after")
     def _range_ordered(self) -> InputSpec:
         if self.min is not None and self.max is not None and self.min > self.max:
-            raise ValueError(f"min ({self.min}) is greater than max ({self.max})")
+            raise ValueError(said("lint.set.input_range", min=self.min, max=self.max))
         return self
 
 
@@ -105,12 +106,18 @@ class SourceRef(Strict):
     def _quote_or_why(self) -> SourceRef:
         if self.doc.strip() == ILLUSTRATIVE:
             if not (self.why or "").strip():
-                raise ValueError("`doc: 示例` needs `why`: say why there is no source")
+                raise ValueError(said("lint.set.source_needs_why", illustrative=ILLUSTRATIVE))
         elif not (self.quote or "").strip():
-            raise ValueError(f"a source ({self.doc}) needs `quote`: the sentence it says")
+            raise ValueError(said("lint.set.source_needs_quote", doc=self.doc))
         unknown = [k for k in self.for_ if k not in SOURCE_FIELDS]
         if unknown:
-            raise ValueError(f"`for` names {unknown}; allowed: {', '.join(SOURCE_FIELDS)}")
+            raise ValueError(
+                said(
+                    "lint.set.source_for_unknown",
+                    unknown=str(unknown),
+                    allowed=", ".join(SOURCE_FIELDS),
+                )
+            )
         return self
 
     @property
@@ -165,7 +172,7 @@ class NodeBase(Strict):
     @model_validator(mode="after")
     def _points_or_share(self) -> NodeBase:
         if self.points is not None and self.share is not None:
-            raise ValueError("give `points` or `share`, not both")
+            raise ValueError(said("lint.set.points_or_share"))
         return self
 
 
@@ -187,11 +194,11 @@ class NumericLeaf(NodeBase):
     @model_validator(mode="after")
     def _input_shape(self) -> NumericLeaf:
         if self.inputs and self.value is None:
-            raise ValueError("named `inputs` need a `value` formula that combines them")
+            raise ValueError(said("lint.set.inputs_need_value"))
         if self.value is not None and not self.inputs:
-            raise ValueError("a `value` formula needs named `inputs`")
+            raise ValueError(said("lint.set.value_needs_inputs"))
         if self.input is not None and self.inputs:
-            raise ValueError("give `input` (one value) or `inputs` with `value`, not both")
+            raise ValueError(said("lint.set.input_or_inputs"))
         return self
 
 
@@ -243,7 +250,7 @@ def _percent(v: Any) -> Any:
         try:
             return Decimal(text)
         except ArithmeticError as exc:
-            raise ValueError(f"{v!r} is not a percentage such as 20%") from exc
+            raise ValueError(said("lint.set.not_percentage", value=repr(v))) from exc
     return v
 
 
@@ -253,6 +260,9 @@ def _month(v: Any) -> Any:
         return int(v.strip())
     return v
 
+
+#: What a schedule of month-end milestones looks like, as the refusal of a missing one shows it.
+SCHEDULE_EXAMPLE = "{3: 20%, 6: 50%, 9: 75%, 12: 100%}"
 
 Percent = Annotated[Num, BeforeValidator(_percent), Field(ge=0, le=100)]
 Month = Annotated[int, BeforeValidator(_month), Field(ge=1, le=12)]
@@ -281,17 +291,17 @@ class ProRata(Strict):
     def _schedule_shape(self) -> ProRata:
         if self.by == "days":
             if self.schedule is not None:
-                raise ValueError("`by: days` takes no `schedule`")
+                raise ValueError(said("lint.set.days_no_schedule"))
             return self
         if not self.schedule:
-            raise ValueError("`by: schedule` needs `schedule: {3: 20%, 6: 50%, 9: 75%, 12: 100%}`")
+            raise ValueError(said("lint.set.schedule_needed", example=SCHEDULE_EXAMPLE))
         months = sorted(self.schedule)
         if months[-1] != 12:
-            raise ValueError("a schedule must say what is due by December (e.g. `12: 100%`)")
+            raise ValueError(said("lint.set.schedule_december"))
         for m0, m1 in itertools.pairwise(months):
             a, b = self.schedule[m0], self.schedule[m1]
             if b < a:
-                raise ValueError(f"the schedule falls from {a}% (month {m0}) to {b}% (month {m1})")
+                raise ValueError(said("lint.set.schedule_falls", a=a, m0=m0, b=b, m1=m1))
         return self
 
 
@@ -313,12 +323,12 @@ class RatioLeaf(NumericLeaf):
     @model_validator(mode="after")
     def _baseline(self) -> RatioLeaf:
         if self.pro_rata is not None and self.direction == "lower":
-            raise ValueError("`pro_rata` scales a target to reach; it needs direction higher")
+            raise ValueError(said("lint.set.pro_rata_target"))
         if self.direction == "lower" and self.baseline is None:
-            raise ValueError("`direction: lower` needs a `baseline` (the value that scores 0)")
+            raise ValueError(said("lint.set.lower_needs_baseline"))
         base = self.baseline if self.baseline is not None else Decimal(0)
         if base == self.target:
-            raise ValueError("`baseline` and `target` must differ")
+            raise ValueError(said("lint.set.baseline_is_target"))
         return self
 
 
@@ -337,8 +347,7 @@ class Band(Strict):
         given = [k for k in ("min", "above", "max", "below") if getattr(self, k) is not None]
         if len(given) != 1:
             raise ValueError(
-                "a band needs exactly one of `min`, `above` (direction higher) "
-                f"or `max`, `below` (direction lower); got {given or 'none'}"
+                said("lint.set.band_one_bound", given=str(given) if given else said("lint.none"))
             )
         return self
 
@@ -356,7 +365,7 @@ class BandsLeaf(NumericLeaf):
     @model_validator(mode="after")
     def _pro_rata_direction(self) -> BandsLeaf:
         if self.pro_rata is not None and self.direction == "lower":
-            raise ValueError("`pro_rata` scales thresholds to reach; it needs direction higher")
+            raise ValueError(said("lint.set.pro_rata_thresholds"))
         return self
 
 
@@ -412,7 +421,7 @@ class RankLeaf(NumericLeaf):
             if v is not None
         ]
         if len(chosen) > 1:
-            raise ValueError(f"choose one of rank_scores, step or scheme; got {chosen}")
+            raise ValueError(said("lint.set.rank_one_of", chosen=str(chosen)))
         return self
 
 
@@ -627,7 +636,7 @@ class Consolidation(Strict):
     @classmethod
     def _pct(cls, v: Num | str | None) -> Num | str | None:
         if isinstance(v, str) and not re.fullmatch(r"\d+(\.\d+)?\s*%", v.strip()):
-            raise ValueError("disagreement is a number of points or a percentage such as '20%'")
+            raise ValueError(said("lint.set.disagreement"))
         return v
 
 

@@ -13,6 +13,7 @@ import re
 from decimal import Decimal
 
 from assessor.errors import Said
+from assessor.text.catalogue import said
 
 #: |x| must stay below this for every number (even for inputs without `max`).
 MAX_MAGNITUDE = Decimal(10) ** 15
@@ -50,15 +51,12 @@ def number_problem(value: Decimal, *, computed: bool = False) -> Said | None:
     """Why `value` cannot be stored: not finite, too large, or too many decimal places (a
     `computed` value, such as a formula's quotient, may have any number of decimals)."""
     if not value.is_finite():
-        return Said("not a finite number", "不是有限数值")
+        return said("lint.limit.not_finite")
     # Read from the digits, without arithmetic: abs() or quantize() of 1e999999999 overflow.
     _sign, digits, exponent = value.as_tuple()
     assert isinstance(exponent, int)
     if any(digits) and value.adjusted() >= MAX_EXPONENT:
-        return Said(
-            "too large: numbers must be between -10^15 and 10^15",
-            "数值过大：须在 -10^15 与 10^15 之间",
-        )
+        return said("lint.limit.too_large")
     # Trailing zeros are not precision (1.50000000000000 has two decimals); counted only when
     # the exponent alone says too many, as it rarely does.
     if not computed and exponent < -MAX_DECIMALS and any(digits):
@@ -66,10 +64,7 @@ def number_problem(value: Decimal, *, computed: bool = False) -> Said | None:
     else:
         zeros = 0
     if not computed and any(digits) and exponent + zeros < -MAX_DECIMALS:
-        return Said(
-            f"too precise: at most {MAX_DECIMALS} decimal places",
-            f"精度过高：最多 {MAX_DECIMALS} 位小数",
-        )
+        return said("lint.limit.too_precise", decimals=MAX_DECIMALS)
     return None
 
 
@@ -77,22 +72,18 @@ def text_problem(text: str, limit: int, *, lines: bool = False) -> Said | None:
     """Why `text` cannot be stored: longer than its column, or holding control characters
     (new lines and tabs are allowed where `lines`)."""
     if len(text) > limit:
-        return Said(
-            f"too long: {len(text)} characters, at most {limit}",
-            f"过长：{len(text)} 个字符，最多 {limit} 个",
-        )
+        return said("lint.limit.too_long", length=len(text), limit=limit)
     if (_CONTROL_IN_NOTE if lines else _CONTROL).search(text):
-        what = "control characters (only new lines and tabs)" if lines else "control characters"
-        return Said(f"contains {what}", "含有控制字符")
+        return said("lint.limit.control_in_note" if lines else "lint.limit.control")
     return None
 
 
 def id_problem(text: str, limit: int) -> Said | None:
     """Why `text` is not an id: empty, padded with spaces, too long or with control characters."""
     if not text or not text.strip():
-        return Said("empty: an id needs at least one character", "为空：编号至少一个字符")
+        return said("lint.limit.id_empty")
     if text != text.strip():
-        return Said("starts or ends with spaces", "首尾有空格")
+        return said("lint.limit.id_spaces")
     return text_problem(text, limit)
 
 
@@ -105,10 +96,7 @@ def evidence_problem(item: str) -> Said | None:
     low = item.strip().lower()
     if low.startswith(("http://", "https://")):
         return None
-    rule = Said(
-        "evidence is an http(s) link or a path relative to the workspace, inside it",
-        "佐证材料须为 http(s) 网址或工作区内的相对路径",
-    )
+    rule = said("lint.limit.evidence")
     path = item.strip().replace("\\", "/")
     if not path or path.startswith("/") or re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", path):
         return rule
@@ -121,7 +109,7 @@ def checked_region_id(value: str | None) -> str | None:
     """A region id within its column, of the allowed shape (a pydantic after-validator)."""
     bad = None if value is None else id_problem(value, MAX_REGION_ID)
     if bad is not None:
-        raise ValueError(f"region id {value!r}: {bad}")
+        raise ValueError(said("lint.limit.region_id", id=repr(value), problem=bad))
     return value
 
 
@@ -129,5 +117,5 @@ def checked_name(value: str | None) -> str | None:
     """A region's name or group within its column, without control characters."""
     bad = None if value is None else text_problem(value, MAX_NAME)
     if bad is not None:
-        raise ValueError(f"{str(value)[:40]!r}: {bad}")
+        raise ValueError(said("lint.limit.name", value=repr(str(value)[:40]), problem=bad))
     return value

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from assessor.text.catalogue import said
+
 PERIOD_PATTERN = r"^\d{4}(-(Q[1-4]|0[1-9]|1[0-2]|W(0[1-9]|[1-4]\d|5[0-3])))?$"
 _RE = re.compile(PERIOD_PATTERN)
 
@@ -108,9 +110,7 @@ class Period:
 def parse_period(text: str) -> Period:
     text = str(text).strip()
     if not _RE.match(text):
-        raise PeriodError(
-            f"period {text!r} is not one of the forms 2024, 2024-Q1, 2024-03, 2024-W09"
-        )
+        raise PeriodError(said("load.period_form", value=repr(text)))
     year = int(text[:4])
     rest = text[5:]
     if not rest:
@@ -122,7 +122,9 @@ def parse_period(text: str) -> Period:
         try:
             dt.date.fromisocalendar(year, week, 1)
         except ValueError as exc:
-            raise PeriodError(f"period {text!r}: {year} has no ISO week {week}") from exc
+            raise PeriodError(
+                said("load.period_no_week", value=repr(text), year=year, week=week)
+            ) from exc
         return Period(year, "week", week)
     return Period(year, "month", int(rest))
 

@@ -17,6 +17,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from assessor.errors import Said
+from assessor.text.catalogue import said
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True)
@@ -49,16 +52,15 @@ class RankPoints(_Strict):
             if given
         ]
         if len(shapes) != 1:
-            raise ValueError(
-                "give exactly one of first/step, table or tiers"
-                + (f" (got {', '.join(shapes)})" if shapes else "")
-            )
+            keys = Said(", ".join(shapes), "、".join(shapes))  # the keys given, as written
+            got = said("load.rank_points.got", shapes=keys) if shapes else ""
+            raise ValueError(said("load.rank_points.one_shape", got=got))
         if shapes == ["first/step"] and (self.first is None or self.step is None):
-            raise ValueError("a linear rule needs both `first` and `step`")
+            raise ValueError(said("load.rank_points.linear"))
         if self.tiers is not None:
             bounds = [t.upto for t in self.tiers]
             if bounds != sorted(set(bounds)):
-                raise ValueError(f"tiers must go up in `upto` without repeats (got {bounds})")
+                raise ValueError(said("load.rank_points.tiers", bounds=bounds))
         return self
 
 
@@ -74,8 +76,11 @@ class YearComposition(_Strict):
     def _shares(self) -> YearComposition:
         if self.periods_share + self.year_end_share != 100:
             raise ValueError(
-                f"periods_share + year_end_share must be 100 "
-                f"(got {self.periods_share} + {self.year_end_share})"
+                said(
+                    "load.year_shares",
+                    periods=self.periods_share,
+                    year_end=self.year_end_share,
+                )
             )
         return self
 

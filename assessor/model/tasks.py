@@ -14,6 +14,8 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from assessor.text.catalogue import said
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -43,17 +45,30 @@ class Task(_Strict):
     def _dates_in_order(self) -> Task:
         start = self.starts()
         if start >= self.deadline:
-            raise ValueError(f"start {start} must be before the deadline {self.deadline}")
+            raise ValueError(said("load.task.start", start=start, deadline=self.deadline))
         previous: Milestone | None = None
         for m in self.milestones:
             if not start <= m.due <= self.deadline:
                 raise ValueError(
-                    f"milestone {m.name!r} is due {m.due}, outside {start} … {self.deadline}"
+                    said(
+                        "load.task.milestone_outside",
+                        name=repr(m.name),
+                        due=m.due,
+                        start=start,
+                        deadline=self.deadline,
+                    )
                 )
             if previous is not None and (m.due <= previous.due or m.share <= previous.share):
                 raise ValueError(
-                    f"milestones must grow in date and share: {previous.name!r} "
-                    f"({previous.due}, {previous.share}%) then {m.name!r} ({m.due}, {m.share}%)"
+                    said(
+                        "load.task.milestones_grow",
+                        first=repr(previous.name),
+                        first_due=previous.due,
+                        first_share=previous.share,
+                        then=repr(m.name),
+                        then_due=m.due,
+                        then_share=m.share,
+                    )
                 )
             previous = m
         return self

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from functools import cached_property
 
-from assessor.errors import AssessorError, Problem
+from assessor.errors import AssessorError, Problem, Said
 from assessor.model.formula import FormulaError
 from assessor.model.indicator_set import (
     AnyNode,
@@ -25,6 +25,7 @@ from assessor.model.indicator_set import (
     yields_level,
 )
 from assessor.scoring.methods import LeafScorer, make_scorer
+from assessor.text.catalogue import said
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -156,15 +157,25 @@ def compile_set(indicator_set: IndicatorSet) -> CompiledSet:
         kind = effective_kind(node, inherited)
         rollup = node.rollup or rollup
         if node.id in nodes:
-            problems.append(Problem(f"duplicate id {node.id!r}", key=node.id, code="duplicate-id"))
+            problems.append(
+                Problem(
+                    said("engine.compile.duplicate_id", node=repr(node.id)),
+                    key=node.id,
+                    code="duplicate-id",
+                )
+            )
         if node.points is not None:
             points: Decimal | None = node.points
         elif node.share is not None:
             if parent_points is None:
                 problems.append(
                     Problem(
-                        f"{node.id} ({node.name}) gives a share but its parent "
-                        f"{parent.id if parent.id != ROOT else 'the root'} has no points",
+                        said(
+                            "engine.compile.share_without_points",
+                            node=node.id,
+                            name=node.name,
+                            parent=parent.id if parent.id != ROOT else said("engine.compile.root"),
+                        ),
                         key=node.id,
                         code="share-without-points",
                     )
@@ -202,7 +213,9 @@ def compile_set(indicator_set: IndicatorSet) -> CompiledSet:
                 if kind != "veto":
                     problems.append(
                         Problem(
-                            f"leaf {node.id} ({node.name}) has neither points nor share",
+                            said(
+                                "engine.compile.leaf_without_points", node=node.id, name=node.name
+                            ),
                             key=node.id,
                             code="leaf-without-points",
                         )
@@ -215,7 +228,14 @@ def compile_set(indicator_set: IndicatorSet) -> CompiledSet:
             try:
                 cn.scorer = make_scorer(node)
             except FormulaError as exc:  # a set built without the loader, which refuses these
-                problems.append(Problem(f"{node.id}: {exc}", key=node.id, code="formula-syntax"))
+                why = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else exc
+                problems.append(
+                    Problem(
+                        said("engine.compile.node_says", node=node.id, message=why),
+                        key=node.id,
+                        code="formula-syntax",
+                    )
+                )
             cn.veto_effect = _veto_effect(node)
             cn.pro_rata = getattr(node, "pro_rata", None) is not None
             if rollup is not None and kind != "veto":  # a veto in any period applies
@@ -231,10 +251,10 @@ def compile_set(indicator_set: IndicatorSet) -> CompiledSet:
     if leaf_rollup and set_rollup == "sum":
         problems.append(
             Problem(
-                "the set's `rollup: {method: sum}` cannot be combined with indicators' own "
-                f"`rollup` keys ({', '.join(list(leaf_rollup)[:5])}): summed points would exceed "
-                "each indicator's maximum; give `rollup: sum` to the indicators that count per "
-                "period instead",
+                said(
+                    "engine.compile.rollup_sum_mixed",
+                    nodes=Said(", ".join(list(leaf_rollup)[:5]), "、".join(list(leaf_rollup)[:5])),
+                ),
                 key="rollup",
                 code="rollup-sum-mixed",
             )

@@ -332,13 +332,20 @@ def declared_check(cs: CompiledSet, r: RegionResult, declared: str | None) -> De
         return None
     grade = find_grade(cs, declared)
     if grade is None:
-        from assessor.errors import AssessorError, Problem
+        from assessor.errors import AssessorError, Problem, Said
+        from assessor.text.catalogue import said
 
         keys = [g.key for g in cs.set.rating.grades] if cs.set.rating else []
+        grades = Said(", ".join(keys), "、".join(keys)) if keys else said("engine.none")
         raise AssessorError(
             Problem(
-                f"region {r.region} declares grade {declared!r} (申报等级), which set {cs.set.id} "
-                f"does not have; its grades: {', '.join(keys) or 'none'}",
+                said(
+                    "engine.declared_unknown",
+                    region=r.region,
+                    grade=repr(declared),
+                    set=cs.set.id,
+                    grades=grades,
+                ),
                 key=r.region,
             )
         )

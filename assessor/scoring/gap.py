@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 
-from assessor.errors import Said, in_language
+from assessor.errors import in_language
 from assessor.model.entries import Assessment, Region
 from assessor.model.indicator_set import (
     BandsLeaf,
@@ -94,7 +94,7 @@ def target_words(cn: CNode) -> str:
             key=lambda d: (d.score if d.score is not None else Decimal(d.level), d.level),
         )
         if top.label:
-            return Said(f"level {top.level} ({top.label})", f"等级 {top.level}（{top.label}）")
+            return said("engine.gap.level_label", level=top.level, label=top.label)
         return said("engine.gap.level", level=top.level)
     if isinstance(node, ChoiceLeaf):
         option = max(node.options, key=lambda o: o.score)

@@ -31,7 +31,7 @@ from assessor.model.indicator_set import (
 )
 from assessor.scoring.phrases import Phrases, phrases
 from assessor.scoring.prorata import Due
-from assessor.text.catalogue import table
+from assessor.text.catalogue import said, table
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -138,7 +138,7 @@ def _value_reader(node: NumericLeaf) -> Callable[[Entry], tuple[Decimal, object]
 
     def single(entry: Entry) -> tuple[Decimal, object]:
         if entry.value is None:
-            raise FormulaError(Said("no value entered", "未填报数值"))
+            raise FormulaError(said("engine.leaf.no_value"))
         v = _number(entry.value)
         return v, v
 
@@ -163,7 +163,7 @@ def _unscorable(entry: Entry) -> Said | None:
             bad = number_problem(v, computed=entry.derived)
             if bad is not None:
                 shown = str(v) if len(str(v)) <= 40 else str(v)[:40] + "…"
-                return Said(f"stored value {shown}: {bad}", f"已存数值 {shown}{bad.zh}")
+                return said("engine.leaf.stored_value", value=shown, problem=bad)
     return None
 
 
@@ -194,12 +194,10 @@ def guarded(scorer: LeafScorer) -> LeafScorer:
             text = f"{type(exc).__name__}: {exc}"[:200]
             return Outcome(
                 "error", ZERO, 0, entry.inputs or entry.value,
-                Said(f"cannot be scored: {text}", f"无法评分：{text}"),
+                said("engine.leaf.cannot_score", reason=text),
             )  # fmt: skip
         if out.points is not None and not out.points.is_finite():
-            return Outcome(
-                "error", ZERO, 0, out.value, Said("the score is not a number", "得分不是有限数值")
-            )
+            return Outcome("error", ZERO, 0, out.value, said("engine.leaf.score_not_finite"))
         return out
 
     return safe
@@ -232,9 +230,13 @@ def _make_scorer(node: AnyNode, due: Due | None = None) -> LeafScorer | None:
         except FormulaError as exc:
             why = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
             return Outcome("error", ZERO, 0, entry.inputs or entry.value, why)
-        except (ArithmeticError, TypeError, ValueError) as exc:
+        except (ArithmeticError, TypeError, ValueError):
             return Outcome(
-                "error", ZERO, 0, entry.value, Said(f"not a number: {exc}", f"不是数字：{exc}")
+                "error",
+                ZERO,
+                0,
+                entry.value,
+                said("engine.leaf.not_a_number", value=repr(entry.value)[:40]),
             )
         if node.value is not None:
             from assessor.model.limits import number_problem
@@ -243,7 +245,8 @@ def _make_scorer(node: AnyNode, due: Due | None = None) -> LeafScorer | None:
             if bad is not None:
                 return Outcome(
                     "error", ZERO, 0, entry.inputs,
-                    Said(f"{node.value} gives {str(v)[:40]}: {bad}", f"{node.value} 的结果{bad.zh}"),
+                    said("engine.leaf.formula_gives", formula=node.value, value=str(v)[:40],
+                         problem=bad),
                 )  # fmt: skip
         out = compute(v, mx)
         out.value = shown if node.value is None else v
@@ -320,17 +323,16 @@ def _level(node: LevelLeaf) -> LeafScorer:
         if isinstance(lv, bool) or not isinstance(lv, int | Decimal):
             return Outcome(
                 "error", ZERO, 0, lv,
-                Said(f"level {lv!r} is not a level number", f"等级 {lv!r} 不是等级数字"),
+                said("engine.leaf.not_a_level", level=repr(lv)),
             )  # fmt: skip
         lvl = int(lv)
         hit = table.get(lvl)
         if hit is None:
-            allowed = ", ".join(str(k) for k in sorted(table))
+            levels = [str(k) for k in sorted(table)]
+            allowed = Said(", ".join(levels), "、".join(levels))
             return Outcome(
-                "error", ZERO, 0, lv,
-                Said(f"unknown level {lvl}; allowed: {allowed}",
-                     f"本指标没有等级 {lvl}；允许的等级：{allowed.replace(', ', '、')}"),
-            )  # fmt: skip
+                "error", ZERO, 0, lv, said("engine.leaf.unknown_level", level=lvl, allowed=allowed)
+            )
         a, label = hit
         return Outcome("scored", a * mx, lvl, lvl, None, a, Rule(_level_text, lvl, label, a))
 
@@ -354,8 +356,8 @@ def _choice(node: ChoiceLeaf) -> LeafScorer:
         if hit is None:
             return Outcome(
                 "error", ZERO, 0, key,
-                Said(f"unknown option {key!r}; allowed: {', '.join(table)}",
-                     f"本指标没有选项 {key!r}；允许的选项：{'、'.join(table)}"),
+                said("engine.leaf.unknown_option", option=repr(key),
+                     allowed=Said(", ".join(table), "、".join(table))),
             )  # fmt: skip
         a, label = hit
         return Outcome("scored", a * mx, None, key, None, a, Rule(_option_text, label, a))
@@ -375,9 +377,7 @@ def _check(node: CheckLeaf) -> LeafScorer:
             return NA
         v = entry.value
         if not isinstance(v, bool):
-            return Outcome(
-                "error", ZERO, 0, v, Said(f"{v!r} is not yes or no", f"{v!r} 不是“是”或“否”")
-            )
+            return Outcome("error", ZERO, 0, v, said("engine.leaf.not_yes_no", value=repr(v)))
         a = yes if v else no
         return Outcome("scored", a * mx, None, v, None, a, Rule(_check_text, v, a))
 

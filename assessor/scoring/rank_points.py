@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from assessor.model.rank_points import RankPoints, YearComposition
+from assessor.text.catalogue import said
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -20,7 +21,7 @@ HUNDRED = Decimal(100)
 def rank_points(rule: RankPoints, rank: int) -> Decimal:
     """Points for `rank` (1 = best)."""
     if rank < 1:
-        raise ValueError(f"a rank starts at 1 (got {rank})")
+        raise ValueError(said("engine.rank_from_one", rank=rank))
     if rule.table is not None:
         return rule.table[rank - 1] if rank <= len(rule.table) else rule.rest
     if rule.tiers is not None:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from assessor.store.codec import dumps
+from assessor.text.catalogue import said
 
 GENESIS = "0" * 64
 FIELDS = (
@@ -56,23 +57,24 @@ def verify_chain(records: Iterable[Mapping[str, Any]], head: tuple[int, str]) ->
     for r in records:
         seq = int(r["seq"])
         if seq != expected_seq:
-            problems.append(
-                f"record {expected_seq} is missing or out of order (found {seq} in its place)"
-            )
+            problems.append(said("store.audit.out_of_order", seq=expected_seq, found=seq))
             expected_seq = seq
         if r["prev_hash"] != prev:
-            problems.append(
-                f"record {seq} does not follow record {seq - 1}: the chain was reordered or a record removed"
-            )
+            problems.append(said("store.audit.not_following", seq=seq, before=seq - 1))
         if record_hash(str(r["prev_hash"]), r) != r["hash"]:
             problems.append(
-                f"record {seq} ({r['action']} {r.get('leaf') or ''} by {r['who']} at {r['at']}) was edited after it was written"
+                said(
+                    "store.audit.edited",
+                    seq=seq,
+                    action=r["action"],
+                    leaf=r.get("leaf") or "",
+                    who=r["who"],
+                    at=r["at"],
+                )
             )
         prev = str(r["hash"])
         expected_seq += 1
         last_seq, last_hash = seq, prev
     if (last_seq, last_hash) != head:
-        problems.append(
-            f"the log ends at record {last_seq} but its head names record {head[0]}: records were deleted or the head altered"
-        )
+        problems.append(said("store.audit.head_mismatch", last=last_seq, head=head[0]))
     return problems

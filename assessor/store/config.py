@@ -23,6 +23,8 @@ from assessor.model.limits import checked_name, checked_region_id
 from assessor.model.periods import PERIOD_PATTERN
 from assessor.report_sections import REPORT_SECTIONS as REPORT_SECTIONS  # re-exported
 from assessor.report_sections import ReportSection
+from assessor.store.errors import listed
+from assessor.text.catalogue import said
 
 WORKSPACE_FILE = "workspace.yaml"
 DEFAULT_DATABASE = "assessor.db"
@@ -134,12 +136,15 @@ class WorkspaceConfig(BaseModel):
         from assessor.model.periods import parse_period
 
         if self.period is not None and parse_period(self.period).kind != self.period_kind:
+            example = {"year": "2024", "quarter": "2024-Q1", "month": "2024-03", "week": "2024-W09"}
             raise ValueError(
-                f"period {self.period} is not a {self.period_kind} (period_kind: "
-                f"{self.period_kind}); write it as "
-                + {"year": "2024", "quarter": "2024-Q1", "month": "2024-03", "week": "2024-W09"}[
-                    self.period_kind
-                ]
+                said(
+                    "store.config_period_kind",
+                    period=self.period,
+                    kind=said(f"store.period_kind.{self.period_kind}"),
+                    period_kind=self.period_kind,
+                    example=example[self.period_kind],
+                )
             )
         return self
 
@@ -189,7 +194,7 @@ def read_config(folder: Path) -> WorkspaceConfig:
     if not path.is_file():
         raise AssessorError(
             Problem(
-                f"{folder} is not a workspace: it has no {WORKSPACE_FILE} (create one with `assessor init`)",
+                said("store.not_a_workspace", folder=folder, file=WORKSPACE_FILE),
                 file=str(folder),
             )
         )
@@ -234,7 +239,9 @@ def _read_regions(path: Path) -> list[Region]:
     for r in data.regions:
         if r.id in seen:
             problems.append(
-                Problem(f"region {r.id} ({r.name}) is listed twice", file=str(path), key=r.id)
+                Problem(
+                    said("store.region_twice", region=r.id, name=r.name), file=str(path), key=r.id
+                )
             )
         seen.add(r.id)
         regions.append(
@@ -268,8 +275,7 @@ def resolve_set(folder: Path, ref: str) -> Path:
             if not _inside(full, folder) and full.suffix.lower() not in (".yaml", ".yml"):
                 raise AssessorError(
                     Problem(
-                        f"indicator set {ref!r} is outside the workspace and not a .yaml file; "
-                        "name a set inside the workspace, a bundled set id, or a .yaml set file",
+                        said("store.set_outside", set=repr(ref)),
                         file=str(folder / WORKSPACE_FILE),
                         key="sets",
                     )
@@ -277,7 +283,7 @@ def resolve_set(folder: Path, ref: str) -> Path:
             return full
     raise AssessorError(
         Problem(
-            f"indicator set {ref!r} not found: looked for {', '.join(str(c) for c in candidates)}",
+            said("store.set_missing", set=repr(ref), looked=listed([str(c) for c in candidates])),
             file=str(folder / WORKSPACE_FILE),
             key="sets",
         )
@@ -299,8 +305,7 @@ def regions_path(folder: Path, config: WorkspaceConfig) -> Path:
     if not _inside(path, folder):
         raise AssessorError(
             Problem(
-                f"regions file {config.regions!r} is outside the workspace {folder}; "
-                "keep it in the workspace folder",
+                said("store.regions_outside", file=repr(config.regions), folder=folder),
                 file=str(folder / WORKSPACE_FILE),
                 key="regions",
             )

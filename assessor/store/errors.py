@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from assessor.errors import AssessorError, Problem
+from assessor.errors import AssessorError, Problem, Said
+from assessor.text.catalogue import said
+
+
+def listed(items: Sequence[str], zh: Sequence[str] | None = None) -> Said:
+    """Items named in a message, in each language's way: "a, b" in English, "a、b" in Chinese
+    (`zh`: the items as Chinese writes them, when they differ)."""
+    return Said(", ".join(items), "、".join(items if zh is None else zh))
+
+
+def message_of(exc: BaseException) -> str:
+    """An exception's message with its languages (a `Said` given to it), else its English."""
+    first = exc.args[0] if len(exc.args) == 1 else None
+    return first if isinstance(first, Said) else str(exc)
 
 
 class StoreError(AssessorError):
@@ -21,8 +35,13 @@ class ConflictError(StoreError):
         self.current_value = value
         super().__init__(
             Problem(
-                f"{key} was changed by {by or 'another evaluator'} (version {current}, you had "
-                f"version {expected}); reload it and enter your value again",
+                said(
+                    "store.conflict",
+                    key=key,
+                    by=by or said("store.another_evaluator"),
+                    current=current,
+                    expected=expected,
+                ),
                 key=key,
                 code="conflict",
             )

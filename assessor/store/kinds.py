@@ -13,6 +13,8 @@ from pathlib import Path
 from assessor.errors import AssessorError, Problem
 from assessor.model.entries import Region
 from assessor.store.config import WORKSPACE_FILE, UnitKind, WorkspaceConfig, resolve_set
+from assessor.store.errors import listed
+from assessor.text.catalogue import said
 
 DEFAULT_KIND = "county"
 DEFAULT_KIND_LABEL = "区、县（市）"
@@ -74,8 +76,7 @@ def check_kinds(folder: Path, config: WorkspaceConfig) -> None:
     if not config.kinds:
         raise AssessorError(
             Problem(
-                "kinds is empty: list at least one kind ({key, label, set}) or leave the key "
-                f"out for one kind '{DEFAULT_KIND}' scored with the first of sets",
+                said("store.kinds_empty", kind=DEFAULT_KIND),
                 file=str(folder / WORKSPACE_FILE),
                 key="kinds",
             )
@@ -87,8 +88,7 @@ def check_kinds(folder: Path, config: WorkspaceConfig) -> None:
             problems.append(
                 kind_problem(
                     folder, i, "key",
-                    f"kind {k.key!r} is declared twice (also kinds[{seen[k.key]}]); "
-                    "each kind needs its own key",
+                    said("store.kind_declared_twice", kind=repr(k.key), index=seen[k.key]),
                 )
             )  # fmt: skip
         seen.setdefault(k.key, i)
@@ -107,7 +107,12 @@ def kind_set_paths(folder: Path, kinds: list[UnitKind], declared: bool) -> dict[
             if not declared:
                 raise
             problems += [
-                kind_problem(folder, i, "set", f"kind {k.key} ({k.label}): {p.message}")
+                kind_problem(
+                    folder,
+                    i,
+                    "set",
+                    said("store.kind_says", kind=k.key, label=k.label, message=p.message),
+                )
                 for p in exc.problems
             ]
     if problems:
@@ -121,13 +126,21 @@ def check_unit_kinds(regions_path: Path, regions: list[Region], kinds: list[Unit
     bad = [r for r in regions if r.kind is not None and r.kind not in keys]
     if not bad:
         return
-    allowed = ", ".join(f"{k.key} ({k.label})" for k in kinds)
+    allowed = listed(
+        [f"{k.key} ({k.label})" for k in kinds], [f"{k.key}（{k.label}）" for k in kinds]
+    )
     lines = _unit_lines(regions_path)
     raise AssessorError(
         [
             Problem(
-                f"unit {r.id} ({r.name}) has kind {r.kind!r}, which is not a kind of this "
-                f"campaign; allowed: {allowed} (declared under kinds: in {WORKSPACE_FILE})",
+                said(
+                    "store.unit_kind_unknown",
+                    unit=r.id,
+                    name=r.name,
+                    kind=repr(r.kind),
+                    allowed=allowed,
+                    file=WORKSPACE_FILE,
+                ),
                 file=str(regions_path),
                 line=lines.get(r.id, (None, None))[0],
                 column=lines.get(r.id, (None, None))[1],
@@ -165,9 +178,9 @@ def kind_load_problem(
             folder,
             index,
             "set",
-            f"kind {key} ({kind.label}): its set {kind.set!r} does not load (see above)",
+            said("store.kind_set_fails", kind=key, label=kind.label, set=repr(kind.set)),
         )
         if folder is not None and (folder / WORKSPACE_FILE).is_file()
-        else Problem(f"kind {key}: its set {kind.set!r} does not load")
+        else Problem(said("store.kind_set_fails_plain", kind=key, set=repr(kind.set)))
     )
     return AssessorError([*exc.problems, where])

@@ -16,8 +16,9 @@ from typing import Any
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import ExceptionContext, make_url
 
-from assessor.errors import Problem, Said
+from assessor.errors import Problem
 from assessor.store.errors import StoreUnavailable
+from assessor.text.catalogue import said
 
 #: Seconds a PostgreSQL connection attempt may take before it counts as an outage: long enough
 #: for a slow network, short enough that a terminal never looks frozen.
@@ -29,9 +30,9 @@ def where(url: str) -> str:
     try:
         parsed = make_url(url)
     except Exception:
-        return "the database"
+        return said("store.the_database")
     if parsed.drivername.startswith("sqlite"):
-        return parsed.database or "the SQLite database"
+        return parsed.database or said("store.the_sqlite_database")
     host = parsed.host or "localhost"
     port = f":{parsed.port}" if parsed.port else ""
     return f"{host}{port}/{parsed.database or ''}"
@@ -49,11 +50,7 @@ def _cause(exc: BaseException | None) -> str:
 def unavailable(url: str, cause: BaseException | None) -> StoreUnavailable:
     place = where(url)
     why = _cause(cause)
-    message = Said(
-        f"the database {place} cannot be reached ({why}); nothing was read or written — "
-        "try again when it is back",
-        f"数据库暂不可用（{place}：{why}），未读取或保存任何数据；恢复后重试",
-    )
+    message = said("store.unreachable", place=place, why=why)
     return StoreUnavailable(Problem(message, key="database", code="unavailable"))
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from assessor.store.codec import entry_from_payload, entry_payload, loads
 from assessor.store.tables import DEFAULT_STAGE
+from assessor.text.catalogue import said
 
 ENTRY_ACTIONS = ("set", "import", "carry")
 TOLERANCE = dt.timedelta(seconds=1)
@@ -107,7 +108,7 @@ def compare_tables(
         w, h = want.get(k), have.get(k)
         name = _named(k)
         if w is None or h is None or w["payload"] != _entry_payload(h):
-            out.append(f"entry {name} differs from what the audit log says it should be")
+            out.append(said("store.replay.entry_differs", name=name))
             continue
         for field, expected, found in (
             ("version", w["version"], h["version"]),
@@ -115,11 +116,23 @@ def compare_tables(
         ):
             if expected != found:
                 out.append(
-                    f"entry {name}: {field} is {found!r} but the audit log says {expected!r}"
+                    said(
+                        "store.replay.entry_field",
+                        name=name,
+                        field=field,
+                        found=repr(found),
+                        expected=repr(expected),
+                    )
                 )
         if not _close(w["at"], h["updated_at"]):
             out.append(
-                f"entry {name}: updated_at is {h['updated_at']} but the audit log says {w['at']}"
+                said(
+                    "store.replay.entry_field",
+                    name=name,
+                    field="updated_at",
+                    found=h["updated_at"],
+                    expected=w["at"],
+                )
             )
 
     status_want: dict[tuple[str, ...], Mapping[str, Any]] = {}
@@ -135,14 +148,24 @@ def compare_tables(
         expected = loads(rec["new"]) if rec is not None else "draft"
         if row is None:
             if expected != "draft":
-                out.append(f"status of {name} is missing; the audit log says {expected}")
+                out.append(said("store.replay.status_missing", name=name, expected=expected))
             continue
         if rec is None or row["status"] != expected:
-            out.append(f"status of {name} is {row['status']} but the audit log says {expected}")
+            out.append(
+                said(
+                    "store.replay.status_differs", name=name, found=row["status"], expected=expected
+                )
+            )
         elif row["updated_by"] != rec["who"] or not _close(row["updated_at"], rec["at"]):
             out.append(
-                f"status of {name}: set by {row['updated_by']} at {row['updated_at']}, but the "
-                f"audit log says {rec['who']} at {rec['at']}"
+                said(
+                    "store.replay.status_by",
+                    name=name,
+                    by=row["updated_by"],
+                    at=row["updated_at"],
+                    logged_by=rec["who"],
+                    logged_at=rec["at"],
+                )
             )
 
     logged: dict[tuple[Any, ...], list[str]] = {}
@@ -159,16 +182,23 @@ def compare_tables(
         match = next((i for i, at in enumerate(times) if _close(at, row["added_at"])), None)
         if match is None:
             out.append(
-                f"evidence row {row['id']} ({row['region']}/{row['period']}/{row['leaf']}: "
-                f"{row['path'] or row['url']}) is not in the audit log (added or changed behind it)"
+                said(
+                    "store.replay.evidence_not_logged",
+                    id=row["id"],
+                    where=f"{row['region']}/{row['period']}/{row['leaf']}",
+                    item=row["path"] or row["url"],
+                )
             )
         else:
             times.pop(match)
     for ek, times in logged.items():
         for _ in times:
             out.append(
-                f"evidence {ek[6] or ek[7]} of {ek[1]}/{ek[2]}/{ek[4]} is in the audit log but not in "
-                "the evidence table (deleted behind it)"
+                said(
+                    "store.replay.evidence_deleted",
+                    item=ek[6] or ek[7],
+                    where=f"{ek[1]}/{ek[2]}/{ek[4]}",
+                )
             )
     out += _compare_verdicts(records, verdicts)
     out += _compare_site_checks(records, site_checks)
@@ -190,8 +220,8 @@ def _compare_verdicts(records: list[dict[str, Any]], rows: Iterable[dict[str, An
         rec, row = want.get(k), have.get(k)
         name = _named(k)
         if rec is None or row is None:
-            where = "the audit log" if row is None else "the evidence_verdicts table"
-            out.append(f"verdict on {name} is missing from {where} (changed behind the log)")
+            where = said("store.replay.the_log" if row is None else "store.replay.the_verdicts")
+            out.append(said("store.replay.verdict_missing", name=name, where=where))
             continue
         new = loads(rec["new"]) or {}
         if (
@@ -201,8 +231,14 @@ def _compare_verdicts(records: list[dict[str, Any]], rows: Iterable[dict[str, An
             or not _close(row["judged_at"], rec["at"])
         ):
             out.append(
-                f"verdict on {name} is {row['verdict']} by {row['judged_by']}, but the audit log "
-                f"says {new.get('verdict')} by {rec['who']}"
+                said(
+                    "store.replay.verdict_differs",
+                    name=name,
+                    verdict=row["verdict"],
+                    by=row["judged_by"],
+                    logged=new.get("verdict"),
+                    logged_by=rec["who"],
+                )
             )
     return out
 
@@ -221,8 +257,8 @@ def _compare_site_checks(
         rec, row = want.get(k), have.get(k)
         name = _named(k)
         if rec is None or row is None:
-            where = "the audit log" if row is None else "the site_checks table"
-            out.append(f"site check of {name} is missing from {where} (changed behind the log)")
+            where = said("store.replay.the_log" if row is None else "store.replay.the_site_checks")
+            out.append(said("store.replay.site_check_missing", name=name, where=where))
             continue
         new = loads(rec["new"]) or {}
         found = {
@@ -235,5 +271,5 @@ def _compare_site_checks(
             or row["updated_by"] != rec["who"]
             or not _close(row["updated_at"], rec["at"])
         ):
-            out.append(f"site check of {name} differs from what the audit log says")
+            out.append(said("store.replay.site_check_differs", name=name))
     return out

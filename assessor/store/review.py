@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Connection, Table, select
 
-from assessor.errors import Problem
+from assessor.errors import Problem, Said
 from assessor.store import tables as t
 from assessor.store.codec import dumps, entry_from_payload, loads
-from assessor.store.errors import StoreError
+from assessor.store.errors import StoreError, listed
+from assessor.text.catalogue import said
 
 if TYPE_CHECKING:
     from assessor.store.store import Store
@@ -126,22 +127,33 @@ def evidence_gaps(
             continue
         found = items.get(leaf, [])
         if not found:
-            gaps.append((leaf, "没有佐证材料 (no evidence attached)"))
+            gaps.append((leaf, said("store.gap_no_evidence")))
             continue
         judged = {i: verdicts[(leaf, i)].verdict if (leaf, i) in verdicts else None for i in found}
         usable = [i for i, v in judged.items() if v == "有效" or (v is None and not final)]
         if not usable:
-            shown = "、".join(f"{i} {v or '未审'}" for i, v in judged.items())
-            need = "判为有效的佐证材料 (an item judged 有效)" if final else "有效的佐证材料"
-            gaps.append((leaf, f"缺少{need}: {shown}"))
+            shown = listed([f"{i} {v or '未审'}" for i, v in judged.items()])
+            why = (
+                said("store.gap_none_judged_valid", valid="有效", items=shown)
+                if final
+                else said("store.gap_none_valid", items=shown)
+            )
+            gaps.append((leaf, why))
     return gaps
 
 
 def gaps_problem(region: str, period: str, status: str, gaps: list[tuple[str, str]]) -> Problem:
-    listed = "; ".join(f"{leaf}: {why}" for leaf, why in gaps)
+    each = [said("store.gap", leaf=leaf, why=why) for leaf, why in gaps]
     return Problem(
-        f"{region} {period} cannot become {status}: required evidence is missing or not 有效 "
-        f"for {len(gaps)} indicator(s): {listed}",
+        said(
+            "store.gaps",
+            region=region,
+            period=period,
+            status=said(f"workflow.{status}"),
+            valid="有效",
+            count=len(gaps),
+            gaps=Said("; ".join(each), "；".join(x.zh for x in each)),
+        ),
         key=region,
         code="evidence",
     )
@@ -167,23 +179,42 @@ def set_verdict(
     不足 and 无效 need a reason: the county must know what to fix."""
     if verdict not in VERDICTS:
         raise StoreError(
-            Problem(f"verdict {verdict!r} on {item}: allowed {' / '.join(VERDICTS)}", key="verdict")
+            Problem(
+                said(
+                    "store.verdict_unknown",
+                    verdict=repr(verdict),
+                    item=item,
+                    allowed=" / ".join(VERDICTS),
+                ),
+                key="verdict",
+            )
         )
     if verdict != "有效" and not (reason or "").strip():
         raise StoreError(
-            Problem(f"{leaf} {item}: a verdict of {verdict} needs a reason (--reason …)", key=leaf)
+            Problem(
+                said("store.verdict_needs_reason", leaf=leaf, item=item, verdict=verdict), key=leaf
+            )
         )
     with store._write() as conn:
         if store._status(conn, set_id, region, period, stage) == "final":
             raise StoreError(
-                Problem(f"{region} {period} (stage {stage}) is final (read-only)", key=region)
+                Problem(
+                    said("store.stage_final", region=region, period=period, stage=stage),
+                    key=region,
+                )
             )
         items = evidence_items(conn, set_id, stage, region, period).get(leaf, [])
         if item not in items:
             raise StoreError(
                 Problem(
-                    f"{region} {leaf} has no evidence item {item!r} in stage {stage}; items: "
-                    f"{', '.join(items) or 'none'}",
+                    said(
+                        "store.no_such_item",
+                        region=region,
+                        leaf=leaf,
+                        item=repr(item),
+                        stage=stage,
+                        items=listed(items) if items else said("store.none"),
+                    ),
                     key=leaf,
                 )
             )
@@ -268,13 +299,13 @@ def set_site_check(
         dt.date.fromisoformat(checked_on)
     except ValueError:
         raise StoreError(
-            Problem(f"site check date {checked_on!r} is not a date (YYYY-MM-DD)", key="--date")
+            Problem(said("store.site_check_date", date=repr(checked_on)), key="--date")
         ) from None
     names = [c.strip() for c in checkers if c.strip()]
     if not names:
-        raise StoreError(Problem("a site check names at least one checker", key="--checker"))
+        raise StoreError(Problem(said("store.site_check_checker"), key="--checker"))
     if not findings.strip():
-        raise StoreError(Problem("a site check records its findings", key="--findings"))
+        raise StoreError(Problem(said("store.site_check_findings"), key="--findings"))
     new = {"date": checked_on, "checkers": names, "findings": findings}
     scope = _unit(t.site_checks, set_id, stage, region, period)
     with store._write() as conn:
@@ -364,8 +395,14 @@ def start_units(
             if status not in STARTABLE_FROM:
                 problems.append(
                     Problem(
-                        f"{region} {period}: stage {from_stage} is {status}; it must be submitted "
-                        f"before stage {stage} starts from it",
+                        said(
+                            "store.stage_not_submitted",
+                            region=region,
+                            period=period,
+                            before=from_stage,
+                            status=said(f"workflow.{status}"),
+                            stage=stage,
+                        ),
                         key=region,
                     )
                 )
@@ -376,7 +413,10 @@ def start_units(
             ).first()
             if started is not None or store._status(conn, set_id, region, period, stage) != "draft":
                 problems.append(
-                    Problem(f"{region} {period}: stage {stage} has already started", key=region)
+                    Problem(
+                        said("store.stage_started", region=region, period=period, stage=stage),
+                        key=region,
+                    )
                 )
         if problems:
             raise StoreError(problems)

@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assessor.errors import AssessorError, Problem, Said
+from assessor.errors import AssessorError, Problem
 from assessor.store.config import Stage, WorkspaceConfig
+from assessor.store.errors import listed
 from assessor.store.schema import DEFAULT_STAGE
+from assessor.text.catalogue import said
 
 if TYPE_CHECKING:
     from assessor.model.entries import Entry
@@ -40,7 +42,7 @@ def stages_problem(config: WorkspaceConfig) -> Problem | None:
     seen: set[str] = set()
     for s in campaign_stages(config):
         if s.key in seen:
-            return Problem(f"stage {s.key!r} is listed twice in stages", key="stages")
+            return Problem(said("store.stage_twice", stage=repr(s.key)), key="stages")
         seen.add(s.key)
     return None
 
@@ -49,9 +51,12 @@ def find_stage(config: WorkspaceConfig, key: str, *, option: str = "--stage") ->
     for s in campaign_stages(config):
         if s.key == key:
             return s
-    allowed = ", ".join(f"{s.key} ({s.label})" for s in campaign_stages(config))
+    stages = campaign_stages(config)
+    allowed = listed(
+        [f"{s.key} ({s.label})" for s in stages], [f"{s.key}（{s.label}）" for s in stages]
+    )
     raise AssessorError(
-        Problem(f"stage {key!r} is not a stage of this campaign; stages: {allowed}", key=option)
+        Problem(said("store.stage_unknown", stage=repr(key), allowed=allowed), key=option)
     )
 
 
@@ -77,12 +82,14 @@ def outsider_problems(config: WorkspaceConfig, stage: str, evaluator: str) -> li
     found = find_stage(config, stage)
     allowed = found.evaluators
     if allowed and evaluator not in allowed:
-        said = Said(
-            f"{evaluator} is not an evaluator of stage {found.key} ({found.label}); its "
-            f"evaluators: {', '.join(allowed)}",
-            f"{evaluator} 不是{found.label}（{found.key}）阶段的评估人；本阶段评估人：{'、'.join(allowed)}",
+        message = said(
+            "store.not_stage_evaluator",
+            evaluator=evaluator,
+            stage=found.key,
+            label=found.label,
+            allowed=listed(allowed),
         )
-        return [Problem(said, key="--evaluator")]
+        return [Problem(message, key="--evaluator")]
     return []
 
 
@@ -103,7 +110,9 @@ def check_writer(ws: Workspace, evaluator: str) -> None:
 
 def _check_region(ws: Workspace, region: str) -> None:
     if region not in ws.regions:
-        raise AssessorError(Problem(f"region {region} is not in {ws.config.regions}", key=region))
+        raise AssessorError(
+            Problem(said("store.region_unknown", region=region, file=ws.config.regions), key=region)
+        )
 
 
 def _unit_view(ws: Workspace, region: str) -> Workspace:
@@ -115,7 +124,7 @@ def _unit_view(ws: Workspace, region: str) -> Workspace:
 
 def _check_leaf(view: Workspace, leaf: str) -> None:
     if leaf not in view.leaf_ids:
-        raise AssessorError(Problem(f"{leaf} is not a leaf of {view.set_id}", key=leaf))
+        raise AssessorError(Problem(said("store.not_a_leaf", leaf=leaf, set=view.set_id), key=leaf))
 
 
 def start_stage(
@@ -130,8 +139,7 @@ def start_stage(
     if before is None:
         raise AssessorError(
             Problem(
-                f"stage {target.key} ({target.label}) is the first stage: it starts empty; "
-                "enter its values directly",
+                said("store.first_stage", stage=target.key, label=target.label),
                 key="stage",
             )
         )
@@ -150,8 +158,13 @@ def start_stage(
         if not regions:
             raise AssessorError(
                 Problem(
-                    f"no unit can start stage {target.key} in {period}: none has submitted stage "
-                    f"{before.key} ({before.label}) without having started {target.key} already",
+                    said(
+                        "store.none_can_start",
+                        stage=target.key,
+                        period=period,
+                        before=before.key,
+                        label=before.label,
+                    ),
                     key="stage",
                 )
             )

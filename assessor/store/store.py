@@ -25,10 +25,17 @@ from assessor.model.limits import MAX_EVALUATOR, id_problem, shown
 from assessor.store import tables as t
 from assessor.store.audit import GENESIS, record_hash, verify_chain
 from assessor.store.codec import dumps, entry_from_payload, entry_payload, loads
-from assessor.store.errors import ConflictError, FinalError, StoreError, StoreUnavailable
+from assessor.store.errors import (
+    ConflictError,
+    FinalError,
+    StoreError,
+    StoreUnavailable,
+    listed,
+)
 from assessor.store.outage import CONNECT_TIMEOUT, watch_for_outages
 from assessor.store.schema import HEAD_REVISION as HEAD_REVISION
 from assessor.store.tables import DEFAULT_STAGE
+from assessor.text.catalogue import said
 
 #: PostgreSQL channel on which every audited write announces its record number.
 CHANGES_CHANNEL = "assessor_changes"
@@ -126,9 +133,15 @@ def gate(rows: Iterable[tuple[EntryKey, Entry]], who: str) -> None:
     """Refuse, before anything is written, an entry that breaks the limits (model/limits.py):
     whatever door it came by, nothing stored can later stop `score`, `export` or a report."""
     problems = []
-    bad_who = id_problem(who, MAX_EVALUATOR) if isinstance(who, str) else "not text"
+    bad_who = id_problem(who, MAX_EVALUATOR) if isinstance(who, str) else said("store.not_text")
     if bad_who:
-        problems.append(Problem(f"who {shown(str(who))}: {bad_who}", key="who", code="gate"))
+        problems.append(
+            Problem(
+                said("store.who_refused", who=shown(str(who)), problem=bad_who),
+                key="who",
+                code="gate",
+            )
+        )
     for key, entry in rows:
         found = key_problems(key.set_id, key.region, key.period, key.evaluator, key.leaf)
         found += entry_problems(entry)
@@ -155,13 +168,13 @@ def check_database_url(url: str) -> None:
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
-    allowed = "sqlite:///FILE or postgresql://USER@HOST/DB"
+    allowed = said("store.database_forms")
     try:
         parsed = make_url(url)
     except (ArgumentError, ValueError):
         raise StoreError(
             Problem(
-                f"database {_redacted(url)} is not a database URL; use {allowed}",
+                said("store.database_not_url", url=_redacted(url), allowed=allowed),
                 key="database",
                 code="database",
             )
@@ -170,7 +183,12 @@ def check_database_url(url: str) -> None:
     if backend not in ("sqlite", "postgresql"):
         raise StoreError(
             Problem(
-                f"database {_redacted(url)}: {backend} is not supported; use {allowed}",
+                said(
+                    "store.database_unsupported",
+                    url=_redacted(url),
+                    backend=backend,
+                    allowed=allowed,
+                ),
                 key="database",
                 code="database",
             )
@@ -180,14 +198,14 @@ def check_database_url(url: str) -> None:
         if not path or path == ":memory:":
             raise StoreError(
                 Problem(
-                    f"database {url}: give a file (sqlite:///FILE)", key="database", code="database"
+                    said("store.database_sqlite_file", url=url), key="database", code="database"
                 )
             )
         p = Path(path)
         if p.exists() and not p.is_file():
             raise StoreError(
                 Problem(
-                    f"database {p} is not a regular file (a folder or a device)",
+                    said("store.database_not_file", path=p),
                     key="database",
                     code="database",
                 )
@@ -229,8 +247,11 @@ class Store:
             reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
             raise StoreError(
                 Problem(
-                    f"cannot open the database {_redacted(url)}: "
-                    f"{reason[0] if reason else type(exc).__name__}",
+                    said(
+                        "store.database_cannot_open",
+                        url=_redacted(url),
+                        reason=reason[0] if reason else type(exc).__name__,
+                    ),
                     key="database",
                     code="database",
                 )
@@ -352,8 +373,7 @@ class Store:
         if head is None:
             raise StoreError(
                 Problem(
-                    "the audit chain's head row is missing (deleted behind the log); nothing can "
-                    "be written: run `assessor audit verify` and restore the database",
+                    said("store.chain_head_missing_write"),
                     key="audit",
                     code="audit-chain",
                 )
@@ -411,7 +431,10 @@ class Store:
         """
         if status not in STATUSES:
             raise StoreError(
-                Problem(f"unknown status {status!r}; allowed: {', '.join(STATUSES)}", key="status")
+                Problem(
+                    said("store.status_unknown", status=repr(status), allowed=listed(STATUSES)),
+                    key="status",
+                )
             )
         with self._write() as conn:
             old = self._status(conn, set_id, region, period, stage)
@@ -429,12 +452,19 @@ class Store:
                     raise StoreError(gaps_problem(region, period, status, gaps))
             if backwards and not reason:
                 what = (
-                    "reopening a final assessment"
+                    said("store.reopening_final")
                     if old == "final"
-                    else f"going back from {old} to {status}"
+                    else said(
+                        "store.going_back",
+                        old=said(f"workflow.{old}"),
+                        new=said(f"workflow.{status}"),
+                    )
                 )
                 raise StoreError(
-                    Problem(f"{region} {period}: {what} needs a reason (--reason …)", key=region)
+                    Problem(
+                        said("store.needs_reason", region=region, period=period, what=what),
+                        key=region,
+                    )
                 )
             stamp = now()
             values = {"status": status, "updated_at": stamp, "updated_by": who}
@@ -487,12 +517,18 @@ class Store:
 
     def _check_writable(self, conn: Connection, key: EntryKey) -> None:
         if self._status(conn, key.set_id, key.region, key.period, key.stage) == "final":
-            where = "" if key.stage == DEFAULT_STAGE else f" (stage {key.stage})"
+            where = "" if key.stage == DEFAULT_STAGE else said("store.in_stage", stage=key.stage)
             opt = "" if key.stage == DEFAULT_STAGE else f" --stage {key.stage}"
             raise FinalError(
                 Problem(
-                    f"{key.region} {key.period}{where} is final (read-only); reopen it with "
-                    f"`assessor set-status {key.region} draft{opt} --reason …` to change {key.leaf}",
+                    said(
+                        "store.final_read_only",
+                        region=key.region,
+                        period=key.period,
+                        where=where,
+                        opt=opt,
+                        leaf=key.leaf,
+                    ),
                     key=key.label(),
                 )
             )
@@ -786,7 +822,9 @@ class Store:
                 select(t.entries.c.id).where(*in_stage, t.entries.c.period == period).limit(1)
             ).first()
             if existing is not None:
-                raise StoreError(Problem(f"period {period} already has entries", key=period))
+                raise StoreError(
+                    Problem(said("store.period_has_entries", period=period), key=period)
+                )
             reason = f"carried over from {from_period}"
             status_scope = (
                 t.statuses.c.set_id == set_id,
@@ -844,9 +882,7 @@ class Store:
         results and reports carry it). One transaction, one audit record: the record's `new`
         holds the entry as it now is under "entry", which the replay applies."""
         if (path is None) == (url is None):
-            raise StoreError(
-                Problem("evidence is a file path or a URL (one of them)", key=key.label())
-            )
+            raise StoreError(Problem(said("store.evidence_path_or_url"), key=key.label()))
         who = who or key.evaluator
         item = path if path is not None else url
         with self._write() as conn:
@@ -1011,7 +1047,7 @@ class Store:
         if head_row is None:
             problems.append(
                 Problem(
-                    "the audit chain's head row is missing: it was deleted behind the log",
+                    said("store.chain_head_missing"),
                     key="audit",
                     code="audit-chain",
                 )

@@ -19,7 +19,9 @@ from assessor.loader.tasks import TaskBook, load_tasks
 from assessor.model.tasks import Task, TaskProgress
 from assessor.scoring.tasks import Tally, TaskState, share_on_schedule, tally, task_states
 from assessor.store.config import WORKSPACE_FILE
+from assessor.store.errors import listed
 from assessor.store.tasks import StoredProgress, TaskProgressStore
+from assessor.text.catalogue import said
 
 if TYPE_CHECKING:
     from assessor.model.entries import Assessment
@@ -64,7 +66,7 @@ def tasks_path(ws: Workspace) -> str:
     if not ws.config.tasks:
         raise AssessorError(
             Problem(
-                "this workspace has no tasks file: add `tasks: tasks.yaml` to workspace.yaml",
+                said("store.no_tasks_file"),
                 file=str(ws.folder / WORKSPACE_FILE),
                 key="tasks",
             )
@@ -73,7 +75,7 @@ def tasks_path(ws: Workspace) -> str:
     if not _inside(path, ws.folder) or not path.is_file():
         raise AssessorError(
             Problem(
-                f"tasks file {ws.config.tasks!r} not found in the workspace {ws.folder}",
+                said("store.tasks_file_missing", file=repr(ws.config.tasks), folder=ws.folder),
                 file=str(ws.folder / WORKSPACE_FILE),
                 key="tasks",
             )
@@ -103,9 +105,12 @@ class TaskBoard:
 
     def check_unit(self, unit: str) -> None:
         if unit not in self.book.by_unit:
-            known = ", ".join(f"{u} {self.unit_name(u)}" for u in self.units())
+            known = listed([f"{u} {self.unit_name(u)}" for u in self.units()])
             raise AssessorError(
-                Problem(f"unit {unit!r} has no tasks in {self.book.file}; units: {known}", key=unit)
+                Problem(
+                    said("store.unit_no_tasks", unit=repr(unit), file=self.book.file, units=known),
+                    key=unit,
+                )
             )
 
     def history(self, unit: str | None = None) -> list[StoredProgress]:
@@ -164,16 +169,24 @@ class TaskBoard:
         if unknown:
             raise AssessorError(
                 Problem(
-                    f"task {task.id} has no milestone {', '.join(map(repr, unknown))}; "
-                    f"its milestones: {', '.join(names) or 'none'}",
+                    said(
+                        "store.no_milestone",
+                        task=task.id,
+                        unknown=listed([repr(u) for u in unknown]),
+                        milestones=listed(names) if names else said("store.none"),
+                    ),
                     key=task.id,
                 )
             )
         if progress.done_on is not None and progress.done_on > progress.as_of:
             raise AssessorError(
                 Problem(
-                    f"task {task.id}: finished on {progress.done_on}, after the report's date "
-                    f"{progress.as_of}",
+                    said(
+                        "store.done_after_report",
+                        task=task.id,
+                        done=progress.done_on,
+                        as_of=progress.as_of,
+                    ),
                     key=task.id,
                 )
             )
@@ -307,7 +320,7 @@ def _period_start(period: str) -> dt.date:
         return dt.date(int(m[1]), int(m[2]), 1)
     if m := re.fullmatch(r"(\d{4})-W(\d{2})", period):
         return dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
-    raise AssessorError(Problem(f"not a period: {period!r}", key="period"))
+    raise AssessorError(Problem(said("store.not_a_period", period=repr(period)), key="period"))
 
 
 __all__ = [

@@ -23,6 +23,7 @@ from assessor.model.tasks import TaskProgress
 from assessor.store import tables as t
 from assessor.store.errors import ConflictError
 from assessor.store.store import EntryKey, now
+from assessor.text.catalogue import said
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -212,23 +213,28 @@ class TaskProgressStore:
         out: list[Problem] = []
         for row in rows:
             key = (row.campaign, row.unit, row.task, row.as_of)
-            label = f"task progress {row.unit}/{row.task}/{row.as_of} ({row.campaign})"
+            label = said(
+                "store.progress_label",
+                row=f"{row.unit}/{row.task}/{row.as_of}",
+                campaign=row.campaign,
+            )
             w = want.pop(key, None)
             if w is None:
-                out.append(Problem(f"{label} is in the table but not in the audit log",
+                out.append(Problem(said("store.replay_not_logged", what=label),
                                    key="audit", code="audit-replay"))  # fmt: skip
                 continue
             have = _row_payload(row)
             if have != w["new"] or row.version != w["version"] or row.updated_by != w["who"] \
                     or not _close(row.updated_at, w["at"]):  # fmt: skip
                 out.append(Problem(
-                    f"{label} differs from the audit log: table {have} (version {row.version}, "
-                    f"{row.updated_by}), log {w['new']} (version {w['version']}, {w['who']})",
+                    said("store.replay_differs", what=label, have=have, version=row.version,
+                         by=row.updated_by, logged=w["new"], logged_version=w["version"],
+                         logged_by=w["who"]),
                     key="audit", code="audit-replay",
                 ))  # fmt: skip
         for campaign, unit, task, as_of in want:
-            out.append(Problem(f"task progress {unit}/{task}/{as_of} ({campaign}) is in the audit "
-                               "log but missing from the table", key="audit",
+            label = said("store.progress_label", row=f"{unit}/{task}/{as_of}", campaign=campaign)
+            out.append(Problem(said("store.replay_not_in_table", what=label), key="audit",
                                code="audit-replay"))  # fmt: skip
         return out
 

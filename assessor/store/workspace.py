@@ -28,6 +28,7 @@ from assessor.store.config import (
     resolve_set,
 )
 from assessor.store.config import regions_path as config_regions_path
+from assessor.store.errors import listed, message_of
 from assessor.text.catalogue import said
 
 if TYPE_CHECKING:
@@ -88,9 +89,12 @@ class Workspace:
         for k in self.kinds:
             if k.key == key:
                 return k
-        allowed = ", ".join(f"{k.key} ({k.label})" for k in self.kinds)
+        allowed = listed(
+            [f"{k.key} ({k.label})" for k in self.kinds],
+            [f"{k.key}（{k.label}）" for k in self.kinds],
+        )
         raise AssessorError(
-            Problem(f"kind {key!r} is not a kind of this campaign; kinds: {allowed}", key="--kind")
+            Problem(said("store.kind_unknown", kind=repr(key), allowed=allowed), key="--kind")
         )
 
     @property
@@ -150,7 +154,10 @@ class Workspace:
         r = self.campaign.regions.get(region)
         if r is None:
             raise AssessorError(
-                Problem(f"region {region} is not in {self.config.regions}", key=region)
+                Problem(
+                    said("store.region_unknown", region=region, file=self.config.regions),
+                    key=region,
+                )
             )
         return r.kind or self.kinds[0].key
 
@@ -189,8 +196,14 @@ class Workspace:
             mine = self.kind(self.kind_key)
             raise AssessorError(
                 Problem(
-                    f"region {region} is a unit of kind {other.key} ({other.label}), not "
-                    f"{mine.key} ({mine.label})",
+                    said(
+                        "store.region_other_kind",
+                        region=region,
+                        kind=other.key,
+                        label=other.label,
+                        own=mine.key,
+                        own_label=mine.label,
+                    ),
                     key=region,
                 )
             )
@@ -250,9 +263,7 @@ class Workspace:
             return self.config.period
         periods = self.periods()
         if not periods:
-            raise AssessorError(
-                Problem("the workspace has no entries yet; give --period", key="--period")
-            )
+            raise AssessorError(Problem(said("store.no_entries_give_period"), key="--period"))
         return periods[-1]
 
     def assessments(self) -> list[Assessment]:
@@ -325,12 +336,19 @@ class Workspace:
         problems = []
         view: Workspace | None = None
         if region not in self.campaign.regions:
-            problems.append(Problem(f"region {region} is not in {self.config.regions}", key=region))
+            problems.append(
+                Problem(
+                    said("store.region_unknown", region=region, file=self.config.regions),
+                    key=region,
+                )
+            )
         else:
             view = self._region_view(region)
         scope = view or self._scope()
         if leaf not in scope.leaf_ids:
-            problems.append(Problem(f"{leaf} is not a leaf of {scope.set_id}", key=leaf))
+            problems.append(
+                Problem(said("store.not_a_leaf", leaf=leaf, set=scope.set_id), key=leaf)
+            )
         found = key_problems(scope.set_id, region, period, evaluator, leaf, self.config.period_kind)
         problems += [Problem(m, key="period" if "period" in m else None) for m in found]
         stage = self.stage
@@ -503,11 +521,15 @@ class Workspace:
             new = parse_period(period)
             source = str(parse_period(from_period)) if from_period else str(new.previous())
         except PeriodError as exc:
-            raise AssessorError(Problem(str(exc), key="period")) from None
+            raise AssessorError(Problem(message_of(exc), key="period")) from None
         if new.kind != self.config.period_kind:
             raise AssessorError(
                 Problem(
-                    f"period {new} is not a {self.config.period_kind}, the workspace's period_kind",
+                    said(
+                        "store.period_wrong_kind",
+                        period=str(new),
+                        kind=said(f"store.period_kind.{self.config.period_kind}"),
+                    ),
                     key="period",
                 )
             )
@@ -520,12 +542,15 @@ class Workspace:
         ]
         if not set_ids:
             raise AssessorError(
-                Problem(f"period {source} has no entries to carry over", key="--from")
+                Problem(said("store.period_nothing_to_carry", period=source), key="--from")
             )
         busy = [s for s in set_ids if str(new) in self.store.periods(s, stage=stage)]
         if len(set_ids) > 1 and busy:  # checked before anything is carried
             raise AssessorError(
-                Problem(f"period {new} already has entries ({', '.join(busy)})", key="period")
+                Problem(
+                    said("store.period_has_entries_in", period=str(new), sets=listed(busy)),
+                    key="period",
+                )
             )
         return sum(
             self.store.new_period(s, str(new), source, who=who, stage=stage) for s in set_ids
@@ -570,7 +595,7 @@ def open_workspace(folder: Path | str, *, read_only: bool = False) -> Workspace:
     if not regions_path.is_file():
         raise AssessorError(
             Problem(
-                f"regions file {config.regions} not found",
+                said("store.regions_file_missing", file=config.regions),
                 file=str(folder / WORKSPACE_FILE),
                 key="regions",
             )
@@ -677,12 +702,14 @@ def init_workspace(
     folder = Path(folder).resolve()
     if (folder / WORKSPACE_FILE).exists():
         raise AssessorError(
-            Problem(f"{folder} already is a workspace", file=str(folder / WORKSPACE_FILE))
+            Problem(
+                said("store.already_workspace", folder=folder), file=str(folder / WORKSPACE_FILE)
+            )
         )
     if (set_ref is None) == (kinds is None):
         raise AssessorError(
             Problem(
-                "give one set (--set) or the kinds of unit (--kind KEY:LABEL:SET …), not both",
+                said("store.set_or_kinds"),
                 key="--set",
             )
         )
@@ -704,7 +731,7 @@ def init_workspace(
         try:
             found = parse_period(period).kind
         except PeriodError as exc:
-            raise AssessorError(Problem(str(exc), key="--period")) from None
+            raise AssessorError(Problem(message_of(exc), key="--period")) from None
         period_kind = None if found == "year" else found
     doc = {
         "format": 1,
@@ -783,15 +810,14 @@ def _check_init_kinds(
         if not re.fullmatch(r"[a-z][a-z0-9_-]*", k["key"]):
             problems.append(
                 Problem(
-                    f"kind key {k['key']!r}: lower-case letters, digits, - and _, starting "
-                    "with a letter (e.g. county, department)",
+                    said("store.kind_key_form", kind=repr(k["key"])),
                     key="--kind",
                 )
             )
         if not k["label"].strip():
-            problems.append(Problem(f"kind {k['key']} needs a label", key="--kind"))
+            problems.append(Problem(said("store.kind_needs_label", kind=k["key"]), key="--kind"))
         if k["key"] in seen:
-            problems.append(Problem(f"kind {k['key']!r} is given twice", key="--kind"))
+            problems.append(Problem(said("store.kind_twice", kind=repr(k["key"])), key="--kind"))
         seen.add(k["key"])
     if problems:
         raise AssessorError(problems)

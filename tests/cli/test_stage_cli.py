@@ -53,7 +53,7 @@ def test_submitting_with_evidence_judged_insufficient_is_refused_naming_the_indi
     p = assessor("set-status", "-w", str(campaign), "--stage", "expert", "371502", "submitted")
     assert p.returncode == 1
     assert "371502 2021 cannot become submitted" in p.stderr
-    assert f"D6-02: 缺少有效的佐证材料: {ITEM.format('371502', 'D6-02')} 不足" in p.stderr
+    assert f"D6-02: no usable evidence item: {ITEM.format('371502', 'D6-02')} 不足" in p.stderr
 
 
 def test_stage_compare_lists_every_change_with_its_reason(campaign: Path) -> None:

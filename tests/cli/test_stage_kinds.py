@@ -146,7 +146,7 @@ def test_evidence_list_shows_the_departments_required_indicator(
     out = ok("evidence", "list", "-w", str(folder), "--stage", "review", DEPARTMENT)
     row = next(line for line in out.splitlines() if "M1" in line and "example.org" in line)
     assert "是" in row and "不足" in row and "缺少印发文号" in row  # required, judged, why
-    assert "M1: 缺少判为有效的佐证材料" in out
+    assert "M1: no item judged 有效" in out
 
 
 def test_stage_list_counts_the_units_of_every_kind(reviewed: tuple[Path, str]) -> None:

@@ -93,3 +93,14 @@ def _body_lines(box: Any) -> Iterator[Any]:
             yield child
         else:
             yield from _body_lines(child)
+
+
+def stretched(page: Any, tolerance: float = 0.5) -> list[str]:
+    """Text whose spaces were widened to justify its line (by more than `tolerance` CSS px
+    each). WeasyPrint justifies by widening spaces only, so in Chinese text the one or two
+    spaces beside a number take the whole line's slack: （失　　1.50　　分）."""
+    return [
+        _text(box)[:30]
+        for box in _body(page)
+        if isinstance(box, boxes.TextBox) and getattr(box, "justification_spacing", 0) > tolerance
+    ]

@@ -17,7 +17,7 @@ from assessor.report import context as rc
 from assessor.report.render import Renderer, RenderOptions
 from assessor.report.templating import official
 from assessor.scoring import explain_lines, score
-from tests.report.pagefill import cell_lines, fills, overflowing
+from tests.report.pagefill import cell_lines, fills, overflowing, stretched
 from tests.report.test_official_text import KINDS, META, SETS, bundled
 
 QUARTER = 0.25
@@ -33,6 +33,7 @@ class Measured:
     fills: list[float]
     overflowing: list[tuple[int, list[str]]]
     cells: list[list[str]]  # every table cell's laid-out lines
+    stretched: list[tuple[int, list[str]]]  # text with widened spaces, by page
 
 
 @cache
@@ -44,6 +45,7 @@ def measured(set_id: str, kind: str) -> Measured:
         fills(document),
         [(i + 1, o) for i, p in enumerate(document.pages) if (o := overflowing(p))],
         [lines for p in document.pages for lines in cell_lines(p)],
+        [(i + 1, s) for i, p in enumerate(document.pages) if (s := stretched(p))],
     )
 
 
@@ -80,6 +82,18 @@ def test_no_page_but_the_last_is_under_a_quarter_full(set_id: str, kind: str) ->
     filled = measured(set_id, kind).fills
     low = [f"p{i + 1} {f:.0%}" for i, f in enumerate(filled[:-1]) if f < QUARTER]
     assert not low, f"{set_id} {kind}: pages under a quarter full: {low} of {len(filled)}"
+
+
+def test_the_measure_finds_a_line_justified_at_its_spaces() -> None:
+    text = "本项失 1.50 分，" + "主要原因是平台覆盖不足" * 6
+    html = f"<p style='text-align: justify; width: 120mm'>{text}</p>"
+    assert stretched(renderer()._layout(html).pages[0]) != []
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("set_id", SETS)
+def test_no_line_is_justified_by_widening_its_spaces(set_id: str, kind: str) -> None:
+    assert not measured(set_id, kind).stretched, f"{set_id} {kind}: (page, text)"
 
 
 @pytest.mark.parametrize("kind", KINDS)

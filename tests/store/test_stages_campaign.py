@@ -153,7 +153,9 @@ def test_submitting_with_required_evidence_missing_is_refused_naming_the_indicat
 ) -> None:
     ws.use_stage("self")
     enter(ws, "县自评组", {"A1": "38", "A2": "27"})
-    with pytest.raises(StoreError, match=r"371502 2021 cannot become submitted.*A2: 没有佐证材料"):
+    with pytest.raises(
+        StoreError, match=r"371502 2021 cannot become submitted.*A2: no evidence attached"
+    ):
         ws.set_status(COUNTY, "2021", "submitted", who="县自评组")
     assert ws.statuses("2021")[COUNTY] == "draft"
 
@@ -167,7 +169,7 @@ def test_submitting_with_required_evidence_judged_invalid_is_refused_naming_the_
     judge_evidence(ws, COUNTY, "2021", "A2", "https://example.org/share.png", "无效",
                    who="市复核组", reason="截图不是本县的共享目录")  # fmt: skip
     with pytest.raises(
-        StoreError, match=r"A2: 缺少有效的佐证材料: https://example.org/share.png 无效"
+        StoreError, match=r"A2: no usable evidence item: https://example.org/share.png 无效"
     ):
         ws.set_status(COUNTY, "2021", "submitted", who="市复核组")
     judge_evidence(

@@ -152,7 +152,7 @@ def test_submitting_is_refused_while_required_evidence_is_missing_naming_the_ind
 ) -> None:
     store.set_entry(key("D1-01", "self"), Entry(value=D("90")))
     store.set_entry(key("D1-02", "self"), Entry(value=D("10")))
-    with pytest.raises(StoreError, match=r"D1-02: 没有佐证材料") as err:
+    with pytest.raises(StoreError, match=r"D1-02: no evidence attached") as err:
         store.set_status("sd", "371502", "2021", "submitted", who="x", stage="self",
                          evidence_required=["D1-02"])  # fmt: skip
     assert "D1-01" not in str(err.value)
@@ -165,7 +165,7 @@ def test_submitting_is_refused_when_the_only_evidence_is_judged_invalid(store: S
     review.set_verdict(store, "sd", "self", "371502", "2021", "D1-01",
                        "https://example.org/old.pdf", "无效", who="x", reason="过期")  # fmt: skip
     with pytest.raises(
-        StoreError, match=r"D1-01: 缺少有效的佐证材料: https://example.org/old.pdf 无效"
+        StoreError, match=r"D1-01: no usable evidence item: https://example.org/old.pdf 无效"
     ):
         store.set_status("sd", "371502", "2021", "submitted", who="x", stage="self",
                          evidence_required=["D1-01"])  # fmt: skip

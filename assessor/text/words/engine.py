@@ -134,4 +134,38 @@ WORDS = {
     "task.explain": w("序时 {planned}，实际 {actual} → {status}", "schedule {planned}, done {actual} → {status}"),
     "task.count": w("{status} {n} 项", "{n} {status}"),
     "task.tally": w("{total}项{category}：{counts}", "{total} {category}: {counts}"),
+    # why a leaf cannot be scored: its result is an error with this message (scoring/methods.py)
+    "leaf.no_value": w("未填报数值", "no value entered"),
+    "leaf.stored_value": w("已存数值 {value}{problem}", "stored value {value}: {problem}"),
+    "leaf.cannot_score": w("无法评分：{reason}", "cannot be scored: {reason}"),
+    "leaf.score_not_finite": w("得分不是有限数值", "the score is not a number"),
+    "leaf.not_a_number": w("不是数字：{value}", "not a number: {value}"),
+    "leaf.formula_gives": w("{formula} 的结果 {value}{problem}", "{formula} gives {value}: {problem}"),
+    "leaf.not_a_level": w("等级 {level} 不是等级数字", "level {level} is not a level number"),
+    "leaf.unknown_level": w("本指标没有等级 {level}；允许的等级：{allowed}", "unknown level {level}; allowed: {allowed}"),
+    "leaf.unknown_option": w("本指标没有选项 {option}；允许的选项：{allowed}", "unknown option {option}; allowed: {allowed}"),
+    "leaf.not_yes_no": w("{value} 不是“是”或“否”", "{value} is not yes or no"),
+    # a set the engine cannot compile (scoring/compiled.py; the loader refuses these first)
+    "compile.duplicate_id": w("指标编号 {node} 重复", "duplicate id {node}"),
+    "compile.root": w("根节点", "the root"),
+    "compile.share_without_points": w("{node}（{name}）给出了 `share`，但其上级 {parent} 没有分值",
+                                      "{node} ({name}) gives a share but its parent {parent} has no points"),
+    "compile.leaf_without_points": w("末级指标 {node}（{name}）既没有 `points` 也没有 `share`",
+                                     "leaf {node} ({name}) has neither points nor share"),
+    "compile.node_says": w("{node}：{message}", "{node}: {message}"),
+    "compile.rollup_sum_mixed": w(
+        "指标集的 `rollup: {{method: sum}}` 不能与指标自身的 `rollup` 键（{nodes}）同时使用：各期得分相加会超过指标的满分；"
+        "请改为对按期累计的指标给出 `rollup: sum`",
+        "the set's `rollup: {{method: sum}}` cannot be combined with indicators' own "
+        "`rollup` keys ({nodes}): summed points would exceed "
+        "each indicator's maximum; give `rollup: sum` to the indicators that count per "
+        "period instead"),
+    "gap.level_label": w("等级 {level}（{label}）", "level {level} ({label})"),
+    # a region's declared grade the set does not have (scoring/compliance.py)
+    "declared_unknown": w("地区 {region} 的申报等级 {grade} 不是指标集 {set} 的等级；可选等级：{grades}",
+                          "region {region} declares grade {grade}, which set {set} "
+                          "does not have; its grades: {grades}"),
+    "none": w("无", "none"),
+    # a rank below 1 (scoring/rank_points.py: a caller's mistake, named all the same)
+    "rank_from_one": w("名次从 1 开始（收到 {rank}）", "a rank starts at 1 (got {rank})"),
 }  # fmt: skip
