@@ -235,3 +235,18 @@ def test_a_written_schema_is_announced_in_the_readers_language(tmp_path: Path) -
     out = tmp_path / "set.schema.json"
     assert run("zh", "schema", "-o", str(out)).stderr == f"已写入 {out}\n"
     assert run("en", "schema", "-o", str(out)).stderr == f"wrote {out}\n"
+
+
+def test_a_period_of_no_known_form_is_a_usage_error_in_the_readers_language(
+    workspace: Path,
+) -> None:
+    zh = run("zh", "score", str(workspace), "--period", "2021-X9")
+    en = run("en", "score", str(workspace), "--period", "2021-X9")
+    assert zh.returncode == en.returncode == 2
+    assert (
+        zh.stderr
+        == "assessor：评价期 '2021-X9' 不是以下形式之一：2024、2024-Q1、2024-03、2024-W09\n"
+    )
+    assert en.stderr == (
+        "assessor: period '2021-X9' is not one of the forms 2024, 2024-Q1, 2024-03, 2024-W09\n"
+    )
