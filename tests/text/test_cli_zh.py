@@ -250,3 +250,14 @@ def test_a_period_of_no_known_form_is_a_usage_error_in_the_readers_language(
     assert en.stderr == (
         "assessor: period '2021-X9' is not one of the forms 2024, 2024-Q1, 2024-03, 2024-W09\n"
     )
+
+
+def test_a_site_check_is_recorded_in_the_readers_language(tmp_path: Path) -> None:
+    for name in ("workspace.yaml", "regions.yaml"):
+        shutil.copy(ROOT / "samples" / "star-campaign-2021" / name, tmp_path)
+    args = ("site-check", "-w", str(tmp_path), "--stage", "self", "--who", "县自评组", "371502",
+            "--checker", "陈静", "--findings", "无")  # fmt: skip
+    zh = run("zh", *args, "--date", "2021-11-03")
+    en = run("en", *args, "--date", "2021-11-04")
+    assert zh.stdout == "371502 2021（self）：已记录 2021-11-03 的现场核查\n", zh.stderr
+    assert en.stdout == "371502 2021 (self): site check of 2021-11-04 recorded\n", en.stderr

@@ -234,4 +234,9 @@ WORDS = {
         "(keep the head hash in the report or the minutes; `assessor audit verify --anchor HASH`\n"
         " later proves that nothing up to that record has been rewritten)",
     ),
+    # assessor site-check
+    "stage.site_check": w(
+        "{region} {period}（{stage}）：已记录 {date} 的现场核查",
+        "{region} {period} ({stage}): site check of {date} recorded",
+    ),
 }
