@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from assessor.cli.cmd_workspace import add_folder_argument, open_from
 from assessor.cli.safe import term
 from assessor.errors import AssessorError, Problem
-from assessor.text.catalogue import said
+from assessor.text.catalogue import reader_lang, said, say
 
 if TYPE_CHECKING:
     from assessor.store.store import Store
@@ -83,8 +83,9 @@ def run_verify(args: argparse.Namespace) -> int:
         ws.close()
     if problems:
         raise AssessorError(problems)
-    print(f"audit log verified: {seq} records, hash chain intact, replay reproduces the entries")
-    print(f"head: record {seq}, sha256 {head}")
-    print("(keep the head hash in the report or the minutes; `assessor audit verify --anchor HASH`")
-    print(" later proves that nothing up to that record has been rewritten)")
+    lang = reader_lang()
+    print(say("cli.audit.verified", lang, count=seq))
+    print(say("cli.audit.head", lang, seq=seq, hash=head))
+    print(say("cli.audit.keep_head", lang))
+
     return 0

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from assessor.errors import AssessorError, Problem
-from assessor.text.catalogue import said
+from assessor.text.catalogue import reader_lang, said, say
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -42,5 +42,6 @@ def run(args: argparse.Namespace) -> int:
                 file=str(args.output),
             )
         ) from None
-    print(f"wrote {args.output}", file=sys.stderr)
+    print(say("cli.done.wrote", reader_lang(), path=args.output), file=sys.stderr)
+
     return 0

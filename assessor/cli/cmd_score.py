@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from assessor.cli.inputs import add_input_arguments
 from assessor.cli.safe import term
+from assessor.text.catalogue import reader_lang, say
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -104,7 +105,14 @@ def print_table(
 
     console = Console()
     if not results:
-        console.print(term(f"{heading}: no entries to score" if heading else "no entries to score"))
+        lang = reader_lang()
+        nothing = (
+            say("cli.score.nothing_in", lang, heading=heading)
+            if heading
+            else say("cli.score.nothing", lang)
+        )
+        console.print(term(nothing))
+
         return
     periods: dict[str, list[RegionResult]] = {}
     for r in results:

@@ -18,7 +18,7 @@ from assessor.cli.workspace_args import (
     workspace_from,
 )
 from assessor.errors import AssessorError, Problem, in_language
-from assessor.text.catalogue import reader_lang, said
+from assessor.text.catalogue import reader_lang, said, say
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -296,7 +296,9 @@ def run_site_check(args: argparse.Namespace) -> int:
         period = current_period(ws, args.period)
         record_site_check(ws, args.region, period, checked_on=args.date, checkers=args.checker,
                           findings=args.findings, who=who(args))  # fmt: skip
-        print(term(f"{args.region} {period} ({ws.stage}): site check of {args.date} recorded"))
+        print(term(say("cli.stage.site_check", reader_lang(), region=args.region, period=period,
+                       stage=ws.stage, date=args.date)))  # fmt: skip
+
     finally:
         ws.close()
     return 0

@@ -157,6 +157,7 @@ def test_a_new_workspace_is_announced_in_the_readers_language(tmp_path: Path) ->
 def test_the_form_the_import_and_the_export_say_what_they_did_in_chinese(tmp_path: Path) -> None:
     ws = tmp_path / "ws"
     shutil.copytree(ROOT / "samples" / "workspace", ws)
+    assert run("zh", "score", str(ws)).stdout == "没有可评分的填报数据\n"
     form = tmp_path / "form.xlsx"
     p = run("zh", "template", str(ws), "-o", str(form), "--region", "371502")
     assert (p.returncode, p.stdout) == (0, f"已写入 {form}（1 个地区）\n"), p.stderr
@@ -170,11 +171,17 @@ def test_the_form_the_import_and_the_export_say_what_they_did_in_chinese(tmp_pat
     p = run("zh", "period", "new", str(ws), "2022", "--who", "录入员")
     assert p.returncode == 0, p.stderr
     assert p.stdout == f"评价期 2022：已从 2021 沿用 {imported[1]} 条填报，作为草稿\n"
+    verified = run("zh", "audit", "verify", str(ws)).stdout.splitlines()
+    assert re.fullmatch(
+        r"审计日志核验通过：共 \d+ 条记录，哈希链完整，重放结果与填报数据一致", verified[0]
+    )
+    assert re.fullmatch(r"链头：第 \d+ 条记录，哈希值 [0-9a-f]{64}", verified[1])
 
 
 def test_the_form_the_import_and_the_export_say_what_they_did_in_english(tmp_path: Path) -> None:
     ws = tmp_path / "ws"
     shutil.copytree(ROOT / "samples" / "workspace", ws)
+    assert run("en", "score", str(ws)).stdout == "no entries to score\n"
     form = tmp_path / "form.xlsx"
     p = run("en", "template", str(ws), "-o", str(form), "--region", "371502", "--region", "371503")
     assert (p.returncode, p.stdout) == (0, f"wrote {form} (2 regions)\n"), p.stderr
@@ -186,6 +193,15 @@ def test_the_form_the_import_and_the_export_say_what_they_did_in_english(tmp_pat
     assert p.stdout == f"wrote {out}: 20 region results\n", p.stderr
     p = run("en", "period", "new", str(ws), "2022", "--who", "t")
     assert p.stdout == f"period 2022: {imported[1]} entries carried over from 2021 as drafts\n"
+    verified = run("en", "audit", "verify", str(ws)).stdout.splitlines()
+    assert re.fullmatch(
+        r"audit log verified: \d+ records, hash chain intact, replay reproduces the entries",
+        verified[0],
+    )
+    assert verified[2:] == [
+        "(keep the head hash in the report or the minutes; `assessor audit verify --anchor HASH`",
+        " later proves that nothing up to that record has been rewritten)",
+    ]
 
 
 def test_a_task_progress_import_and_form_report_their_counts_in_chinese(tmp_path: Path) -> None:
@@ -213,3 +229,35 @@ def test_a_written_report_is_announced_in_chinese_with_its_pages(tmp_path: Path)
     )
     assert said is not None, p.stderr
     assert int(said[2]) == pdf.stat().st_size // 1024
+
+
+def test_a_written_schema_is_announced_in_the_readers_language(tmp_path: Path) -> None:
+    out = tmp_path / "set.schema.json"
+    assert run("zh", "schema", "-o", str(out)).stderr == f"已写入 {out}\n"
+    assert run("en", "schema", "-o", str(out)).stderr == f"wrote {out}\n"
+
+
+def test_a_period_of_no_known_form_is_a_usage_error_in_the_readers_language(
+    workspace: Path,
+) -> None:
+    zh = run("zh", "score", str(workspace), "--period", "2021-X9")
+    en = run("en", "score", str(workspace), "--period", "2021-X9")
+    assert zh.returncode == en.returncode == 2
+    assert (
+        zh.stderr
+        == "assessor：评价期 '2021-X9' 不是以下形式之一：2024、2024-Q1、2024-03、2024-W09\n"
+    )
+    assert en.stderr == (
+        "assessor: period '2021-X9' is not one of the forms 2024, 2024-Q1, 2024-03, 2024-W09\n"
+    )
+
+
+def test_a_site_check_is_recorded_in_the_readers_language(tmp_path: Path) -> None:
+    for name in ("workspace.yaml", "regions.yaml"):
+        shutil.copy(ROOT / "samples" / "star-campaign-2021" / name, tmp_path)
+    args = ("site-check", "-w", str(tmp_path), "--stage", "self", "--who", "县自评组", "371502",
+            "--checker", "陈静", "--findings", "无")  # fmt: skip
+    zh = run("zh", *args, "--date", "2021-11-03")
+    en = run("en", *args, "--date", "2021-11-04")
+    assert zh.stdout == "371502 2021（self）：已记录 2021-11-03 的现场核查\n", zh.stderr
+    assert en.stdout == "371502 2021 (self): site check of 2021-11-04 recorded\n", en.stderr

@@ -219,4 +219,24 @@ WORDS = {
     "tasks.template": w(
         "{path}：{count} 项任务待报告，截至 {on}", "{path}: {count} tasks to report on, as of {on}"
     ),
+    "done.wrote": w("已写入 {path}", "wrote {path}"),
+    "score.nothing": w("没有可评分的填报数据", "no entries to score"),
+    "score.nothing_in": w("{heading}：没有可评分的填报数据", "{heading}: no entries to score"),
+    # assessor audit verify
+    "audit.verified": w(
+        "审计日志核验通过：共 {count} 条记录，哈希链完整，重放结果与填报数据一致",
+        "audit log verified: {count} records, hash chain intact, replay reproduces the entries",
+    ),
+    "audit.head": w("链头：第 {seq} 条记录，哈希值 {hash}", "head: record {seq}, sha256 {hash}"),
+    "audit.keep_head": w(
+        "（请把链头哈希值写进报告或会议纪要；日后运行 `assessor audit verify --anchor HASH`\n"
+        " 即可证明该条记录及之前的内容未被改写）",
+        "(keep the head hash in the report or the minutes; `assessor audit verify --anchor HASH`\n"
+        " later proves that nothing up to that record has been rewritten)",
+    ),
+    # assessor site-check
+    "stage.site_check": w(
+        "{region} {period}（{stage}）：已记录 {date} 的现场核查",
+        "{region} {period} ({stage}): site check of {date} recorded",
+    ),
 }
