@@ -53,16 +53,15 @@ class Problem:
         return ":".join(parts)
 
     def __str__(self) -> str:
-        return self.text("en")
+        return self.render("en", "warning: ")
 
-    def text(self, lang: str) -> str:
-        """`file:line:col: [key] message` with the message (and a warning's word) in `lang`:
-        the location and the key stay as written, they point into the user's file. A problem
-        that is in no file (a command's refusal) is its message alone."""
-        from assessor.text.catalogue import say
-
+    def render(self, lang: str, warning: str) -> str:
+        """`file:line:col: [key] message` with the message in `lang` and `warning` before a
+        warning's message (the words are the catalogue's: `assessor.text.problems`). The
+        location and the key stay as written: they point into the user's file. A problem that
+        is in no file (a command's refusal) is its message alone."""
         key = f"[{self.key}] " if self.key else ""
-        sev = "" if self.severity == "error" else say(f"cli.severity.{self.severity}", lang)
+        sev = warning if self.severity == "warning" else ""
         said = f"{key}{sev}{in_language(self.message, lang)}"
         if self.file is None and self.line is None:
             return said  # a command's own refusal: there is no place to point at
@@ -84,10 +83,7 @@ class AssessorError(Exception):
         super().__init__(self.__str__())
 
     def __str__(self) -> str:
-        return self.text("en")
-
-    def text(self, lang: str) -> str:
-        return "\n".join(p.text(lang) for p in self.problems)
+        return "\n".join(str(p) for p in self.problems)
 
 
 class UsageError(AssessorError):

@@ -37,6 +37,7 @@ def _expand(paths: list[Path]) -> list[Path]:
 def run(args: argparse.Namespace) -> int:
     from assessor.loader.lint import lint_paths
     from assessor.text.catalogue import reader_lang, said, say, say_count
+    from assessor.text.problems import problem_text
 
     paths = _expand(args.sets)
     if not paths:
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         if args.quiet and p.severity != "error":
             continue
         code = say("cli.lint.code", lang, code=p.code) if p.code else ""
-        print(term(p.text(lang), lines=True) + code)
+        print(term(problem_text(p, lang), lines=True) + code)
     print(
         say(
             "cli.lint.summary",

@@ -82,6 +82,7 @@ def _main(args_list: list[str]) -> int:
     from assessor.cli.safe import term
     from assessor.errors import AssessorError, UsageError
     from assessor.text.catalogue import reader_lang, say, say_count
+    from assessor.text.problems import error_text, problem_text
 
     parser = build_parser()
     if not args_list:
@@ -103,12 +104,14 @@ def _main(args_list: list[str]) -> int:
         return int(args.run(args))
     except UsageError as exc:
         lang = reader_lang()
-        print(say("cli.usage_prefix", lang) + term(exc.text(lang), lines=True), file=sys.stderr)
+        print(
+            say("cli.usage_prefix", lang) + term(error_text(exc, lang), lines=True), file=sys.stderr
+        )
         return 2
     except AssessorError as exc:
         lang = reader_lang()
         for problem in exc.problems:
-            print(term(problem.text(lang), lines=True), file=sys.stderr)
+            print(term(problem_text(problem, lang), lines=True), file=sys.stderr)
         print(say_count("cli.problems_found", len(exc.problems), lang), file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -16,6 +16,7 @@ from assessor.errors import Said
 from assessor.loader.located import parse_yaml
 from assessor.loader.messages import problems_from_validation
 from assessor.text.catalogue import said
+from assessor.text.problems import problem_text
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -205,5 +206,5 @@ def test_a_validators_said_keeps_both_languages_and_its_place() -> None:
         _Window.model_validate(data)
     (problem,) = problems_from_validation(info.value, data, _Window, file="w.yaml")
     assert isinstance(problem.message, Said)
-    assert problem.text("zh") == "w.yaml:1:1: 开始日期 5 必须早于截止日期 3"
-    assert problem.text("en") == "w.yaml:1:1: start 5 must be before the deadline 3"
+    assert problem_text(problem, "zh") == "w.yaml:1:1: 开始日期 5 必须早于截止日期 3"
+    assert problem_text(problem, "en") == "w.yaml:1:1: start 5 must be before the deadline 3"

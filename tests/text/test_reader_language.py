@@ -11,6 +11,7 @@ import pytest
 
 from assessor.errors import AssessorError, Problem
 from assessor.text.catalogue import reader_lang, said, say_count
+from assessor.text.problems import error_text, problem_text
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,22 +39,24 @@ def test_the_reader_language_comes_from_assessor_lang_then_the_locale(
 
 def test_a_problem_reads_in_either_language_and_keeps_its_place() -> None:
     p = Problem(said("cli.lint.no_files", paths="x.yaml"), "a.yaml", 3, 5, "tree[0]")
-    assert p.text("zh") == "a.yaml:3:5: [tree[0]] 在 x.yaml 中没有找到指标集文件"
-    assert str(p) == p.text("en") == "a.yaml:3:5: [tree[0]] no indicator set files found in x.yaml"
+    assert problem_text(p, "zh") == "a.yaml:3:5: [tree[0]] 在 x.yaml 中没有找到指标集文件"
+    assert str(p) == problem_text(p, "en")
+    assert str(p) == "a.yaml:3:5: [tree[0]] no indicator set files found in x.yaml"
 
 
 def test_a_warning_says_so_in_its_language() -> None:
     p = Problem(said("cli.lint.no_files", paths="x"), "a.yaml", severity="warning")
-    assert p.text("zh").startswith("a.yaml: 警告：")
-    assert Problem(said("cli.lint.no_files", paths="x")).text("en") == (
+    assert problem_text(p, "zh").startswith("a.yaml: 警告：")
+    assert problem_text(Problem(said("cli.lint.no_files", paths="x")), "en") == (
         "no indicator set files found in x"
     )
-    assert p.text("en").startswith("a.yaml: warning: ")
+    assert problem_text(p, "en").startswith("a.yaml: warning: ")
+    assert str(p) == problem_text(p, "en")
 
 
 def test_an_error_lists_every_problem_in_the_language_asked() -> None:
     err = AssessorError([Problem(said("cli.lint.no_files", paths=n)) for n in ("a", "b")])
-    assert err.text("zh").splitlines() == [
+    assert error_text(err, "zh").splitlines() == [
         "在 a 中没有找到指标集文件",
         "在 b 中没有找到指标集文件",
     ]
