@@ -47,7 +47,10 @@ from assessor.cachedir import cache_dir
 COMMANDS = frozenset({"lint", "score", "status"})
 _FORMAT = b"assessor-run 1"
 #: Shell bookkeeping that changes between identical commands and never reaches the output.
-_VOLATILE_ENV = frozenset({"_", "OLDPWD", "SHLVL", "PWD", "PS1", "PS2", "TMUX_PANE", "WINDOWID"})
+#: And the cache's own trace, which writes past the record to the real stderr.
+_VOLATILE_ENV = frozenset(
+    {"_", "OLDPWD", "SHLVL", "PWD", "PS1", "PS2", "TMUX_PANE", "WINDOWID", "ASSESSOR_CACHE_TRACE"}
+)
 KEEP_RECORDS = 256  # past this many, the oldest quarter-and-more go
 _MAX_INPUT_BYTES = 64 << 20  # a larger input is not hashed: the run is not recorded
 

@@ -29,7 +29,7 @@ SET = str(ROOT / "indicators" / "sd-county-2020.yaml")
 
 def run(cache: Path, *args: str, cwd: Path = ROOT, **env: str) -> subprocess.CompletedProcess[str]:
     environ = {k: v for k, v in os.environ.items() if k != "ASSESSOR_NO_CACHE"}
-    environ.update(ASSESSOR_CACHE_DIR=str(cache), ASSESSOR_CACHE_TRACE="1", **env)
+    environ.update({"ASSESSOR_CACHE_DIR": str(cache), "ASSESSOR_CACHE_TRACE": "1", **env})
     return subprocess.run(
         [sys.executable, "-m", "assessor", *args],
         capture_output=True,
@@ -253,3 +253,9 @@ def test_only_the_newest_records_are_kept(tmp_path: Path) -> None:
     assert memo.file.name in kept
     assert len(kept) == KEEP_RECORDS * 3 // 4
     assert f"{KEEP_RECORDS - 1:04}.pickle" in kept and "0000.pickle" not in kept
+
+
+def test_tracing_the_cache_does_not_change_which_record_a_run_finds(tmp_path: Path) -> None:
+    missing = str(tmp_path / "none.yaml")
+    run(tmp_path / "c", "lint", missing, ASSESSOR_CACHE_TRACE="0")
+    assert replayed(run(tmp_path / "c", "lint", missing))
