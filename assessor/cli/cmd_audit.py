@@ -40,8 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run_log(args: argparse.Namespace) -> int:
     from assessor.store.codec import payload_text as _short
 
-    ws = open_from(args)
-    try:
+    with open_from(args) as ws:
         for r in ws.store.audit_log(region=args.region, leaf=args.node, limit=args.last):
             where = " ".join(
                 x
@@ -52,8 +51,6 @@ def run_log(args: argparse.Namespace) -> int:
             if r.reason:
                 line += f" [{r.reason}]"
             print(term(line))
-    finally:
-        ws.close()
     return 0
 
 
@@ -65,8 +62,7 @@ def _task_progress_problems(store: Store) -> list[Problem]:
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    ws = open_from(args)
-    try:
+    with open_from(args) as ws:
         problems = ws.store.verify_audit()
         problems += _task_progress_problems(ws.store)
         for anchor in args.anchor:
@@ -79,8 +75,6 @@ def run_verify(args: argparse.Namespace) -> int:
                     )
                 )  # fmt: skip
         seq, head = ws.store.chain_head()
-    finally:
-        ws.close()
     if problems:
         raise AssessorError(problems)
     lang = reader_lang()

@@ -63,8 +63,7 @@ def run_template(args: argparse.Namespace) -> int:
     from assessor.cli.cmd_workspace import current_period
     from assessor.exchange import write_csv_template, write_template
 
-    ws = open_from(args)
-    try:
+    with open_from(args) as ws:
         period = current_period(ws, args.period)
         missing = [r for r in args.region or [] if r not in ws.regions]
         if missing:
@@ -88,8 +87,6 @@ def run_template(args: argparse.Namespace) -> int:
             writer = write_csv_template if out.suffix.lower() == ".csv" else write_template
             writer(out, view.indicator_set, regions, period=period, evaluator=args.evaluator)
             print(say_count("cli.done.template", len(regions), reader_lang(), path=out))
-    finally:
-        ws.close()
     return 0
 
 
@@ -245,13 +242,10 @@ def import_files(
 
 
 def run_import(args: argparse.Namespace) -> int:
-    ws = workspace_from(args)
-    try:
+    with workspace_from(args) as ws:
         n = import_files(ws, args.files, who=who(args), evaluator=args.evaluator,
                          period=args.period, reason=args.reason, kind=args.kind)  # fmt: skip
         print(say("cli.done.imported", reader_lang(), count=n, files=len(args.files)))
-    finally:
-        ws.close()
     return 0
 
 
@@ -277,11 +271,8 @@ def export_workspace(
 
 
 def run_export(args: argparse.Namespace) -> int:
-    ws = open_from(args)
-    try:
+    with open_from(args) as ws:
         out, n = export_workspace(ws, args.output, args.period, args.kind)
         print(say("cli.done.exported", reader_lang(), path=out, count=n))
 
-    finally:
-        ws.close()
     return 0

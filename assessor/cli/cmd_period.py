@@ -49,16 +49,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run_new(args: argparse.Namespace) -> int:
-    ws = open_from(args)
-    try:
+    with open_from(args) as ws:
         from assessor.model.periods import parse_period
 
         n = ws.new_period(args.period, args.from_period, who=who(args))
         source = args.from_period or str(parse_period(args.period).previous())
         print(say("cli.done.carried_over", reader_lang(), period=args.period, count=n,
                   source=source))  # fmt: skip
-    finally:
-        ws.close()
     return 0
 
 
@@ -83,8 +80,7 @@ def run_compare(args: argparse.Namespace) -> int:
     from assessor.scoring.rank_points import rule_words
     from assessor.text.catalogue import said
 
-    ws = open_from(args)
-    try:
+    with open_from(args) as ws:
         known = ws.periods()
         missing = [p for p in (args.before, args.after) if not _scorable(p, known)]
         if missing:
@@ -115,8 +111,6 @@ def run_compare(args: argparse.Namespace) -> int:
             )
             for v in ws.views(kind)
         }
-    finally:
-        ws.close()
     if args.region:
         d = next((x for _, deltas in parts for x in deltas if x.region == args.region), None)
         if d is None:

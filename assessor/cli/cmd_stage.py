@@ -104,8 +104,7 @@ def run_list(args: argparse.Namespace) -> int:
 
     from assessor.store.stages import campaign_stages
 
-    ws = open_from(args)
-    try:
+    with open_from(args) as ws:
         period = current_period(ws, args.period)
         table = Table(title=term(f"{ws.config.name} · {period}: stages"), title_justify="left")
         for col in ("阶段", "评估人", "已录入", "初稿", "已提交", "已审核", "定稿"):
@@ -125,16 +124,13 @@ def run_list(args: argparse.Namespace) -> int:
                 str(begun), *(str(counts[k]) for k in counts),
             )  # fmt: skip
         Console().print(table)
-    finally:
-        ws.close()
     return 0
 
 
 def run_start(args: argparse.Namespace) -> int:
     from assessor.store.stages import find_stage, start_stage
 
-    ws = workspace_from(args)
-    try:
+    with workspace_from(args) as ws:
         period = current_period(ws, args.period)
         regions, n = start_stage(ws, args.stage, period, args.region or None, who=who(args))
         label = find_stage(ws.config, args.stage).label
@@ -142,8 +138,6 @@ def run_start(args: argparse.Namespace) -> int:
             f"stage {args.stage} ({label}) started in {period} for {len(regions)} unit(s): "
             f"{n} entries carried over from the stage before"
         )
-    finally:
-        ws.close()
     return 0
 
 
@@ -152,8 +146,7 @@ def run_compare(args: argparse.Namespace) -> int:
 
     from assessor.store.stage_compare import compare_stages
 
-    ws = open_from(args)
-    try:
+    with open_from(args) as ws:
         period = current_period(ws, args.period)
         if args.region and args.region not in ws.regions:
             raise AssessorError(
@@ -162,8 +155,6 @@ def run_compare(args: argparse.Namespace) -> int:
 
         found = compare_stages(ws, period, [args.region] if args.region else None)
         kinds = {c.region: ws.kind_of(c.region) for c in found}
-    finally:
-        ws.close()
     console = Console()
     if args.region:
         _one_unit(console, found[0], period)
@@ -248,14 +239,11 @@ def run_evidence_list(args: argparse.Namespace) -> int:
 
     from assessor.store.stages import evidence_gaps, evidence_review
 
-    ws = workspace_from(args)
-    try:
+    with workspace_from(args) as ws:
         period = current_period(ws, args.period)
         lines = evidence_review(ws, args.region, period)
         gaps = evidence_gaps(ws, args.region, period, final=True)
         stage = ws.stage
-    finally:
-        ws.close()
     table = Table(title=term(f"{args.region} · {period} · {stage}: evidence"), title_justify="left")
     for col in ("指标", "佐证材料", "必需", "结论", "理由", "审核人", "时间"):
         table.add_column(col)
@@ -277,28 +265,22 @@ def run_verdict(args: argparse.Namespace) -> int:
     from assessor.store.stages import judge_evidence
 
     verdict = VERDICT_WORDS.get(args.verdict.lower(), args.verdict)
-    ws = workspace_from(args)
-    try:
+    with workspace_from(args) as ws:
         period = current_period(ws, args.period)
         old = judge_evidence(ws, args.region, period, args.leaf, args.item, verdict,
                              who=who(args), reason=args.reason)  # fmt: skip
         print(term(f"{args.region} {args.leaf} {args.item}: {old or '未审'} → {verdict}"))
-    finally:
-        ws.close()
     return 0
 
 
 def run_site_check(args: argparse.Namespace) -> int:
     from assessor.store.stages import record_site_check
 
-    ws = workspace_from(args)
-    try:
+    with workspace_from(args) as ws:
         period = current_period(ws, args.period)
         record_site_check(ws, args.region, period, checked_on=args.date, checkers=args.checker,
                           findings=args.findings, who=who(args))  # fmt: skip
         print(term(say("cli.stage.site_check", reader_lang(), region=args.region, period=period,
                        stage=ws.stage, date=args.date)))  # fmt: skip
 
-    finally:
-        ws.close()
     return 0

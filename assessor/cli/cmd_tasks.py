@@ -204,13 +204,10 @@ def print_units(units: list[UnitTasks], detail: bool, console: Console | None = 
 
 
 def run_show(args: argparse.Namespace) -> int:
-    ws = open_from(args)
-    try:
+    with open_from(args) as ws:
         board = _board(ws)
         on = _default_date(ws, args.on)
         groups = board.by_kind(on, args.kind, args.unit)
-    finally:
-        ws.close()
     if args.format == "json":
         print(_json(groups))
     else:
@@ -228,8 +225,7 @@ def run_set(args: argparse.Namespace) -> int:
     if args.done_on and not args.done:
         raise UsageError(said("cli.tasks.done_on_needs_done"))
 
-    ws = open_from(args)
-    try:
+    with open_from(args) as ws:
         board = _board(ws)
         on = args.on or dt.date.today()
         progress = TaskProgress(
@@ -241,8 +237,6 @@ def run_set(args: argparse.Namespace) -> int:
                                expected_version=args.version, reason=args.reason)  # fmt: skip
         state = board.unit_tasks(args.unit, on)
         (s,) = [x for x in state.states if x.task.id == args.task]
-    finally:
-        ws.close()
     status = f"{s.explain('zh')}（{LIGHT_ZH[s.light]}灯）"  # the board's words are Chinese
     print(term(say("cli.tasks.recorded", reader_lang(), unit=args.unit, task=args.task, on=on,
                    version=version, state=status)))  # fmt: skip
@@ -252,13 +246,10 @@ def run_set(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     from assessor.exchange.task_progress import read_progress
 
-    ws = open_from(args)
-    try:
+    with open_from(args) as ws:
         board = _board(ws)
         rows = read_progress(args.file, board)
         n = board.record_many(rows, who=who(args), reason=args.reason)
-    finally:
-        ws.close()
     print(say("cli.tasks.imported", reader_lang(), count=len(rows), file=args.file, stored=n,
               unchanged=len(rows) - n))  # fmt: skip
     return 0
@@ -267,16 +258,13 @@ def run_import(args: argparse.Namespace) -> int:
 def run_template(args: argparse.Namespace) -> int:
     from assessor.exchange.task_progress import write_template
 
-    ws = open_from(args)
-    try:
+    with open_from(args) as ws:
         board = _board(ws)
         on = _default_date(ws, args.on)
         units = [args.unit] if args.unit else board.units()
         for u in units:
             board.check_unit(u)
         n = write_template(args.output, board, units, on)
-    finally:
-        ws.close()
     print(say("cli.tasks.template", reader_lang(), path=args.output, count=n, on=on))
     return 0
 
@@ -287,8 +275,7 @@ def run_bulletin(args: argparse.Namespace) -> int:
     from assessor.report.render import Renderer, RenderOptions
     from assessor.report.tasks_context import progress_bulletin
 
-    ws = open_from(args)
-    try:
+    with open_from(args) as ws:
         board = _board(ws)
         on = _default_date(ws, args.on)
         settings = ws.config.report
@@ -301,8 +288,6 @@ def run_bulletin(args: argparse.Namespace) -> int:
         )  # fmt: skip
         ctx = progress_bulletin(board, on, meta, kind=args.kind)
         folder = ws.folder
-    finally:
-        ws.close()
     renderer = Renderer(RenderOptions(roots=[folder]))
     html = renderer.env.get_template("progress.html").render(**ctx, inline_css=None)
     out = renderer.pdf(html)

@@ -147,8 +147,7 @@ def run_status(args: argparse.Namespace) -> int:
 
     from assessor.scoring import compile_checked, display, score
 
-    ws = open_from(args, read_only=True)
-    try:
+    with open_from(args, read_only=True) as ws:
         period = current_period(ws, args.period)
         stage_label = ""
         if ws.config.stages:
@@ -176,14 +175,11 @@ def run_status(args: argparse.Namespace) -> int:
                     Text((r.rating.label or "—") + flags), str(r.rank or ""), str(len(r.evaluators)),
                 )  # fmt: skip
             Console().print(table)
-    finally:
-        ws.close()
     return 0
 
 
 def run_set_status(args: argparse.Namespace) -> int:
-    ws = workspace_from(args)
-    try:
+    with workspace_from(args) as ws:
         period = current_period(ws, args.period)
         target = ws.for_kind(args.kind) if args.kind else ws  # a view refuses other kinds
         every = target.regions
@@ -205,6 +201,4 @@ def run_set_status(args: argparse.Namespace) -> int:
             print(f"{region} {period}: {old} → {args.status}")
         if refused:
             raise AssessorError(refused)
-    finally:
-        ws.close()
     return 0

@@ -133,11 +133,8 @@ def _kind_of_region(folder: Path, region: str) -> str | None:
 
     if not folder.is_dir():
         return None
-    ws = open_workspace(folder)
-    try:
+    with open_workspace(folder) as ws:
         return ws.kind_of(region) if region in ws.regions else None
-    finally:
-        ws.close()
 
 
 def read_kind_inputs(

@@ -238,6 +238,13 @@ class Workspace:
             self._store.close()
             self._store = None
 
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        """`with open_workspace(folder) as ws:` closes the store however the block ends."""
+        self.close()
+
     @property
     def indicator_set(self) -> IndicatorSet:
         """This view's set; on the campaign, the first kind's."""
