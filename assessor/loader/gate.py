@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from assessor.loader.entry_values import EntryValueError, indicator_label, normalize_entry
+from assessor.loader.entry_values import EntryValueError, indicator_said, normalize_entry
 from assessor.model.entries import Entry
 from assessor.model.gate import entry_problems, key_problems
 from assessor.model.indicator_set import AnyNode
+from assessor.text.catalogue import said
 
 
 def gate_entry(
@@ -33,13 +34,21 @@ def gate_entry(
         for message in key_problems(
             set_id, region or "-", period or "2000", evaluator or "-", node.id, period_kind
         ):
-            errors.append((None, f"{indicator_label(node)}: {message}"))
+            errors.append(
+                (
+                    None,
+                    said("load.about_indicator", indicator=indicator_said(node), message=message),
+                )
+            )
     try:
         entry = normalize_entry(node, raw, evaluator=evaluator)
     except EntryValueError as exc:
         errors.extend(exc.items)
         raise EntryValueError(errors) from None
-    errors.extend((None, f"{indicator_label(node)}: {m}") for m in entry_problems(entry))
+    errors.extend(
+        (None, said("load.about_indicator", indicator=indicator_said(node), message=m))
+        for m in entry_problems(entry)
+    )
     if errors:
         raise EntryValueError(errors)
     return entry

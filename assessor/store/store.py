@@ -282,9 +282,39 @@ class Store:
 
         Returns the backup's path when one was made.
         """
-        current = self.revision()
-        if current == HEAD_REVISION:
+        if self.revision() == HEAD_REVISION:
             return None
+        with self._migration_lock():
+            # Again under the lock: another evaluator may have migrated while this one waited.
+            current = self.revision()
+            if current == HEAD_REVISION:
+                return None
+            return self._upgrade(current)
+
+    @contextmanager
+    def _migration_lock(self) -> Iterator[None]:
+        """One migration at a time per SQLite file. Evaluators opening a new database at the
+        same moment each found it empty, then ran the migrations one after another (Alembic
+        commits as it goes), the second adding columns the first had added: "duplicate column
+        name". An exclusive lock on a file beside the database serialises them; PostgreSQL
+        takes an advisory lock in `_upgrade` instead."""
+        file = self.url.split("///", 1)[1] if "///" in self.url else ""
+        if not self.sqlite or not file or file.startswith(":memory:"):
+            yield
+            return
+        import fcntl
+
+        # Beside the database, not on it: closing any descriptor of a SQLite file drops the
+        # POSIX locks SQLite holds on it in this process. It stays (removing a lock file races).
+        db = Path(file)
+        with open(db.with_name(db.name + "-lock"), "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def _upgrade(self, current: str | None) -> Path | None:
         backup = None
         if current is not None and self.sqlite:
             db = Path(self.url.split("///", 1)[1])

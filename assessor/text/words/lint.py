@@ -491,4 +491,26 @@ WORDS: dict[str, Mapping[str, str]] = {
     ),
     "limit.region_id": w("地区编号 {id}：{problem}", "region id {id}: {problem}"),
     "limit.name": w("{value}：{problem}", "{value}: {problem}"),
+    # the last check before the store (model/gate.py): what cannot be stored, and why
+    "gate.not_a_value": w("{type} 类型不是数值", "{type} is not a value"),
+    "gate.not_text": w("不是文字", "not text"),
+    "gate.value": w("数值 {problem}", "value {problem}"),
+    "gate.input_name": w("输入项名称 {name}：{problem}", "input name {name}: {problem}"),
+    "gate.input": w("输入项 {name}：{problem}", "input {name}: {problem}"),
+    "gate.comment": w("备注 {comment}：{problem}", "comment {comment}: {problem}"),
+    "gate.evidence_count": w(
+        "佐证材料 {count} 项，最多 {limit} 项", "{count} evidence items; at most {limit}"
+    ),
+    "gate.evidence": w("佐证材料 {item}：{problem}", "evidence {item}: {problem}"),
+    "gate.set_id": w("指标集编号 {id}：{problem}", "set id {id}: {problem}"),
+    "gate.region_id": w("地区编号 {id}：{problem}", "region id {id}: {problem}"),
+    "gate.evaluator": w("评估人 {id}：{problem}", "evaluator {id}: {problem}"),
+    "gate.indicator_id": w("指标编号 {id}：{problem}", "indicator id {id}: {problem}"),
+    "gate.period_written": w(
+        "评价期 {period} 应写作 {canonical}", "period {period} is not written as {canonical}"
+    ),
+    "gate.period_kind": w(
+        "评价期 {period} 不是工作区设定的 `period_kind`（{kind}）",
+        "period {period} is not a {kind}, the workspace's period_kind",
+    ),
 }

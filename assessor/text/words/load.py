@@ -110,6 +110,7 @@ WORDS: dict[str, Mapping[str, str]] = {
     "file.format": w("{fmt} 文件", "{fmt} file"),
     # loader/entry_values.py: a value typed for an indicator (entries files, Excel, the TUI)
     "indicator": w("{id}（{name}）", "{id} ({name})"),
+    "about_indicator": w("{indicator}：{message}", "{indicator}: {message}"),
     "indicator_input": w("{id}（{name}）的“{input}”", "{id} ({name}) input {input}"),
     "range.any": w("任意数字", "any number"),
     "range.both": w("{lo}～{hi}", "{lo} … {hi}"),
