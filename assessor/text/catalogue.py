@@ -17,23 +17,12 @@ from __future__ import annotations
 import os
 import string
 from collections.abc import Mapping
+from functools import cache
+from importlib import import_module
 from types import MappingProxyType
 from typing import Final
 
 from assessor.errors import Said, in_language
-from assessor.text.words import (
-    cli,
-    common,
-    criteria,
-    engine,
-    exchange,
-    lint,
-    load,
-    report,
-    source,
-    store,
-    tui,
-)
 
 LANGS: Final = ("zh", "en")  # every entry has each of these
 DEFAULT_LANG: Final = "zh"
@@ -41,29 +30,36 @@ DEFAULT_LANG: Final = "zh"
 Entry = Mapping[str, str]
 
 
-def _build() -> dict[str, Entry]:
-    found: dict[str, Entry] = dict(common.WORDS)
-    for area, module in (
-        ("tui", tui),
-        ("engine", engine),
-        ("report", report),
-        ("source", source),
-        ("criteria", criteria),
-        ("store", store),
-        ("cli", cli),
-        ("lint", lint),
-        ("load", load),
-        ("exchange", exchange),
-    ):
-        for key, entry in module.WORDS.items():
+#: The areas with words of their own (assessor/text/words/<area>.py, keys ``<area>.…``);
+#: words/common.py holds the shared ones under their own keys.
+AREAS: Final = ("tui", "engine", "report", "source", "criteria", "store", "cli", "lint", "load",
+                "exchange")  # fmt: skip
+
+
+@cache
+def _catalogue() -> Mapping[str, Entry]:
+    """Every entry, read on the first lookup: `assessor --help` and a replayed command print
+    none, and the thousand entries cost a command ≈ 40 ms to import."""
+    found: dict[str, Entry] = dict(_words("common"))
+    for area in AREAS:
+        for key, entry in _words(area).items():
             full = f"{area}.{key}"
             if full in found:
                 raise ValueError(f"message {full} is defined twice")
             found[full] = entry
-    return found
+    return MappingProxyType(found)
 
 
-CATALOGUE: Final[Mapping[str, Entry]] = MappingProxyType(_build())
+def _words(area: str) -> Mapping[str, Entry]:
+    words: Mapping[str, Entry] = import_module(f"assessor.text.words.{area}").WORDS
+    return words
+
+
+def __getattr__(name: str) -> Mapping[str, Entry]:
+    """`CATALOGUE`: every entry by key (built on first use)."""
+    if name == "CATALOGUE":
+        return _catalogue()
+    raise AttributeError(name)
 
 
 def lang_of(lang: str | None) -> str:
@@ -75,7 +71,7 @@ def lang_of(lang: str | None) -> str:
 
 
 def has(key: str) -> bool:
-    return key in CATALOGUE
+    return key in _catalogue()
 
 
 def say(key: str, lang: str | None = DEFAULT_LANG, /, **fields: object) -> str:
@@ -85,7 +81,7 @@ def say(key: str, lang: str | None = DEFAULT_LANG, /, **fields: object) -> str:
     reader meets is in the catalogue.
     """
     code = lang_of(lang)
-    text = CATALOGUE[key][code]
+    text = _catalogue()[key][code]
     if not fields:
         return text
     # A field that knows its languages (a `Said`, a rule) is filled in this message's language.
@@ -124,7 +120,7 @@ def table(prefix: str, lang: str | None = DEFAULT_LANG) -> dict[str, str]:
     ``table("status", "zh")`` → {"scored": "已评分", "unscored": "未填报", …}."""
     head = prefix + "."
     code = lang_of(lang)
-    return {k[len(head) :]: e[code] for k, e in CATALOGUE.items() if k.startswith(head)}
+    return {k[len(head) :]: e[code] for k, e in _catalogue().items() if k.startswith(head)}
 
 
 def placeholders(text: str) -> set[str]:
@@ -144,7 +140,7 @@ def code_word(prefix: str, code: str, lang: str | None = DEFAULT_LANG) -> str:
     """The word for a code of a known set (``kind``, ``status``, ``light`` …): ``kind.bonus`` →
     加分项 / bonus; a code the catalogue does not know stays as written (a set's own value)."""
     key = f"{prefix}.{code}"
-    return say(key, lang) if key in CATALOGUE else code
+    return say(key, lang) if key in _catalogue() else code
 
 
 def said(key: str, /, **fields: object) -> Said:
