@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -19,4 +20,20 @@ def assessor(
         text=True,
         timeout=timeout,
         cwd=cwd,
+    )
+
+
+def assessor_in(
+    lang: str, *args: str, cwd: Path | None = ROOT, timeout: float = 180, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """`assessor ARGS` as a reader of `lang` runs it: ASSESSOR_LANG=`lang` and a neutral locale
+    (LC_ALL and LANGUAGE left out, LANG=C.UTF-8), whatever this machine's locale; `env` on top."""
+    clean = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LANGUAGE")}
+    return subprocess.run(
+        [sys.executable, "-m", "assessor", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=cwd,
+        env={**clean, "LANG": "C.UTF-8", "ASSESSOR_LANG": lang, **env},
     )

@@ -4,32 +4,18 @@ allowed; with ASSESSOR_LANG=en the same words as before, byte for byte."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.cli_run import assessor_in as run
 
 ROOT = Path(__file__).resolve().parents[2]
 SET = str(ROOT / "indicators" / "sd-county-2020.yaml")
 ENTRIES = [str(p) for p in sorted((ROOT / "samples" / "sd-county-2020").glob("*.yaml"))]
 SHEET = "371502 东昌府区"
-
-
-def run(lang: str, *args: str) -> subprocess.CompletedProcess[str]:
-    """`python -m assessor ARGS` as a reader whose ASSESSOR_LANG is `lang`."""
-    env = {k: v for k, v in os.environ.items() if k != "LC_ALL"} | {"ASSESSOR_LANG": lang}
-    return subprocess.run(
-        [sys.executable, "-m", "assessor", *args],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        cwd=ROOT,
-        env=env,
-    )
 
 
 @pytest.fixture(scope="module")

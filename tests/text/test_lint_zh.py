@@ -3,10 +3,7 @@ English reader the same lines as before the messages moved into the catalogue.""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +12,7 @@ from pydantic import ValidationError
 from assessor.errors import Said
 from assessor.model.formula import FormulaError, parse_formula
 from assessor.model.indicator_set import IndicatorSet
+from tests.cli_run import assessor_in
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -134,15 +132,7 @@ IDS = re.compile(r"\b(?:A|A1|B1|B2|C|C1|C2|V|V2|V3|E|N|G|L|K|O|R|RL|Q|Q2|BD|F|P|
 
 
 def _lint(path: Path, lang: str) -> list[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LANG", "LANGUAGE")}
-    out = subprocess.run(
-        [sys.executable, "-m", "assessor", "lint", str(path)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**env, "ASSESSOR_LANG": lang},
-        timeout=120,
-    )
+    out = assessor_in(lang, "lint", str(path), timeout=120)
     assert out.returncode == 1, out.stderr
     return out.stdout.splitlines()
 

@@ -3,9 +3,6 @@ its file:line:column and what is allowed; English readers read what they always 
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -17,6 +14,7 @@ from assessor.loader.located import parse_yaml
 from assessor.loader.messages import problems_from_validation
 from assessor.text.catalogue import said
 from assessor.text.problems import problem_text
+from tests.cli_run import assessor_in
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -76,15 +74,7 @@ def _write(folder: Path, name: str, text: str) -> str:
 
 def _run(lang: str, *args: str) -> list[str]:
     """`python -m assessor ARGS` read in `lang`: the lines it printed (stdout, then stderr)."""
-    clean = {k: v for k, v in os.environ.items() if k not in ("ASSESSOR_LANG", "LC_ALL")}
-    out = subprocess.run(
-        [sys.executable, "-m", "assessor", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**clean, "ASSESSOR_LANG": lang},
-        timeout=180,
-    )
+    out = assessor_in(lang, *args)
     assert out.returncode == 1, out.stderr
     return (out.stdout + out.stderr).splitlines()
 

@@ -6,10 +6,8 @@ samples (the star campaign in stages, the sd-county-2020 workspace)."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,25 +16,13 @@ from textual.widgets import Input, Static
 from assessor.tui.app import AssessorApp
 from assessor.tui.widgets.prompt import PromptScreen
 from tests.cli_run import ROOT
+from tests.cli_run import assessor_in as run
 from tests.tui.test_change_reason import REVIEWER, open_leaf
 from tests.tui.test_earlier_stage import campaign
 from tests.tui.waiting import until
 
 STAR = ROOT / "samples" / "star-campaign-2021"
 COUNTY = "371502"
-
-
-def run(lang: str, *args: str) -> subprocess.CompletedProcess[str]:
-    """`python -m assessor ARGS` with ASSESSOR_LANG=`lang`, whatever the machine's locale."""
-    env = {k: v for k, v in os.environ.items() if k not in ("ASSESSOR_LANG", "LC_ALL")}
-    return subprocess.run(
-        [sys.executable, "-m", "assessor", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**env, "ASSESSOR_LANG": lang, "LANG": "C.UTF-8"},
-        timeout=180,
-    )
 
 
 def ok(*args: str) -> None:
