@@ -255,7 +255,11 @@ class _Recorder:
             if isinstance(path, str | bytes | os.PathLike) and not _is_code(os.fsdecode(path)):
                 self.note("open", path)
         elif event in ("os.listdir", "os.scandir"):
-            self.note("list", args[0] if args and args[0] is not None else ".")
+            where = args[0] if args and args[0] is not None else "."
+            if isinstance(where, int):
+                self.refuse(f"{event} of a folder descriptor")  # which folder: not traceable
+            else:
+                self.note("list", where)
         elif event == "sqlite3.connect":
             database = args[0]
             if isinstance(database, str | bytes | os.PathLike):
@@ -394,6 +398,8 @@ def _dispatch(event: str, args: tuple[Any, ...]) -> None:
 def _traced_stat(real: Callable[..., Any], recorder: _Recorder, follow: bool) -> Any:
     def stat(path: Any, *args: Any, **kwargs: Any) -> Any:
         if recorder.on and not recorder._busy:
+            if kwargs.get("dir_fd") is not None:
+                recorder.refuse("stat relative to a folder descriptor")
             recorder.note("stat", path, follow and kwargs.get("follow_symlinks", True))
         return real(path, *args, **kwargs)
 

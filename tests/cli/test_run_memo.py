@@ -169,7 +169,13 @@ def test_a_run_is_replayed_only_when_its_record_was_kept(tmp_path: Path) -> None
 
 @pytest.mark.parametrize(
     "what",
-    ["writes a file", "reads standard input", "uses the network", "runs a program"],
+    [
+        "writes a file",
+        "reads standard input",
+        "uses the network",
+        "runs a program",
+        "lists a folder by descriptor",
+    ],
 )
 def test_a_run_that_reaches_beyond_its_inputs_is_not_kept(tmp_path: Path, what: str) -> None:
     def body() -> int:
@@ -177,6 +183,12 @@ def test_a_run_that_reaches_beyond_its_inputs_is_not_kept(tmp_path: Path, what: 
             (tmp_path / "out.txt").write_text("x", encoding="utf-8")
         elif what == "reads standard input":
             sys.stdin.read()
+        elif what == "lists a folder by descriptor":
+            fd = os.open(tmp_path, os.O_RDONLY)
+            try:
+                os.listdir(fd)
+            finally:
+                os.close(fd)
         elif what == "uses the network":
             with socket.socket() as s:
                 s.settimeout(1)
