@@ -271,3 +271,9 @@ def test_tracing_the_cache_does_not_change_which_record_a_run_finds(tmp_path: Pa
     missing = str(tmp_path / "none.yaml")
     run(tmp_path / "c", "lint", missing, ASSESSOR_CACHE_TRACE="0")
     assert replayed(run(tmp_path / "c", "lint", missing))
+
+
+def test_a_corrupt_record_is_run_anew(tmp_path: Path) -> None:
+    memo = record(tmp_path / "c", lambda: 0)
+    memo.file.write_bytes(b"not a record")
+    assert memo.replay() is None
