@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def assessor(
-    *args: str, cwd: Path | None = ROOT, timeout: float = 180
+    *args: str, cwd: Path | None = ROOT, timeout: float = 180, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """`python -m assessor ARGS` in the repository (or `cwd`), output captured as text."""
     return subprocess.run(
@@ -20,6 +20,7 @@ def assessor(
         text=True,
         timeout=timeout,
         cwd=cwd,
+        env=env,
     )
 
 
@@ -29,11 +30,5 @@ def assessor_in(
     """`assessor ARGS` as a reader of `lang` runs it: ASSESSOR_LANG=`lang` and a neutral locale
     (LC_ALL and LANGUAGE left out, LANG=C.UTF-8), whatever this machine's locale; `env` on top."""
     clean = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LANGUAGE")}
-    return subprocess.run(
-        [sys.executable, "-m", "assessor", *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        cwd=cwd,
-        env={**clean, "LANG": "C.UTF-8", "ASSESSOR_LANG": lang, **env},
-    )
+    env = {**clean, "LANG": "C.UTF-8", "ASSESSOR_LANG": lang, **env}
+    return assessor(*args, cwd=cwd, timeout=timeout, env=env)
