@@ -166,42 +166,37 @@ def _range_text(spec: InputSpec | None) -> Said:
 def check_input(
     node: NodeBase, spec: InputSpec | None, raw: Any, name: str | None
 ) -> Decimal | bool | str:
-    """One input value checked against its spec (type, min, max); raises EntryValueError."""
-    what = _subject(node, name, spec)
+    """One input value checked against its spec (type, min, max); raises EntryValueError.
+
+    The words of a refusal are made only when refusing: a file of valid values (thousands of
+    inputs) would otherwise build two sentences per input for nothing."""
+
+    def refused(key: str, **fields: object) -> EntryValueError:
+        return EntryValueError(said(key, what=_subject(node, name, spec), **fields))
+
     kind = spec.type if spec is not None else "number"
     if kind == "text":
         if isinstance(raw, dict | list) or raw is None:
-            raise EntryValueError(said("load.expected_text_input", what=what, value=_short(raw)))
+            raise refused("load.expected_text_input", value=_short(raw))
         bad = text_problem(str(raw), MAX_TEXT_INPUT)
         if bad is not None:
-            raise EntryValueError(
-                said("load.text_refused", what=what, value=shown(str(raw)), bad=bad)
-            )
+            raise refused("load.text_refused", value=shown(str(raw)), bad=bad)
         return str(raw)
     if kind == "boolean":
         return parse_yes_no(node, raw, name)
     value = parse_number(raw)
-    allowed = _range_text(spec)
     if value is None:
-        raise EntryValueError(
-            said("load.not_a_number", what=what, value=_short(raw), range=allowed)
-        )
+        raise refused("load.not_a_number", value=_short(raw), range=_range_text(spec))
     bad = number_problem(value)
     if bad is not None:
-        raise EntryValueError(
-            said("load.number_refused", what=what, value=_short(raw), bad=bad, range=allowed)
-        )
+        raise refused("load.number_refused", value=_short(raw), bad=bad, range=_range_text(spec))
     if kind == "integer" and value != value.to_integral_value():
-        raise EntryValueError(said("load.not_whole", what=what, value=_short(raw), range=allowed))
+        raise refused("load.not_whole", value=_short(raw), range=_range_text(spec))
     if spec is not None:
         if spec.min is not None and value < spec.min:
-            raise EntryValueError(
-                said("load.below_min", what=what, value=value, min=spec.min, range=allowed)
-            )
+            raise refused("load.below_min", value=value, min=spec.min, range=_range_text(spec))
         if spec.max is not None and value > spec.max:
-            raise EntryValueError(
-                said("load.above_max", what=what, value=value, max=spec.max, range=allowed)
-            )
+            raise refused("load.above_max", value=value, max=spec.max, range=_range_text(spec))
     return value
 
 

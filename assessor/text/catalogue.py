@@ -118,9 +118,16 @@ def reader_lang(environ: Mapping[str, str] | None = None) -> str:
 def table(prefix: str, lang: str | None = DEFAULT_LANG) -> dict[str, str]:
     """Every message under ``prefix.`` as {rest of key: text}: the words for a set of codes, e.g.
     ``table("status", "zh")`` → {"scored": "已评分", "unscored": "未填报", …}."""
+    return dict(_table(prefix, lang_of(lang)))
+
+
+@cache
+def _table(prefix: str, code: str) -> Mapping[str, str]:
+    """`table`'s words, found once per prefix and language: reports and screens ask for the
+    same few tables hundreds of times, and each search reads the thousand entries."""
     head = prefix + "."
-    code = lang_of(lang)
-    return {k[len(head) :]: e[code] for k, e in _catalogue().items() if k.startswith(head)}
+    found = {k[len(head) :]: e[code] for k, e in _catalogue().items() if k.startswith(head)}
+    return MappingProxyType(found)
 
 
 def placeholders(text: str) -> set[str]:
