@@ -81,3 +81,16 @@ def pytest_make_collect_report(
     report: pytest.CollectReport = outcome.get_result()
     if report.skipped and ci_mode():  # a whole module skipped (importorskip, allow_module_level)
         _fail_skip(report)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """The collected suite's objects (modules, classes, parametrized cases) live to the end:
+    frozen, Python's collector no longer scans them at every full collection, and a larger
+    first generation collects less often (Textual and WeasyPrint allocate millions of short-
+    lived objects). Measured on tests/tui/test_scoring_flow.py with tests/gate/test_fuzz.py:
+    about 5 % less CPU. The commands themselves manage the collector (assessor/gcpause.py)."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 50, 100)

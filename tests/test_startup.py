@@ -99,3 +99,31 @@ def test_lint_score_and_status_run_with_the_cyclic_collector_paused_and_restore_
     assert cli._quick(args) == 0
     assert seen == [False]
     assert gc.isenabled()
+
+
+def test_the_command_table_names_every_command_each_module_registers_in_help_order() -> None:
+    from assessor.cli import main as cli
+
+    full = cli.build_parser().get_default("commands")
+    assert list(full) == list(cli.COMMANDS)
+    for command, module in cli.COMMANDS.items():
+        assert command in cli.build_parser(command).get_default("commands"), (command, module)
+
+
+def test_a_command_line_imports_only_its_commands_module() -> None:
+    code = (
+        "import sys\nfrom assessor.cli.main import build_parser\n"
+        "build_parser('status').parse_args(['status'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('assessor.cli.cmd_')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "['assessor.cli.cmd_workspace']"
+
+
+def test_a_commands_help_is_the_same_from_its_own_parser_as_from_the_whole_one() -> None:
+    from assessor.cli import main as cli
+
+    for command in cli.COMMANDS:
+        own = cli.build_parser(command).get_default("commands")[command].format_help()
+        assert own == cli.build_parser().get_default("commands")[command].format_help()

@@ -11,23 +11,32 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-COMMAND_MODULES = (
-    "lint",
-    "schema",
-    "score",
-    "explain",
-    "agreement",
-    "gap",
-    "workspace",
-    "excel",
-    "audit",
-    "period",
-    "stage",
-    "report",
-    "doctor",
-    "tui",
-    "tasks",
-)
+#: Each command and the module `assessor.cli.cmd_<module>` that registers it, in the order
+#: `assessor --help` lists them. A command line names its command first, so only that module
+#: is imported and registered (tests/test_startup.py checks this table against the modules).
+COMMANDS: dict[str, str] = {
+    "lint": "lint",
+    "schema": "schema",
+    "score": "score",
+    "explain": "explain",
+    "agreement": "agreement",
+    "init": "workspace",
+    "status": "workspace",
+    "set-status": "workspace",
+    "template": "excel",
+    "import": "excel",
+    "export": "excel",
+    "audit": "audit",
+    "period": "period",
+    "stage": "stage",
+    "evidence": "stage",
+    "site-check": "stage",
+    "report": "report",
+    "doctor": "doctor",
+    "tui": "tui",
+    "tasks": "tasks",
+}
+COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
 
 
 #: Read-only commands: a repeated run on unchanged inputs is replayed (assessor/cli/memo.py).
@@ -41,9 +50,11 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser: with `command` (a known one), only that command's module is
+    imported and registered, which is all its arguments need; without, every command (for
+    `--help`, a mistyped command, or none)."""
     import importlib
-    import importlib.util
 
     from assessor import __version__
 
@@ -54,11 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"assessor {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     parser.set_defaults(commands=sub.choices)
-    for name in COMMAND_MODULES:
-        module_name = f"assessor.cli.cmd_{name}"
-        if importlib.util.find_spec(module_name) is None:
-            continue
-        importlib.import_module(module_name).register(sub)
+    modules = (COMMANDS[command],) if command in COMMANDS else COMMAND_MODULES
+    for name in modules:
+        importlib.import_module(f"assessor.cli.cmd_{name}").register(sub)
     return parser
 
 
@@ -84,7 +93,7 @@ def _main(args_list: list[str]) -> int:
     from assessor.text.catalogue import reader_lang, say, say_count
     from assessor.text.problems import error_text, problem_text
 
-    parser = build_parser()
+    parser = build_parser(args_list[0] if args_list else None)
     if not args_list:
         # `assessor` alone opens the TUI when run inside a workspace folder.
         from pathlib import Path
