@@ -94,3 +94,17 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     gc.collect()
     gc.freeze()
     gc.set_threshold(50_000, 50, 100)
+    _quicker_pilot_idle()
+
+
+def _quicker_pilot_idle() -> None:
+    """Pilot waits for the app to go idle after every key by sleeping 20 ms at a time until
+    a 20-ms window passes with under 1 ms of CPU (textual/_wait.py): over the suite's thousands
+    of key presses, minutes of sleep. Windows of 5 ms with the same 5 % bound let a test go on
+    as soon as the app is idle; what tests wait for is still checked (tests/tui/waiting.py)."""
+    try:
+        from textual import _wait
+    except ImportError:  # pragma: no cover - textual is a dependency
+        return
+    _wait.SLEEP_GRANULARITY = 1 / 200
+    _wait.SLEEP_IDLE = _wait.SLEEP_GRANULARITY / 20.0
