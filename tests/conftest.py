@@ -108,3 +108,36 @@ def _quicker_pilot_idle() -> None:
         return
     _wait.SLEEP_GRANULARITY = 1 / 200
     _wait.SLEEP_IDLE = _wait.SLEEP_GRANULARITY / 20.0
+
+
+#: Test files of 30 s or more on 2 cores (`pytest --durations`, 2026-11-26), then the TUI's
+#: (the heaviest folder): run first, so that the two workers end on short files together
+#: instead of one finishing a long file alone (pytest-xdist's loadfile hands out files in
+#: collection order). Only the order changes; tests/test_suite_order.py checks the names.
+LONG_FIRST = (
+    "tests/tui/test_keyboard_county.py",
+    "tests/store/test_crash_and_concurrency.py",
+    "tests/gate/test_fuzz.py",
+    "tests/cli/test_report_cli.py",
+    "tests/store/test_workspace.py",
+    "tests/text/test_cli_zh.py",
+    "tests/tui/test_languages.py",
+    "tests/tui/test_scoring_flow.py",
+    "tests/test_packaging.py",
+    "tests/report/test_pdf_figures.py",
+    "tests/tui/test_tmux_stages.py",
+    "tests/tui/test_period_rollup.py",
+    "tests/tui/test_tmux_campaign.py",
+    "tests/tui/",
+)
+
+
+def run_order(nodeid: str) -> int:
+    """Where a test's file comes in the run: its place in LONG_FIRST, else after them all."""
+    return next(
+        (i for i, prefix in enumerate(LONG_FIRST) if nodeid.startswith(prefix)), len(LONG_FIRST)
+    )
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=lambda item: run_order(item.nodeid))  # stable: a file keeps its own order
