@@ -91,6 +91,21 @@ def _key(path: Path, kind: str = "sets", code: tuple[Path, ...] = ()) -> Path | 
     return folder / kind / f"{digest.hexdigest()}.pickle"
 
 
+#: The sets this process has already taken from (or put in) the cache, by cache file: a command
+#: asks for its workspace's set several times (the workspace, the import, the export each load
+#: it), and unpickling a set costs ≈ 10 ms each time. The key names the file's bytes and the
+#: code, so an entry is never stale; sets are frozen models, so sharing one is safe. (Workspace
+#: and regions files are not kept here: their models can be changed by their reader.)
+_IN_PROCESS: dict[Path, object] = {}
+_IN_PROCESS_MAX = 16
+
+
+def _remember(target: Path, loaded: object) -> None:
+    if len(_IN_PROCESS) >= _IN_PROCESS_MAX:
+        _IN_PROCESS.pop(next(iter(_IN_PROCESS)))  # the oldest
+    _IN_PROCESS[target] = loaded
+
+
 def _read(target: Path) -> bytes | None:
     try:
         return target.read_bytes()
@@ -115,14 +130,21 @@ def cached_set(path: Path, load: Callable[[], Loaded]) -> Loaded:
     target = _key(path)
     if target is None:
         return load()
+    if target in _IN_PROCESS:
+        return _IN_PROCESS[target]  # type: ignore[return-value]
     payload = _read(target)
     found = _unpickled(payload, _is_loaded)
     if found is not None:
+        _remember(target, found)
         return found  # type: ignore[return-value]
     if payload == _NOT_CACHED:
         return load()
     loaded = load()  # raises AssessorError on any problem: nothing is cached then
-    write_atomically(target, _NOT_CACHED if _extends(path) else pickle.dumps(loaded, protocol=5))
+    if _extends(path):
+        write_atomically(target, _NOT_CACHED)
+    else:
+        write_atomically(target, pickle.dumps(loaded, protocol=5))
+        _remember(target, loaded)
     return loaded
 
 

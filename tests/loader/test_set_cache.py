@@ -147,3 +147,24 @@ def test_a_device_or_a_fifo_is_left_to_the_loader_to_refuse(
             load_set(target)
         assert "not a regular file" in exc.value.problems[0].message
     assert cached_files(cache_dir) == []
+
+
+def test_a_set_asked_for_again_in_one_process_is_not_unpickled_again(
+    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path, "s.yaml", SET)
+    load_set(path)  # validated and written to the cache
+    monkeypatch.setattr(cache, "_IN_PROCESS", {})  # as a new command would start
+    unpickled: list[bytes] = []
+    real = cache._unpickled
+
+    def counting(payload: bytes | None, is_loaded: object) -> object:
+        unpickled.append(payload or b"")
+        return real(payload, is_loaded)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cache, "_unpickled", counting)
+    first = load_set(path)
+    assert load_set(path) is first
+    assert len(unpickled) == 1
+    path.write_text(SET.replace("一", "壹"), encoding="utf-8")
+    assert load_set(path) != first  # edited: another key, read again
