@@ -32,3 +32,11 @@ def assessor_in(
     clean = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LANGUAGE")}
     env = {**clean, "LANG": "C.UTF-8", "ASSESSOR_LANG": lang, **env}
     return assessor(*args, cwd=cwd, timeout=timeout, env=env)
+
+
+def fresh_python(code: str) -> str:
+    """What `code` prints in a new interpreter of this environment (which modules a fresh
+    process imports can only be seen there); fails the test if it raises."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()

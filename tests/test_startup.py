@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.cli_run import fresh_python
+
 ROOT = Path(__file__).resolve().parents[1]
 HEAVY = ("pydantic", "rich", "yaml", "sqlalchemy", "jinja2", "textual", "weasyprint", "openpyxl")
 
@@ -17,9 +19,7 @@ def test_building_the_parser_loads_no_models_tables_or_renderers() -> None:
         "import sys\nfrom assessor.cli.main import build_parser\nbuild_parser()\n"
         f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == ""
+    assert fresh_python(code) == ""
 
 
 def test_assessor_help_lists_every_command() -> None:
@@ -116,9 +116,7 @@ def test_a_command_line_imports_only_its_commands_module() -> None:
         "build_parser('status').parse_args(['status'])\n"
         "print(sorted(m for m in sys.modules if m.startswith('assessor.cli.cmd_')))"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "['assessor.cli.cmd_workspace']"
+    assert fresh_python(code) == "['assessor.cli.cmd_workspace']"
 
 
 def test_a_commands_help_is_the_same_from_its_own_parser_as_from_the_whole_one() -> None:

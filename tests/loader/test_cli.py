@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.cli_run import fresh_python
 from tests.loader.helpers import write
 
 ROOT = Path(__file__).parents[2]
@@ -70,6 +71,4 @@ def test_the_core_does_not_import_ui_report_or_database_libraries() -> None:
         " if m in sys.modules]\n"
         "print(','.join(bad))\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == ""
+    assert fresh_python(code) == ""

@@ -3,9 +3,9 @@ SQLite workspace never loads the PostgreSQL driver."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.cli_run import fresh_python
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -16,9 +16,7 @@ def loaded_after(code: str) -> set[str]:
         "print(','.join(m for m in ('sqlalchemy', 'alembic', 'openpyxl', 'xlsxwriter', 'psycopg')"
         " if m in sys.modules))\n"
     )
-    done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, cwd=ROOT)
-    assert done.returncode == 0, done.stderr
-    return set(filter(None, done.stdout.strip().split(",")))
+    return set(filter(None, fresh_python(check).split(",")))
 
 
 def test_building_the_cli_loads_no_database_or_excel_library() -> None:
