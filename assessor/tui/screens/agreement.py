@@ -14,11 +14,12 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from assessor.text.catalogue import say
 from assessor.tui.i18n import colon, t
 from assessor.tui.screens.base import AssessorScreen
+from assessor.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from assessor.scoring.agreement import Coefficient, PanelAgreement
@@ -53,7 +54,7 @@ class AgreementScreen(AssessorScreen[None]):
         yield Static(id="agreement-head")
         yield DataTable(id="agreement", cursor_type="row", zebra_stripes=True)
         yield Static(id="agreement-formula")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         lang = self.assessor.lang

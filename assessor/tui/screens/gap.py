@@ -13,12 +13,13 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from assessor.errors import in_language
 from assessor.scoring import display
 from assessor.tui.i18n import t
 from assessor.tui.screens.base import AssessorScreen
+from assessor.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from assessor.scoring import GapReport
@@ -37,7 +38,7 @@ class GapScreen(AssessorScreen[str | None]):
         yield Header()
         yield Static(id="gap-head")
         yield DataTable(id="gap", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         lang = self.assessor.lang

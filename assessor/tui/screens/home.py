@@ -14,7 +14,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from assessor.errors import Problem
 from assessor.scoring import display
@@ -27,6 +27,7 @@ from assessor.tui.period_labels import read_only_note
 from assessor.tui.pinyin import initials
 from assessor.tui.screens.base import AssessorScreen, outage_safe
 from assessor.tui.widgets.cells import Cell, cut, rating_width, sort_key
+from assessor.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -94,7 +95,7 @@ class HomeScreen(AssessorScreen[None]):
         yield Input(id="filter", classes="hidden")
         yield DataTable(id="regions", cursor_type="row", zebra_stripes=True)
         yield Static(id="attention")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         lang = self.assessor.lang

@@ -19,7 +19,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Static, Tree
+from textual.widgets import Header, Static, Tree
 from textual.widgets.tree import TreeNode
 
 from assessor.errors import Problem
@@ -31,6 +31,7 @@ from assessor.scoring.phrases import method_name
 from assessor.text.catalogue import code_word, say
 from assessor.tui.i18n import caption, colon, t
 from assessor.tui.screens.base import AssessorScreen
+from assessor.tui.widgets.footer import KeysFooter
 from assessor.tui.widgets.tree import AsciiTree
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ class SetScreen(AssessorScreen[None]):
             with VerticalScroll(id="set-detail"):
                 yield Static(id="set-node")
         yield Static(id="lint", classes="hidden")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.fill()

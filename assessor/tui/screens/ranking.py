@@ -14,7 +14,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from assessor.scoring import display
 from assessor.scoring.output import rating_text
@@ -23,6 +23,7 @@ from assessor.tui.i18n import caption, colon, t
 from assessor.tui.period_labels import read_only_note
 from assessor.tui.screens.base import AssessorScreen
 from assessor.tui.widgets.cells import Cell, cut, rating_width, sort_key
+from assessor.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from assessor.model.results import RegionResult
@@ -55,7 +56,7 @@ class RankingScreen(AssessorScreen[None]):
         yield Static(id="ranking-info")
         yield DataTable(id="ranking", cursor_type="row", zebra_stripes=True)
         yield Static(id="rank-points", classes="hidden")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         s = self.assessor.session

@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Input, Static, Tree
+from textual.widgets import Input, Static, Tree
 from textual.widgets.tree import TreeNode
 
 from assessor.errors import AssessorError, in_language
@@ -33,6 +33,7 @@ from assessor.tui.labels import (
 )
 from assessor.tui.period_labels import read_only_note
 from assessor.tui.screens.base import AssessorScreen, outage_safe
+from assessor.tui.widgets.footer import KeysFooter
 from assessor.tui.widgets.prompt import PromptScreen
 from assessor.tui.widgets.tree import AsciiTree
 
@@ -99,7 +100,7 @@ class RegionScreen(AssessorScreen[None]):
                 yield Static(id="evidence")
                 yield Static(id="explain")
                 yield Static(id="history")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         s = self.assessor.session

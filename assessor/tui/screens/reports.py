@@ -16,11 +16,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Header, OptionList, ProgressBar, SelectionList, Static
+from textual.widgets import Button, Header, OptionList, ProgressBar, SelectionList, Static
 from textual.widgets.option_list import Option
 
 from assessor.tui.i18n import t
 from assessor.tui.screens.base import AssessorScreen
+from assessor.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     pass
@@ -62,7 +63,7 @@ class ReportsScreen(AssessorScreen[None]):
         yield Button(t(lang, "render"), id="render", variant="primary")
         yield ProgressBar(id="progress", show_eta=False)
         yield Static(id="result")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#progress").display = False

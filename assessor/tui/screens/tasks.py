@@ -18,13 +18,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from assessor.errors import AssessorError, Said, in_language
 from assessor.text.catalogue import said, say
 from assessor.text.formats import date_label
 from assessor.tui.i18n import t
 from assessor.tui.screens.base import AssessorScreen
+from assessor.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from assessor.model.tasks import Task, TaskProgress
@@ -91,7 +92,7 @@ class TasksScreen(AssessorScreen[None]):
             yield Input(id="tasks-date", placeholder="2023-08-11")
             yield Input(id="tasks-value", placeholder=t(self.assessor.lang, "tasks.value_hint"))
         yield Static(id="tasks-preview")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#tasks-table", DataTable)
