@@ -1,5 +1,11 @@
 # assessor: common tasks. `make demo` and `make test` set everything up on a fresh machine.
 PY ?= python3
+# Python caches compiled modules (__pycache__) unless PYTHONDONTWRITEBYTECODE is set, as some
+# shells and sandboxes do. Then every process compiles every module of assessor again, and
+# pytest rewrites every test file again in each worker: the suite starts ~300 `assessor`
+# processes (~0.1 s of compiling each) and its two workers spent ~5 s each rewriting. Here, as
+# on a user's machine, the cache is on (it lives in the gitignored __pycache__ folders).
+unexport PYTHONDONTWRITEBYTECODE
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
