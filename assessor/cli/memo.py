@@ -118,9 +118,12 @@ def _stat(path: str, follow: bool = True) -> tuple[str, int, int] | None:
 
 
 def _listing(path: str) -> tuple[tuple[str, bool], ...] | None:
+    """A folder's names and kinds, but Python's bytecode cache: importing a module from a folder
+    lists it and then writes its __pycache__ there, which is not an input (modules are traced
+    apart, by their source)."""
     try:
         with os.scandir(path) as it:
-            return tuple(sorted((e.name, e.is_dir()) for e in it))
+            return tuple(sorted((e.name, e.is_dir()) for e in it if e.name != "__pycache__"))
     except OSError:
         return None
 
@@ -279,8 +282,8 @@ class _Recorder:
         """A change to a file refuses the run, but in the cache and in Python's own bytecode
         cache (which the next run's imports check for themselves)."""
         text = os.path.abspath(os.fsdecode(path))
-        if not self._own(text) and f"{os.sep}__pycache__{os.sep}" not in text:
-            self.refuse(f"{what} {text}")
+        if not self._own(text) and "__pycache__" not in text.split(os.sep):
+            self.refuse(f"{what} {text}")  # (the folder itself is made by os.mkdir)
 
 
 def _is_code(path: str) -> bool:

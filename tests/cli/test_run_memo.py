@@ -253,6 +253,27 @@ def test_changed_code_is_a_new_run(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert memo.replay() is None
 
 
+def test_a_run_that_writes_pythons_bytecode_cache_is_replayed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Python writes a module's __pycache__ folder when it first imports it (unless
+    PYTHONDONTWRITEBYTECODE is set): that is not a change of input."""
+    (tmp_path / "code").mkdir()
+    (tmp_path / "code" / "memo_cached_module.py").write_text("WORD = 'a'\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path / "code"))
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+
+    def body() -> int:
+        import memo_cached_module  # noqa: F401
+
+        return 0
+
+    monkeypatch.delitem(sys.modules, "memo_cached_module", raising=False)
+    memo = record(tmp_path / "c", body)
+    assert (tmp_path / "code" / "__pycache__").is_dir()  # the case in question happened
+    assert memo.replay() == 0
+
+
 def test_only_the_newest_records_are_kept(tmp_path: Path) -> None:
     runs = tmp_path / "c" / "runs"
     runs.mkdir(parents=True)
