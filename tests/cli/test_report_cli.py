@@ -74,13 +74,20 @@ def test_an_unknown_section_is_refused_naming_the_known_ones(tmp_path: Path) -> 
     assert not list(tmp_path.glob("*.pdf"))
 
 
-@pytest.fixture
-def workspace(tmp_path: Path) -> Path:
-    ws = tmp_path / "ws"
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample workspace with the sample entries imported, once for the file (~2 s)."""
+    ws = tmp_path_factory.mktemp("imported") / "ws"
     shutil.copytree(SAMPLES / "workspace", ws)
     p = assessor("import", "-w", str(ws), "--who", "导入员", *ENTRIES)
     assert p.returncode == 0, p.stderr
     return ws
+
+
+@pytest.fixture
+def workspace(imported: Path, tmp_path: Path) -> Path:
+    """A copy of it each test may change."""
+    return Path(shutil.copytree(imported, tmp_path / "ws"))
 
 
 def test_a_workspace_report_prints_an_audit_anchor_that_verifies(
