@@ -20,6 +20,7 @@ from assessor.text.catalogue import say
 from assessor.tui.i18n import colon, t
 from assessor.tui.screens.base import AssessorScreen
 from assessor.tui.widgets.footer import KeysFooter
+from assessor.tui.widgets.table import Table
 
 if TYPE_CHECKING:
     from assessor.scoring.agreement import Coefficient, PanelAgreement
@@ -52,7 +53,7 @@ class AgreementScreen(AssessorScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="agreement-head")
-        yield DataTable(id="agreement", cursor_type="row", zebra_stripes=True)
+        yield Table(id="agreement", cursor_type="row", zebra_stripes=True)
         yield Static(id="agreement-formula")
         yield KeysFooter()
 

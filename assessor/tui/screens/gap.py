@@ -20,6 +20,7 @@ from assessor.scoring import display
 from assessor.tui.i18n import t
 from assessor.tui.screens.base import AssessorScreen
 from assessor.tui.widgets.footer import KeysFooter
+from assessor.tui.widgets.table import Table
 
 if TYPE_CHECKING:
     from assessor.scoring import GapReport
@@ -37,7 +38,7 @@ class GapScreen(AssessorScreen[str | None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="gap-head")
-        yield DataTable(id="gap", cursor_type="row", zebra_stripes=True)
+        yield Table(id="gap", cursor_type="row", zebra_stripes=True)
         yield KeysFooter()
 
     def on_mount(self) -> None:

@@ -28,6 +28,7 @@ from assessor.tui.pinyin import initials
 from assessor.tui.screens.base import AssessorScreen, outage_safe
 from assessor.tui.widgets.cells import Cell, cut, rating_width, sort_key
 from assessor.tui.widgets.footer import KeysFooter
+from assessor.tui.widgets.table import Table
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -93,7 +94,7 @@ class HomeScreen(AssessorScreen[None]):
         yield Static(id="kinds", classes="hidden")
         yield Static(id="load-problems", classes="hidden")
         yield Input(id="filter", classes="hidden")
-        yield DataTable(id="regions", cursor_type="row", zebra_stripes=True)
+        yield Table(id="regions", cursor_type="row", zebra_stripes=True)
         yield Static(id="attention")
         yield KeysFooter(compact=True)
 

@@ -24,6 +24,7 @@ from assessor.tui.period_labels import read_only_note
 from assessor.tui.screens.base import AssessorScreen
 from assessor.tui.widgets.cells import Cell, cut, rating_width, sort_key
 from assessor.tui.widgets.footer import KeysFooter
+from assessor.tui.widgets.table import Table
 
 if TYPE_CHECKING:
     from assessor.model.results import RegionResult
@@ -54,7 +55,7 @@ class RankingScreen(AssessorScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="ranking-info")
-        yield DataTable(id="ranking", cursor_type="row", zebra_stripes=True)
+        yield Table(id="ranking", cursor_type="row", zebra_stripes=True)
         yield Static(id="rank-points", classes="hidden")
         yield KeysFooter()
 

@@ -26,6 +26,7 @@ from assessor.text.formats import date_label
 from assessor.tui.i18n import t
 from assessor.tui.screens.base import AssessorScreen
 from assessor.tui.widgets.footer import KeysFooter
+from assessor.tui.widgets.table import Table
 
 if TYPE_CHECKING:
     from assessor.model.tasks import Task, TaskProgress
@@ -87,7 +88,7 @@ class TasksScreen(AssessorScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="tasks-head")
-        yield DataTable(id="tasks-table", cursor_type="row", zebra_stripes=True)
+        yield Table(id="tasks-table", cursor_type="row", zebra_stripes=True)
         with Horizontal(id="tasks-entry-row"):
             yield Input(id="tasks-date", placeholder="2023-08-11")
             yield Input(id="tasks-value", placeholder=t(self.assessor.lang, "tasks.value_hint"))
