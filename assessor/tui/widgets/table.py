@@ -22,6 +22,9 @@ class Table(DataTable[Any]):
     async def _on_idle(self, event: events.Idle) -> None:
         # Textual 8.2's own flags for "rows or cells changed since the last measuring".
         measuring = self._require_update_dimensions or bool(self._updated_cells)
+        # Measured here, so that the cells can be dropped after it; Textual then calls
+        # DataTable's own handler as well (handlers run for each class), which finds nothing
+        # left to measure.
         await super()._on_idle(event)
         if measuring:
             self._clear_caches()
