@@ -47,7 +47,7 @@ class KeysFooter(Footer):
             super().bindings_changed(screen)  # Textual's own bookkeeping, nothing to compare
             return
         shown = self.shown(screen)
-        if shown == self._shown and self._bindings_ready:
-            return
+        if shown == self._shown and getattr(self, "_bindings_ready", False):
+            return  # (Textual 8.2's flag; without it the footer is rebuilt as Textual's is)
         self._shown = shown
         super().bindings_changed(screen)

@@ -20,12 +20,16 @@ class Table(DataTable[Any]):
     """A DataTable that repaints every cell once new rows or values have been measured."""
 
     async def _on_idle(self, event: events.Idle) -> None:
-        # Textual 8.2's own flags for "rows or cells changed since the last measuring".
-        measuring = self._require_update_dimensions or bool(self._updated_cells)
+        # Textual 8.2's own flags for "rows or cells changed since the last measuring", read
+        # with defaults: a Textual without them gets its own behaviour, never an error.
+        measuring = getattr(self, "_require_update_dimensions", False) or bool(
+            getattr(self, "_updated_cells", None)
+        )
         # Measured here, so that the cells can be dropped after it; Textual then calls
         # DataTable's own handler as well (handlers run for each class), which finds nothing
         # left to measure.
         await super()._on_idle(event)
-        if measuring:
-            self._clear_caches()
+        clear_caches = getattr(self, "_clear_caches", None)
+        if measuring and callable(clear_caches):
+            clear_caches()
             self.refresh()
