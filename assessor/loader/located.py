@@ -33,8 +33,9 @@ SEQ_TAG = "tag:yaml.org,2002:seq"
 _TEXT_TAGS = frozenset(
     {STR_TAG, TIMESTAMP_TAG, "tag:yaml.org,2002:binary", "tag:yaml.org,2002:value"}
 )
-# libyaml composes ~10x faster and gives the same nodes and marks; fall back to pure Python.
-_COMPOSER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: libyaml's safe loader where PyYAML has it (≈ 10× faster, the same nodes and marks), else the
+#: pure-Python one; also what reads a file's top-level keys elsewhere (report/source.py).
+SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _LEADING_ZERO = re.compile(r"^[-+]?0[0-9_]+$")
 
 
@@ -290,7 +291,7 @@ def _position_of(text: str, index: int) -> tuple[int, int]:
 def parse_yaml(text: str, file: str = "<input>") -> Any:
     """Parse YAML text into located data; raises AssessorError with every problem found."""
     try:
-        node = yaml.compose(text, Loader=_COMPOSER)
+        node = yaml.compose(text, Loader=SAFE_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or "invalid YAML"
